@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib import documents, store
+from lib import corrections, documents, store
 from lib.text import sentence_spans
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +50,14 @@ def exclusive(db_path: Path, wait_seconds: float):
     """Hold the database's load lock; raise LoadBusy when another load keeps it longer than wait_seconds."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
     lock_path = db_path.with_name(db_path.name + ".lock")
-    with open(lock_path, "a+") as handle:
+    try:
+        handle = open(lock_path, "a+")
+    except OSError as error:
+        raise store.StoreError(
+            f"cannot write beside {db_path} ({error.strerror}); the folder is read-only for this user. "
+            f"Fix its permissions, or load into another file with --db OTHER.db"
+        ) from error
+    with handle:
         deadline = time.monotonic() + wait_seconds
         while True:
             try:
@@ -103,6 +110,7 @@ def load_paths(paths=None, db_path=store.DEFAULT_DB, *, progress=None, online=Fa
     with exclusive(db_path, wait_seconds):
         db = store.connect(db_path)
         try:
+            corrections.restore(db, corrections.csv_path_for(db_path))
             fixes = store.corrections(db)
             geocoder = _online_geocoder(db) if online else None
             gaz = gazetteer.load()
@@ -117,7 +125,8 @@ def load_paths(paths=None, db_path=store.DEFAULT_DB, *, progress=None, online=Fa
                         continue
                     spans = sentence_spans(article["text"])
                     result = extract(article["text"], article["published"], spans)
-                    apply_corrections(result["mentions"], article["id"], fixes, gaz.place)
+                    apply_corrections(result["mentions"], article["id"], fixes,
+                                      lambda pid: gaz.place(pid) or store.place(db, pid))
                     if geocoder:
                         report.fallbacks.extend((str(path), s) for s in geocoder.refine(result["mentions"]))
                     status = store.write_document(db, article, spans, result["mentions"], result["incidents"])

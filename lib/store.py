@@ -81,6 +81,11 @@ def connect(path=DEFAULT_DB, *, create=True, readonly=False) -> sqlite_utils.Dat
     else:
         if not create and not path.exists():
             raise StoreError(f"No database at {path}. Build it with: python -m lib.load")
+        if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise StoreError(
+                f"{path} is read-only for this user, so nothing can be loaded into it. "
+                f"Fix its permissions, or load into a copy with --db OTHER.db"
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
         db = sqlite_utils.Database(conn)
@@ -252,6 +257,12 @@ def add_correction(db, surface: str, place_id: str, document_id=None, note="") -
             {"document_id": document_id, "surface": surface, "place_id": place_id, "note": note,
              "created_at": now()}
         )
+
+
+def place(db, place_id: str) -> dict | None:
+    """A stored place by id, or None."""
+    row = db.execute("SELECT * FROM places WHERE id = ?", [place_id]).fetchone()
+    return dict(zip([c[0] for c in db.execute("SELECT * FROM places LIMIT 0").description], row)) if row else None
 
 
 def counts(db) -> dict:
