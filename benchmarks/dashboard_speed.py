@@ -1,0 +1,174 @@
+"""How long the dashboard takes: server time of each page, and of the main queries, on two databases.
+
+    python -m benchmarks.dashboard_speed [-n 10000] [--repeat 3] [--keep DIR]
+
+Databases: one built from seeds/ by the loader, and a synthetic one of N articles (benchmarks.synthetic).
+Pages are run with ``streamlit.testing.v1.AppTest`` (the script's server-side time, no browser): a first
+run in a fresh process (imports, caches empty) and a warm second run. Each database is measured in its own
+process because the app reads ATLAS_DB, and Streamlit's caches live for the whole process.
+Queries are timed directly with lib.store, unfiltered and filtered; the figure is the best of --repeat.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+PAGES = ["app.py", "pages/1_Map.py", "pages/2_Counts.py", "pages/3_Sources.py"]
+PAGE_TIMEOUT = 120
+
+
+def _pages() -> list[str]:
+    found = [p for p in PAGES if (ROOT / p).exists()]
+    extra = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py") if str(p.relative_to(ROOT)) not in PAGES) \
+        if (ROOT / "pages").is_dir() else []
+    return found + extra
+
+
+def time_pages(db_path: str) -> list[dict]:
+    """In this process: run each page twice with AppTest against db_path (ATLAS_DB must already be set)."""
+    from streamlit.testing.v1 import AppTest
+
+    os.chdir(ROOT)
+    rows = []
+    for page in _pages():
+        row = {"page": page}
+        for label in ("first", "warm"):
+            at = AppTest.from_file(str(ROOT / page), default_timeout=PAGE_TIMEOUT)
+            started = time.perf_counter()
+            try:
+                at.run()
+                row[label] = time.perf_counter() - started
+                if at.exception:
+                    row["error"] = str(at.exception[0].message)[:120]
+            except Exception as error:  # a page that times out or fails still gets a row
+                row[label] = None
+                row["error"] = f"{type(error).__name__}: {error}"[:120]
+        rows.append(row)
+    return rows
+
+
+def pages_in_subprocess(db_path: Path) -> list[dict]:
+    env = dict(os.environ, ATLAS_DB=str(db_path))
+    out = subprocess.run([sys.executable, "-m", "benchmarks.dashboard_speed", "--pages-of", str(db_path)],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
+    if out.returncode != 0:
+        raise RuntimeError(f"page timing failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def time_queries(db_path: Path, repeat: int) -> list[dict]:
+    from lib import store
+    from lib.filters import Filters
+
+    db = store.connect(db_path, readonly=True)
+    top_country = db.execute(
+        "SELECT p.country_code FROM incidents i JOIN places p ON p.id = i.place_id "
+        "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").fetchone()
+    top_place = db.execute(
+        "SELECT place_id FROM mentions WHERE place_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()
+    country = top_country[0] if top_country else "PK"
+    place_id = top_place[0] if top_place else None
+    filtered = Filters(date_from=dt.date(2020, 1, 1), countries=(country,), types=("bombing",))
+    searched = Filters(text="bomb killed")
+    cases = [
+        ("overview", lambda: store.overview(db, Filters())),
+        (f"overview country={country} type=bombing from=2020", lambda: store.overview(db, filtered)),
+        ("place_counts (map markers)", lambda: store.place_counts(db, Filters())),
+        (f"place_counts filtered", lambda: store.place_counts(db, filtered)),
+        ("mentions of the top place", lambda: store.mentions(db, Filters(), place_id=place_id)),
+        ("incidents (all)", lambda: store.incidents(db, Filters())),
+        ("incidents limit 20", lambda: store.incidents(db, Filters(), limit=20)),
+        ("counts_by country", lambda: store.counts_by(db, Filters(), "country")),
+        ("counts_by type", lambda: store.counts_by(db, Filters(), "type")),
+        ("counts_by month", lambda: store.counts_by(db, Filters(), "month")),
+        ("documents (all)", lambda: store.documents(db, Filters())),
+        ("documents filtered", lambda: store.documents(db, filtered)),
+        ("full-text search 'bomb killed'", lambda: store.documents(db, searched)),
+    ]
+    rows = []
+    for name, call in cases:
+        best, result = None, None
+        for _ in range(repeat):
+            started = time.perf_counter()
+            result = call()
+            elapsed = time.perf_counter() - started
+            best = elapsed if best is None else min(best, elapsed)
+        size = len(result) if hasattr(result, "__len__") and not isinstance(result, dict) else "-"
+        rows.append({"query": name, "seconds": best, "rows": size})
+    db.close()
+    return rows
+
+
+def _fmt(seconds) -> str:
+    return "   fail" if seconds is None else f"{seconds * 1000:7.0f}"
+
+
+def print_pages(title: str, rows: list[dict]) -> None:
+    print(f"\nPages, server time in ms ({title})")
+    print(f"  {'page':<28} {'first':>7} {'warm':>7}  note")
+    for row in rows:
+        print(f"  {row['page']:<28} {_fmt(row.get('first'))} {_fmt(row.get('warm'))}  {row.get('error', '')}")
+
+
+def print_queries(title: str, rows: list[dict]) -> None:
+    print(f"\nQueries, best of runs in ms ({title})")
+    print(f"  {'query':<46} {'ms':>7} {'rows':>7}")
+    for row in rows:
+        print(f"  {row['query']:<46} {_fmt(row['seconds'])} {row['rows']!s:>7}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.dashboard_speed", description=__doc__.split("\n")[0])
+    parser.add_argument("-n", type=int, default=10_000, help="articles in the synthetic database (default 10000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each query (default 3)")
+    parser.add_argument("--keep", help="build the databases in this folder and keep them")
+    parser.add_argument("--pages-of", help=argparse.SUPPRESS)  # internal: time pages in this process
+    args = parser.parse_args(argv)
+    if args.pages_of:
+        print(json.dumps(time_pages(args.pages_of)))
+        return 0
+
+    from benchmarks import synthetic
+    from lib.load import load_paths
+
+    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="atlas-speed-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    seed_db, synthetic_db = folder / "seeds.db", folder / f"synthetic-{args.n}.db"
+    for path in (seed_db,):
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    databases = []
+    started = time.perf_counter()
+    try:
+        report = load_paths([ROOT / "seeds"], seed_db)
+        print(f"seed database: {report.summary()} ({time.perf_counter() - started:.1f} s) -> {seed_db}")
+        databases.append(("seeds", seed_db))
+    except ImportError as error:  # the extractor is not complete yet: measure the synthetic data only
+        print(f"seed database: cannot load seeds ({error})")
+    counts = synthetic.build(synthetic_db, args.n)
+    print(f"synthetic database: {', '.join(f'{k} {v}' for k, v in counts.items())} -> {synthetic_db}")
+    databases.append((f"synthetic, {args.n:,} articles", synthetic_db))
+
+    for title, db_path in databases:
+        print_queries(title, time_queries(db_path, args.repeat))
+        if _pages():
+            print_pages(title, pages_in_subprocess(db_path))
+        else:
+            print("\n(no dashboard pages found to time)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
