@@ -1,0 +1,299 @@
+"""Score lib.incidents on the incidents development corpus (../shared/benchmarks/incidents/).
+
+    python benchmarks/incidents_eval.py [--verbose] [--gold-places] [--dir DIR] [--json]
+
+Follows the corpus README's scoring: predictions and gold incidents are matched one to one within an
+article when their sentences overlap (token Jaccard >= 0.5, or one contains the other), ties broken by place
+then date; precision, recall and F1 for all incidents and for the primary ones; attribute accuracies over
+matched pairs; the number of incidents predicted in the two articles without incidents (13, 14).
+
+Place mentions come from lib.places.find_places when it can be imported, else none are given.
+--gold-places builds the mentions from the gold places instead (their surface forms in the text), which
+separates incident extraction from place recognition.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import pathlib
+import re
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lib.incidents import find_incidents  # noqa: E402
+
+DEFAULT_DIR = ROOT.parent / "shared" / "benchmarks" / "incidents"
+TOLERANCE_KM = {"country": 500, "admin1": 300, "admin2": 100, "district": 100, "city": 30, "town": 30, "poi": 10,
+                "region": 500}
+NO_INCIDENT_ARTICLES = ("13", "14")
+
+
+def km(a_lat, a_lon, b_lat, b_lon):
+    p = math.pi / 180
+    h = (math.sin((b_lat - a_lat) * p / 2) ** 2
+         + math.cos(a_lat * p) * math.cos(b_lat * p) * math.sin((b_lon - a_lon) * p / 2) ** 2)
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def tokens(s: str) -> set[str]:
+    return set(re.sub(r"[^\w\s]", " ", (s or "").lower()).split())
+
+
+def sentences_overlap(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    na, nb = " ".join(sorted(tokens(a))), " ".join(sorted(tokens(b)))
+    if not na or not nb:
+        return False
+    flat_a = " ".join(re.sub(r"[^\w\s]", " ", a.lower()).split())
+    flat_b = " ".join(re.sub(r"[^\w\s]", " ", b.lower()).split())
+    if flat_a in flat_b or flat_b in flat_a:
+        return True
+    ta, tb = tokens(a), tokens(b)
+    return len(ta & tb) / len(ta | tb) >= 0.5
+
+
+def gold_place(gold_doc, canonical):
+    for p in gold_doc["places"]:
+        if p["canonical"] == canonical:
+            return p
+    return None
+
+
+def place_ok(pred, gold_inc, gold_doc) -> bool:
+    gp = gold_place(gold_doc, gold_inc.get("place"))
+    names = {(gold_inc.get("place") or "").lower()}
+    kind = "city"
+    approx = False
+    if gp:
+        names |= {s.lower() for s in gp["surface_forms"]} | {gp["canonical"].lower(), gp["name"].lower()}
+        kind, approx = gp["kind"], gp.get("coord_approx", False)
+    for key in ("place_surface", "name"):
+        v = pred.get(key)
+        if v and " ".join(v.lower().split()) in names:
+            return True
+    if pred.get("lat") is None or pred.get("lon") is None or gold_inc.get("lat") is None:
+        return False
+    tol = TOLERANCE_KM.get(kind, 30)
+    if approx:
+        tol = max(tol, 50)
+    return km(pred["lat"], pred["lon"], gold_inc["lat"], gold_inc["lon"]) <= tol
+
+
+def date_ok(pred, gold) -> bool:
+    g, gp = gold.get("date"), gold.get("date_precision")
+    p, pp = pred.get("date"), pred.get("date_precision")
+    if g is None:
+        return p is None
+    if p is None:
+        return False
+    rank = {"year": 1, "month": 2, "day": 3}
+    if rank.get(pp, 0) < rank.get(gp, 0):
+        return False
+    return p[: len(g)] == g
+
+
+def type_ok(pred, gold) -> bool:
+    return pred.get("type") == gold["type"] or pred.get("type") in gold.get("type_alternatives", [])
+
+
+def norm_perp(s):
+    if s is None:
+        return None
+    s = re.sub(r"\([^)]*\)", "", s.lower())
+    s = re.sub(r"^\s*the\s+", "", s)
+    return " ".join(s.split())
+
+
+def perp_ok(pred, gold) -> bool:
+    a, b = norm_perp(pred.get("perpetrator")), norm_perp(gold.get("perpetrator"))
+    if a is None or b is None:
+        return a is None and b is None
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def near(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= max(1, 0.1 * b)
+
+
+def match(preds, golds, gold_doc):
+    """One-to-one pairs (pred_index, gold_index), greedy on overlap, then place, then date."""
+    cands = []
+    for i, p in enumerate(preds):
+        for j, g in enumerate(golds):
+            if sentences_overlap(p.get("sentence"), g["sentence"]):
+                ta, tb = tokens(p.get("sentence")), tokens(g["sentence"])
+                jac = len(ta & tb) / max(1, len(ta | tb))
+                cands.append(((place_ok(p, g, gold_doc), date_ok(p, g), jac), i, j))
+    cands.sort(key=lambda c: c[0], reverse=True)
+    used_p, used_g, pairs = set(), set(), []
+    for _, i, j in cands:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        pairs.append((i, j))
+    return pairs
+
+
+def gold_mentions(text, gold_doc):
+    """Mentions built from the gold places' surface forms (longest first, whole words, case-sensitive)."""
+    forms = []
+    for p in gold_doc["places"]:
+        for f in p["surface_forms"]:
+            forms.append((f, p))
+    forms.sort(key=lambda x: -len(x[0]))
+    taken, out = [], []
+    for f, p in forms:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(f) + r"(?![\w])", text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append({"start": m.start(), "end": m.end(), "surface": f, "name": p["canonical"], "kind": p["kind"],
+                        "country_code": p["country"], "lat": p["lat"], "lon": p["lon"],
+                        "place_id": "gold:" + p["canonical"], "confidence": 1.0})
+    out.sort(key=lambda m: m["start"])
+    return out
+
+
+def system_mentions(text):
+    try:
+        from lib.places import find_places  # noqa: WPS433
+    except Exception:  # places module missing or broken: incidents are still scored, without places
+        return None
+    return find_places(text)
+
+
+def evaluate(directory: pathlib.Path, verbose=False, use_gold_places=False, out=print):
+    files = sorted(directory.glob("*.json"))
+    totals = {"tp": 0, "pred": 0, "gold": 0, "ptp": 0, "ppred": 0, "pgold": 0}
+    attrs = {k: [] for k in ("type", "date", "place", "killed", "injured", "nationality", "perpetrator")}
+    near_k, near_i, jac_nat = [], [], []
+    no_incident_counts = {}
+    places_source = "gold places" if use_gold_places else "lib.places.find_places"
+    per_article = []
+    for path in files:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = path.with_suffix(".txt").read_text(encoding="utf-8")
+        if use_gold_places:
+            mentions = gold_mentions(text, gold)
+        else:
+            mentions = system_mentions(text)
+            if mentions is None:
+                places_source = "none (lib.places not importable)"
+                mentions = []
+        preds = find_incidents(text, mentions, gold.get("published"))
+        golds = gold["incidents"]
+        pairs = match(preds, golds, gold)
+        tp = len(pairs)
+        totals["tp"] += tp
+        totals["pred"] += len(preds)
+        totals["gold"] += len(golds)
+        pp = [i for i, p in enumerate(preds) if p.get("primary")]
+        gp = [j for j, g in enumerate(golds) if g.get("primary")]
+        ptp = sum(1 for i in pp for j in gp if sentences_overlap(preds[i]["sentence"], golds[j]["sentence"]))
+        ptp = min(ptp, len(pp), len(gp))
+        totals["ptp"] += ptp
+        totals["ppred"] += len(pp)
+        totals["pgold"] += len(gp)
+        stem = path.stem
+        if stem[:2] in NO_INCIDENT_ARTICLES:
+            no_incident_counts[stem[:2]] = len(preds)
+        art_attr_ok = 0
+        art_attr_n = 0
+        for i, j in pairs:
+            p, g = preds[i], golds[j]
+            checks = {
+                "type": type_ok(p, g), "date": date_ok(p, g), "place": place_ok(p, g, gold),
+                "killed": p.get("killed") == g.get("killed"), "injured": p.get("injured") == g.get("injured"),
+                "nationality": set(p.get("victim_nationality") or []) == set(g.get("victim_nationality") or []),
+                "perpetrator": perp_ok(p, g),
+            }
+            for k, v in checks.items():
+                attrs[k].append(v)
+                art_attr_ok += v
+                art_attr_n += 1
+            near_k.append(near(p.get("killed"), g.get("killed")))
+            near_i.append(near(p.get("injured"), g.get("injured")))
+            a, b = set(p.get("victim_nationality") or []), set(g.get("victim_nationality") or [])
+            jac_nat.append(1.0 if not a and not b else len(a & b) / len(a | b))
+            if verbose:
+                for k, v in checks.items():
+                    if not v:
+                        gv = {"type": g["type"], "date": (g["date"], g["date_precision"]), "place": g["place"],
+                              "killed": g["killed"], "injured": g["injured"], "nationality": g["victim_nationality"],
+                              "perpetrator": g["perpetrator"]}[k]
+                        pv = {"type": p.get("type"), "date": (p.get("date"), p.get("date_precision")),
+                              "place": (p.get("place_surface"), p.get("name")), "killed": p.get("killed"),
+                              "injured": p.get("injured"), "nationality": p.get("victim_nationality"),
+                              "perpetrator": p.get("perpetrator")}[k]
+                        out(f"  {stem}: {k}: predicted {pv!r}, gold {gv!r}   [{g['sentence'][:60]}...]")
+        if verbose:
+            matched_p = {i for i, _ in pairs}
+            matched_g = {j for _, j in pairs}
+            for i, p in enumerate(preds):
+                if i not in matched_p:
+                    out(f"  {stem}: EXTRA {p['type']} {p.get('date')} {p.get('place_surface')!r} "
+                        f"k={p.get('killed')} i={p.get('injured')}: {p['sentence'][:100]!r}")
+            for j, g in enumerate(golds):
+                if j not in matched_g:
+                    out(f"  {stem}: MISSED {g['type']} {g['date']} {g['place']!r}: {g['sentence'][:100]!r}")
+        per_article.append((stem, len(preds), len(golds), tp, ptp, art_attr_ok, art_attr_n))
+
+    def prf(tp, npred, ngold):
+        p = tp / npred if npred else (1.0 if not ngold else 0.0)
+        r = tp / ngold if ngold else (1.0 if not npred else 0.0)
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    out(f"place mentions from: {places_source}")
+    out(f"{'article':42} {'pred':>4} {'gold':>4} {'match':>5} {'P':>5} {'R':>5} {'F1':>5} {'prim':>4} {'attr':>7}")
+    for stem, npred, ngold, tp, ptp, aok, an in per_article:
+        p, r, f = prf(tp, npred, ngold)
+        out(f"{stem:42} {npred:4d} {ngold:4d} {tp:5d} {p:5.2f} {r:5.2f} {f:5.2f} {ptp:4d} {aok:3d}/{an:<3d}")
+    p, r, f = prf(totals["tp"], totals["pred"], totals["gold"])
+    pp, pr, pf = prf(totals["ptp"], totals["ppred"], totals["pgold"])
+    out(f"incidents (micro): P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({totals['tp']} matched, {totals['pred']} predicted, "
+        f"{totals['gold']} gold)")
+    out(f"primary incidents: P {pp:.3f}  R {pr:.3f}  F1 {pf:.3f}  ({totals['ptp']} matched, {totals['ppred']} predicted, "
+        f"{totals['pgold']} gold)")
+    n = len(attrs["type"])
+    out(f"attributes over {n} matched pairs:")
+    for k, v in attrs.items():
+        acc = sum(v) / len(v) if v else 0.0
+        out(f"  {k:12} {acc:.3f}  ({sum(v)}/{len(v)})")
+    if n:
+        out(f"  killed within 10%/1: {sum(near_k) / n:.3f}   injured within 10%/1: {sum(near_i) / n:.3f}   "
+            f"nationality mean Jaccard: {sum(jac_nat) / n:.3f}")
+    out("incidents predicted in articles without incidents: "
+        + ", ".join(f"{k}: {v}" for k, v in sorted(no_incident_counts.items())) + " (gold 0)")
+    return {"precision": p, "recall": r, "f1": f, "primary_f1": pf, "matched": totals["tp"],
+            "predicted": totals["pred"], "gold": totals["gold"],
+            "attributes": {k: (sum(v) / len(v) if v else 0.0) for k, v in attrs.items()},
+            "no_incident_predictions": no_incident_counts}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--dir", default=str(DEFAULT_DIR), help="corpus folder (default ../shared/benchmarks/incidents)")
+    ap.add_argument("--verbose", "-v", action="store_true", help="print every mismatch, extra and missed incident")
+    ap.add_argument("--gold-places", action="store_true", help="use the gold places as the mentions")
+    ap.add_argument("--json", action="store_true", help="print the summary as JSON at the end")
+    args = ap.parse_args(argv)
+    directory = pathlib.Path(args.dir)
+    if not directory.is_dir() or not any(directory.glob("*.json")):
+        print(f"skipped: no incidents corpus at {directory} (expected ../shared/benchmarks/incidents/)")
+        return 0
+    summary = evaluate(directory, verbose=args.verbose, use_gold_places=args.gold_places)
+    if args.json:
+        print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

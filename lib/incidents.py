@@ -1,0 +1,826 @@
+"""Find security incidents in an article: type, date, place, tolls, victims and perpetrator.
+
+    find_incidents(text, mentions, published) -> [incident, ...]
+
+The article is read sentence by sentence (lib.text). A sentence, or a clause of it, that holds a trigger
+("suicide bomber", "gunmen opened fire", "abducted") and reports a concrete event (a date, a toll, or the
+lead of the article) starts an incident. Later sentences that refer back to it ("The blast tore apart ...",
+"Two Chinese citizens died and two others were wounded") add what it lacks: a more precise date, a more
+specific place, tolls, victims' nationality, the group that claimed it. A clause with its own, different date
+("In 2013, a suicide bombing ...") or introduced as another event ("a second bomb", "came a day after")
+starts another incident. Hypothetical and general statements, statistics and vague plural references are
+not incidents.
+
+mentions are the resolved place mentions of the text (dicts with start, end, surface, name, kind,
+country_code, lat, lon, place_id, ...); the incident's place is chosen among them.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from lib.dates import PRECISION_RANK, compatible, find_dates, parse_date
+from lib.text import sentence_spans
+
+__all__ = ["find_incidents", "parse_number", "find_tolls", "TYPES"]
+
+TYPES = ("bombing", "suicide_bombing", "armed_attack", "kidnapping", "hijacking", "assassination", "other")
+
+# ---------------------------------------------------------------------------------------------- triggers
+_TRIGGERS = [
+    # (type, pattern, strength) - strength 2: names an event; 1: generic word that only refers to one
+    ("suicide_bombing", r"suicide[\s-]+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blasts?|vests?|explosions?|car[\s-]bomb(?:ing)?s?)"
+                        r"|blew\s+(?:himself|herself|themselves)\s+up", 2),
+    ("hijacking", r"hijack(?:ed|ing|ings|ers?)?\b", 2),
+    ("kidnapping", r"kidnap(?:ped|ping|pings|pers?|s)?\b|abduct(?:ed|ion|ions|ors?|s|ing)?\b|taken\s+hostage|held\s+hostage"
+                   r"|hostages?\b|(?:were|was)\s+seized\b", 2),
+    ("assassination", r"assassinat(?:ed|ion|ions|e|es|ing)\b", 2),
+    ("bombing", r"bomb(?:s|ing|ings|ed)?\b|blasts?\b|explosions?\b|explosives?\b|IEDs?\b|improvised\s+explosive"
+                r"|grenades?\b|detonat(?:ed|ion|es|e)\b|went\s+off\b|exploded\b|car[\s-]bomb", 2),
+    ("vehicle", r"(?:car|jeep|vehicle|truck|lorry|van|SUV|bus)\s+(?:\w+\s+){0,2}(?:drove|ploughed|plowed|rammed|crashed|smashed|careered)\s+into"
+                r"|ramm(?:ed|ing)\s+(?:a|his|their|the)\s+(?:\w+\s+)?(?:car|vehicle|truck|lorry|van)", 2),
+    ("operation", r"(?:military|security|army|counter-?terrorism|police|three-day|two-day|\w+-day)\s+(?:operation|offensive|raid)s?\b", 2),
+    ("armed_attack", r"gunm[ae]n\b|opened\s+fire|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|shootings?\b|stormed\b|storming\b"
+                     r"|gunfire\b|gunpoint\b|armed\s+men\b|firearms?\b|knife\b|knives\b|stabb(?:ed|ing)\b|hacked\b|rampag(?:ed|e|ing)\b"
+                     r"|overran\b|attacked\b|massacred?\b|gun\s+attack|gunbattle", 2),
+    ("armed_attack", r"assaults?\b|raids?\b|attacks?\b|attackers?\b|assailants?\b|shot\b|killings?\b", 1),
+]
+_TRIGGER_RES = [(t, re.compile(r"\b(?:" + p + r")", re.I), s) for t, p, s in _TRIGGERS]
+_TYPE_PRIORITY = ["suicide_bombing", "hijacking", "kidnapping", "assassination", "bombing", "vehicle", "operation",
+                  "armed_attack"]
+
+_WOULD_BE = re.compile(r"would-be\s+$|potential\s+$|alleged\s+$|suspected\s+$|failed\s+$", re.I)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|might|may|would|will|can|cannot|should|must|likely|unlikely|possibl[ey]|fears?|feared|threat(?:en)?s?"
+    r"|warn(?:ed|s)?|plans?|planned|prevent|avoid|seek|aims?\s+to|risk|exposed\s+to|hard\s+to|if|whether|any)\b", re.I)
+_HYPO_NOUNS = re.compile(r"\b(?:similar|copycat|further|more|future|new|other|possible|such)\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|bombings?|devices?|violence)\b", re.I)
+_VAGUE = re.compile(
+    r"\b(?:scores\s+of|several|series\s+of|string\s+of|spate\s+of|wave\s+of|waves\s+of|dozens\s+of|hundreds\s+of|thousands\s+of"
+    r"|many|numerous|a\s+number\s+of|repeated|frequent|counted|more\s+than\s+[\d,]+|over\s+[\d,]+|rise\s+in|surge\s+in)\s+"
+    r"(?:\w+[\s-]+){0,3}?(?:attacks|bombings|shootings|explosions|blasts|strikes|raids|incidents|kidnappings|abductions|killings)\b", re.I)
+_GENERIC_PLURAL = re.compile(r"\b(?:the\s+)?(?:terrorist\s+|militant\s+|recent\s+)?(?:attacks|bombings|killings)\s+(?:in|on|against|involving)\b", re.I)
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that|these|those|its|either|neither|both)\s+(?:\w+[\s-]+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|assault|raid"
+    r"|bomber|bombers|gunmen|attackers?|assailants?|violence|killings?|kidnapping|abduction|hostages|device|crash|shooting|carnage)\b", re.I)
+_NEW_EVENT = re.compile(r"\b(?:second|another|two\s+more|three\s+more|more\s+explosions|separate|earlier|previous|also\s+(?:struck|attacked|exploded))\b", re.I)
+_CAME_AFTER = re.compile(
+    r"\b(?:came|comes|come|occurred|happened)\s+(?:only\s+|just\s+|barely\s+|shortly\s+|soon\s+|some\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|\d+)\s+(?:hour|day|week|month|year)s?\s+|(?:hours|days|weeks|months)\s+)?after\b", re.I)
+_EVENT_NOUN = re.compile(r"\b(?:attacks?|bombings?|blasts?|explosions?|assault|raid|killings?|kidnapping|abduction|violence|shooting|crash)\b", re.I)
+
+# ------------------------------------------------------------------------------------------------ numbers
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+            r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+            r"|seventeen|eighteen|nineteen)")
+_NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and\s+{_NUMWORD})?"
+        rf"|a\s+dozen|one\s+dozen|half\s+a\s+dozen|{_NUMWORD}(?:\s+hundred(?:\s+and\s+{_NUMWORD})?)?|a|an)")
+_QUAL = (r"(?:at\s+least|more\s+than|over|about|around|some|nearly|almost|close\s+to|up\s+to|roughly|as\s+many\s+as"
+         r"|approximately|an\s+estimated|a\s+total\s+of|no\s+fewer\s+than|fewer\s+than|less\s+than|under)\s+")
+_NUM_RE = re.compile(rf"\b(?:{_QUAL})?({_NUM})\b", re.I)
+
+
+def parse_number(phrase: str) -> int | None:
+    """An integer from digits or English words: '26', '1,350', 'Fifty-two', 'a dozen', 'a hundred', 'two'."""
+    if phrase is None:
+        return None
+    p = re.sub(r"\s+", " ", phrase.strip().lower().replace("-", " "))
+    p = re.sub(rf"^{_QUAL}", "", p)
+    if not p:
+        return None
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", p):
+        return int(p.replace(",", ""))
+    if p in ("a dozen", "one dozen", "dozen"):
+        return 12
+    if p == "half a dozen":
+        return 6
+    if p in ("a", "an"):
+        return 1
+    total = 0
+    current = 0
+    for word in p.split():
+        if word == "and":
+            continue
+        if word in ("a",):
+            current = 1
+        elif word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+_KILL_PASSIVE = re.compile(
+    r"^(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|been|also|reportedly|confirmed|reported|later|all)\s+)*"
+    r"(?:killed|dead|died|shot\s+dead|(?:stabbed|hacked|beaten|burned|burnt|crushed)(?:\s+or\s+\w+)?\s+to\s+death|lost\s+their\s+lives"
+    r"|perished|slain|murdered)\b", re.I)
+_INJ_PASSIVE = re.compile(
+    r"^(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|been|also|reportedly|seriously|critically|slightly|badly)\s+)*"
+    r"(?:wounded|injured|hurt)\b", re.I)
+_KILL_ACTIVE = re.compile(
+    r"\b(?:killing|killed|kills|kill|shooting\s+dead|shot\s+dead|shot\s+and\s+killed|massacring|massacred|murdering|murdered"
+    r"|stabbing\s+to\s+death|claimed\s+the\s+lives\s+of|leaving)\s+$", re.I)
+_INJ_ACTIVE = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting|hurt|and)\s+$", re.I)
+_TOLL_RISE = re.compile(
+    rf"\b(?:killed|dead|death\s+toll|toll|deaths)\b[^.;]{{0,80}}?\b(?:risen|rose|rises|climbed|increased|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?(?:{_QUAL})?({_NUM})\b",
+    re.I)
+_ATTACKER_NOUN = re.compile(
+    r"^(?:\s*(?:of\s+the\s+|of\s+them|suspected\s+|alleged\s+|heavily\s+armed\s+|armed\s+|other\s+|the\s+))*\s*"
+    r"(?:attackers?|militants?|assailants?|gunm[ae]n|bombers?|insurgents?|fighters?|terrorists?|suspects?|hijackers?"
+    r"|kidnappers?|rebels?|jihadists?|perpetrators?)\b", re.I)
+_PARTITIVE = re.compile(r"^\s*(?:of\s+(?:the|those|whom)\b|among\s+the\b|per\s*cent|percent|%)", re.I)
+_NOT_COUNT = re.compile(
+    r"^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet|metres|meters|miles|p\.m|a\.m|kg|kilogram"
+    r"|per\s*cent|percent|%|storey|floor|billion|million|times)\b", re.I)
+_AMONG_DEAD = re.compile(r"\bamong\s+the\s+(?:dead|killed|wounded|injured|victims|casualties)\b", re.I)
+_DISTRACT_BEFORE = re.compile(r"\b(?:first|initially|originally|earlier|previously)\s+(?:given|put|reported|estimated|said)?\s*(?:as|at)?\s*$", re.I)
+_NEGATION = re.compile(
+    r"\bno\s+(?:casualties|one|deaths|injuries|fatalities)\s+(?:were|was|has\s+been|have\s+been)?\s*(?:reported|hurt|injured|killed|harmed|caused)?"
+    r"|\bno\s+(?:one|body)\s+was\s+(?:hurt|injured|killed|harmed)|\bnobody\s+was\s+(?:hurt|injured|killed|harmed)"
+    r"|\bwithout\s+(?:causing\s+)?(?:casualties|injuries)|\bthere\s+were\s+no\s+(?:casualties|injuries|deaths)"
+    r"|\bcaused\s+no\s+(?:casualties|injuries)", re.I)
+_VICTIM_STOP = re.compile(
+    r"^(?:who|which|that|and|were|was|are|is|in|at|on|as|after|before|during|when|while|near|inside|outside|from|to|by"
+    r"|with|had|have|has|said|according|including|among)$", re.I)
+
+
+def _words_between(s: str) -> int:
+    return len(re.findall(r"[\w'’-]+", s))
+
+
+def find_tolls(clause: str, count_attackers: bool = False) -> dict:
+    """Killed and injured figures in one clause, with the victim phrase; attackers are not counted.
+
+    Returns {"killed", "injured", "victims", "killed_at", "rise"}; a figure is None when the clause gives none.
+    """
+    out = {"killed": None, "injured": None, "victims": None, "killed_at": None, "rise": False}
+    m = _TOLL_RISE.search(clause)
+    if m:
+        out["killed"] = parse_number(m.group(1))
+        out["rise"] = True
+        out["killed_at"] = m.start(1)
+    for m in _NUM_RE.finditer(clause):
+        raw = m.group(1)
+        value = parse_number(raw)
+        if value is None:
+            continue
+        before = clause[: m.start()]
+        after = clause[m.end():]
+        if re.match(r"^\s*[:.]\d", after) or re.search(r"[\d.:$]$", before) or re.match(r"^\s*(?:,\d|\d)", after):
+            continue
+        if _NOT_COUNT.match(after) or _PARTITIVE.match(after) or _DISTRACT_BEFORE.search(before):
+            continue
+        is_article = raw.lower() in ("a", "an")
+        attacker = bool(_ATTACKER_NOUN.match(after))
+        if attacker and not count_attackers:
+            continue
+        # active voice: "killing at least 26 people", "wounded at least eleven people"
+        prefix = before[-40:]
+        kind = None
+        if _KILL_ACTIVE.search(prefix) and not re.search(r"\band\s+$", prefix):
+            kind = "killed"
+        elif re.search(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting)\s+$", prefix):
+            kind = "injured"
+        elif not is_article:
+            # passive: "Fifty-two people were killed", "more than 130 were injured", "twelve injured"
+            window = re.match(r"^((?:\s*[\w'’-]+){0,6}?)\s*(?=\b(?:were|was|have|had|has|are|been|also|killed|dead|died|shot|stabbed"
+                              r"|hacked|beaten|burned|burnt|crushed|lost|perished|slain|murdered|wounded|injured|hurt|reportedly"
+                              r"|seriously|critically|slightly|badly|confirmed|reported|later|all)\b)", after)
+            if window:
+                rest = after[window.end():]
+                gap = window.group(1)
+                if re.search(r"[,;]|\band\b|\bwho\b|\bwhich\b", gap):
+                    window = None
+                elif _KILL_PASSIVE.match(rest):
+                    kind = "killed"
+                elif _INJ_PASSIVE.match(rest):
+                    kind = "injured"
+                if kind and _AMONG_DEAD.search(after[:80]) and not re.search(r"\b(?:killed|dead|died|wounded|injured|hurt)\b", gap):
+                    kind = None
+        if is_article and kind and not re.match(r"^\s+[a-z]", after):
+            kind = None
+        if is_article and kind:
+            # "wounding a guard": one, but not "a number of", "a few", "a dozen" (handled), "a hundred"
+            if re.match(r"^\s+(?:number|few|lot|total|handful|series|string)\b", after):
+                continue
+        if not kind:
+            continue
+        if out[kind] is None:
+            out[kind] = value
+            if kind == "killed":
+                out["killed_at"] = m.start()
+            if out["victims"] is None:
+                out["victims"] = _victim_phrase(raw, after, value)
+    if _NEGATION.search(clause):
+        neg = _NEGATION.search(clause).group(0).lower()
+        if out["killed"] is None and not re.search(r"injur|hurt", neg):
+            out["killed"] = 0
+        if out["injured"] is None and not re.search(r"death|killed|fatalit", neg):
+            out["injured"] = 0
+    return out
+
+
+def _victim_phrase(raw: str, after: str, value: int) -> str | None:
+    words = []
+    for w in re.findall(r"[\w'’-]+|[,;.:()]", after)[:8]:
+        if not re.match(r"[\w'’-]", w) or _VICTIM_STOP.match(w):
+            break
+        words.append(w)
+    if not words:
+        return None
+    return (raw + " " + " ".join(words)).strip()
+
+
+# ---------------------------------------------------------------------------------------- nationality
+_DEMONYMS = {
+    "Chinese": "CN", "Pakistani": "PK", "Afghan": "AF", "Afghani": "AF", "Russian": "RU", "American": "US", "British": "GB",
+    "English": "GB", "Scottish": "GB", "Indian": "IN", "Iranian": "IR", "Iraqi": "IQ", "Syrian": "SY", "Turkish": "TR",
+    "Thai": "TH", "Filipino": "PH", "Filipina": "PH", "Malaysian": "MY", "Indonesian": "ID", "Singaporean": "SG",
+    "Japanese": "JP", "South Korean": "KR", "Korean": "KR", "North Korean": "KP", "Vietnamese": "VN", "Tajik": "TJ",
+    "Uzbek": "UZ", "Kyrgyz": "KG", "Kazakh": "KZ", "Turkmen": "TM", "Nepali": "NP", "Nepalese": "NP", "Bangladeshi": "BD",
+    "Sri Lankan": "LK", "French": "FR", "German": "DE", "Italian": "IT", "Spanish": "ES", "Canadian": "CA",
+    "Australian": "AU", "Egyptian": "EG", "Nigerian": "NG", "Kenyan": "KE", "Somali": "SO", "Ethiopian": "ET",
+    "Israeli": "IL", "Palestinian": "PS", "Lebanese": "LB", "Saudi": "SA", "Emirati": "AE", "Qatari": "QA",
+    "Yemeni": "YE", "Jordanian": "JO", "Libyan": "LY", "Malian": "ML", "Burkinabe": "BF", "Nigerien": "NE",
+    "Chadian": "TD", "Sudanese": "SD", "Congolese": "CD", "Cameroonian": "CM", "Central African": "CF",
+    "Ukrainian": "UA", "Polish": "PL", "Dutch": "NL", "Belgian": "BE", "Swiss": "CH", "Swedish": "SE",
+    "Norwegian": "NO", "Danish": "DK", "Greek": "GR", "Brazilian": "BR", "Mexican": "MX", "Colombian": "CO",
+    "Burmese": "MM", "Cambodian": "KH", "Laotian": "LA", "Mongolian": "MN", "Taiwanese": "TW", "New Zealander": "NZ",
+    "Irish": "IE", "Portuguese": "PT", "Austrian": "AT", "Hungarian": "HU", "Czech": "CZ", "Romanian": "RO",
+    "Bulgarian": "BG", "Serbian": "RS", "Croatian": "HR", "Georgian": "GE", "Armenian": "AM", "Azerbaijani": "AZ",
+    "Belarusian": "BY", "Moroccan": "MA", "Algerian": "DZ", "Tunisian": "TN", "South African": "ZA",
+    "Zimbabwean": "ZW", "Ugandan": "UG", "Tanzanian": "TZ", "Rwandan": "RW", "Mozambican": "MZ", "Angolan": "AO",
+    "Ghanaian": "GH", "Senegalese": "SN", "Ivorian": "CI", "Malawian": "MW", "Zambian": "ZM", "Eritrean": "ER",
+    "Omani": "OM", "Kuwaiti": "KW", "Bahraini": "BH", "Maldivian": "MV", "Bhutanese": "BT", "Israeli-born": "IL",
+    "Hong Kong": "HK", "Macanese": "MO", "Kosovar": "XK", "Bosnian": "BA", "Albanian": "AL", "Finnish": "FI",
+    "Estonian": "EE", "Latvian": "LV", "Lithuanian": "LT", "Slovak": "SK", "Slovenian": "SI", "Peruvian": "PE",
+    "Chilean": "CL", "Argentine": "AR", "Argentinian": "AR", "Venezuelan": "VE", "Cuban": "CU",
+}
+_VICTIM_NOUN = (r"(?:nationals?|citizens?|workers?|engineers?|employees?|tourists?|visitors?|diplomats?|teachers?|woman|man|men|women"
+                r"|couple|guests?|staff|soldiers?|troops|worshippers|students?|pilgrims?|civilians?|passengers?|children|child|embassy"
+                r"|consulate|people|residents?|journalists?|doctors?|officials?|policem[ae]n|police|expatriates?|experts?|technicians?"
+                r"|company|companies|firms?|contractors?|labou?rers|miners?|traders?|businessm[ae]n|investors?|nurses?|aid\s+workers?"
+                r"|road\s+workers?|crew|sailors?|fishermen|priests?|monks?|nuns?|missionar(?:y|ies)|hostages?|victims?|guard|guards)")
+_DEMONYM_RE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(k) for k in _DEMONYMS), key=len, reverse=True)) + r")(?:-born)?\s+(?:[a-z][\w-]*\s+){0,2}?"
+    + _VICTIM_NOUN + r"\b")
+_FROM_LIST = re.compile(r"\b(?:visitors|tourists|nationals|citizens|people|victims|guests|pilgrims|workers)\s+from\s+([^.;]*?)(?:\s+(?:were|was|are|had)\b|[.;]|$)", re.I)
+
+
+def _nationalities(clause: str, clause_start: int, mentions: list[dict]) -> list[str]:
+    codes = []
+    for m in _DEMONYM_RE.finditer(clause):
+        # "the Afghan capital", "Pakistani Taliban": only demonyms of victims count
+        code = _DEMONYMS[m.group(1)]
+        if code not in codes:
+            codes.append(code)
+    for m in _FROM_LIST.finditer(clause):
+        s, e = clause_start + m.start(1), clause_start + m.end(1)
+        for mention in mentions:
+            if s <= mention["start"] < e and mention.get("country_code"):
+                code = mention["country_code"]
+                if code not in codes:
+                    codes.append(code)
+    return codes
+
+
+# --------------------------------------------------------------------------------------------- perpetrator
+_NP_TAIL = re.compile(r"((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|and|de|du|[A-Z][\w'’\-]*|al-\w+))*(?:\s+group)?)\s*$")
+_NP_HEAD = re.compile(r"^\s*(?:the\s+)?((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|and|de|du|[A-Z][\w'’\-]*|al-\w+))*(?:\s+group)?)")
+_NO_NAME = {"no", "neither", "none", "nobody", "no one", "it", "they", "he", "she", "police", "officials", "the", "a", "an"}
+_GENERIC_GROUP = re.compile(r"^(?:unnamed|unknown|unidentified|militants?|gunm[ae]n|attackers?|assailants?|those|insurgents?|terrorists?"
+                            r"|criminals?|armed\s+men|separatists?\s*$)", re.I)
+_AUTHORITY = re.compile(r"\b(?:government|authorities|police|officials|ministry|minister|president|interior|prosecutors?|investigators)\b", re.I)
+_ADVERBS = re.compile(r"\s+(?:later|also|subsequently|quickly|swiftly|reportedly|has|had|have|later\s+on|soon)\s*$", re.I)
+
+
+def _clean_np(np: str | None) -> str | None:
+    if not np:
+        return None
+    np = re.sub(r"^(?:The|the)\s+", "", np.strip())
+    np = re.sub(r"\s+(?:and|of|for|the)$", "", np)
+    if not np or np.lower() in _NO_NAME or np.split()[0].lower() in ("no", "neither", "none"):
+        return None
+    if len(np) < 3:
+        return None
+    return np
+
+
+def _strip_appositives(s: str) -> str:
+    s = re.sub(r"\([^)]*\)", "", s)
+    # drop a trailing ", the group's regional branch," / ", which has waged ...,"
+    s = re.sub(r",\s[^,]*,\s*$", "", s.rstrip()) if s.rstrip().endswith(",") else s
+    s = re.sub(r",\s+(?:which|who|a|an|the|its)\b[^,]*,\s*$", "", s)
+    return s.rstrip(" ,")
+
+
+def find_perpetrator(sentence: str) -> tuple[str | None, int]:
+    """(group, strength) named in one sentence: 3 a claim, 2 the authorities' blame, 0 none."""
+    for clause in re.split(r";|\bbut\b", sentence):
+        m = re.search(r"claimed\s+(?:responsibility|the\s+\w+|it\b|credit)", clause)
+        if m:
+            before = _ADVERBS.sub("", clause[: m.start()].rstrip())
+            before = re.split(r"(?:^|,\s+|\s)(?:as|and|while|after|when|but|since)\s+(?=(?:the\s+)?[A-Z])", before)[-1]
+            before = _strip_appositives(before)
+            if not re.match(r"^\s*(?:No|Neither|no|neither|None|none)\b", before):
+                t = _NP_TAIL.search(before)
+                np = _clean_np(t.group(1)) if t else None
+                if np and not _GENERIC_GROUP.match(np):
+                    return np, 3
+        m = re.search(r"\bsaid(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|its\s+fighters|one\s+of\s+its\s+fighters|its\s+members|its\s+militants"
+                      r"|its\s+men|its\s+forces|its\s+troops)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?:carried\s+out|was\s+behind|were\s+behind"
+                      r"|behind|killed|launched|conducted|staged|attacked|executed)", clause)
+        if m:
+            before = _strip_appositives(clause[: m.start()].rstrip())
+            if not re.match(r"^\s*(?:No|Neither|no|neither)\b", before):
+                t = _NP_TAIL.search(before)
+                np = _clean_np(t.group(1)) if t else None
+                if np and not _GENERIC_GROUP.match(np):
+                    return np, 3
+    for clause in re.split(r";|\bbut\b", sentence):
+        m = re.search(r"\bblamed\s+(.+)$", clause)
+        if m and _AUTHORITY.search(clause[: m.start()]):
+            obj = m.group(1)
+            first = obj.split(",")[0]
+            np = None
+            head = _NP_HEAD.match(first)
+            if head and first.strip()[:1].isupper() or (head and first.strip().lower().startswith("the ")):
+                np = _clean_np(head.group(1))
+            elif re.search(r"\b(?:group|organi[sz]ation|outfit|faction|movement|network|militia)\s*$", first) and "," in obj:
+                nxt = _NP_HEAD.match(obj.split(",")[1])
+                np = _clean_np(nxt.group(1)) if nxt else None
+            if np and not _GENERIC_GROUP.match(np):
+                return np, 2
+        m = re.search(r"\b(?:that\s+)?([^,;]+?)(?:,[^,]*,)?\s+(?:were|was)\s+(?:responsible|behind\s+(?:the|it))", clause)
+        if m and _AUTHORITY.search(clause[: m.start()]):
+            np = m.group(1).strip()
+            np = re.sub(r"^.*\b(?:that|showed|said|says)\s+", "", np)
+            np = re.sub(r"^(?:the|a|an)\s+", "", np)
+            fm = re.match(r"^([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+from\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)$", np)
+            if fm:
+                np = f"{fm.group(2)} {fm.group(1)}"
+            if np and np[0].isupper() and not _GENERIC_GROUP.match(np) and len(np.split()) <= 6:
+                return np, 2
+    return None, 0
+
+
+# -------------------------------------------------------------------------------------------------- places
+_KIND_RANK = {"poi": 6, "airport": 6, "neighbourhood": 6, "town": 5, "village": 5, "city": 4, "district": 3, "admin2": 3,
+              "admin1": 2, "province": 2, "country": 1, "region": 0}
+_SITE_PREP = re.compile(r"\b(?:at|in|near|outside|inside|on|into|through|towards|toward|across|of|around|hit|struck|rocked)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
+_NOT_SITE_BEFORE = re.compile(
+    r"(?:\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}|\bto\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}|\bfor\s+|\bborder\s+with\s+(?:the\s+)?"
+    r"|\bbound\s+for\s+|\bsouth\s+of\s+|\bnorth\s+of\s+|\beast\s+of\s+|\bwest\s+of\s+|\bbacked\s+by\s+|\bcapital\s+of\s+"
+    r"|\bmoved\s+to\s+(?:[\w'’-]+\s+){0,3}|\bhospitals?\s+in\s+|\bembassy\s+in\s+|\bofficials\s+in\s+|\bpolice\s+in\s+"
+    r"|\bgovernment\s+in\s+|\bvisit\s+to\s+|\bfled\s+to\s+)$", re.I)
+_METONYM_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:foreign\s+ministry|ministry|government|embassy|authorities|officials|president|prime|foreign|army|military"
+    r"|police|border|interior|state\s+media|said|says|has\s+asked|has\s+been|had|told|urged|condemned)\b", re.I)
+
+
+def _kind_rank(mention) -> float:
+    return _KIND_RANK.get((mention.get("kind") or "").lower(), 3)
+
+
+def _km(a, b) -> float | None:
+    if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
+        return None
+    p = math.pi / 180
+    h = (math.sin((b["lat"] - a["lat"]) * p / 2) ** 2
+         + math.cos(a["lat"] * p) * math.cos(b["lat"] * p) * math.sin((b["lon"] - a["lon"]) * p / 2) ** 2)
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _site_mentions(text, mentions, start, end, dateline_end):
+    """Mentions in text[start:end] that may be an event's site, each with a score (higher is better)."""
+    out = []
+    for m in mentions:
+        if m["start"] < start or m["end"] > end or m["start"] < dateline_end:
+            continue
+        before = text[max(start, m["start"] - 60): m["start"]]
+        after = text[m["end"]: m["end"] + 30]
+        if _NOT_SITE_BEFORE.search(before):
+            continue
+        if _METONYM_AFTER.match(after) and not _SITE_PREP.search(before):
+            continue
+        score = _kind_rank(m)
+        if _SITE_PREP.search(before):
+            score += 2
+        if re.search(r"(?:'s|’s)\s*$", text[m["end"]: m["end"] + 2]):
+            score += 0.5
+        out.append((score, m))
+    return out
+
+
+def _best_site(text, mentions, start, end, dateline_end):
+    cands = _site_mentions(text, mentions, start, end, dateline_end)
+    if not cands:
+        return None
+    return max(cands, key=lambda c: (c[0], -c[1]["start"]))[1]
+
+
+_ANAPHOR_PLACE = re.compile(r"\b(?:there|the\s+(city|town|village|country|province|region|district|capital|area))\b", re.I)
+
+
+def _anaphoric_place(text, mentions, start, end, dateline_end):
+    m = _ANAPHOR_PLACE.search(text[start:end])
+    if not m:
+        return None
+    noun = (m.group(1) or "").lower()
+    wanted = {"city": {"city", "town"}, "town": {"town", "city"}, "village": {"town"}, "capital": {"city"},
+              "country": {"country"}, "province": {"admin1"}, "region": {"admin1", "region"}, "district": {"district", "admin2"},
+              "area": None}.get(noun)
+    earlier = [x for x in mentions if x["end"] <= start + m.start() and x["start"] >= dateline_end]
+    for x in reversed(earlier):
+        if wanted is None or (x.get("kind") or "").lower() in wanted:
+            return x
+    return None
+
+
+# --------------------------------------------------------------------------------------------------- main
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*\b[^—–\n]{0,60}?)\s*(?:—|–|--)\s*")
+
+
+class _Incident:
+    def __init__(self, **kw):
+        self.__dict__.update(kw)
+
+
+def _triggers(clause: str):
+    found = []
+    for t, rx, strength in _TRIGGER_RES:
+        for m in rx.finditer(clause):
+            if _WOULD_BE.search(clause[max(0, m.start() - 12): m.start()]):
+                continue
+            found.append((m.start(), m.end(), t, strength))
+    return found
+
+
+def _type_of(triggers) -> tuple[str | None, int]:
+    if not triggers:
+        return None, 0
+    strength = max(s for *_, s in triggers)
+    kinds = {t for _, _, t, s in triggers if s == strength}
+    for t in _TYPE_PRIORITY:
+        if t in kinds:
+            if t == "vehicle" and "bombing" in kinds:
+                return "bombing", strength
+            return ("other" if t in ("vehicle", "operation") else t), strength
+    return "armed_attack", strength
+
+
+def _split_clauses(sentence: str, offset: int):
+    """Split a sentence into (start, end) pieces at ', and ' / '; ' where a new event may begin."""
+    cuts = [0]
+    for m in re.finditer(r",\s+and\s+|;\s+|,\s+while\s+", sentence):
+        cuts.append(m.end())
+    cuts.append(len(sentence))
+    return [(offset + a, offset + b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def find_incidents(text: str, mentions: list[dict] | None, published: str | None) -> list[dict]:
+    """Incidents reported in text (see the module's doc); each a dict with the sentence that states it."""
+    if not text or not text.strip():
+        return []
+    mentions = sorted([m for m in (mentions or []) if isinstance(m, dict) and "start" in m and "end" in m],
+                      key=lambda m: m["start"])
+    pub = parse_date(published)
+    spans = sentence_spans(text)
+    if not spans:
+        return []
+    paragraph_of = _paragraphs(text, spans)
+    body = list(spans)
+    # a first line without final punctuation is the title: it names the story but is not evidence
+    first = text[spans[0][0]: spans[0][1]]
+    if len(spans) > 1 and "\n" in text[spans[0][1]: spans[1][0]] and not re.search(r"[.!?\"”’]$", first):
+        body = spans[1:]
+    dateline_end = 0
+    lead_start = body[0][0] if body else 0
+    dm = _DATELINE.match(text[lead_start: body[0][1]]) if body else None
+    if dm and re.match(r"[A-Z]{3,}", dm.group(1)):
+        dateline_end = lead_start + dm.end()
+    dateline_mention = next((m for m in mentions if lead_start <= m["start"] < dateline_end), None)
+
+    incidents: list[_Incident] = []
+    current: _Incident | None = None
+
+    for index, (s, e) in enumerate(body):
+        sentence = text[s:e]
+        is_lead = index == 0
+        paragraph = paragraph_of[(s, e)]
+        clauses = _merge_clauses(text, _split_clauses(sentence, s), pub)
+        touched_here = []
+        for cs, ce in clauses:
+            ctext = text[cs:ce]
+            # "X came a day after Y": Y is another event; X refers to one already known
+            ca = _CAME_AFTER.search(ctext)
+            if ca and _triggers(ctext[ca.end():]):
+                head = ctext[: ca.start()]
+                refers_to_event = bool(_EVENT_NOUN.search(head))
+                anchor = (current.date if current is not None and refers_to_event and current.date else
+                          (pub.isoformat() if pub else None))
+                inc = _build(text, cs + ca.start(), ce, s, e, mentions, pub, dateline_end, anchor_ref=anchor,
+                             anchor_month=refers_to_event)
+                if inc is not None and _creatable(inc, lead=False):
+                    incidents.append(inc)
+                    current = inc
+                    inc.paragraph, inc.index = paragraph, index
+                    touched_here.append(inc)
+                continue
+            trig = _triggers(ctext)
+            if not trig:
+                continue
+            ref = current.date if current is not None else None
+            inc = _build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=ref)
+            if inc is None:
+                continue
+            if inc.vague or inc.hypothetical:
+                continue
+            new = False
+            if current is None:
+                new = _creatable(inc, lead=is_lead or not incidents)
+            elif inc.date and current.date and not compatible(inc.date, current.date) and _creatable(inc, False):
+                new = True
+            elif _NEW_EVENT.search(ctext) and _creatable(inc, False) and not _DEFINITE.match(ctext.strip()):
+                new = True
+            elif (inc.type != current.type and {inc.type, current.type} & {"kidnapping", "hijacking", "other"}
+                  and inc.strength == 2 and _creatable(inc, False) and not _DEFINITE.search(ctext)
+                  and (inc.date or inc.killed is not None)):
+                new = True
+            if new:
+                # "two more explosions went off at a guesthouse in A and at a house in B": one incident per site
+                extras = _split_sites(text, inc, mentions, cs, ce, dateline_end)
+                incidents.append(inc)
+                inc.paragraph, inc.index = paragraph, index
+                for extra in extras:
+                    incidents.append(extra)
+                    extra.paragraph, extra.index = paragraph, index
+                current = inc
+                touched_here.append(inc)
+            elif current is not None:
+                _merge(current, inc, text, mentions)
+                current.paragraph, current.index = paragraph, index
+                touched_here.append(current)
+        # sentences without a trigger still add tolls, nationality, a claim, or a date to the current incident
+        if current is not None and current not in touched_here:
+            same_story = current.paragraph == paragraph or current is incidents[0] or index == current.index + 1
+            if same_story:
+                _follow_up(current, text, s, e, mentions, pub, dateline_end, index)
+        if current is not None:
+            claim, strength = find_perpetrator(sentence)
+            if claim and strength >= current.perp_strength:
+                targets = [current]
+                if re.search(r"\b(?:the|these|both|all)\s+(?:\w+\s+)?(?:attacks|bombings|blasts|explosions)\b", sentence):
+                    targets = [x for x in incidents if x.date and current.date and x.date[:10] == current.date[:10]] or [current]
+                for t in targets:
+                    if strength >= t.perp_strength:
+                        t.perpetrator, t.perp_strength = claim, strength
+
+    return [_finish(inc, i, text, incidents, pub, dateline_mention, body, mentions) for i, inc in enumerate(incidents)]
+
+
+def _paragraphs(text, spans):
+    out = {}
+    para = 0
+    prev_end = 0
+    for s, e in spans:
+        if re.search(r"\n\s*\n", text[prev_end:s]):
+            para += 1
+        out[(s, e)] = para
+        prev_end = e
+    return out
+
+
+def _merge_clauses(text, clauses, pub):
+    """Keep a clause apart only when it has its own trigger and its own date or 'another' marker."""
+    merged = []
+    for cs, ce in clauses:
+        ctext = text[cs:ce]
+        own = bool(_triggers(ctext)) and (
+            any(x.date and not x.reporting for x in find_dates(ctext, pub)) or bool(_NEW_EVENT.search(ctext)))
+        if merged and not own:
+            merged[-1] = (merged[-1][0], ce)
+        else:
+            merged.append((cs, ce))
+    return merged
+
+
+def _event_dates(clause, clause_start, dateline_end, pub, anchor_ref):
+    exprs = [x for x in find_dates(clause, pub, anchor_ref)
+             if x.date and not x.reporting and clause_start + x.start >= dateline_end]
+    return exprs
+
+
+def _build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anchor_month=False):
+    clause = text[cs:ce]
+    trig = _triggers(clause)
+    if not trig:
+        return None
+    itype, strength = _type_of(trig)
+    first_trigger = min(t[0] for t in trig)
+    # reference for month names in a "came ... after" clause is the anchor event, not the publication
+    pub_for = pub
+    if anchor_month and anchor_ref:
+        pub_for = parse_date(anchor_ref + "-28" if len(anchor_ref) == 7 else anchor_ref) or pub
+    exprs = _event_dates(clause, cs, dateline_end, pub_for, anchor_ref)
+    date, precision = None, None
+    if exprs:
+        explicit = [x for x in exprs if x.kind != "anaphoric"] or exprs
+        best = max(explicit, key=lambda x: (PRECISION_RANK[x.precision], -x.start))
+        date, precision = best.date, best.precision
+    tolls = find_tolls(clause, count_attackers=(itype == "other"))
+    trig_text = " ".join(clause[a:b] for a, b, _, _ in trig)
+    hypothetical = False
+    for a, b, _, _ in trig:
+        window = clause[max(0, a - 30): a]
+        if re.search(r"\b(?:could|might|may|would|will|can|cannot|should|must|to)\s+(?:\w+\s+){0,2}$", window) and \
+                not re.search(r"\bwould-be\b", window):
+            hypothetical = True
+        if re.search(r"^\w*\s*(?:cannot\s+be\s+ruled\s+out|could|might|may|were\s+(?:very\s+)?likely|are\s+(?:very\s+)?likely|are\s+very\s+hard)",
+                     clause[b: b + 40]):
+            hypothetical = True
+    if _HYPO_NOUNS.search(clause) and date is None and tolls["killed"] is None and tolls["injured"] is None:
+        hypothetical = True
+    if re.search(r"\b(?:fears?|feared|warn(?:ed|s)?|likely|threat|plan(?:s|ned)?\s+to|prevent|ruled\s+out)\b", clause) and not tolls["killed"] \
+            and not tolls["injured"] and not date:
+        hypothetical = True
+    vague = bool(_VAGUE.search(clause)) or (bool(_GENERIC_PLURAL.search(clause)) and not date and tolls["killed"] is None)
+    if vague and (tolls["killed"] or tolls["injured"]) and date and precision in ("day", "month"):
+        vague = False
+    site = _best_site(text, mentions, cs, ce, dateline_end)
+    if site is None:
+        site = _anaphoric_place(text, mentions, cs, ce, dateline_end)
+    return _Incident(
+        type=itype, strength=strength, date=date, precision=precision, killed=tolls["killed"], injured=tolls["injured"],
+        rise=tolls["rise"], victims=tolls["victims"], nationality=_nationalities(clause, cs, mentions), site=site,
+        perpetrator=None, perp_strength=0, sentence=(s, e), clause=(cs, ce), vague=vague, hypothetical=hypothetical,
+        trigger_text=trig_text, first_trigger=cs + first_trigger, index=None, paragraph=None, evidence=1,
+        past=bool(re.search(r"\b\w+ed\b|\b(?:went|struck|blew|shot|hit|tore|set|threw|thrown|broke|overran|came|took|drove|killed)\b", clause)),
+    )
+
+
+def _creatable(inc, lead: bool) -> bool:
+    if inc.vague or inc.hypothetical:
+        return False
+    if not inc.past:
+        return False
+    concrete = inc.date is not None or inc.killed is not None or inc.injured is not None
+    if lead:
+        return inc.strength == 2 or concrete
+    return concrete and (inc.strength == 2 or inc.killed or inc.injured)
+
+
+def _split_sites(text, inc, mentions, cs, ce, dateline_end):
+    """Extra incidents for 'at X ... and at Y' with a plural trigger; inc keeps the first site."""
+    clause = text[cs:ce]
+    if not re.search(r"\b(?:two|three|four|several|more)\s+(?:more\s+)?(?:\w+\s+)?(?:explosions|blasts|bombs|attacks|bombings)\b", clause, re.I):
+        return []
+    parts = re.split(r"\s+and\s+(?=(?:at|in|on|near|outside)\s)", clause)
+    if len(parts) < 2:
+        return []
+    extras = []
+    offset = cs
+    sites = []
+    for part in parts:
+        pstart = text.find(part, offset)
+        site = _best_site(text, mentions, pstart, pstart + len(part), dateline_end)
+        offset = pstart + len(part)
+        sites.append(site)
+    if sum(1 for x in sites if x) < 2 or len({x["start"] for x in sites if x}) < 2:
+        return []
+    inc.site = sites[0] or inc.site
+    for site in sites[1:]:
+        if site is None:
+            continue
+        extras.append(_Incident(**{**inc.__dict__, "site": site, "nationality": list(inc.nationality)}))
+    return extras
+
+
+def _more_specific(new_site, old_site) -> bool:
+    if new_site is None:
+        return False
+    if old_site is None:
+        return True
+    if new_site.get("place_id") and new_site.get("place_id") == old_site.get("place_id"):
+        return False
+    if _kind_rank(new_site) <= _kind_rank(old_site):
+        return False
+    cc_new, cc_old = new_site.get("country_code"), old_site.get("country_code")
+    if cc_new and cc_old and cc_new != cc_old:
+        return False
+    d = _km(new_site, old_site)
+    if d is not None and _kind_rank(old_site) >= 4 and d > 50:
+        return False
+    if d is not None and _kind_rank(old_site) >= 2 and d > 400:
+        return False
+    return True
+
+
+def _merge(cur, new, text, mentions):
+    cur.evidence += 1
+    if new.date and (not cur.date or (compatible(new.date, cur.date) and
+                                       PRECISION_RANK[new.precision] > PRECISION_RANK[cur.precision])):
+        if not cur.date or compatible(new.date, cur.date):
+            cur.date, cur.precision = new.date, new.precision
+    if _more_specific(new.site, cur.site):
+        cur.site = new.site
+    if cur.strength < new.strength:
+        cur.type, cur.strength = new.type, new.strength
+    elif cur.type == "bombing" and new.type == "suicide_bombing":
+        cur.type = "suicide_bombing"
+    _merge_tolls(cur, new.killed, new.injured, new.rise, new.victims)
+    for c in new.nationality:
+        if c not in cur.nationality:
+            cur.nationality.append(c)
+
+
+def _merge_tolls(cur, killed, injured, rise, victims):
+    if killed is not None and (cur.killed is None or (rise and killed > cur.killed) or (cur.killed == 0 and killed > 0)):
+        cur.killed = killed
+        if victims and not cur.victims:
+            cur.victims = victims
+    if injured is not None and (cur.injured is None or (cur.injured == 0 and injured > 0)):
+        cur.injured = injured
+        if victims and not cur.victims:
+            cur.victims = victims
+
+
+def _follow_up(cur, text, s, e, mentions, pub, dateline_end, index):
+    sentence = text[s:e]
+    tolls = find_tolls(sentence, count_attackers=(cur.type == "other"))
+    if tolls["killed"] is not None or tolls["injured"] is not None:
+        _merge_tolls(cur, tolls["killed"], tolls["injured"], tolls["rise"], tolls["victims"])
+    if re.search(r"\b(?:dead|killed|wounded|injured|victims|casualties|died|hurt)\b", sentence):
+        for c in _nationalities(sentence, s, mentions):
+            if c not in cur.nationality:
+                cur.nationality.append(c)
+        for m in re.finditer(r"\b(" + "|".join(re.escape(k) for k in _DEMONYMS) + r")\s+(?:citizens|nationals|people)\b", sentence):
+            c = _DEMONYMS[m.group(1)]
+            if c not in cur.nationality:
+                cur.nationality.append(c)
+    if not cur.date:
+        exprs = [x for x in find_dates(sentence, pub, None) if x.date and not x.reporting and s + x.start >= dateline_end]
+        if exprs:
+            best = max(exprs, key=lambda x: (PRECISION_RANK[x.precision], -x.start))
+            cur.date, cur.precision = best.date, best.precision
+
+
+def _finish(inc, i, text, incidents, pub, dateline_mention, body, mentions):
+    s, e = inc.sentence
+    site = inc.site
+    if site is None and i == 0 and dateline_mention is not None:
+        site = dateline_mention
+    if site is None and i > 0 and incidents[0].site is not None:
+        site = incidents[0].site
+    if site is None and dateline_mention is not None:
+        site = dateline_mention
+    date, precision = inc.date, inc.precision
+    lead = body and (s, e) == body[0]
+    if date is None and lead and i == 0 and pub is not None:
+        # the lead of a report on a current event with no date of its own: the day of publication
+        date, precision = pub.isoformat(), "day"
+    nationality = list(inc.nationality)
+    if not nationality and inc.type != "other" and ((inc.killed or 0) > 0 or (inc.injured or 0) > 0) and site and site.get("country_code"):
+        nationality = [site["country_code"]]
+    confidence = 0.45
+    confidence += 0.15 if inc.strength == 2 else 0.0
+    confidence += 0.1 if date else 0.0
+    confidence += 0.1 if site else 0.0
+    confidence += 0.1 if (inc.killed is not None or inc.injured is not None) else 0.0
+    confidence += 0.05 if inc.perpetrator else 0.0
+    confidence += 0.05 if inc.evidence > 1 else 0.0
+    return {
+        "type": inc.type or "other",
+        "date": date,
+        "date_precision": precision,
+        "place_id": site.get("place_id") if site else None,
+        "name": site.get("name") if site else None,
+        "lat": site.get("lat") if site else None,
+        "lon": site.get("lon") if site else None,
+        "country_code": site.get("country_code") if site else None,
+        "place_surface": site.get("surface") if site else None,
+        "place_start": site.get("start") if site else None,
+        "place_end": site.get("end") if site else None,
+        "killed": inc.killed,
+        "injured": inc.injured,
+        "victims": inc.victims,
+        "victim_nationality": nationality,
+        "perpetrator": inc.perpetrator,
+        "start": s,
+        "end": e,
+        "sentence": text[s:e],
+        "confidence": round(min(1.0, confidence), 2),
+        "primary": i == 0,
+    }

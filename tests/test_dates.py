@@ -1,0 +1,115 @@
+"""Date expressions resolved against the publication date, with their precision."""
+import re
+from datetime import date, timedelta
+
+from hypothesis import given, settings, strategies as st
+
+from lib.dates import compatible, find_dates, resolve
+
+PUB = "2025-03-26"  # a Wednesday
+
+
+def test_last_month_name_is_the_most_recent_one_strictly_before_publication():
+    assert resolve("a bombing at the Karachi airport last October killed two", PUB) == ("2024-10", "month")
+    assert resolve("last October", "2025-11-02") == ("2025-10", "month")
+    assert resolve("last October", "2025-10-15") == ("2024-10", "month")
+
+
+def test_weekday_is_the_most_recent_one_up_to_publication_day():
+    assert resolve("the attack on Sunday", PUB) == ("2025-03-23", "day")
+    assert resolve("began on Monday", "2022-12-13") == ("2022-12-12", "day")  # published on a Tuesday
+    assert resolve("on Wednesday", PUB) == ("2025-03-26", "day")
+
+
+def test_holiday_names_are_not_weekdays():
+    assert resolve("the anniversary of the Easter Sunday attacks", "2021-04-21") == (None, None)
+
+
+def test_bare_month_is_the_most_recent_not_after_publication():
+    assert resolve("In February, two small bombs went off", "2015-08-18") == ("2015-02", "month")
+    assert resolve("in September", PUB) == ("2024-09", "month")
+    assert resolve("In November last year, an attack", "2025-12-02") == ("2024-11", "month")
+
+
+def test_years_and_relative_periods():
+    assert resolve("In 2013, a suicide bombing at a church", PUB) == ("2013", "year")
+    assert resolve("last week", PUB) == ("2025-03", "month")
+    assert resolve("last month", PUB) == ("2025-02", "month")
+    assert resolve("last year", PUB) == ("2024", "year")
+    assert resolve("two years ago", PUB) == ("2023", "year")
+    assert resolve("earlier this month", PUB) == ("2025-03", "month")
+    assert resolve("yesterday", PUB) == ("2025-03-25", "day")
+    assert resolve("today", PUB) == ("2025-03-26", "day")
+
+
+def test_absolute_dates_need_no_publication_date():
+    assert resolve("on March 3, 2014", None) == ("2014-03-03", "day")
+    assert resolve("on 3 March 2014", None) == ("2014-03-03", "day")
+    assert resolve("filed 2022-12-12", None) == ("2022-12-12", "day")
+    assert resolve("in May 2014", None) == ("2014-05", "month")
+    assert resolve("In 2013", None) == ("2013", "year")
+
+
+def test_relative_dates_without_publication_date_are_unknown():
+    assert resolve("last October", None) == (None, None)
+    assert resolve("on Sunday", None) == (None, None)
+    assert resolve("yesterday", None) == (None, None)
+
+
+def test_dateline_day_without_year():
+    assert resolve("KABUL, Dec 13 — Five Chinese nationals", "2022-12-13") == ("2022-12-13", "day")
+    assert resolve("were seized on May 24 by three armed men", "2017-06-09") == ("2017-05-24", "day")
+
+
+def test_most_precise_expression_wins():
+    assert resolve("Two years ago, on April 21, 2019, worshippers", "2021-04-21") == ("2019-04-21", "day")
+    assert resolve("Last week, on the night of November 26, a camp", "2025-12-02") == ("2025-11-26", "day")
+
+
+def test_reporting_dates_give_way_to_event_dates():
+    exprs = find_dates("police said on Tuesday that the blast on Monday killed two", "2022-12-14")
+    assert [x.reporting for x in exprs] == [True, False]
+    assert resolve("police said on Tuesday that the blast on Monday killed two", "2022-12-14") == ("2022-12-12", "day")
+
+
+def test_day_after_and_came_after_use_the_reference_date():
+    assert resolve("The bombing came a day after militants rammed a vehicle", "2025-11-12",
+                   reference="2025-11-11") == ("2025-11-10", "day")
+    assert resolve("a day after the raid", None, reference="2025-11-11") == ("2025-11-12", "day")
+    assert resolve("the day before", None, reference="2025-11-11") == ("2025-11-10", "day")
+    assert resolve("Later the same day, two more explosions", "2021-04-21",
+                   reference="2019-04-21") == ("2019-04-21", "day")
+    assert resolve("The attack came only days after gunmen abducted", "2023-03-20",
+                   reference="2023-03-19") == ("2023-03", "month")
+    assert resolve("a day after the raid", PUB) == (None, None)  # no reference: unknown
+
+
+PHRASES = ["last October", "on Sunday", "in March", "In 2013", "last week", "last month", "last year", "two years ago",
+           "a day after", "the day before", "March 3, 2014", "3 March 2014", "Dec 13", "2022-12-12", "earlier this month",
+           "In November last year", "yesterday", "today", "Feb 29", "31 September 2020", "next Friday", "this year",
+           "came only days after", "Later the same day", "May 2014", "in May", "12 weeks ago"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(published=st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))),
+       phrase=st.one_of(st.sampled_from(PHRASES), st.text(max_size=40)),
+       reference=st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))))
+def test_any_phrase_and_date_resolve_without_error_to_a_consistent_value(published, phrase, reference):
+    value, precision = resolve(phrase, published, reference=reference)
+    if value is None:
+        assert precision is None
+        return
+    pattern = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}[precision]
+    assert re.fullmatch(pattern, value)
+    parts = [int(p) for p in value.split("-")]
+    date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)  # a real date
+    if published is not None and phrase in ("last October", "on Sunday", "yesterday", "last month") and \
+            published > date(1, 12, 31):
+        assert value <= published.isoformat()[: len(value)]
+
+
+def test_compatible_dates_agree_at_the_coarser_precision():
+    assert compatible("2024-10", "2024-10-06")
+    assert not compatible("2024-10", "2024-11-06")
+    assert compatible("2013", "2013-05")
+    assert compatible(None, "2013")

@@ -1,0 +1,181 @@
+"""Incident extraction on real sentences, with hand-made place mentions."""
+import pathlib
+import re
+import sys
+
+import pytest
+
+from lib.incidents import find_incidents, find_perpetrator, find_tolls, parse_number
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seeds" / "000_7dc9aec6ccd02683.txt"
+BENCH = ROOT.parent / "shared" / "benchmarks" / "incidents"
+
+PLACES = {
+    "Karachi": ("city", "PK", 24.86, 67.01), "the Karachi airport": ("poi", "PK", 24.9065, 67.1608),
+    "Pakistan": ("country", "PK", 30.0, 70.0), "China": ("country", "CN", 35.0, 105.0),
+    "Beijing": ("city", "CN", 39.91, 116.40), "Islamabad": ("city", "PK", 33.72, 73.04),
+    "Hainan": ("admin1", "CN", 19.2, 109.6), "India": ("country", "IN", 22.0, 79.0), "US": ("country", "US", 39.76, -98.5),
+    "Peshawar": ("city", "PK", 34.01, 71.58), "Kocha Risaldar": ("poi", "PK", 34.006, 71.57),
+    "Quetta": ("city", "PK", 30.19, 67.0), "QUETTA": ("city", "PK", 30.19, 67.0),
+    "Tajikistan": ("country", "TJ", 38.5, 71.0), "Afghanistan": ("country", "AF", 34.0, 66.0),
+    "Kabul": ("city", "AF", 34.53, 69.17), "KABUL": ("city", "AF", 34.53, 69.17),
+}
+
+
+def mentions_for(text):
+    """Mentions of the PLACES names in text, longest first, whole words."""
+    out, taken = [], []
+    for name in sorted(PLACES, key=len, reverse=True):
+        kind, cc, lat, lon = PLACES[name]
+        for m in re.finditer(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append({"start": m.start(), "end": m.end(), "surface": name, "name": name, "kind": kind,
+                        "country_code": cc, "lat": lat, "lon": lon, "place_id": "test:" + name, "confidence": 0.9})
+    return sorted(out, key=lambda m: m["start"])
+
+
+@pytest.fixture(scope="module")
+def seed_text():
+    if not SEED.exists():
+        pytest.skip(f"seed article not found at {SEED}")
+    return SEED.read_text(encoding="utf-8")
+
+
+def test_seed_has_exactly_the_karachi_airport_bombing(seed_text):
+    found = find_incidents(seed_text, mentions_for(seed_text), "2025-03-26")
+    assert len(found) == 1
+    inc = found[0]
+    assert inc["type"] == "bombing"
+    assert (inc["date"], inc["date_precision"]) == ("2024-10", "month")
+    assert inc["place_surface"] in ("the Karachi airport", "Karachi")
+    assert inc["killed"] == 2 and inc["injured"] is None
+    assert inc["victims"] == "two Chinese engineers"
+    assert inc["victim_nationality"] == ["CN"]
+    assert inc["perpetrator"] is None
+    assert seed_text[inc["start"]:inc["end"]] == inc["sentence"]
+    assert inc["sentence"].startswith("The push came after a bombing at the Karachi airport")
+    assert 0 <= inc["confidence"] <= 1
+
+
+def test_seed_without_mentions_or_publication_date_does_not_crash(seed_text):
+    found = find_incidents(seed_text, [], None)
+    assert len(found) == 1 and found[0]["place_id"] is None
+    assert found[0]["date"] is None  # "last October" needs the publication date
+    assert find_incidents("", [], None) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Militants who target Chinese nationals seek to undermine Pakistan-China relations, spread terrorism and achieve financial gains.",
+    "Beijing has been pushing Pakistan to allow its own security staff to protect Chinese citizens, frustrated by the string of attacks on its citizens.",
+    "Pakistan and China reiterated that any attempt to undermine or disrupt their ties was bound to fail.",
+    "Security at religious gatherings is expected to be tightened amid fears that militants could strike again.",
+    "The institute counted more than 785 militant attacks across the country in the first ten months of 2024.",
+    "Kabul has been hit by scores of bombings and shootings in recent months, many of them claimed by the Islamic State group.",
+    "A senior administrator acknowledged that suicide bombings are very hard to stop.",
+])
+def test_general_hypothetical_and_statistical_statements_are_not_incidents(sentence):
+    text = "Title of a story\n\nISLAMABAD — Officials met on Monday.\n\n" + sentence
+    assert find_incidents(text, mentions_for(text), "2024-11-09") == []
+
+
+def test_lead_report_with_weekday_place_and_tolls():
+    text = ("Bombing in Peshawar\n\nPESHAWAR, March 5 — At least 57 worshippers were killed and 194 wounded on Friday when "
+            "a suicide bomber attacked a Shia mosque in the Kocha Risaldar area of Peshawar's old city, officials said on "
+            "Saturday.\n\nThe Islamic State group said it had carried out the bombing.")
+    [inc] = find_incidents(text, mentions_for(text), "2022-03-05")
+    assert inc["type"] == "suicide_bombing"
+    assert (inc["date"], inc["date_precision"]) == ("2022-03-04", "day")
+    assert inc["place_surface"] == "Kocha Risaldar"
+    assert (inc["killed"], inc["injured"]) == (57, 194)
+    assert inc["perpetrator"] == "Islamic State group"
+    assert inc["victim_nationality"] == ["PK"]  # local victims: the site's country
+
+
+def test_background_incident_with_year_is_a_separate_incident():
+    text = ("Peshawar mosque attack\n\nPESHAWAR — A bomb exploded in a market in Peshawar on Friday, killing four people.\n\n"
+            "In 2013, a suicide bombing at a church in the city killed at least 75 people.")
+    found = find_incidents(text, mentions_for(text), "2022-03-05")
+    assert len(found) == 2
+    assert found[1]["type"] == "suicide_bombing" and found[1]["date"] == "2013" and found[1]["date_precision"] == "year"
+    assert found[1]["killed"] == 75 and found[1]["place_surface"] == "Peshawar"
+    assert found[0]["primary"] and not found[1]["primary"]
+
+
+@pytest.mark.parametrize("clause, killed, injured", [
+    ("Fifty-two people were killed and about a hundred wounded on Friday", 52, 100),
+    ("killing at least 26 people and wounding more than 60", 26, 60),
+    ("a blast there wounded at least eleven people", None, 11),
+    ("About a dozen soldiers were killed", 12, None),
+    ("Close to 200 people were wounded in all", None, 200),
+    ("Twenty-nine people were stabbed or hacked to death and more than 130 were injured", 29, 130),
+    ("Five people were killed and twelve injured, most of them when the roof caved in", 5, 12),
+    ("killed two Chinese engineers who were returning there to work", 2, None),
+    ("The number of people killed in Sunday's suicide bombing has risen to 63", 63, None),
+    ("dozens of Muslim worshippers were shot dead at two mosques", None, None),
+])
+def test_tolls_from_words_and_digits(clause, killed, injured):
+    tolls = find_tolls(clause)
+    assert (tolls["killed"], tolls["injured"]) == (killed, injured)
+
+
+def test_attackers_and_partitives_are_not_victims():
+    assert find_tolls("Taliban officials said all three attackers were killed")["killed"] is None
+    assert find_tolls("Police shot dead four of the attackers and detained a woman")["killed"] is None
+    assert find_tolls("123 of the injured were still being treated")["injured"] is None
+    assert find_tolls("Five Chinese nationals were among the wounded")["injured"] is None
+
+
+def test_negation_gives_zero_casualties():
+    tolls = find_tolls("It fell into the water before exploding, and no casualties were reported.")
+    assert (tolls["killed"], tolls["injured"]) == (0, 0)
+    text = ("Bangkok blasts\n\nBANGKOK — A bomb exploded at a shrine on Monday, killing 20 people.\n\n"
+            "On Tuesday afternoon, an explosive device was thrown from a bridge towards a pier. It fell into the water "
+            "before exploding, and no casualties were reported.")
+    found = find_incidents(text, [], "2015-08-18")
+    assert len(found) == 2
+    assert (found[1]["killed"], found[1]["injured"], found[1]["date"]) == (0, 0, "2015-08-18")
+
+
+@pytest.mark.parametrize("phrase, value", [("Fifty-two", 52), ("a dozen", 12), ("1,350", 1350), ("close to 200", 200),
+                                          ("more than 130", 130), ("twenty one", 21), ("a hundred", 100), ("eleven", 11)])
+def test_number_words(phrase, value):
+    assert parse_number(phrase) == value
+
+
+def test_claims_beat_denials_and_generic_blame():
+    assert find_perpetrator("Islamic State Khorasan Province, the group's regional branch, claimed responsibility in a "
+                            "statement.")[0] == "Islamic State Khorasan Province"
+    assert find_perpetrator("No group has claimed the bombing, and the Pakistani Taliban said it was not involved.")[0] is None
+    assert find_perpetrator("Officials in Dushanbe blamed unnamed criminal and terrorist groups operating from "
+                            "Afghanistan.")[0] is None
+    assert find_perpetrator("The outlawed Balochistan Liberation Army, which has waged a long insurgency, said one of its "
+                            "fighters had carried out the bombing.")[0] == "Balochistan Liberation Army"
+
+
+def test_two_incidents_in_one_sentence_and_a_day_after():
+    text = ("Kabul attack\n\nKABUL, Dec 13 — Gunmen stormed a hotel in Kabul on Monday, killing three people.\n\n"
+            "In September, a suicide bomber struck outside the Russian embassy, killing two of its diplomats, and earlier "
+            "this month gunmen opened fire on the Pakistani embassy compound, wounding a guard.")
+    found = find_incidents(text, mentions_for(text), "2022-12-13")
+    assert [(f["type"], f["date"]) for f in found] == [
+        ("armed_attack", "2022-12-12"), ("suicide_bombing", "2022-09"), ("armed_attack", "2022-12")]
+    assert found[1]["killed"] == 2 and found[1]["victim_nationality"] == ["RU"]
+    assert found[2]["injured"] == 1 and found[2]["victim_nationality"] == ["PK"]
+    assert found[1]["sentence"] == found[2]["sentence"]
+
+
+def test_incident_eval_floor():
+    if not BENCH.is_dir():
+        pytest.skip(f"incidents benchmark not found at {BENCH}")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import incidents_eval
+
+    lines = []
+    summary = incidents_eval.evaluate(BENCH, use_gold_places=True, out=lines.append)
+    assert summary["f1"] >= 0.90, "\n".join(lines)
+    assert summary["attributes"]["date"] >= 0.90
+    assert summary["attributes"]["type"] >= 0.90
+    assert summary["no_incident_predictions"] == {"13": 0, "14": 0}
