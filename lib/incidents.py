@@ -131,7 +131,7 @@ _INJ_PASSIVE = re.compile(
     r"(?:wounded|injured|hurt)\b", re.I)
 _KILL_ACTIVE = re.compile(
     r"\b(?:killing|killed|kills|kill|shooting\s+dead|shot\s+dead|shot\s+and\s+killed|massacring|massacred|murdering|murdered"
-    r"|stabbing\s+to\s+death|claimed\s+the\s+lives\s+of|leaving)\s+$", re.I)
+    r"|stabbing\s+to\s+death|claimed\s+the\s+lives\s+of)\s+$", re.I)
 _INJ_ACTIVE = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting|hurt|and)\s+$", re.I)
 _TOLL_RISE = re.compile(
     rf"\b(?:killed|dead|death\s+toll|toll|deaths)\b[^.;]{{0,80}}?\b(?:risen|rose|rises|climbed|increased|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?(?:{_QUAL})?({_NUM})\b",
@@ -276,13 +276,16 @@ _VICTIM_NOUN = (r"(?:nationals?|citizens?|workers?|engineers?|employees?|tourist
 _DEMONYM_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(k) for k in _DEMONYMS), key=len, reverse=True)) + r")(?:-born)?\s+(?:[a-z][\w-]*\s+){0,2}?"
     + _VICTIM_NOUN + r"\b")
-_FROM_LIST = re.compile(r"\b(?:visitors|tourists|nationals|citizens|people|victims|guests|pilgrims|workers)\s+from\s+([^.;]*?)(?:\s+(?:were|was|are|had)\b|[.;]|$)", re.I)
+_FROM_LIST = re.compile(r"\b(?:visitors|tourists|nationals|citizens|people|victims|guests|pilgrims|workers|man|woman|men|women"
+                        r"|passengers|worshippers|students)\s+from\s+([^.;]*?)(?:\s+(?:were|was|are|had)\b|[.;]|$)", re.I)
 
 
 def _nationalities(clause: str, clause_start: int, mentions: list[dict]) -> list[str]:
     codes = []
     for m in _DEMONYM_RE.finditer(clause):
-        # "the Afghan capital", "Pakistani Taliban": only demonyms of victims count
+        # "the Afghan capital", "Pakistani Taliban": only demonyms of victims count; "Tajik border guards said" speak
+        if re.match(r"^\s*(?:,\s*)?(?:said|say|says|told|reported|confirmed)\b", clause[m.end(): m.end() + 20]):
+            continue
         code = _DEMONYMS[m.group(1)]
         if code not in codes:
             codes.append(code)
@@ -313,6 +316,7 @@ def _clean_np(np: str | None) -> str | None:
     np = re.sub(r"\s+(?:and|of|for|the)$", "", np)
     if not np or np.lower() in _NO_NAME or np.split()[0].lower() in ("no", "neither", "none"):
         return None
+    np = re.sub(r"\s+group$", "", np)
     if len(np) < 3:
         return None
     return np
@@ -364,7 +368,7 @@ def find_perpetrator(sentence: str) -> tuple[str | None, int]:
             if np and not _GENERIC_GROUP.match(np):
                 return np, 2
         m = re.search(r"\b(?:that\s+)?([^,;]+?)(?:,[^,]*,)?\s+(?:were|was)\s+(?:responsible|behind\s+(?:the|it))", clause)
-        if m and _AUTHORITY.search(clause[: m.start()]):
+        if m and _AUTHORITY.search(clause[: m.start(1)] + " " + m.group(1)):
             np = m.group(1).strip()
             np = re.sub(r"^.*\b(?:that|showed|said|says)\s+", "", np)
             np = re.sub(r"^(?:the|a|an)\s+", "", np)
@@ -386,7 +390,7 @@ _NOT_SITE_BEFORE = re.compile(
     r"|\bmoved\s+to\s+(?:[\w'’-]+\s+){0,3}|\bhospitals?\s+in\s+|\bembassy\s+in\s+|\bofficials\s+in\s+|\bpolice\s+in\s+"
     r"|\bgovernment\s+in\s+|\bvisit\s+to\s+|\bfled\s+to\s+)$", re.I)
 _METONYM_AFTER = re.compile(
-    r"^(?:'s|’s)?\s*(?:foreign\s+ministry|ministry|government|embassy|authorities|officials|president|prime|foreign|army|military"
+    r"^(?:'s|’s)?\s*(?:foreign\s+ministry|ministry|government|embassy|ambassador|envoy|authorities|officials|president|prime|foreign|army|military"
     r"|police|border|interior|state\s+media|said|says|has\s+asked|has\s+been|had|told|urged|condemned)\b", re.I)
 
 
@@ -444,6 +448,8 @@ def _anaphoric_place(text, mentions, start, end, dateline_end):
               "area": None}.get(noun)
     earlier = [x for x in mentions if x["end"] <= start + m.start() and x["start"] >= dateline_end]
     for x in reversed(earlier):
+        if _METONYM_AFTER.match(text[x["end"]: x["end"] + 30]):
+            continue
         if wanted is None or (x.get("kind") or "").lower() in wanted:
             return x
     return None
@@ -659,10 +665,10 @@ def _build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anc
     vague = bool(_VAGUE.search(clause)) or (bool(_GENERIC_PLURAL.search(clause)) and not date and tolls["killed"] is None)
     if vague and (tolls["killed"] or tolls["injured"]) and date and precision in ("day", "month"):
         vague = False
-    site = _best_site(text, mentions, cs, ce, dateline_end)
-    if site is None:
-        site = _anaphoric_place(text, mentions, cs, ce, dateline_end)
-    return _Incident(
+    cands = sorted(_site_mentions(text, mentions, cs, ce, dateline_end), key=lambda c: (-c[0], c[1]["start"]))
+    sites = [m for _, m in cands]
+    site = sites[0] if sites else _anaphoric_place(text, mentions, cs, ce, dateline_end)
+    return _Incident(sites=sites,
         type=itype, strength=strength, date=date, precision=precision, killed=tolls["killed"], injured=tolls["injured"],
         rise=tolls["rise"], victims=tolls["victims"], nationality=_nationalities(clause, cs, mentions), site=site,
         perpetrator=None, perp_strength=0, sentence=(s, e), clause=(cs, ce), vague=vague, hypothetical=hypothetical,
@@ -734,8 +740,10 @@ def _merge(cur, new, text, mentions):
                                        PRECISION_RANK[new.precision] > PRECISION_RANK[cur.precision])):
         if not cur.date or compatible(new.date, cur.date):
             cur.date, cur.precision = new.date, new.precision
-    if _more_specific(new.site, cur.site):
-        cur.site = new.site
+    for candidate in new.sites or [new.site]:
+        if _more_specific(candidate, cur.site):
+            cur.site = candidate
+            break
     if cur.strength < new.strength:
         cur.type, cur.strength = new.type, new.strength
     elif cur.type == "bombing" and new.type == "suicide_bombing":
@@ -792,7 +800,8 @@ def _finish(inc, i, text, incidents, pub, dateline_mention, body, mentions):
         # the lead of a report on a current event with no date of its own: the day of publication
         date, precision = pub.isoformat(), "day"
     nationality = list(inc.nationality)
-    if not nationality and inc.type != "other" and ((inc.killed or 0) > 0 or (inc.injured or 0) > 0) and site and site.get("country_code"):
+    unharmed = inc.killed == 0 and inc.injured == 0
+    if not nationality and inc.type != "other" and not unharmed and site and site.get("country_code"):
         nationality = [site["country_code"]]
     confidence = 0.45
     confidence += 0.15 if inc.strength == 2 else 0.0
