@@ -90,7 +90,7 @@ def test_lead_report_with_weekday_place_and_tolls():
     assert (inc["date"], inc["date_precision"]) == ("2022-03-04", "day")
     assert inc["place_surface"] == "Kocha Risaldar"
     assert (inc["killed"], inc["injured"]) == (57, 194)
-    assert inc["perpetrator"] == "Islamic State group"
+    assert inc["perpetrator"] == "Islamic State"
     assert inc["victim_nationality"] == ["PK"]  # local victims: the site's country
 
 
