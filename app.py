@@ -1,0 +1,52 @@
+"""Incident Atlas: overview. Run with: streamlit run app.py (builds data/atlas.db from seeds/ when missing)."""
+import streamlit as st
+
+from lib import charts, ui
+
+ctx = ui.start("Overview")
+if ctx is None:
+    st.stop()
+
+st.title("Incident Atlas")
+st.caption("Security incidents and the places named in news articles. Filters: "
+           + ui.esc_md(ui.F.describe(ctx.filters, ctx.place_names)))
+overview = ctx.q("overview", ctx.filters)
+if overview["total_articles"] == 0:
+    st.info("The database holds no articles yet. Put article .txt files in seeds/ and run "
+            "`python -m lib.load`, then reload this page.")
+    ui.footer()
+    st.stop()
+
+cols = st.columns(6)
+for col, (label, key) in zip(cols, [("Articles", "articles"), ("Places", "places"), ("Mentions", "mentions"),
+                                    ("Incidents", "incidents"), ("Killed", "killed"), ("Injured", "injured")]):
+    col.metric(label, f"{overview[key]:,}")
+
+first, last = overview["first_published"], overview["last_published"]
+coverage = (f"Articles published {first} to {last}" if first else "No publication dates")
+coverage += f" from {overview['sources']} source{'s' if overview['sources'] != 1 else ''}"
+if overview["first_incident"]:
+    coverage += f"; incidents dated {overview['first_incident']} to {overview['last_incident']}"
+st.caption(ui.esc_md(coverage) + f" · {overview['total_articles']} articles in the database.")
+
+if overview["articles"] == 0:
+    ui.nothing_matches("articles")
+else:
+    places = ctx.q("place_counts", ctx.filters)
+    st.subheader("Map")
+    st.plotly_chart(charts.map_figure(places, "mentions", height=460), config=charts.MAP_CONFIG,
+                    key="overview_map", width="stretch")
+    ui.page_link("pages/1_Map.py", "Open the map to click a place and read its excerpts",
+                 ui.filter_params(ctx), icon=":material/map:")
+
+    st.subheader("Latest incidents")
+    incidents = ctx.q("incidents", ctx.filters)
+    ui.row_count(len(incidents), "incidents")
+    if incidents.empty:
+        ui.nothing_matches("incidents")
+    else:
+        st.dataframe(incidents[["date", "type", "place", "country_code", "killed", "injured", "victims",
+                                "title", "source"]].head(10), hide_index=True, width="stretch")
+    ui.download(incidents, "incidents", "Download incidents (CSV)", key="dl_incidents")
+
+ui.footer()

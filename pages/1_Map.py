@@ -1,0 +1,49 @@
+"""Map: one marker per place; click one (or choose it in "Place") to read the excerpts behind it."""
+from functools import partial
+
+import streamlit as st
+
+from lib import charts, ui
+
+ctx = ui.start("Map")
+if ctx is None:
+    st.stop()
+
+st.title("Map")
+places = ctx.q("place_counts", ctx.filters)
+if places.empty:
+    ui.nothing_matches("places")
+    ui.footer()
+    st.stop()
+
+size_by = st.radio("Marker size", ["mentions", "incidents"], horizontal=True, key="map_size",
+                   format_func=lambda v: f"by number of {v}")
+ids = list(places["place_id"])
+if st.session_state.get(ui.PLACE_KEY) not in ids:
+    st.session_state[ui.PLACE_KEY] = None
+st.session_state["map_place"] = st.session_state[ui.PLACE_KEY]
+labels = {r.place_id: f"{r.name} ({r.kind}, {r.country_code or '?'}) · {r.mentions} mentions, "
+          f"{r.incidents} incidents" for r in places.itertuples()}
+
+left, right = st.columns([3, 2], gap="medium")
+with left:
+    fig = charts.map_figure(places, size_by, selected=st.session_state[ui.PLACE_KEY])
+    st.plotly_chart(fig, config=charts.MAP_CONFIG, key=ui.MAP_KEY, on_select=partial(ui.map_selected, places),
+                    selection_mode="points", width="stretch")
+    st.caption("Red: incident sites; blue: places only mentioned. Symbol and opacity: how precisely a place is "
+               "located (diamond exact site, dot city or town, square province or region, ring country). "
+               "Scroll or use +/− to zoom; markers close together separate when zoomed in.")
+    ui.row_count(len(places), "places")
+with right:
+    st.selectbox("Place", [None] + ids, key="map_place", on_change=ui.place_chosen,
+                 format_func=lambda pid: "— choose a place, or click a marker —" if pid is None else labels[pid])
+    chosen = st.session_state[ui.PLACE_KEY]
+    if chosen is None:
+        st.info("Click a marker on the map, or choose a place above, to read the excerpts behind it.")
+    else:
+        ui.excerpts(ctx, chosen)
+
+st.subheader("Places on the map")
+st.dataframe(places, hide_index=True, width="stretch")
+ui.download(places, "places", "Download places (CSV)", key="dl_places")
+ui.footer()

@@ -1,0 +1,44 @@
+"""Counts: incidents and mentions by place, country, incident type and month; each chart beside its table."""
+import streamlit as st
+
+from lib import charts, ui
+
+ctx = ui.start("Counts")
+if ctx is None:
+    st.stop()
+
+st.title("Counts")
+st.caption("Filters: " + ui.esc_md(ui.F.describe(ctx.filters, ctx.place_names)) + ". Every table downloads "
+           "as CSV with exactly its rows.")
+
+SECTIONS = [
+    ("place", "By place", ["place_id", "name", "kind", "country_code", "admin1", "latitude", "longitude",
+                           "incidents", "killed", "injured", "mentions", "articles"],
+     ["incidents", "mentions"], "name", "places"),
+    ("country", "By country", None, ["incidents", "mentions"], "country_name", "countries"),
+    ("type", "By incident type", None, ["incidents", "killed", "injured"], None, "incident types"),
+    ("month", "By month", None, ["incidents", "killed", "injured", "mentions"], None, "months"),
+]
+any_rows = False
+for by, heading, columns, measures, label, noun in SECTIONS:
+    table = ctx.q("counts_by", ctx.filters, by)
+    if columns:
+        table = table[columns]
+    st.subheader(heading)
+    ui.row_count(len(table), noun)
+    if table.empty:
+        ui.nothing_matches(noun)
+        continue
+    any_rows = True
+    chart_col, table_col = st.columns([1, 1], gap="medium")
+    with chart_col:
+        if by == "month":
+            fig = charts.month_chart(table, measures, heading)
+        else:
+            fig = charts.bar_chart(table, by if by != "place" else "place_id", measures, heading, label=label)
+        st.plotly_chart(fig, key=f"chart_{by}", width="stretch", config={"displaylogo": False})
+    with table_col:
+        st.dataframe(table, hide_index=True, width="stretch")
+        ui.download(table, f"counts-by-{by}", f"Download counts by {by} (CSV)", key=f"dl_{by}")
+
+ui.footer()
