@@ -581,6 +581,10 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
                 touched_here.append(current)
         # sentences without a trigger still add tolls, nationality, a claim, or a date to the current incident
         if current is not None and current not in touched_here:
+            components = _components(current, text, s, e, mentions, dateline_end, index, paragraph)
+            if components:
+                incidents.extend(components)
+                continue
             same_story = current.paragraph == paragraph or current is incidents[0] or index == current.index + 1
             if same_story:
                 _follow_up(current, text, s, e, mentions, pub, dateline_end, index)
@@ -736,14 +740,20 @@ def _more_specific(new_site, old_site) -> bool:
 
 def _merge(cur, new, text, mentions):
     cur.evidence += 1
+    sharper_date = False
     if new.date and (not cur.date or (compatible(new.date, cur.date) and
                                        PRECISION_RANK[new.precision] > PRECISION_RANK[cur.precision])):
-        if not cur.date or compatible(new.date, cur.date):
-            cur.date, cur.precision = new.date, new.precision
+        sharper_date = cur.date is not None and new.precision == "day"
+        cur.date, cur.precision = new.date, new.precision
+    sharper_site = False
     for candidate in new.sites or [new.site]:
         if _more_specific(candidate, cur.site):
+            sharper_site = cur.site is not None
             cur.site = candidate
             break
+    if sharper_date and new.strength == 2:
+        # the first report gave the event only to the month ("last month"); this sentence states it to the day
+        cur.sentence = new.sentence
     if cur.strength < new.strength:
         cur.type, cur.strength = new.type, new.strength
     elif cur.type == "bombing" and new.type == "suicide_bombing":
@@ -763,6 +773,45 @@ def _merge_tolls(cur, killed, injured, rise, victims):
         cur.injured = injured
         if victims and not cur.victims:
             cur.victims = victims
+
+
+def _same_place(a, b) -> bool:
+    if a is None or b is None:
+        return False
+    if a.get("place_id") and a.get("place_id") == b.get("place_id"):
+        return True
+    d = _km(a, b)
+    return d is not None and d < 2
+
+
+def _components(cur, text, s, e, mentions, dateline_end, index, paragraph):
+    """'At St Sebastian's alone, more than fifty ... were killed, and in Batticaloa at least 25 ...': parts of a
+    series (an incident with a toll) reported at other sites, in a sentence that names no trigger itself."""
+    if cur.killed is None or index > cur.index + 3:
+        return []
+    out = []
+    for cs, ce in _split_clauses(text[s:e], s):
+        clause = text[cs:ce]
+        tolls = find_tolls(clause)
+        if not tolls["killed"] and not tolls["injured"]:
+            continue
+        if tolls["rise"] or (tolls["killed"] or 0) >= cur.killed:
+            continue
+        cands = _site_mentions(text, mentions, cs, ce, dateline_end)
+        cands = [m for sc, m in cands if _SITE_PREP.search(text[max(cs, m["start"] - 40): m["start"]])]
+        if not cands:
+            continue
+        site = cands[0]
+        if _same_place(site, cur.site) or any(_same_place(site, x.site) for x in out):
+            continue
+        cc_site, cc_cur = site.get("country_code"), (cur.site or {}).get("country_code")
+        if cc_site and cc_cur and cc_site != cc_cur:
+            continue
+        out.append(_Incident(**{**cur.__dict__, "site": site, "sites": [site], "killed": tolls["killed"],
+                                "injured": tolls["injured"], "victims": tolls["victims"], "nationality": [],
+                                "sentence": (s, e), "clause": (cs, ce), "evidence": 1, "index": index,
+                                "paragraph": paragraph, "component": True}))
+    return out
 
 
 def _follow_up(cur, text, s, e, mentions, pub, dateline_end, index):
