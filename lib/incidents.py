@@ -651,6 +651,19 @@ def _build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anc
         best = max(explicit, key=lambda x: (PRECISION_RANK[x.precision], -x.start))
         date, precision = best.date, best.precision
     tolls = find_tolls(clause, count_attackers=(itype == "other"))
+    if tolls["victims"] is None and itype in ("kidnapping", "hijacking"):
+        # "Three aid workers were abducted", "abducted three Chinese nationals": the hostages are the victims
+        vm = re.search(rf"\b(?:{_QUAL})?({_NUM})\s+((?:[\w'’-]+\s+){{0,4}}?)(?:were|was|had\s+been|have\s+been)\s+"
+                       r"(?:kidnapped|abducted|seized|taken\s+hostage|held\s+hostage)\b", clause, re.I) or \
+            re.search(rf"\b(?:kidnapped|abducted|seized|kidnapping|abduction\s+of)\s+(?:{_QUAL})?({_NUM})\s+((?:[\w'’-]+\s*){{1,4}})",
+                      clause, re.I)
+        if vm and parse_number(vm.group(1)) and vm.group(1).lower() not in ("a", "an"):
+            words = []
+            for w in vm.group(2).split():
+                if _VICTIM_STOP.match(w):
+                    break
+                words.append(w)
+            tolls["victims"] = " ".join([vm.group(1)] + words) if words else None
     trig_text = " ".join(clause[a:b] for a, b, _, _ in trig)
     hypothetical = False
     for a, b, _, _ in trig:

@@ -200,3 +200,12 @@ def test_tolls_at_other_sites_of_a_series_are_component_incidents():
     assert [(f["place_surface"], f["killed"], f["type"]) for f in found] == [
         ("Karachi", 253, "suicide_bombing"), ("Quetta", 50, "suicide_bombing"), ("Peshawar", 25, "suicide_bombing")]
     assert found[0]["primary"] and not any(f["primary"] for f in found[1:])
+
+
+def test_hostages_are_the_victims_of_a_kidnapping():
+    text = ("Mine attack\n\nBANGUI — Gunmen shot dead nine workers at a gold mine on Sunday.\n\n"
+            "The attack came only days after gunmen abducted three Chinese nationals in the west of the country.")
+    found = find_incidents(text, [], "2023-03-20")
+    assert [f["type"] for f in found] == ["armed_attack", "kidnapping"]
+    assert found[1]["victims"] == "three Chinese nationals" and found[1]["victim_nationality"] == ["CN"]
+    assert (found[1]["date"], found[1]["date_precision"]) == ("2023-03", "month")
