@@ -11,12 +11,6 @@ st.title("Incident Atlas")
 st.caption("Security incidents and the places named in news articles. Filters: "
            + ui.esc_md(ui.F.describe(ctx.filters, ctx.place_names)))
 overview = ctx.q("overview", ctx.filters)
-if overview["total_articles"] == 0:
-    st.info("The database holds no articles yet. Put article .txt files in seeds/ and run "
-            "`python -m lib.load`, then reload this page.")
-    ui.footer()
-    st.stop()
-
 cols = st.columns(6)
 for col, (label, key) in zip(cols, [("Articles", "articles"), ("Places", "places"), ("Mentions", "mentions"),
                                     ("Incidents", "incidents"), ("Killed", "killed"), ("Injured", "injured")]):

@@ -38,7 +38,8 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def to_csv(frame: pd.DataFrame) -> bytes:
     """UTF-8 CSV with a header row (no index) of a neutralised copy of frame."""
-    return safe_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    # CRLF rows (RFC 4180): cells holding \r or \n get quoted, so the file reads back row for row
+    return safe_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 
 def file_name(what: str, day: dt.date | None = None) -> str:

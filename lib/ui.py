@@ -210,11 +210,12 @@ def open_database() -> Context | None:
     except (store.StoreError, sqlite3.DatabaseError) as error:
         st.error(f"The database cannot be read: {esc_md(error)}")
         return None
-    if "documents" not in tables:
-        st.info("The database is empty: no articles yet. Put article .txt files in seeds/ and run "
-                "`python -m lib.load`, then reload this page.")
-        return None
     ctx = Context(path, signature(path))
+    if "documents" not in tables or ctx.q("counts")["documents"] == 0:
+        st.info("The database holds no articles yet. Put article .txt files in seeds/ and run "
+                "`python -m lib.load`, then reload this page.")
+        footer()
+        return None
     ctx.choices = ctx.q("filter_choices")
     return ctx
 

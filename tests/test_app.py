@@ -1,0 +1,234 @@
+"""The dashboard's pages under Streamlit's AppTest (no browser): every page, empty and error states,
+filters, URL parameters and a simulated marker click."""
+import json
+import re
+import shutil
+from html import unescape
+
+import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers_db import AIRPORT_ID, BOMBING, ROOT, build_empty_db, build_two_article_db
+
+PAGES = ["app.py", "pages/1_Map.py", "pages/2_Counts.py", "pages/3_Sources.py"]
+TIMEOUT = 30
+
+
+def walk(node):
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from walk(child)
+
+
+def elements(at, kind):
+    return [e for e in walk(at._tree) if getattr(e, "type", None) == kind]
+
+
+def html_text(at) -> str:
+    return "\n".join(e.proto.body for e in elements(at, "html"))
+
+
+def plain(html: str) -> str:
+    """The text a person reads: tags removed, entities decoded."""
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def metrics(at) -> dict:
+    return {m.label: int(m.value.replace(",", "")) for m in at.metric}
+
+
+def open_page(page="app.py", params=None) -> AppTest:
+    """Start at the overview (as a browser does) and move to page."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page != "app.py":
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def click_marker(at, place_id, lat, lon) -> AppTest:
+    """What the browser sends when a marker is clicked: the map widget's selection state."""
+    chart = next(e for e in elements(at, "plotly_chart") if e.key == "atlas_map")
+    states = at._tree.get_widget_states()
+    selection = {"selection": {"points": [{"curve_number": 0, "point_number": 0, "point_index": 0, "lat": lat,
+                                           "lon": lon, "customdata": place_id}],
+                               "point_indices": [0], "box": [], "lasso": []}}
+    states.widgets.append(WidgetState(id=chart.proto.id, string_value=json.dumps(selection)))
+    at._run(states)
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture
+def seed_db(tmp_path, monkeypatch):
+    path = build_two_article_db(tmp_path / "atlas.db")
+    monkeypatch.setenv("ATLAS_DB", str(path))
+    return path
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_the_seed_database(seed_db, page):
+    at = open_page(page)
+    assert not at.error
+    assert "GeoNames" in " ".join(c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_says_when_the_database_is_empty(tmp_path, monkeypatch, page):
+    monkeypatch.setenv("ATLAS_DB", str(build_empty_db(tmp_path / "empty.db")))
+    at = open_page(page)
+    assert any("no articles" in i.value for i in at.info)
+
+
+def test_missing_database_without_building(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATLAS_DB", str(tmp_path / "missing.db"))
+    monkeypatch.setenv("ATLAS_NO_BUILD", "1")
+    at = open_page("pages/1_Map.py")
+    assert any("No database yet" in i.value and "lib.load" in i.value for i in at.info)
+
+
+def test_unreadable_database_is_explained(tmp_path, monkeypatch):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not a database at all" * 100)
+    monkeypatch.setenv("ATLAS_DB", str(bad))
+    for page in PAGES:
+        at = open_page(page)
+        assert at.error and "not a readable Incident Atlas database" in at.error[0].value
+
+
+def test_missing_database_is_built_from_seeds_with_progress(tmp_path, monkeypatch):
+    path = tmp_path / "new" / "atlas.db"
+    monkeypatch.setenv("ATLAS_DB", str(path))
+    at = open_page()
+    assert path.exists()
+    assert [s.proto.label for s in elements(at, "expandable") if "Database built" in s.proto.label] \
+        or any("Database built" in str(e.proto) for e in walk(at._tree) if hasattr(e, "proto"))
+    assert metrics(at)["Articles"] == 1 and metrics(at)["Incidents"] >= 1
+
+
+def test_overview_counts_and_filters_change_them(seed_db):
+    at = open_page()
+    assert metrics(at) == {"Articles": 2, "Places": 9, "Mentions": 14, "Incidents": 2, "Killed": 2, "Injured": 5}
+    assert any("2 incidents match the filters" == c.value for c in at.caption)
+    at.multiselect(key="f_country").set_value(["CN"]).run()
+    assert metrics(at)["Mentions"] == 6 and metrics(at)["Incidents"] == 0
+    assert at.query_params["country"] == "CN"
+    at.multiselect(key="f_country").set_value([])
+    at.multiselect(key="f_type").set_value(["armed attack"]).run()
+    assert metrics(at)["Injured"] == 5 and metrics(at)["Killed"] == 0
+    at.slider(key="f_conf").set_value(0.9).run()
+    assert metrics(at)["Incidents"] == 0
+    assert any("No articles match the filters" in i.value for i in at.info)
+    at.button(key="f_clear").click().run()
+    assert metrics(at)["Mentions"] == 14 and dict(at.query_params) == {}
+
+
+def test_url_parameters_apply_and_invalid_ones_are_reported(seed_db):
+    at = open_page(params={"country": ["PK", "XX"], "from": "2024-02-30", "to": "2026-01-01",
+                           "type": "bombing", "q": "x" * 20_000})
+    warnings = " ".join(w.value for w in at.warning)
+    assert "XX" in warnings and "2024" in warnings and "search text" in warnings
+    assert metrics(at)["Incidents"] == 1 and metrics(at)["Killed"] == 2
+    assert at.multiselect(key="f_country").value == ["PK"]
+    assert at.query_params["country"] == "PK" and "q" not in at.query_params  # the URL keeps what was used
+
+
+def test_impossible_date_range_in_the_url(seed_db):
+    at = open_page("pages/2_Counts.py", params={"from": "2025-01-01", "to": "2020-01-01"})
+    assert any("ends before it starts" in w.value for w in at.warning)
+    assert any(c.value == "2 incident types match the filters" for c in at.caption)
+
+
+def test_filters_follow_the_person_from_page_to_page(seed_db):
+    at = open_page(params={"country": "CN"})
+    at.switch_page("pages/2_Counts.py").run()
+    assert at.multiselect(key="f_country").value == ["CN"]
+    assert any(c.value == "0 incident types match the filters" for c in at.caption)
+    assert at.query_params["country"] == "CN"
+
+
+def test_clicking_the_karachi_marker_shows_the_bombing_sentence(seed_db):
+    at = open_page("pages/1_Map.py")
+    assert BOMBING not in html_text(at)
+    click_marker(at, AIRPORT_ID, 24.9065, 67.1608)
+    assert at.session_state["atlas_place"] == AIRPORT_ID
+    assert at.selectbox(key="map_place").value == AIRPORT_ID
+    text = html_text(at)
+    assert '<mark class="atlas-place">Karachi airport</mark> last October killed two Chinese engineers' in text
+    assert "bombing</b> · 2024-10 · killed 2" in text
+    assert any("Excerpts: Jinnah International Airport" in m.value for m in at.markdown)
+    links = [e.proto for e in elements(at, "page_link")]
+    assert any("doc=" in p.query_string and "Sources" in p.page for p in links), links
+
+
+def test_choosing_a_place_in_the_select_box(seed_db):
+    at = open_page("pages/1_Map.py")
+    at.selectbox(key="map_place").set_value("geonames:1816176").run()   # Boao, next to Hainan
+    assert '<mark class="atlas-place">Boao</mark> Forum' in html_text(at)
+    at.selectbox(key="map_place").set_value("geonames:1809054").run()   # Hainan
+    assert '<mark class="atlas-place">Hainan</mark> province' in html_text(at)
+    at.radio(key="map_size").set_value("incidents").run()
+    assert not at.exception and at.session_state["atlas_place"] == "geonames:1809054"
+
+
+def test_untrusted_article_text_is_escaped(seed_db):
+    at = open_page("pages/3_Sources.py")
+    options = at.selectbox(key="src_doc").options
+    assert len(options) == 3 and any("<b>Attack</b>" in o for o in options)  # plain text, not markup
+    at.query_params["doc"] = "c87f22167428f7b6"
+    at.run()
+    text = html_text(at)
+    assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "&lt;b&gt;Attack&lt;/b&gt;" in text
+    assert "javascript:" not in text           # a link only for http(s) URLs
+    assert '<mark class="atlas-incident atlas-place" title="incident: armed attack; Islamabad (city, PK)">' \
+           'Islamabad</mark>' in text
+    assert "=HYPERLINK" in plain(text) and "**bold** [link](http://x)" in plain(text)
+
+
+def test_sources_page_search_and_unknown_document(seed_db):
+    at = open_page("pages/3_Sources.py", params={"doc": "no-such-doc", "q": 'karachi "airport" NEAR( -'})
+    assert any("No article with id" in w.value for w in at.warning)
+    assert any(c.value == "0 articles match the filters" for c in at.caption)
+    at.text_input(key="f_q").set_value("Karachi airport").run()
+    assert any(c.value == "1 sentences match the filters" for c in at.caption)
+
+
+@pytest.mark.parametrize("text", ['"', "NEAR(a b) OR *", "-", "🙂 مرحبا", "x" * 10_000])
+def test_free_text_accepts_anything(seed_db, text):
+    at = open_page("pages/3_Sources.py")
+    at.text_input(key="f_q").set_value(text).run()
+    assert not at.exception and not at.error
+
+
+def test_downloads_hold_every_filtered_row(seed_db):
+    at = open_page("pages/2_Counts.py", params={"country": "PK"})
+    labels = [e.proto.label for e in elements(at, "download_button")]
+    assert labels == ["Download counts by place (CSV)", "Download counts by country (CSV)",
+                      "Download counts by type (CSV)", "Download counts by month (CSV)"]
+
+
+# --- the same pages on a database the real loader built from seeds/ ---
+
+def test_pages_on_the_loaded_seed_database(seed_db_path, tmp_path, monkeypatch):
+    path = tmp_path / "atlas.db"
+    shutil.copy(seed_db_path, path)
+    monkeypatch.setenv("ATLAS_DB", str(path))
+    for page in PAGES:
+        at = open_page(page)
+        assert not at.error and not at.warning
+    at = open_page("pages/1_Map.py")
+    assert metrics(open_page())["Incidents"] >= 1
+    from lib import store
+    db = store.connect(path, readonly=True)
+    places = store.place_counts(db)
+    db.close()
+    site = places[places["incidents"] > 0].iloc[0]
+    click_marker(at, site["place_id"], float(site["latitude"]), float(site["longitude"]))
+    text = plain(html_text(at))
+    assert "bombing at the Karachi airport last October killed two Chinese engineers" in text
+    assert "bombing · 2024-10 · killed 2" in text

@@ -1,0 +1,123 @@
+"""Dashboard queries in lib/store.py: filters change the numbers; hostile search text never errors."""
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from lib import store
+from lib.filters import Filters
+from tests.helpers_db import AIRPORT_ID, BOMBING, build_two_article_db
+
+HOSTILE = ['"', '""', "'", "*", "-", "- karachi", "NEAR(karachi airport)", "karachi OR", "AND", "NOT karachi",
+           "(", ")", "title:karachi", "^karachi", "karachi*", "%", "_", "\\", "🙂", "مرحبا بالعالم", "\x00",
+           "a" * 10_000, " ".join(["karachi"] * 3000), "'; DROP TABLE documents; --", "{text}:x", "\u202e"]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = build_two_article_db(tmp_path_factory.mktemp("q") / "atlas.db")
+    db = store.connect(path, readonly=True)
+    yield db
+    db.close()
+
+
+def test_overview_without_filters(db):
+    o = store.overview(db, Filters())
+    assert (o["articles"], o["places"], o["mentions"], o["incidents"], o["killed"], o["injured"]) == (2, 9, 14, 2, 2, 5)
+    assert (o["sources"], o["first_published"], o["last_published"]) == (2, "2023-05-10", "2025-03-26")
+
+
+@pytest.mark.parametrize("filters, expected", [
+    (Filters(countries=("CN",)), (1, 4, 6, 0, 0, 0)),
+    (Filters(countries=("PK",)), (2, 3, 6, 2, 2, 5)),
+    (Filters(places=(AIRPORT_ID,)), (1, 1, 1, 1, 2, 0)),
+    (Filters(types=("bombing",)), (1, 9, 13, 1, 2, 0)),
+    (Filters(nationalities=("PK",)), (1, 1, 1, 1, 0, 5)),
+    (Filters(date_from=dt.date(2024, 10, 20)), (1, 9, 13, 1, 2, 0)),   # a month-precise date overlaps
+    (Filters(date_from=dt.date(2024, 11, 1)), (1, 9, 13, 0, 0, 0)),   # mentions go by the article date
+    (Filters(date_to=dt.date(2023, 12, 31)), (1, 1, 1, 1, 0, 5)),
+    (Filters(text="Chinese engineers"), (1, 9, 13, 1, 2, 0)),
+    (Filters(text="checkpoint"), (1, 1, 1, 1, 0, 5)),
+    (Filters(min_confidence=0.9), (1, 8, 12, 0, 0, 0)),
+    (Filters(countries=("IN",), types=("armed attack",)), (0, 0, 0, 0, 0, 0)),
+])
+def test_filters_change_the_counts(db, filters, expected):
+    o = store.overview(db, filters)
+    assert (o["articles"], o["places"], o["mentions"], o["incidents"], o["killed"], o["injured"]) == expected
+
+
+def test_place_counts_have_coordinates_and_counts(db):
+    places = store.place_counts(db, Filters())
+    airport = places[places["place_id"] == AIRPORT_ID].iloc[0]
+    assert (airport["latitude"], airport["longitude"]) == (24.9065, 67.1608)
+    assert (airport["mentions"], airport["incidents"], airport["killed"]) == (1, 1, 2)
+    assert places.iloc[0]["incidents"] >= 1  # incident sites first
+    assert places["longitude"].min() == -98.5
+
+
+def test_excerpts_for_a_place_newest_first(db):
+    mentions = store.mentions(db, Filters(), AIRPORT_ID)
+    assert list(mentions["sentence"]) == [BOMBING]
+    row = mentions.iloc[0]
+    assert row["sentence"][row["start"] - row["sentence_start"]:row["end"] - row["sentence_start"]] == "Karachi airport"
+    incidents = store.incidents(db, Filters())
+    assert list(incidents["type"]) == ["bombing", "armed attack"]
+    assert incidents["killed"].dtype == "Int64"
+    assert {"title", "source", "latitude", "longitude", "published"} <= set(incidents.columns)
+
+
+@pytest.mark.parametrize("by, first", [("country", "PK"), ("type", "armed attack"), ("month", "2023-05")])
+def test_counts_by(db, by, first):
+    table = store.counts_by(db, Filters(), by)
+    assert table.iloc[0][by] == first
+    assert table["incidents"].sum() == 2
+
+
+def test_counts_by_rejects_unknown_grouping(db):
+    with pytest.raises(ValueError):
+        store.counts_by(db, Filters(), "colour")
+
+
+def test_documents_and_one_document(db):
+    docs = store.documents(db, Filters())
+    assert list(docs["published"]) == ["2025-03-26", "2023-05-10"]
+    doc = store.document(db, docs.iloc[0]["document_id"])
+    assert BOMBING in doc["text"]
+    assert store.document(db, "nope") is None
+    assert len(store.document_mentions(db, doc["id"])) == 13
+    assert list(store.document_incidents(db, doc["id"])["type"]) == ["bombing"]
+
+
+def test_search_sentences(db):
+    found = store.search_sentences(db, "karachi airport")
+    assert list(found["sentence"]) == [BOMBING]
+    assert store.search_sentences(db, "").empty
+
+
+def test_filter_choices(db):
+    c = store.filter_choices(db)
+    assert c["countries"] == ["CN", "IN", "PK", "US"]
+    assert c["types"] == ["armed attack", "bombing"] and c["nationalities"] == ["CN", "PK"]
+    assert AIRPORT_ID in set(c["places"]["place_id"])
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_search_text_never_errors(db, text):
+    store.overview(db, Filters(text=text))
+    store.search_sentences(db, text)
+    store.documents(db, Filters(text=text))
+
+
+def test_search_text_keeps_its_meaning(db):
+    # operators are words, not operators: "karachi OR" needs both words, "NOT karachi" needs "not"
+    assert store.matching_documents(db, "karachi OR zzz") == []
+    assert store.matching_documents(db, "%") == []       # a literal percent sign: no article has one
+    assert len(store.matching_documents(db, "-")) == 1   # a literal hyphen: only the seed article has one
+    assert len(store.matching_documents(db, '"Karachi airport"')) == 1
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=80))
+def test_any_search_text_never_errors(db, text):
+    store.matching_documents(db, text)
+    store.search_sentences(db, text)
