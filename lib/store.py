@@ -91,10 +91,10 @@ def connect(path=DEFAULT_DB, *, create=True, readonly=False) -> sqlite_utils.Dat
         db = sqlite_utils.Database(conn)
     try:
         db.execute("PRAGMA busy_timeout = 30000")
+        check_schema(db, path)
         if not readonly:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
-        check_schema(db, path)
         if not readonly and create:
             ensure_schema(db)
     except sqlite3.DatabaseError as error:

@@ -166,12 +166,14 @@ def test_rebuild_keeps_the_old_file_aside_and_the_corrections_people_made(tmp_pa
 def test_a_correction_decides_the_place_of_its_surface_on_later_loads(tmp_path):
     db_path = tmp_path / "atlas.db"
     db = store.connect(db_path)
-    corrections.add(db, corrections.csv_path_for(db_path), "Karachi", "user:karachi-airport")
+    corrections.add(db, corrections.csv_path_for(db_path), "Islamabad", "user:besham", note="test")
     db.close()
     load_paths([SEEDS], db_path)
     db = store.connect(db_path, create=False)
-    places = {r[0] for r in db.execute("SELECT place_id FROM mentions WHERE surface = 'Karachi'")}
-    assert places == {"user:karachi-airport"}
+    rows = db.execute(
+        "SELECT m.place_id, p.name, m.source FROM mentions m JOIN places p ON p.id = m.place_id WHERE surface = 'Islamabad'"
+    ).fetchall()
+    assert rows and set(rows) == {("user:besham", "Besham", "correction")}
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to drop to another user for a read-only file")
