@@ -91,6 +91,10 @@ def _site_packages_file(package: str, *parts: str) -> Path:
     return Path(mod.__file__).resolve().parent.joinpath(*parts)
 
 
+# hashed once at import: a process running older code must not stamp its cache with the new code's key
+_SOURCE_HASH = hashlib.sha256(Path(__file__).read_bytes()).digest()
+
+
 def _fingerprint() -> str:
     h = hashlib.sha256()
     h.update(f"schema={SCHEMA_VERSION}".encode())
@@ -102,7 +106,7 @@ def _fingerprint() -> str:
     h.update(sys.version.encode())
     if PLACES_CSV.exists():
         h.update(PLACES_CSV.read_bytes())
-    h.update(Path(__file__).read_bytes())
+    h.update(_SOURCE_HASH)
     return h.hexdigest()[:20]
 
 
@@ -178,8 +182,8 @@ def _build() -> dict:
                 best[k] = (c["geonameid"], c["population"])
     capital_ids = {v[0] for v in best.values()}
 
-    # admin1 centre = midpoint of the (trimmed) extent of the populated places inside it; a mean would
-    # be pulled towards the dense, populated part of a region
+    # admin1 centre = midpoint of the extent of the populated places inside it; a mean (or a trimmed
+    # extent) is pulled towards the dense, populated part of a region
     pts: dict[str, tuple[list, list, list]] = {}
     for c in cities.values():
         k = f"{c['countrycode']}.{c['admin1code']}"
@@ -192,8 +196,7 @@ def _build() -> dict:
         lats.sort()
         lons.sort()
         n = len(lats)
-        lo, hi = int(n * 0.03), max(int(n * 0.97) - 1, 0)
-        lo = min(lo, hi)
+        lo, hi = 0, n - 1
         lon_lo, lon_hi = lons[lo], lons[hi]
         if lon_hi - lon_lo > 180:  # straddles the antimeridian: fall back to the median
             lon_mid = lons[n // 2]

@@ -107,6 +107,7 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
         first.append(best)
     country_weight: dict[str, float] = {}
     admin_weight: dict[tuple, float] = {}
+    own_weight: dict[tuple, float] = {}  # (key, cc) -> weight that key gave to cc
     anchors = []
     for m, cs, b in zip(raw, cands, first):
         if b is None:
@@ -115,9 +116,12 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
         kind = r[KIND]
         if kind == "country":
             country_weight[r[CC]] = country_weight.get(r[CC], 0) + 2.0
+            own_weight[(m["key"], r[CC])] = own_weight.get((m["key"], r[CC]), 0) + 2.0
         elif len(cs) == 1 or kind in ("admin1",) or r[CAPITAL] or r[POP] >= 1_000_000:
             if r[CC]:
-                country_weight[r[CC]] = country_weight.get(r[CC], 0) + (1.0 if len(cs) == 1 else 0.6)
+                w = 1.0 if len(cs) == 1 else 0.6
+                country_weight[r[CC]] = country_weight.get(r[CC], 0) + w
+                own_weight[(m["key"], r[CC])] = own_weight.get((m["key"], r[CC]), 0) + w
             if kind not in ("other", "admin1"):
                 admin_weight[(r[CC], r[ADMIN1])] = admin_weight.get((r[CC], r[ADMIN1]), 0) + 1.0
             if kind not in ("other",):
@@ -134,6 +138,7 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
         if not cs:
             continue
         scored = []
+        country_names = [recs[idx][CC] for idx, _ in cs if recs[idx][KIND] == "country"]
         for idx, primary in cs:
             r = recs[idx]
             s = _base_score(r, primary)
@@ -150,8 +155,15 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
             if kind == "country":
                 s += min(5.0, 2.5 * country_weight.get(r[CC], 0))
             elif kind != "other" and r[CC]:
-                w = country_weight.get(r[CC], 0)
+                w = country_weight.get(r[CC], 0) - own_weight.get((m["key"], r[CC]), 0)
                 s += min(5.0, 2.5 * w)
+                if kind == "admin1" and w >= 2 and country_names:
+                    # "Georgia" in an article about the United States: a region of the country the
+                    # article is about beats a same-named country the article gives no other sign of
+                    other = [c for c in country_names if c != r[CC]]
+                    if other and all(country_weight.get(c, 0) - own_weight.get((m["key"], c), 0) <= 0
+                                     for c in other):
+                        s += 10.0
                 aw = admin_weight.get((r[CC], r[ADMIN1]), 0)
                 if aw:
                     s += min(3.0, 1.5 * aw)
