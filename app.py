@@ -28,7 +28,8 @@ if overview["articles"] == 0:
 else:
     places = ctx.q("place_counts", ctx.filters)
     st.subheader("Map")
-    st.plotly_chart(charts.map_figure(places, "mentions", height=460), config=charts.MAP_CONFIG,
+    st.plotly_chart(charts.map_figure(places, "mentions", height=460,
+                                     view=charts.view_of(ctx.q("place_counts", None))), config=charts.MAP_CONFIG,
                     key="overview_map", width="stretch")
     ui.page_link("pages/1_Map.py", "Open the map to click a place and read its excerpts",
                  ui.filter_params(ctx), icon=":material/map:")

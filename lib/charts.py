@@ -26,7 +26,6 @@ OPACITY = {"exact site": 0.95, "city or town": 0.85, "district": 0.7, "province"
            "country": 0.5}
 INCIDENT_COLOUR = "#c0392b"   # places where an incident happened
 MENTION_COLOUR = "#2166ac"    # places only mentioned
-SELECTED_COLOUR = "#f1a208"
 ROLE = {True: "Incident site", False: "Mentioned only"}
 
 
@@ -66,13 +65,30 @@ def _view(places: pd.DataFrame) -> dict:
     return {"lataxis_range": [lat_lo, lat_lo + lat_span], "lonaxis_range": [lon_lo, lon_lo + lon_span]}
 
 
-def map_figure(places: pd.DataFrame, size_by: str = "mentions", selected: str | None = None,
+def view_around(lat: float, lon: float, lat_span: float = 8.0) -> dict:
+    """A close view centred on one point (about lat_span degrees high, as wide as the chart)."""
+    lon_span = lat_span * 1.8
+    lat_lo = min(max(-90.0, lat - lat_span / 2), 90.0 - lat_span)
+    lon_lo = min(max(-180.0, lon - lon_span / 2), 180.0 - lon_span)
+    return {"lataxis_range": [lat_lo, lat_lo + lat_span], "lonaxis_range": [lon_lo, lon_lo + lon_span]}
+
+
+def view_of(places: pd.DataFrame) -> dict:
+    """The view that frames every place of places (the whole world when there is none)."""
+    return _view(places)
+
+
+def map_figure(places: pd.DataFrame, size_by: str = "mentions", view: dict | None = None,
                height: int = 560) -> go.Figure:
     """One marker per place (customdata = place_id), sized by size_by ('mentions' or 'incidents').
 
     Colour tells incident sites from places only mentioned; symbol and opacity tell how precisely the
-    place is located. Each role × precision is one trace, so the legend explains both. The selected
-    place gets a ring on top.
+    place is located. Each role × precision is one trace, so the legend explains both. view (from
+    view_of or view_around) sets the visible area; by default it frames the places shown.
+
+    Streamlit redraws the chart from scratch whenever the figure changes, so the figure does not depend
+    on which place is selected: a click then keeps the person's zoom, and plotly itself highlights
+    the clicked marker.
     """
     if size_by not in ("mentions", "incidents"):
         raise ValueError(f"size_by must be 'mentions' or 'incidents', not {size_by!r}")
@@ -100,17 +116,9 @@ def map_figure(places: pd.DataFrame, size_by: str = "mentions", selected: str | 
                     marker={"size": part["_size"].tolist(), "symbol": SYMBOL[level], "color": colour,
                             "opacity": OPACITY[level], "line": {"width": 1, "color": "white"}
                             if not SYMBOL[level].endswith("-open") else {"width": 2, "color": colour}},
+                    unselected={"marker": {"opacity": 0.25}},
                 ))
-        if selected is not None and selected in set(places["place_id"]):
-            row = places[places["place_id"] == selected].iloc[0]
-            fig.add_trace(go.Scattergeo(
-                lat=[float(row["latitude"])], lon=[float(row["longitude"])], customdata=[selected],
-                hovertext=[hover_text(row)], hovertemplate="%{hovertext}<extra></extra>",
-                mode="markers", name="Selected place",
-                marker={"size": float(row["_size"]) + 10, "symbol": "circle-open", "color": SELECTED_COLOUR,
-                        "line": {"width": 3, "color": SELECTED_COLOUR}},
-            ))
-    view = _view(places)
+    view = view or _view(places)
     fig.update_geos(
         projection_type="natural earth", resolution=50, showcountries=True, countrycolor="#9a9a9a",
         showland=True, landcolor="#f2efe9", showocean=True, oceancolor="#dfeaf3", showlakes=False,

@@ -16,23 +16,41 @@ if places.empty:
     ui.footer()
     st.stop()
 
-size_by = st.radio("Marker size", ["mentions", "incidents"], horizontal=True, key="map_size",
-                   format_func=lambda v: f"by number of {v}")
+controls = st.columns([2, 2, 3])
+size_by = controls[0].radio("Marker size", ["mentions", "incidents"], horizontal=True, key="map_size",
+                            format_func=lambda v: f"by number of {v}")
 ids = list(places["place_id"])
 if st.session_state.get(ui.PLACE_KEY) not in ids:
     st.session_state[ui.PLACE_KEY] = None
 st.session_state["map_place"] = st.session_state[ui.PLACE_KEY]
 labels = {r.place_id: f"{r.name} ({r.kind}, {r.country_code or '?'}) · {r.mentions} mentions, "
           f"{r.incidents} incidents" for r in places.itertuples()}
+# The visible area is chosen here, not taken from the filtered places, so it stays put while filters change.
+everywhere = ctx.q("place_counts", None)
+countries = ctx.choices.get("country_names", {})
+views = ["all", "chosen"] + [f"country:{c}" for c in ctx.choices["countries"]]
+view_name = controls[1].selectbox(
+    "Zoom to", views, key="map_view",
+    format_func=lambda v: {"all": "every place in the database", "chosen": "the chosen place, close up"}.get(
+        v, f"{countries.get(v[8:], v[8:])} ({v[8:]})" if v.startswith("country:") else v))
+chosen = st.session_state[ui.PLACE_KEY]
+if view_name == "chosen" and chosen is not None:
+    row = places[places["place_id"] == chosen].iloc[0]
+    view = charts.view_around(float(row["latitude"]), float(row["longitude"]))
+elif view_name.startswith("country:"):
+    view = charts.view_of(everywhere[everywhere["country_code"] == view_name[8:]])
+else:
+    view = charts.view_of(everywhere)
 
 left, right = st.columns([3, 2], gap="medium")
 with left:
-    fig = charts.map_figure(places, size_by, selected=st.session_state[ui.PLACE_KEY])
+    fig = charts.map_figure(places, size_by, view=view)
     st.plotly_chart(fig, config=charts.MAP_CONFIG, key=ui.MAP_KEY, on_select=partial(ui.map_selected, places),
                     selection_mode="points", width="stretch")
     st.caption("Red: incident sites; blue: places only mentioned. Symbol and opacity: how precisely a place is "
                "located (diamond exact site, dot city or town, square province or region, ring country). "
-               "Scroll or use +/− to zoom; markers close together separate when zoomed in.")
+               "Scroll or use +/− to zoom; markers close together separate when zoomed in, or choose them under "
+               "“Place”. “Zoom to” sets a view that stays while the filters change.")
     ui.row_count(len(places), "places")
 with right:
     st.selectbox("Place", [None] + ids, key="map_place", on_change=ui.place_chosen,

@@ -173,6 +173,13 @@ def test_choosing_a_place_in_the_select_box(seed_db):
     assert '<mark class="atlas-place">Hainan</mark> province' in html_text(at)
     at.radio(key="map_size").set_value("incidents").run()
     assert not at.exception and at.session_state["atlas_place"] == "geonames:1809054"
+    at.selectbox(key="map_view").set_value("chosen").run()   # close up: Hainan and Boao apart
+    geo = json.loads(next(e for e in elements(at, "plotly_chart") if e.key == "atlas_map").proto.spec)["layout"]["geo"]
+    assert geo["lataxis"]["range"][0] < 19.2 < geo["lataxis"]["range"][1]
+    assert geo["lonaxis"]["range"][1] - geo["lonaxis"]["range"][0] < 20
+    at.multiselect(key="f_country").set_value(["CN"]).run()   # the view stays while filters change
+    geo2 = json.loads(next(e for e in elements(at, "plotly_chart") if e.key == "atlas_map").proto.spec)["layout"]["geo"]
+    assert geo2["lataxis"] == geo["lataxis"] and geo2["lonaxis"] == geo["lonaxis"]
 
 
 def test_untrusted_article_text_is_escaped(seed_db):

@@ -47,9 +47,12 @@ def test_hover_text_is_escaped():
     assert "<img" not in text and "&lt;img" in text
 
 
-def test_selected_place_gets_a_ring(places):
-    fig = charts.map_figure(places, "mentions", selected=AIRPORT_ID)
-    assert fig.data[-1].name == "Selected place" and list(fig.data[-1].customdata) == [AIRPORT_ID]
+def test_views_frame_what_was_asked(places):
+    close = charts.map_figure(places, view=charts.view_around(19.16, 110.58)).layout.geo
+    assert close.lataxis.range[0] < 19.16 < close.lataxis.range[1] and close.lataxis.range[1] - close.lataxis.range[0] == 8
+    assert close.lonaxis.range[0] < 110.58 < close.lonaxis.range[1]
+    # the figure does not depend on a selection, so clicking a marker keeps the person's zoom
+    assert charts.map_figure(places).to_json() == charts.map_figure(places).to_json()
 
 
 def test_empty_map_and_bad_size():
