@@ -46,6 +46,8 @@ _TRIGGERS = [
     ("armed_attack", r"assaults?\b|raids?\b|attacks?\b|attackers?\b|assailants?\b|shot\b|killings?\b", 1),
 ]
 _TRIGGER_RES = [(t, re.compile(r"\b(?:" + p + r")", re.I), s) for t, p, s in _TRIGGERS]
+# one pass that rules out most clauses before the per-type patterns run
+_ANY_TRIGGER = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for _, p, _ in _TRIGGERS) + r")", re.I)
 _TYPE_PRIORITY = ["suicide_bombing", "hijacking", "kidnapping", "assassination", "bombing", "vehicle", "operation",
                   "armed_attack"]
 
@@ -465,6 +467,8 @@ class _Incident:
 
 
 def _triggers(clause: str):
+    if not _ANY_TRIGGER.search(clause):
+        return []
     found = []
     for t, rx, strength in _TRIGGER_RES:
         for m in rx.finditer(clause):
