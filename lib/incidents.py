@@ -46,8 +46,13 @@ _TRIGGERS = [
     ("armed_attack", r"assaults?\b|raids?\b|attacks?\b|attackers?\b|assailants?\b|shot\b|killings?\b", 1),
 ]
 _TRIGGER_RES = [(t, re.compile(r"\b(?:" + p + r")", re.I), s) for t, p, s in _TRIGGERS]
-# one pass that rules out most clauses before the per-type patterns run
-_ANY_TRIGGER = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for _, p, _ in _TRIGGERS) + r")", re.I)
+# every trigger pattern contains one of these stems, so a clause with none of them has no trigger
+_TRIGGER_STEMS = (
+    "suicide", "blew", "hijack", "kidnap", "abduct", "hostage", "seized", "assassin", "bomb", "blast", "explo",
+    "ied", "grenade", "deton", "went", "into", "ramm", "operation", "offensive", "raid", "gunm", "fire", "shot",
+    "shoot", "storm", "gunpoint", "armed", "knife", "knives", "stabb", "hacked", "rampag", "overran", "attack",
+    "massacre", "gun", "assault", "assail", "killing",
+)
 _TYPE_PRIORITY = ["suicide_bombing", "hijacking", "kidnapping", "assassination", "bombing", "vehicle", "operation",
                   "armed_attack"]
 
@@ -467,7 +472,8 @@ class _Incident:
 
 
 def _triggers(clause: str):
-    if not _ANY_TRIGGER.search(clause):
+    lowered = clause.lower()
+    if not any(stem in lowered for stem in _TRIGGER_STEMS):
         return []
     found = []
     for t, rx, strength in _TRIGGER_RES:
