@@ -16,8 +16,9 @@ ui.row_count(len(docs), "articles")
 if docs.empty:
     ui.nothing_matches("articles")
 else:
-    st.dataframe(docs[["published", "title", "source", "url", "dateline", "mentions", "incidents", "path",
-                       "document_id"]], hide_index=True, width="stretch",
+    shown = docs.assign(url=docs["url"].map(ui.safe_url))  # a link only for http(s) addresses
+    st.dataframe(shown[["published", "title", "source", "url", "dateline", "mentions", "incidents", "path",
+                        "document_id"]], hide_index=True, width="stretch",
                  column_config={"url": st.column_config.LinkColumn("url", validate=r"^https?://")})
 ui.download(docs, "articles", "Download articles (CSV)", key="dl_articles")
 

@@ -192,6 +192,8 @@ def test_untrusted_article_text_is_escaped(seed_db):
     assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "&lt;b&gt;Attack&lt;/b&gt;" in text
     assert "javascript:" not in text           # a link only for http(s) URLs
+    table = at.dataframe[0].value
+    assert table["url"].isna().all()
     assert '<mark class="atlas-incident atlas-place" title="incident: armed attack; Islamabad (city, PK)">' \
            'Islamabad</mark>' in text
     assert "=HYPERLINK" in plain(text) and "**bold** [link](http://x)" in plain(text)
