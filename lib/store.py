@@ -513,12 +513,7 @@ def documents(db, filters=None) -> pd.DataFrame:
                           OR d.id IN (SELECT i.document_id {_INCIDENTS_FROM} {_where(i_where)}))""")
         params.extend(m_params + i_params)
     elif filters is not None:
-        if filters.date_from:
-            where.append("d.published >= ?")
-            params.append(filters.date_from.isoformat())
-        if filters.date_to:
-            where.append("d.published <= ?")
-            params.append(filters.date_to.isoformat())
+        _published_between(filters, where, params)
         ids = matching_documents(db, filters.text)
         if ids is not None:
             where.append("d.id IN (SELECT value FROM json_each(?))")
@@ -592,12 +587,7 @@ def search_sentences(db, text: str, filters=None, limit: int = 200) -> pd.DataFr
         return _frame(db, columns + " FROM sentences s JOIN documents d ON d.id = s.document_id LIMIT 0")
     where, params = [], []
     if filters is not None:
-        if filters.date_from:
-            where.append("d.published >= ?")
-            params.append(filters.date_from.isoformat())
-        if filters.date_to:
-            where.append("d.published <= ?")
-            params.append(filters.date_to.isoformat())
+        _published_between(filters, where, params)
     order = " ORDER BY d.published IS NULL, d.published DESC, s.document_id, s.start LIMIT ?"
     query = fts_query(text)
     if query is not None:
@@ -629,3 +619,13 @@ def filter_choices(db) -> dict:
     first, last = db.execute("SELECT min(published), max(published) FROM documents").fetchone()
     return {"countries": countries, "country_names": country_names(db), "places": places, "types": types,
             "nationalities": sorted(nationalities), "first_published": first, "last_published": last}
+
+
+def _published_between(filters, where: list, params: list) -> None:
+    """Add the filters' date range as conditions on the article's publication date."""
+    if filters.date_from:
+        where.append("d.published >= ?")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to:
+        where.append("d.published <= ?")
+        params.append(filters.date_to.isoformat())
