@@ -16,7 +16,7 @@ from geopy.location import Location
 from lib import geocoders, store
 from lib.geocoders import OfflineGeocoder, OnlineRefiner, nominatim_from_env
 
-from conftest import SEEDS
+from tests.conftest import SEEDS
 
 # ----------------------------------------------------------------------------------------------- offline
 

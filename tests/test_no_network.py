@@ -3,7 +3,7 @@ import socket
 
 import pytest
 
-from conftest import SEEDS, SEED_TEXT
+from tests.conftest import SEEDS, SEED_TEXT
 
 
 class NetworkUsed(AssertionError):
