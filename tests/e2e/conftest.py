@@ -74,16 +74,17 @@ def _healthy(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def start_dashboard(db_path: Path, log_dir: Path):
+def start_dashboard(db_path: Path, log_dir: Path, app: str = "app.py"):
     """Run `streamlit run app.py` on a free 127.0.0.1 port with ATLAS_DB=db_path; yield its base URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = dict(os.environ, ATLAS_DB=str(db_path), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
                PYTHONUNBUFFERED="1")
     log_path = Path(log_dir) / f"streamlit-{port}.log"
-    command = [sys.executable, "-m", "streamlit", "run", "app.py",
+    command = [sys.executable, "-m", "streamlit", "run", app,
                "--server.address", "127.0.0.1", "--server.port", str(port),
-               "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+               "--server.headless", "true", "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none"]
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, start_new_session=True)
@@ -171,7 +172,7 @@ def browser_context(tmp_path_factory, offline_guard):
     with sync_api.sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(profile), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            accept_downloads=True, downloads_path=str(downloads), viewport={"width": 1400, "height": 1000},
+            accept_downloads=True, downloads_path=str(downloads), viewport={"width": 1400, "height": 1600},
             service_workers="block",
         )
         context.set_default_timeout(PAGE_TIMEOUT_MS)
@@ -205,25 +206,43 @@ def page(browser_context, offline_guard, request):
 
 # --- helpers shared by the tests ----------------------------------------------------------------
 
+QUIET_JS = """() => {
+    const busy = document.querySelector(
+        '[data-testid="stStatusWidget"], [data-testid="stAppSkeleton"], [data-testid="stSkeleton"], '
+        + '[data-testid="stSpinner"], [data-stale="true"]');
+    const main = document.querySelector('[data-testid="stMain"]');
+    const heading = main && main.querySelector('h1, h2, h3, [data-testid="stAlert"], [data-testid="stException"]');
+    const size = document.getElementsByTagName('*').length + ':' + (main ? main.innerText.length : 0);
+    if (busy || !heading || size !== window.__atlasSize) {
+        window.__atlasSize = size; window.__atlasQuiet = 0; return false;
+    }
+    window.__atlasQuiet = (window.__atlasQuiet || 0) + 1;
+    return window.__atlasQuiet >= 6;
+}"""
+
+
 def wait_for_app(page, timeout_ms: int = PAGE_TIMEOUT_MS) -> None:
-    """Wait until the Streamlit script has finished running and the page has content."""
+    """Wait until the Streamlit script has finished: no placeholders left and the page unchanged for 0.6 s."""
     page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout_ms)
-    page.wait_for_selector('[data-testid="stMain"] [data-testid="stVerticalBlock"] >> nth=0', timeout=timeout_ms)
-    page.wait_for_function(
-        """() => {
-            const running = document.querySelector('[data-testid="stStatusWidget"]');
-            const skeleton = document.querySelector('[data-testid="stAppSkeleton"]');
-            if (running || skeleton) { window.__atlasQuiet = 0; return false; }
-            window.__atlasQuiet = (window.__atlasQuiet || 0) + 1;
-            return window.__atlasQuiet >= 4;
-        }""",
-        polling=100, timeout=timeout_ms,
-    )
+    page.evaluate("() => { window.__atlasQuiet = 0; window.__atlasSize = null; }")
+    page.wait_for_function(QUIET_JS, polling=100, timeout=timeout_ms)
+
+
+MAPS_DRAWN_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
+    .filter(plot => (plot.data || []).some(trace => trace.type === 'scattergeo'))
+    .every(plot => [...plot.querySelectorAll('.geo .layer.countries path')]
+        .some(path => (path.getAttribute('d') || '').length > 1000))"""
+
+
+def wait_for_maps(page, timeout_ms: int = PAGE_TIMEOUT_MS) -> None:
+    """Wait until every plotly map on the page has drawn its country outlines (fetched asynchronously)."""
+    page.wait_for_function(MAPS_DRAWN_JS, polling=100, timeout=timeout_ms)
 
 
 def open_page(page, url: str) -> None:
     page.goto(url, wait_until="domcontentloaded")
     wait_for_app(page)
+    wait_for_maps(page)
 
 
 def shoot(page, name: str) -> Path:
@@ -235,3 +254,60 @@ def shoot(page, name: str) -> Path:
 
 def exception_texts(page) -> list[str]:
     return [box.inner_text() for box in page.locator('[data-testid="stException"]').all()]
+
+
+MARKERS_JS = """() => {
+    const out = [];
+    document.querySelectorAll('.js-plotly-plot g.trace.scattergeo').forEach((group, traceNumber) => {
+        const cd = group.__data__;
+        const trace = cd && cd[0] && cd[0].trace;
+        group.querySelectorAll('path.point').forEach(point => {
+            const d = point.__data__ || {};
+            const box = point.getBoundingClientRect();
+            const custom = trace && trace.customdata ? trace.customdata[d.i] : null;
+            out.push({trace: traceNumber, name: trace ? trace.name : null, index: d.i,
+                      customdata: Array.isArray(custom) ? custom[0] : custom,
+                      lon: d.lonlat ? d.lonlat[0] : null, lat: d.lonlat ? d.lonlat[1] : null,
+                      x: box.left + box.width / 2, y: box.top + box.height / 2, size: box.width});
+        });
+    });
+    return out;
+}"""
+
+
+def map_markers(page) -> list[dict]:
+    """Every drawn marker of the page's first plotly map: trace, point index, customdata, lon/lat, centre."""
+    page.wait_for_selector(".js-plotly-plot g.trace.scattergeo path.point", state="attached")
+    return page.evaluate(MARKERS_JS)
+
+
+def marker_near(page, lat: float, lon: float, within: float = 0.5) -> dict:
+    """The marker closest to (lat, lon), failing when none is within `within` degrees."""
+    markers = [m for m in map_markers(page) if m["lat"] is not None]
+    assert markers, "the map shows no markers"
+    best = min(markers, key=lambda m: (m["lat"] - lat) ** 2 + (m["lon"] - lon) ** 2)
+    assert abs(best["lat"] - lat) <= within and abs(best["lon"] - lon) <= within, (
+        f"no marker within {within} degrees of {lat}, {lon}; closest: {best}")
+    return best
+
+
+HOVERED_JS = """want => [...document.querySelectorAll('.js-plotly-plot')].some(plot =>
+    (plot._hoverdata || []).some(point => {
+        const custom = Array.isArray(point.customdata) ? point.customdata[0] : point.customdata;
+        return custom === want;
+    }))"""
+
+
+def click_marker(page, marker: dict) -> None:
+    """Hover the marker's centre until plotly reports that very point under the pointer, then click there.
+
+    Scattergeo points have pointer-events:none: plotly picks the point nearest the pointer itself. A click
+    before its (throttled) hover has caught up would select whatever was hovered on the way.
+    """
+    page.mouse.move(marker["x"], marker["y"])
+    try:
+        page.wait_for_function(HOVERED_JS, arg=marker["customdata"], polling=50, timeout=5_000)
+    except Exception:
+        page.mouse.move(marker["x"] + 1, marker["y"])  # a second, small move re-triggers the hover
+        page.wait_for_function(HOVERED_JS, arg=marker["customdata"], polling=50, timeout=5_000)
+    page.mouse.click(marker["x"], marker["y"])

@@ -1,0 +1,139 @@
+"""What a person does in the dashboard, in a real browser with no network beyond 127.0.0.1.
+
+The `page` fixture fails a test when any request tried to leave the machine.
+"""
+import csv
+import io
+import re
+import sqlite3
+
+import pytest
+
+from tests.e2e.conftest import (click_marker, exception_texts, map_markers, marker_near, open_page, shoot,
+                                wait_for_app)
+
+pytestmark = pytest.mark.e2e
+
+BOMBING_SENTENCE = (
+    "The push came after a bombing at the Karachi airport last October killed two Chinese engineers"
+)
+KARACHI = (24.86, 67.01)
+PAGES = [("", "overview", "Incident Atlas"), ("Map", "map", "Map"), ("Counts", "counts", "Counts"),
+         ("Sources", "sources", "Sources")]
+
+
+def grid(page, nth: int = 0) -> dict:
+    """The accessible table behind the nth st.dataframe: header, rendered rows, and the total row count."""
+    frame = page.locator('[data-testid="stDataFrame"]').nth(nth)
+    frame.locator('table[role="grid"] td[role="gridcell"]').first.wait_for(state="attached")
+    return frame.evaluate("""el => {
+        const table = el.querySelector('table[role="grid"]');
+        const header = [...table.querySelectorAll('thead th')].map(th => th.innerText.trim());
+        const rows = [...table.querySelectorAll('tbody tr')].map(tr =>
+            [...tr.querySelectorAll('td')].map(td => td.innerText.trim()));
+        return {header, rows, total: Number(table.getAttribute('aria-rowcount')) - 1};
+    }""")
+
+
+def row_count_caption(page, noun: str) -> int:
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    match = re.search(rf"(\d[\d,]*) {noun} match the filters", text)
+    assert match, f"no '{noun} match the filters' caption on the page"
+    return int(match.group(1).replace(",", ""))
+
+
+def multiselect_text(page, label: str) -> str:
+    widget = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(
+        has=page.locator('[data-testid="stWidgetLabel"]', has_text=re.compile(rf"^{re.escape(label)}$")))
+    return widget.inner_text()
+
+
+@pytest.mark.parametrize("path, name, heading", PAGES, ids=[p[1] for p in PAGES])
+def test_every_page_opens_without_error_and_offline(page, seed_server, path, name, heading):
+    open_page(page, f"{seed_server}/{path}")
+    page.get_by_role("heading", name=heading, exact=True).first.wait_for()
+    shoot(page, f"page-{name}")
+    assert exception_texts(page) == []
+    assert page.locator('[data-testid="stSidebar"]').get_by_text("Filters", exact=True).is_visible()
+    assert not page.js_errors, page.js_errors
+
+
+def test_base_map_draws_country_outlines_from_the_app_itself(page, seed_server):
+    outline_files = []
+    page.on("response", lambda r: outline_files.append((r.status, r.url)) if "/world_" in r.url else None)
+    open_page(page, f"{seed_server}/Map")
+    page.wait_for_selector(".js-plotly-plot .geo .layer.countries path", state="attached")
+    layers = page.evaluate("""() => Object.fromEntries(
+        [...document.querySelectorAll('.js-plotly-plot .geo .layer')].map(g => [
+            g.getAttribute('class').replace('layer', '').trim(),
+            [...g.querySelectorAll('path')].reduce((n, p) => n + (p.getAttribute('d') || '').length, 0)]))""")
+    shoot(page, "map-outlines")
+    # tens of thousands of path characters: every country drawn, not an empty frame
+    assert layers.get("countries", 0) > 20_000, layers
+    assert layers.get("land", 0) > 20_000, layers
+    assert outline_files and all(status == 200 and url.startswith(seed_server) for status, url in outline_files), \
+        outline_files
+    assert len(map_markers(page)) > 0
+
+
+def test_click_karachi_marker_shows_the_bombing_sentence(page, seed_server):
+    open_page(page, f"{seed_server}/Map")
+    panel = page.locator(".st-key-excerpt_panel")
+    assert panel.count() == 0
+    marker = marker_near(page, *KARACHI)
+    assert marker["name"].startswith("Incident site"), marker
+    click_marker(page, marker)
+    try:
+        page.wait_for_function(
+            "s => document.querySelector('.st-key-excerpt_panel')?.innerText.includes(s)", arg=BOMBING_SENTENCE)
+    finally:
+        shoot(page, "map-karachi-excerpt")
+    wait_for_app(page)
+    shoot(page, "map-karachi-excerpt")
+    text = panel.inner_text()
+    assert BOMBING_SENTENCE in text
+    assert "bombing" in text and "killed 2" in text  # the incident line under the excerpt
+    highlighted = panel.locator("mark.atlas-place").all_inner_texts()
+    assert any("Karachi airport" in h for h in highlighted), highlighted
+    assert panel.get_by_text("Open the whole article").count() >= 1
+    assert exception_texts(page) == []
+
+
+def test_csv_download_holds_exactly_the_filtered_tables_rows(page, seed_server):
+    open_page(page, f"{seed_server}/Map?country=PK")
+    shown = row_count_caption(page, "places")
+    table = grid(page)
+    markers = {m["customdata"] for m in map_markers(page)}
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download places (CSV)").click()
+    download = info.value
+    assert download.suggested_filename.startswith("atlas-places-") and download.suggested_filename.endswith(".csv")
+    rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8").read())))
+    shoot(page, "map-filtered-pk")
+    assert len(rows) == shown == table["total"] > 0
+    assert list(rows[0].keys()) == table["header"]
+    # the rows the table renders are the file's first rows, cell for cell in the key columns
+    key = table["header"].index("place_id")
+    assert [r[key] for r in table["rows"]] == [r["place_id"] for r in rows[:len(table["rows"])]]
+    assert {r["place_id"] for r in rows} == markers
+    assert {r["country_code"] for r in rows} == {"PK"}
+
+
+def test_link_with_filters_applies_them(page, seed_server, seed_db):
+    open_page(page, f"{seed_server}/Map")
+    all_places = row_count_caption(page, "places")
+    open_page(page, f"{seed_server}/Map?country=PK&type=bombing")
+    shoot(page, "map-link-pk-bombing")
+    assert "Pakistan (PK)" in multiselect_text(page, "Country")
+    assert "bombing" in multiselect_text(page, "Incident type")
+    assert "PK" in page.url and "bombing" in page.url  # the filters stay in the address
+    filtered = row_count_caption(page, "places")
+    with sqlite3.connect(seed_db) as db:
+        expected = db.execute(
+            "SELECT count(DISTINCT p.id) FROM places p WHERE p.country_code = 'PK' AND p.id IN ("
+            " SELECT place_id FROM mentions WHERE document_id IN (SELECT document_id FROM incidents WHERE type = 'bombing')"
+            " UNION SELECT place_id FROM incidents WHERE type = 'bombing')").fetchone()[0]
+    assert 0 < filtered == expected < all_places
+    markers = map_markers(page)
+    assert len({m["customdata"] for m in markers}) == filtered
+    assert exception_texts(page) == []
