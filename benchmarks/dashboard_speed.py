@@ -3,9 +3,10 @@
     python -m benchmarks.dashboard_speed [-n 10000] [--repeat 3] [--keep DIR]
 
 Databases: one built from seeds/ by the loader, and a synthetic one of N articles (benchmarks.synthetic).
-Pages are run with ``streamlit.testing.v1.AppTest`` (the script's server-side time, no browser): a first
-run in a fresh process (imports, caches empty) and a warm second run. Each database is measured in its own
-process because the app reads ATLAS_DB, and Streamlit's caches live for the whole process.
+Pages are run with ``streamlit.testing.v1.AppTest`` (the script's server-side time, no browser): a cold
+run (Streamlit's caches cleared) and a warm second run, plus the Map page with its busiest place chosen.
+Each database is measured in its own process because the app reads ATLAS_DB, and Streamlit's caches
+live for the whole process.
 Queries are timed directly with lib.store, unfiltered and filtered; the figure is the best of --repeat.
 """
 from __future__ import annotations
@@ -35,16 +36,38 @@ def _pages() -> list[str]:
     return found + extra
 
 
+def _busiest_place(db_path: str):
+    import sqlite3
+
+    with sqlite3.connect(db_path) as db:
+        row = db.execute("SELECT place_id FROM mentions WHERE place_id IS NOT NULL GROUP BY 1 "
+                         "ORDER BY count(*) DESC LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
 def time_pages(db_path: str) -> list[dict]:
-    """In this process: run each page twice with AppTest against db_path (ATLAS_DB must already be set)."""
+    """In this process: run each page with AppTest against db_path (ATLAS_DB must already be set).
+
+    cold: Streamlit's caches cleared first (every query runs); warm: the same page again at once.
+    The very first page also pays for the imports. Last row: the Map page with the place that has the
+    most mentions chosen, so its excerpt panel is drawn.
+    """
+    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     os.chdir(ROOT)
+    cases = [(page, page, {}) for page in _pages()]
+    busiest = _busiest_place(db_path)
+    if busiest and "pages/1_Map.py" in _pages():
+        cases.append((f"1_Map.py, {busiest} chosen", "pages/1_Map.py", {"atlas_place": busiest}))
     rows = []
-    for page in _pages():
-        row = {"page": page}
-        for label in ("first", "warm"):
+    for label_, page, state in cases:
+        row = {"page": label_}
+        st.cache_data.clear()
+        for label in ("cold", "warm"):
             at = AppTest.from_file(str(ROOT / page), default_timeout=PAGE_TIMEOUT)
+            for key, value in state.items():
+                at.session_state[key] = value
             started = time.perf_counter()
             try:
                 at.run()
@@ -54,6 +77,8 @@ def time_pages(db_path: str) -> list[dict]:
             except Exception as error:  # a page that times out or fails still gets a row
                 row[label] = None
                 row["error"] = f"{type(error).__name__}: {error}"[:120]
+        if state:
+            row["note"] = f"{len(at.get('html'))} st.html elements (style and excerpts)"
         rows.append(row)
     return rows
 
@@ -117,9 +142,10 @@ def _fmt(seconds) -> str:
 
 def print_pages(title: str, rows: list[dict]) -> None:
     print(f"\nPages, server time in ms ({title})")
-    print(f"  {'page':<28} {'first':>7} {'warm':>7}  note")
+    print(f"  {'page':<42} {'cold':>7} {'warm':>7}  note")
     for row in rows:
-        print(f"  {row['page']:<28} {_fmt(row.get('first'))} {_fmt(row.get('warm'))}  {row.get('error', '')}")
+        note = row.get("error") or row.get("note", "")
+        print(f"  {row['page']:<42} {_fmt(row.get('cold'))} {_fmt(row.get('warm'))}  {note}")
 
 
 def print_queries(title: str, rows: list[dict]) -> None:

@@ -95,7 +95,16 @@ def test_click_karachi_marker_shows_the_bombing_sentence(page, seed_server):
     assert "bombing" in text and "killed 2" in text  # the incident line under the excerpt
     highlighted = panel.locator("mark.atlas-place").all_inner_texts()
     assert any("Karachi airport" in h for h in highlighted), highlighted
-    assert panel.get_by_text("Open the whole article").count() >= 1
+    assert exception_texts(page) == []
+    # and from the excerpt to the whole article, on the Sources page
+    panel.get_by_text("Open the whole article").first.click()
+    page.wait_for_url(re.compile(r"/Sources\?.*doc="))
+    article = page.locator(".atlas-article")
+    article.wait_for()
+    wait_for_app(page)
+    shoot(page, "sources-karachi-article")
+    assert BOMBING_SENTENCE in article.inner_text()
+    assert any("Karachi airport" in h for h in article.locator("mark.atlas-place").all_inner_texts())
     assert exception_texts(page) == []
 
 
