@@ -393,6 +393,9 @@ def incidents_html(rows: pd.DataFrame) -> str:
     return f'<ul class="atlas-incidents">{"".join(items)}</ul>' if items else ""
 
 
+EXCERPT_PAGE = 25
+
+
 def excerpts(ctx: Context, place_id: str) -> None:
     """The chosen place and every excerpt behind it, newest article first, with its incidents."""
     places = ctx.q("place_counts", ctx.filters)
@@ -414,14 +417,21 @@ def excerpts(ctx: Context, place_id: str) -> None:
                           incidents[["document_id", "title", "published", "source", "url"]]])
         meta = meta.drop_duplicates("document_id").set_index("document_id")
         doc_ids.sort(key=lambda d: str(meta.loc[d, "published"] or ""), reverse=True)
-        for doc_id in doc_ids:
+        limit_key = f"excerpt_limit_{place_id}"
+        shown = st.session_state.get(limit_key, EXCERPT_PAGE)
+        if len(doc_ids) > shown:
+            st.caption(f"Showing the newest {shown:,} of {len(doc_ids):,} articles. Narrow them with the filters, "
+                       f"or download the rows.")
+        for doc_id in doc_ids[:shown]:
             m = mentions[mentions["document_id"] == doc_id]
             inc = incidents[incidents["document_id"] == doc_id]
             d = meta.loc[doc_id]
             sentences = []
-            for s in m.itertuples():
-                base = int(s.sentence_start) if not pd.isna(s.sentence_start) else 0
-                sentences.append(f'<p class="atlas-sentence">{highlight(s.sentence or "", [(s.start - base, s.end - base, "atlas-place")])}</p>')
+            for _, same in m.groupby("sentence_start", sort=True, dropna=False):
+                first = same.iloc[0]
+                base = int(first.sentence_start) if not pd.isna(first.sentence_start) else 0
+                spans = [(int(x.start) - base, int(x.end) - base, "atlas-place") for x in same.itertuples()]
+                sentences.append(f'<p class="atlas-sentence">{highlight(first.sentence or "", spans)}</p>')
             for s in inc.itertuples():
                 if s.sentence and s.sentence not in set(m["sentence"]):
                     sentences.append(f'<p class="atlas-sentence">{highlight(s.sentence, [(0, len(s.sentence), "atlas-incident")])}</p>')
@@ -432,6 +442,10 @@ def excerpts(ctx: Context, place_id: str) -> None:
                 f'{link(d["url"], source)}</p>{incidents_html(inc)}</div>')
             page_link("pages/3_Sources.py", "Open the whole article", {**filter_params(ctx), "doc": doc_id},
                       icon=":material/article:")
+        if len(doc_ids) > shown:
+            if st.button(f"Show {min(EXCERPT_PAGE, len(doc_ids) - shown):,} more articles", key=f"more_{place_id}"):
+                st.session_state[limit_key] = shown + EXCERPT_PAGE
+                st.rerun()
 
 
 # --- footer ------------------------------------------------------------------------------------------
