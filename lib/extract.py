@@ -22,7 +22,7 @@ def extract(text: str, published: str | None = None, sentences=None) -> dict:
     for mention in mentions:
         start, end = sentence_at(spans, mention["start"])
         mention.update(sentence=text[start:end], sentence_start=start, sentence_end=end)
-    found = incidents.find_incidents(text, mentions, published)
+    found = incidents.find_incidents(text, mentions, published, spans)
     return {"mentions": mentions, "incidents": found}
 
 

@@ -53,6 +53,7 @@ _TRIGGER_STEMS = (
     "shoot", "storm", "gunpoint", "armed", "knife", "knives", "stabb", "hacked", "rampag", "overran", "attack",
     "massacre", "gun", "assault", "assail", "killing",
 )
+_ANY_STEM = re.compile("|".join(_TRIGGER_STEMS))
 _TYPE_PRIORITY = ["suicide_bombing", "hijacking", "kidnapping", "assassination", "bombing", "vehicle", "operation",
                   "armed_attack"]
 
@@ -472,8 +473,7 @@ class _Incident:
 
 
 def _triggers(clause: str):
-    lowered = clause.lower()
-    if not any(stem in lowered for stem in _TRIGGER_STEMS):
+    if not _ANY_STEM.search(clause.lower()):
         return []
     found = []
     for t, rx, strength in _TRIGGER_RES:
@@ -506,14 +506,17 @@ def _split_clauses(sentence: str, offset: int):
     return [(offset + a, offset + b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def find_incidents(text: str, mentions: list[dict] | None, published: str | None) -> list[dict]:
-    """Incidents reported in text (see the module's doc); each a dict with the sentence that states it."""
+def find_incidents(text: str, mentions: list[dict] | None, published: str | None, sentences=None) -> list[dict]:
+    """Incidents reported in text (see the module's doc); each a dict with the sentence that states it.
+
+    sentences: the text's sentence spans when the caller already has them (lib.text.sentence_spans).
+    """
     if not text or not text.strip():
         return []
     mentions = sorted([m for m in (mentions or []) if isinstance(m, dict) and "start" in m and "end" in m],
                       key=lambda m: m["start"])
     pub = parse_date(published)
-    spans = sentence_spans(text)
+    spans = sentences if sentences is not None else sentence_spans(text)
     if not spans:
         return []
     paragraph_of = _paragraphs(text, spans)
