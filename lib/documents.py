@@ -40,7 +40,8 @@ def find_articles(paths) -> tuple[list[Path], list[tuple[str, str]]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES))
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                                and not _is_folder_notes(p)))
         elif path.is_file():
             if path.suffix.lower() in ARTICLE_SUFFIXES:
                 files.append(path)
@@ -49,6 +50,11 @@ def find_articles(paths) -> tuple[list[Path], list[tuple[str, str]]]:
         else:
             problems.append((str(path), "no such file or folder"))
     return files, problems
+
+
+def _is_folder_notes(path: Path) -> bool:
+    """A README or LICENCE inside a folder of articles describes the folder; it is not an article."""
+    return path.stem.upper() in {"README", "LICENSE", "LICENCE", "CHANGELOG"}
 
 
 def decode(data: bytes) -> tuple[str, str | None]:

@@ -63,3 +63,12 @@ def test_a_missing_path_and_a_wrong_suffix_are_listed_as_problems(tmp_path):
     assert [f.name for f in files] == ["000_7dc9aec6ccd02683.txt"]
     assert [reason for _, reason in problems] == [
         "no such file or folder", "not an article file (expected .txt or .md)"]
+
+
+def test_a_readme_in_a_folder_of_articles_is_not_an_article_unless_named(tmp_path):
+    write_article(tmp_path, "README.md", "# About these articles\n")
+    write_article(tmp_path, "a.txt", "Blast in Quetta\n\nA bomb exploded in Quetta.\n")
+    files, problems = documents.find_articles([tmp_path])
+    assert [f.name for f in files] == ["a.txt"] and problems == []
+    files, _ = documents.find_articles([tmp_path / "README.md"])
+    assert [f.name for f in files] == ["README.md"]
