@@ -457,6 +457,7 @@ class Gazetteer:
 
 
 _LOADED: dict[str, Gazetteer] = {}
+_DEFAULT_KEY: dict[Path, str] = {}  # DEFAULT_CACHE_DIR -> its resolved path (the key into _LOADED)
 
 
 def build(cache_dir: str | os.PathLike | None = None) -> Path:
@@ -483,8 +484,15 @@ def _cached_fingerprint(cache: Path) -> str | None:
 
 def load(cache_dir: str | os.PathLike | None = None) -> Gazetteer:
     """The gazetteer, from the cache when it is fresh, else rebuilt first. Memoised per process."""
+    if cache_dir is None:
+        # the hot path (every find_places call): skip resolving the default path once it is loaded
+        hit = _LOADED.get(_DEFAULT_KEY.get(DEFAULT_CACHE_DIR, ""))
+        if hit is not None:
+            return hit
     cache = Path(cache_dir) if cache_dir else DEFAULT_CACHE_DIR
     key = str(cache.resolve())
+    if cache_dir is None:
+        _DEFAULT_KEY[DEFAULT_CACHE_DIR] = key
     if key in _LOADED:
         return _LOADED[key]
     path = cache / "gazetteer.pickle"

@@ -18,8 +18,11 @@ HINT_KINDS = {"admin1": ("admin1", "admin2"), "admin2": ("admin2", "admin1"), "c
               "town": ("town", "city")}
 
 
+_RAD = math.pi / 180
+
+
 def km(lat1, lon1, lat2, lon2) -> float:
-    p = math.pi / 180
+    p = _RAD
     h = math.sin((lat2 - lat1) * p / 2) ** 2 + \
         math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
@@ -42,13 +45,13 @@ def _base_score(rec, primary: bool) -> float:
 
 def _qualifiers(ctx, m, gaz):
     """Text evidence right around a mention: (set of country codes, set of (cc, admin1) pairs)."""
-    toks, keys, n = ctx.toks, ctx.keys, ctx.n
+    keys, n = ctx.keys, ctx.n
     ccs, adm = set(), set()
     j = m["j"]
     # "Hyderabad, Sindh" / "Paris, France" / "Springfield, Illinois"
     if j + 2 <= n - 1 or j + 1 <= n - 1:
         k = j + 1
-        if k < n and ctx.gap(k).strip() in (",", "(") and toks[k][2][:1].isupper():
+        if k < n and ctx.gap(k).strip() in (",", "(") and ctx.caps[k]:
             key = keys[k]
             # longest key there
             kk, best = k, None
@@ -79,39 +82,64 @@ def _qualifiers(ctx, m, gaz):
     return ccs, adm
 
 
+_CACHES: dict[int, tuple] = {}
+
+
+def _caches(gaz) -> tuple:
+    """Per-gazetteer memo (the gazetteer is read-only): (gaz, key -> candidates, (idx, primary) -> score)."""
+    c = _CACHES.get(id(gaz))
+    if c is None or c[0] is not gaz:
+        c = _CACHES[id(gaz)] = (gaz, {}, {})
+    return c
+
+
+def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
+    """The records that compete for a key: ((index, is primary name), ...) with their base scores."""
+    hit = memo.get(key)
+    if hit is not None:
+        return hit
+    recs = gaz.records
+    single = " " not in key
+    cs = []
+    for code in gaz.index.get(key, ()):
+        r = recs[code >> 1]
+        primary = bool(code & 1)
+        if not primary and r[KIND] in ("town", "admin2", "poi", "city") and r[SOURCE] != "curated" \
+                and r[POP] < (100_000 if single else 5_000):
+            continue  # alternate names of small places are mostly noise ("Taliban", "Samples")
+        cs.append((code >> 1, primary))
+    for c in cs:
+        if c not in scores:
+            scores[c] = _base_score(recs[c[0]], c[1])
+    if len(cs) > 12:  # only the best-known bearers of a common name compete
+        cs.sort(key=lambda c: -scores[c])
+        cs = cs[:12]
+    hit = (tuple(cs), tuple(scores[c] for c in cs))
+    if len(memo) < 100_000:
+        memo[key] = hit
+    return hit
+
+
+# an anchor more than this many degrees of latitude away is more than 400 km away (R * 3.7 deg = 411 km)
+_NEAR_LAT = 3.7
+
+
 def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
     """Pick a place for each raw mention and return the finished mention dicts."""
     recs = gaz.records
-    cands = []
-    for m in raw:
-        codes = gaz.index.get(m["key"], ())
-        single = " " not in m["key"]
-        cs = []
-        for code in codes:
-            r = recs[code >> 1]
-            primary = bool(code & 1)
-            if not primary and r[KIND] in ("town", "admin2", "poi", "city") and r[SOURCE] != "curated" \
-                    and r[POP] < (100_000 if single else 5_000):
-                continue  # alternate names of small places are mostly noise ("Taliban", "Samples")
-            cs.append((code >> 1, primary))
-        if len(cs) > 12:  # only the best-known bearers of a common name compete
-            cs.sort(key=lambda c: -_base_score(recs[c[0]], c[1]))
-            cs = cs[:12]
-        cands.append(cs)
+    _, memo, scores = _caches(gaz)
+    cands = [_candidates(gaz, m["key"], memo, scores) for m in raw]
     quals = [_qualifiers(ctx, m, gaz) for m in raw]
 
     # pass 1: context-free choice; collect the article's countries and regions
-    first = []
-    for m, cs in zip(raw, cands):
-        best = max(cs, key=lambda c: _base_score(recs[c[0]], c[1]), default=None)
-        first.append(best)
     country_weight: dict[str, float] = {}
     admin_weight: dict[tuple, float] = {}
     own_weight: dict[tuple, float] = {}  # (key, cc) -> weight that key gave to cc
-    anchors = []
-    for m, cs, b in zip(raw, cands, first):
-        if b is None:
+    anchors = []  # (lat, lon, cos(lat), key) of the places named unambiguously enough to anchor others
+    for m, (cs, base) in zip(raw, cands):
+        if not cs:
             continue
+        b = cs[base.index(max(base))]
         r = recs[b[0]]
         kind = r[KIND]
         if kind == "country":
@@ -125,7 +153,7 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
             if kind not in ("other", "admin1"):
                 admin_weight[(r[CC], r[ADMIN1])] = admin_weight.get((r[CC], r[ADMIN1]), 0) + 1.0
             if kind not in ("other",):
-                anchors.append((r[LAT], r[LON], m["key"]))
+                anchors.append((r[LAT], r[LON], math.cos(r[LAT] * _RAD), m["key"]))
     for ccs, adm in quals:
         for c in ccs:
             country_weight[c] = country_weight.get(c, 0) + 2.0
@@ -133,55 +161,40 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
             admin_weight[a] = admin_weight.get(a, 0) + 1.0
             country_weight[a[0]] = country_weight.get(a[0], 0) + 1.0
 
+    near_memo: dict[tuple, float | None] = {}
+
+    def nearest(idx, key, lat, lon):
+        """Distance from a candidate to the closest anchor of another name, when under 400 km."""
+        got = near_memo.get((idx, key), False)
+        if got is not False:
+            return got
+        best = None
+        cos1 = None
+        for alat, alon, acos, akey in anchors:
+            if akey != key and -_NEAR_LAT <= alat - lat <= _NEAR_LAT:
+                # km(lat, lon, alat, alon), with the cosines computed once
+                if cos1 is None:
+                    cos1 = math.cos(lat * _RAD)
+                h = math.sin((alat - lat) * _RAD / 2) ** 2 + cos1 * acos * math.sin((alon - lon) * _RAD / 2) ** 2
+                d = 12742 * math.asin(min(1.0, math.sqrt(h)))
+                if best is None or d < best:
+                    best = d
+        near_memo[(idx, key)] = best
+        return best
+
+    chosen: dict[tuple, tuple] = {}  # (key, hint, qualifiers) -> (record index, confidence)
     out = []
-    for m, cs, (qcc, qadm) in zip(raw, cands, quals):
+    for m, (cs, base), (qcc, qadm) in zip(raw, cands, quals):
         if not cs:
             continue
-        scored = []
-        country_names = [recs[idx][CC] for idx, _ in cs if recs[idx][KIND] == "country"]
-        for idx, primary in cs:
-            r = recs[idx]
-            s = _base_score(r, primary)
-            kind = r[KIND]
-            if m["hint"]:
-                if kind in HINT_KINDS.get(m["hint"], ()):
-                    s += 6.0 if kind == HINT_KINDS[m["hint"]][0] else 3.0
-                elif kind == "country":
-                    s -= 4.0
-            if qcc and r[CC] in qcc:
-                s += 8.0
-            if qadm and (r[CC], r[ADMIN1]) in qadm:
-                s += 8.0
-            if kind == "country":
-                s += min(5.0, 2.5 * country_weight.get(r[CC], 0))
-            elif kind != "other" and r[CC]:
-                w = country_weight.get(r[CC], 0) - own_weight.get((m["key"], r[CC]), 0)
-                s += min(5.0, 2.5 * w)
-                if kind == "admin1" and w >= 2 and country_names:
-                    # "Georgia" in an article about the United States: a region of the country the
-                    # article is about beats a same-named country the article gives no other sign of
-                    other = [c for c in country_names if c != r[CC]]
-                    if other and all(country_weight.get(c, 0) - own_weight.get((m["key"], c), 0) <= 0
-                                     for c in other):
-                        s += 10.0
-                aw = admin_weight.get((r[CC], r[ADMIN1]), 0)
-                if aw:
-                    s += min(3.0, 1.5 * aw)
-                if len(cs) > 1 and anchors:
-                    near = min((km(r[LAT], r[LON], a[0], a[1]) for a in anchors if a[2] != m["key"]),
-                               default=None)
-                    if near is not None and near < 400:
-                        s += 2.0 * (1 - near / 400)
-            scored.append((s, idx))
-        scored.sort(reverse=True)
-        s1, idx = scored[0]
-        margin = s1 - scored[1][0] if len(scored) > 1 else 6.0
-        conf = 1 / (1 + math.exp(-(margin - 1.0) / 1.5))
+        key = m["key"]
+        memo_key = (key, m["hint"], frozenset(qcc), frozenset(qadm))
+        pick = chosen.get(memo_key)
+        if pick is None:
+            pick = chosen[memo_key] = _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight,
+                                             admin_weight, anchors, nearest)
+        idx, conf = pick
         r = recs[idx]
-        primary = dict(cs)[idx]
-        if not primary:
-            conf *= 0.85
-        conf = round(0.3 + 0.69 * conf, 3)
         surface = ctx.text[m["start"]:m["end"]]
         out.append({
             "start": m["start"], "end": m["end"], "surface": surface, "name": r[NAME], "kind": r[KIND],
@@ -189,6 +202,54 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
             "population": r[POP], "confidence": conf, "source": r[SOURCE],
         })
     return out
+
+
+def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weight, anchors, nearest):
+    """Score the candidates of one mention in the article's context: (record index, confidence)."""
+    key = m["key"]
+    hint = m["hint"]
+    hint_kinds = HINT_KINDS.get(hint, ()) if hint else ()
+    scored = []
+    country_names = [recs[idx][CC] for idx, _ in cs if recs[idx][KIND] == "country"]
+    for (idx, primary), s in zip(cs, base):
+        r = recs[idx]
+        kind = r[KIND]
+        if hint:
+            if kind in hint_kinds:
+                s += 6.0 if kind == hint_kinds[0] else 3.0
+            elif kind == "country":
+                s -= 4.0
+        if qcc and r[CC] in qcc:
+            s += 8.0
+        if qadm and (r[CC], r[ADMIN1]) in qadm:
+            s += 8.0
+        if kind == "country":
+            s += min(5.0, 2.5 * country_weight.get(r[CC], 0))
+        elif kind != "other" and r[CC]:
+            w = country_weight.get(r[CC], 0) - own_weight.get((key, r[CC]), 0)
+            s += min(5.0, 2.5 * w)
+            if kind == "admin1" and w >= 2 and country_names:
+                # "Georgia" in an article about the United States: a region of the country the
+                # article is about beats a same-named country the article gives no other sign of
+                other = [c for c in country_names if c != r[CC]]
+                if other and all(country_weight.get(c, 0) - own_weight.get((key, c), 0) <= 0
+                                 for c in other):
+                    s += 10.0
+            aw = admin_weight.get((r[CC], r[ADMIN1]), 0)
+            if aw:
+                s += min(3.0, 1.5 * aw)
+            if len(cs) > 1 and anchors:
+                near = nearest(idx, key, r[LAT], r[LON])
+                if near is not None and near < 400:
+                    s += 2.0 * (1 - near / 400)
+        scored.append((s, idx))
+    scored.sort(reverse=True)
+    s1, idx = scored[0]
+    margin = s1 - scored[1][0] if len(scored) > 1 else 6.0
+    conf = 1 / (1 + math.exp(-(margin - 1.0) / 1.5))
+    if not dict(cs)[idx]:
+        conf *= 0.85
+    return idx, round(0.3 + 0.69 * conf, 3)
 
 
 def geocode_name(name: str, country_code: str | None = None, gaz=None) -> dict | None:

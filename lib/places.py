@@ -10,6 +10,8 @@ Mentions that pass the filters but cannot be resolved are dropped (every returne
 from __future__ import annotations
 
 import re
+from itertools import accumulate, compress
+from operator import itemgetter
 
 from lib import gazetteer
 from lib.gazetteer import CC, KIND, POP, fold
@@ -157,44 +159,75 @@ _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,|—|–|-{1,2}|:)")
 
 
 _SENT_GAP = re.compile(r"[.!?:;\"“”‘’(\[—–]\s*$|[.!?]['\"”’)]*\s+$")
+# the gazetteer's token pattern (gazetteer.TOKEN_RE) as a capturing split, [gap, token, gap, token, ...,
+# gap] in one C call; the lookahead only lets "U.S."-style abbreviations try their slower alternative
+_SPLIT_RE = re.compile(r"((?=\w\.\w)(?:[^\W\d_]\.){2,}|\w+)")
+
+
+class _FoldCache(dict):
+    """token -> fold(token), filled on first sight (map(_FOLD.__getitem__, ...) stays in C on hits)."""
+
+    def __missing__(self, tok):
+        out = fold(tok)
+        if len(self) < 200_000:
+            self[tok] = out
+        return out
+
+
+_FOLD = _FoldCache()
 
 
 def _is_cap(s: str) -> bool:
     return s[:1].isupper()
 
 
-def _is_allcaps(s: str) -> bool:
+def _allcaps(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+class _AllCapsCache(dict):
+    def __missing__(self, s):
+        out = _allcaps(s)
+        if len(self) < 200_000:
+            self[s] = out
+        return out
+
+
+_is_allcaps = _AllCapsCache().__getitem__
+
+
 class _Ctx:
-    __slots__ = ("text", "toks", "keys", "n", "sent_start", "line_start", "lower_words", "gaz", "allcaps_text",
-                 "run_of", "person_keys", "common")
+    __slots__ = ("text", "starts", "ends", "words", "gaps", "caps", "keys", "n", "sent_start", "line_start",
+                 "lower_words", "gaz", "allcaps_text", "run_of", "person_keys", "common")
 
     def __init__(self, text, gaz):
         self.text = text
         self.gaz = gaz
-        self.toks = gazetteer.tokenize(text)
-        self.keys = [fold(t[2]) for t in self.toks]
-        self.n = len(self.toks)
-        self.lower_words = {k for k, t in zip(self.keys, self.toks) if t[2][:1].islower()}
-        # token indices that start a sentence / a line
-        self.sent_start = set()
-        self.line_start = set()
-        prev_end = 0
-        for i, (s, e, tok) in enumerate(self.toks):
-            if tok[0].isupper() or i == 0:
-                gap = text[prev_end:s]
-                if i == 0 or "\n" in gap:
-                    self.line_start.add(i)
-                    self.sent_start.add(i)
-                elif _SENT_GAP.search(gap):
-                    self.sent_start.add(i)
-            elif "\n" in text[prev_end:s]:
-                self.line_start.add(i)
-                self.sent_start.add(i)
-            prev_end = e
+        parts = _SPLIT_RE.split(text)
+        words = parts[1::2]
+        gaps = parts[0::2]
+        n = len(words)
+        offs = list(accumulate(map(len, parts)))  # offs[2i] = start of token i, offs[2i+1] = its end
+        self.starts = offs[0::2]
+        self.ends = offs[1::2]
+        self.words = words
+        self.n = n
+        self.keys = keys = list(map(_FOLD.__getitem__, words))
+        firsts = list(map(itemgetter(0), words))
+        self.caps = caps = list(map(str.isupper, firsts))
+        self.lower_words = set(compress(keys, map(str.islower, firsts)))
+        # token indices that start a line / a sentence; only a gap other than one space can start either
+        odd = list(compress(range(n), map(" ".__ne__, gaps)))
+        line_start = {i for i in odd if "\n" in gaps[i]}
+        if n:
+            line_start.add(0)
+        sent_start = set(line_start)
+        sent_start.update(i for i in odd if caps[i] and _SENT_GAP.search(gaps[i]))
+        self.line_start = line_start
+        self.sent_start = sent_start
+        gaps[0] = ""  # gap(0): nothing before the first token
+        self.gaps = gaps
         self.allcaps_text = text.upper() == text and text.lower() != text
         self.common = gaz.common_words
         self.person_keys: set[str] = set()
@@ -202,39 +235,79 @@ class _Ctx:
 
     def _runs(self):
         """For each token, the (first, last) token indices of its run of capitalised words."""
-        toks, keys = self.toks, self.keys
-        run_of = [None] * self.n
-        k = 0
-        while k < self.n:
-            if not _is_cap(toks[k][2]):
-                k += 1
+        n, keys, caps, gaps, words = self.n, self.keys, self.caps, self.gaps, self.words
+        sent_start, line_start, lower_words = self.sent_start, self.line_start, self.lower_words
+        run_of = [None] * n
+        nxt = 0
+        for k in compress(range(n), caps):
+            if k < nxt:
                 continue
             a = k
             # leading function words and sentence-initial common words are not part of a name
-            while a < self.n and _is_cap(toks[a][2]) and (
-                    keys[a] in FUNCTION_CAPS or (a in self.sent_start and keys[a] in self.lower_words)):
+            while a < n and caps[a] and (
+                    keys[a] in FUNCTION_CAPS or (a in sent_start and keys[a] in lower_words)):
                 a += 1
-            if a >= self.n or not _is_cap(toks[a][2]):
-                k = max(a, k + 1)
+            if a >= n or not caps[a]:
+                nxt = max(a, k + 1)
                 continue
             b = a
-            while b + 1 < self.n and _is_cap(toks[b + 1][2]) and b + 1 not in self.line_start:
-                g = self.text[toks[b][1]:toks[b + 1][0]]
-                if g in (" ", "-") or (g == ". " and len(toks[b][2]) == 1):
+            while b + 1 < n and caps[b + 1] and b + 1 not in line_start:
+                g = gaps[b + 1]
+                if g == " " or g == "-" or (g == ". " and len(words[b]) == 1):
                     b += 1
                 else:
                     break
-            for t in range(a, b + 1):
-                run_of[t] = (a, b)
-            k = b + 1
+            run_of[a:b + 1] = [(a, b)] * (b - a + 1)
+            nxt = b + 1
         return run_of
 
     def gap(self, i):
         """Text between token i-1 and token i."""
-        return self.text[self.toks[i - 1][1]:self.toks[i][0]] if i > 0 else ""
+        return self.gaps[i] if i > 0 else ""
 
 
 _JOIN_GAP = re.compile(r"^[ \t]?$|^[ \t]*[-‐‑–'’.][ \t]*$|^\.?[ \t]$|^,[ \t]$")
+_join_ok = _JOIN_GAP.match
+
+
+class _KeyFacts:
+    """Per-gazetteer memo of the facts the filters ask about a name key (the index is read-only)."""
+
+    def __init__(self, gaz):
+        self.gaz = gaz
+        self.info: dict[str, tuple[bool, bool, bool]] = {}
+        self.acronyms = {a.replace(".", "") for a in gaz.acronyms}
+        self.demonyms = {fold(d) for d in gaz.demonyms} | DEMONYMS_EXTRA
+
+    def get(self, key: str) -> tuple[bool, bool, bool]:
+        """(has a record of source "curated", has a curated record, place-like) for a key."""
+        out = self.info.get(key)
+        if out is None:
+            gaz = self.gaz
+            recs, curated = gaz.records, gaz.curated
+            codes = gaz.index.get(key, ())
+            src = any(recs[c >> 1][gazetteer.SOURCE] == "curated" for c in codes)
+            cur = any((c >> 1) in curated for c in codes)
+            like = False
+            for c in codes:
+                r = recs[c >> 1]
+                if r[KIND] in ("country", "admin1", "other") or r[gazetteer.CAPITAL] or r[POP] >= 1_000_000:
+                    like = True
+                    break
+            out = (src, cur, like)
+            if len(self.info) < 100_000:
+                self.info[key] = out
+        return out
+
+
+_FACTS: dict[int, _KeyFacts] = {}
+
+
+def _facts(gaz) -> _KeyFacts:
+    f = _FACTS.get(id(gaz))
+    if f is None or f.gaz is not gaz:
+        f = _FACTS[id(gaz)] = _KeyFacts(gaz)
+    return f
 
 
 def _match_at(ctx: _Ctx, i: int):
@@ -242,34 +315,37 @@ def _match_at(ctx: _Ctx, i: int):
     gaz = ctx.gaz
     index, prefixes, keys, maxn = gaz.index, gaz.prefixes, ctx.keys, gaz.max_tokens
     key = keys[i]
-    best = None
+    if key not in prefixes:  # the common case: a one-word key or nothing
+        return (i, key) if key in index else None
+    caps, gaps, n = ctx.caps, ctx.gaps, ctx.n
+    best = (i, key) if key in index else None
     j = i
-    while True:
-        if key in index and (_is_cap(ctx.toks[j][2]) or j == i or _curated_key(gaz, key)):
-            best = (j, key)
-        if j + 1 >= ctx.n or j - i + 1 >= maxn or key not in prefixes:
+    while j + 1 < n and j - i + 1 < maxn and key in prefixes:
+        g = gaps[j + 1]
+        if g != " " and not _join_ok(g):
             break
-        g = ctx.gap(j + 1)
-        if not _JOIN_GAP.match(g):
-            break
-        key = key + " " + keys[j + 1]
         j += 1
+        key = key + " " + keys[j]
+        if key in index and (caps[j] or _curated_key(gaz, key)):
+            best = (j, key)
     return best
 
 
 def _is_dateline(ctx: _Ctx, i: int, j: int) -> bool:
     if i not in ctx.line_start:
         return False
-    if not all(_is_allcaps(ctx.toks[k][2]) for k in range(i, j + 1)):
+    words = ctx.words
+    if not all(_is_allcaps(words[k]) for k in range(i, j + 1)):
         return False
-    tail = ctx.text[ctx.toks[j][1]:ctx.toks[j][1] + 40]
+    end = ctx.ends[j]
+    tail = ctx.text[end:end + 40]
     return bool(_DATELINE_TAIL.match(tail))
 
 
 def _name_token(ctx: _Ctx, k: int) -> bool:
     """Token k looks like part of a proper name that is not itself a place (for person filters)."""
-    s = ctx.toks[k][2]
-    if not _is_cap(s) or _is_allcaps(s) and len(s) > 1 and ctx.allcaps_text:
+    s = ctx.words[k]
+    if not ctx.caps[k] or _is_allcaps(s) and len(s) > 1 and ctx.allcaps_text:
         return False
     key = ctx.keys[k]
     if key in FUNCTION_CAPS or key in DIRECTION_WORDS or key in GENERICS or key in SITE_WORDS:
@@ -291,124 +367,127 @@ def _is_place_key(ctx: _Ctx, k: int) -> bool:
 
 def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
     ctx = _Ctx(text, gaz)
-    toks, keys, n = ctx.toks, ctx.keys, ctx.n
-    demonyms = {fold(d) for d in gaz.demonyms} | DEMONYMS_EXTRA
+    keys, n, caps, gaps = ctx.keys, ctx.n, ctx.caps, ctx.gaps
+    facts = _facts(gaz)
+    demonyms = facts.demonyms
     out = []
-    i = 0
-    while i < n:
-        s = toks[i][2]
-        start_ok = _is_cap(s)
-        if not start_ok and keys[i] == "the" and i + 1 < n and _is_cap(toks[i + 1][2]):
+    # only a capitalised token, or "the" before one, can start a mention
+    starts = list(compress(range(n), caps))
+    the = [i for i in compress(range(n - 1), map("the".__eq__, keys)) if not caps[i] and caps[i + 1]]
+    if the:
+        starts.extend(the)
+        starts.sort()
+    index, prefixes = gaz.index, gaz.prefixes
+    nxt = 0
+    for i in starts:
+        if i < nxt:
+            continue
+        if not caps[i]:
             m = _match_at(ctx, i)
-            if m and m[0] > i:
-                start_ok = True
-        if not start_ok:
-            i += 1
+            if not (m and m[0] > i):
+                continue
+            j, key = m
+        elif keys[i] in prefixes:
+            m = _match_at(ctx, i)
+            if m is None:
+                continue
+            j, key = m
+        elif keys[i] in index:
+            j = i
+            key = keys[i]
+        else:
             continue
-        m = _match_at(ctx, i)
-        if m is None:
-            i += 1
-            continue
-        j, key = m
-        surface_toks = [toks[k][2] for k in range(i, j + 1)]
-        # an inner lowercase start ("the Karachi airport") is only for curated names
-        reason = _reject(ctx, i, j, key, surface_toks, demonyms)
+        reason = _reject(ctx, i, j, key, facts)
         if reason:
             # try a shorter match inside (e.g. a rejected long alias) by advancing one token
-            i += 1
             continue
         # a generic word after the name qualifies it and joins the surface
         hint = None
         jj = j
-        if j + 1 < n and keys[j + 1] in GENERICS and _JOIN_GAP.match(ctx.gap(j + 1)) and \
-                ctx.gap(j + 1) in (" ", "-"):
+        if j + 1 < n and keys[j + 1] in GENERICS and gaps[j + 1] in (" ", "-"):
             gword = keys[j + 1]
-            nxt_org = j + 2 < n and keys[j + 2] in ORG_WORDS and _is_cap(toks[j + 2][2]) \
-                and ctx.gap(j + 2) == " "
-            if not nxt_org and not (_is_cap(toks[j + 1][2]) and gword == "state" and j + 2 < n
-                                    and _is_cap(toks[j + 2][2])):
+            nxt_org = j + 2 < n and keys[j + 2] in ORG_WORDS and caps[j + 2] and gaps[j + 2] == " "
+            if not nxt_org and not (caps[j + 1] and gword == "state" and j + 2 < n and caps[j + 2]):
                 hint = GENERICS[gword]
                 jj = j + 1
         out.append({"i": i, "j": jj, "name_j": j, "key": key, "hint": hint,
-                    "start": toks[i][0], "end": toks[jj][1],
+                    "start": ctx.starts[i], "end": ctx.ends[jj],
                     "dateline": _is_dateline(ctx, i, j)})
-        i = jj + 1
+        nxt = jj + 1
     if ctx.person_keys:
         out = [m for m in out if not (m["i"] == m["name_j"] and m["key"] in ctx.person_keys
-                                      and not m["dateline"] and not _place_like(gaz, m["key"]))]
+                                      and not m["dateline"] and not facts.get(m["key"])[2])]
     return ctx, out
 
 
-def _reject(ctx: _Ctx, i: int, j: int, key: str, surface_toks: list[str], demonyms: set) -> str | None:
-    toks, keys, n, gaz = ctx.toks, ctx.keys, ctx.n, ctx.gaz
+def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None:
+    keys, n, caps, gaps, words = ctx.keys, ctx.n, ctx.caps, ctx.gaps, ctx.words
     single = i == j
-    first = surface_toks[0]
-    if keys[i] == "the" and not any(gaz.records[c >> 1][gazetteer.SOURCE] == "curated"
-                                    for c in gaz.index.get(key, ())):
+    first = words[i]
+    src_curated, curated, place_like = facts.get(key)
+    if keys[i] == "the" and not src_curated:
         return "lowercase start"
     # every capitalised-looking token; the last word of a multi-word name must be capitalised unless
     # it is a curated name ("Karachi airport")
-    curated = any((c >> 1) in gaz.curated for c in gaz.index.get(key, ()))
-    if not curated and not _is_cap(surface_toks[-1]) and not surface_toks[-1][:1].isdigit():
+    if not curated and not caps[j] and not words[j][:1].isdigit():
         return "lowercase end"
     dateline = _is_dateline(ctx, i, j)
     # ALL-CAPS short tokens are acronyms: only those the gazetteer knows as acronyms
-    if single and _is_allcaps(first) and not dateline and not ctx.allcaps_text:
+    if single and not dateline and not ctx.allcaps_text and _is_allcaps(first):
         letters = sum(c.isalpha() for c in first)
-        if letters <= 4 and first.replace(".", "") not in {a.replace(".", "") for a in _acronyms(gaz)}:
+        if letters <= 4 and first.replace(".", "") not in facts.acronyms:
             return "acronym"
-    if key in demonyms and not curated:
+    if key in facts.demonyms and not curated:
         return "demonym"
     if single and not curated:
         if key in STOP or len(key) < 3 and not _is_allcaps(first):
             return "stop word"
-        if key in ctx.common and not _place_like(gaz, key):
+        if key in ctx.common and not place_like:
             return "common word"
         if i in ctx.sent_start and key in ctx.lower_words and not dateline:
             return "common word"
     if dateline:
         return None
+    text = ctx.text
     # a disease named after a place
-    if j + 1 < n and keys[j + 1] in DISEASE_WORDS and ctx.gap(j + 1) in (" ", "-"):
+    if j + 1 < n and keys[j + 1] in DISEASE_WORDS and gaps[j + 1] in (" ", "-"):
         return "disease"
-    if j + 1 < n and ctx.gap(j + 1) == "" and ctx.text[toks[j][1]:toks[j][1] + 1] == "$":
+    end = ctx.ends[j]
+    if text[end:end + 1] == "$" and (single or j + 1 < n and gaps[j + 1] == ""):
         return "currency"
-    if single and toks[j][1] < len(ctx.text) and ctx.text[toks[j][1]:toks[j][1] + 1] == "$":
-        return "currency"
-    place_like = _place_like(gaz, key)
     # title right before the name (also across "Mr. ")
     k = i - 1
-    if k >= 0 and keys[k] in TITLES and _is_cap(toks[k][2]) and ctx.gap(i) in (" ", ". "):
-        return "title"
-    if k >= 0 and keys[k] in PRE_ORG and _is_cap(toks[k][2]) and ctx.gap(i) == " ":
-        return "organisation (before)"
+    if k >= 0 and caps[k]:
+        if keys[k] in TITLES and gaps[i] in (" ", ". "):
+            return "title"
+        if keys[k] in PRE_ORG and gaps[i] == " ":
+            return "organisation (before)"
     # the run of words after the name: organisation words, natural features
     k = j + 1
     steps = 0
     while k < n and steps < 6:
-        g = ctx.gap(k)
-        if g not in (" ", "-"):
+        g = gaps[k]
+        if g != " " and g != "-":
             break
-        t = toks[k][2]
         kk = keys[k]
-        if steps == 0 and kk in FEATURE_WORDS and _is_cap(t) and not _curated_key(gaz, key):
+        if steps == 0 and kk in FEATURE_WORDS and caps[k] and not curated:
             return "natural feature"
-        if kk in ORG_WORDS and kk not in GOV_WORDS and (_is_cap(t) or kk in ("army", "university", "express")):
+        if kk in ORG_WORDS and kk not in GOV_WORDS and (caps[k] or kk in ("army", "university", "express")):
             if not (steps == 0 and kk in SITE_WORDS):
                 return "organisation"
         if steps == 0 and kk in GOV_WORDS:
             break
-        if _is_cap(t) or kk in ("and", "of", "for", "&"):
+        if caps[k] or kk in ("and", "of", "for", "&"):
             steps += 1
             k += 1
             continue
         break
     # organisation before: "University of Karachi", "Bank of China"
     if i >= 2 and keys[i - 1] in ("of", "de") and keys[i - 2] in ORG_WORDS and keys[i - 2] not in GOV_WORDS \
-            and _is_cap(toks[i - 2][2]):
+            and caps[i - 2]:
         return "organisation"
     if i >= 3 and keys[i - 1] == "the" and keys[i - 2] == "of" and keys[i - 3] in ORG_WORDS \
-            and keys[i - 3] not in GOV_WORDS and _is_cap(toks[i - 3][2]):
+            and keys[i - 3] not in GOV_WORDS and caps[i - 3]:
         return "organisation"
     # people: the name sits in a longer run of capitalised words that is not itself a place
     run = ctx.run_of[i]
@@ -418,7 +497,7 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, surface_toks: list[str], demony
         if any(keys[t] in TITLES for t in range(a, i)):
             ctx.person_keys.update(keys[t] for t in range(a, b + 1))
             return "person (title)"
-        namey = [t for t in others if _name_token(ctx, t) and not _place_like(gaz, keys[t])]
+        namey = [t for t in others if _name_token(ctx, t) and not facts.get(keys[t])[2]]
         if namey and not place_like and all(keys[t] not in SITE_WORDS for t in others):
             ctx.person_keys.update(keys[t] for t in range(a, b + 1) if keys[t] not in ORG_WORDS)
             return "person (name)"
@@ -429,26 +508,15 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, surface_toks: list[str], demony
 
 def _place_like(gaz, key: str) -> bool:
     """A name whose best-known bearer is a country, region, capital or city of a million."""
-    for c in gaz.index.get(key, ()):
-        r = gaz.records[c >> 1]
-        if r[KIND] in ("country", "admin1", "other") or r[gazetteer.CAPITAL] or r[POP] >= 1_000_000:
-            return True
-    return False
+    return _facts(gaz).get(key)[2]
 
 
 def _curated_key(gaz, key: str) -> bool:
-    return any((c >> 1) in gaz.curated for c in gaz.index.get(key, ()))
-
-
-_ACR_CACHE: dict[int, set] = {}
+    return _facts(gaz).get(key)[1]
 
 
 def _acronyms(gaz) -> set:
-    s = _ACR_CACHE.get(id(gaz))
-    if s is None:
-        s = {a.replace(".", "") for a in gaz.acronyms}
-        _ACR_CACHE[id(gaz)] = s
-    return s
+    return _facts(gaz).acronyms
 
 
 def find_places(text: str, gaz=None) -> list[dict]:
