@@ -50,16 +50,19 @@ def main(argv=None):
     from lib.places import find_places
     texts = passages()
     find_places(texts[0])
-    t = time.perf_counter()
     n = 0
+    passes = []
     for _ in range(args.repeat):
+        t = time.perf_counter()
         for text in texts:
             find_places(text)
             n += 1
-    dt = time.perf_counter() - t
+        passes.append(time.perf_counter() - t)
+    dt = sum(passes)
     chars = sum(map(len, texts)) * args.repeat
-    print(f"find_places: {n / dt:.0f} articles/s, {chars / dt / 1e6:.2f} M chars/s "
-          f"({n} passages, mean {chars // max(n, 1)} chars, one core)")
+    print(f"find_places: {n / dt:.0f} articles/s, {chars / dt / 1e6:.2f} M chars/s, {dt / n * 1000:.3f} ms per "
+          f"passage ({n} passages, mean {chars // max(n, 1)} chars, one core); fastest pass "
+          f"{min(passes) / len(texts) * 1000:.3f} ms per passage")
     try:
         from lib import extract as extract_mod
         fn = getattr(extract_mod, "extract", None)
