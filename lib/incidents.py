@@ -18,6 +18,12 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
+
+try:
+    import ahocorasick
+except ImportError:  # pragma: no cover - the regex below does the same, more slowly
+    ahocorasick = None
 
 from lib.dates import PRECISION_RANK, compatible, find_dates, parse_date
 from lib.text import sentence_spans
@@ -53,7 +59,43 @@ _TRIGGER_STEMS = (
     "shoot", "storm", "gunpoint", "armed", "knife", "knives", "stabb", "hacked", "rampag", "overran", "attack",
     "massacre", "gun", "assault", "assail", "killing",
 )
-_ANY_STEM = re.compile("|".join(_TRIGGER_STEMS))
+# the stems each trigger pattern needs (one of them is in every match, at the start of a word): a clause runs
+# only the patterns whose stems it contains
+_PATTERN_STEMS = [
+    ("suicide", "blew"), ("hijack",), ("kidnap", "abduct", "hostage", "seized"), ("assassin",),
+    ("bomb", "blast", "explo", "ied", "grenade", "deton", "went"), ("into", "ramm"), ("operation", "offensive", "raid"),
+    ("gun", "fire", "shot", "shoot", "storm", "armed", "knife", "knives", "stabb", "hacked", "rampag", "overran", "attack",
+     "massacre"),
+    ("assault", "raid", "attack", "assail", "shot", "killing"),
+]
+assert len(_PATTERN_STEMS) == len(_TRIGGERS) and {x for s in _PATTERN_STEMS for x in s} <= set(_TRIGGER_STEMS)
+# characters that IGNORECASE matches to an ASCII letter without lowering to it (long s, Kelvin sign, dotted and
+# dotless i): where one occurs the stems are not a safe test and every pattern runs
+_FOLDS_TO_ASCII = ("\u017f", "\u212a", "\u0130", "\u0131")
+if ahocorasick is not None:
+    _STEM_AUTOMATON = ahocorasick.Automaton()
+    for _stem in _TRIGGER_STEMS:
+        _STEM_AUTOMATON.add_word(_stem, _stem)
+    _STEM_AUTOMATON.make_automaton()
+
+    def _stem_hits(low: str):
+        """(start, stem) of every trigger stem in lowered text, overlapping ones included."""
+        return [(end - len(stem) + 1, stem) for end, stem in _STEM_AUTOMATON.iter(low)]
+else:  # pragma: no cover
+    _STEM_LOOKAHEAD = re.compile("(?=(" + "|".join(sorted(_TRIGGER_STEMS, key=len, reverse=True)) + "))")
+
+    def _stem_hits(low: str):
+        out = []
+        for m in _STEM_LOOKAHEAD.finditer(low):
+            for stem in _TRIGGER_STEMS:
+                if low.startswith(stem, m.start()):
+                    out.append((m.start(), stem))
+        return out
+
+
+def _plain_case(text: str) -> bool:
+    """True when lowering text keeps its length and IGNORECASE matches no other character to an ASCII letter."""
+    return text.isascii() or not any(c in text for c in _FOLDS_TO_ASCII)
 _TYPE_PRIORITY = ["suicide_bombing", "hijacking", "kidnapping", "assassination", "bombing", "vehicle", "operation",
                   "armed_attack"]
 
@@ -164,6 +206,29 @@ _VICTIM_STOP = re.compile(
     r"|with|had|have|has|said|according|including|among)$", re.I)
 
 
+_DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously)\b")
+_AND_END = re.compile(r"\band\s+$")
+_INJ_ACTIVE_END = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting)\s+$")
+_TIME_AFTER = re.compile(r"^\s*[:.]\d")
+_NUMERIC_END = re.compile(r"[\d.:$]$")
+_DIGIT_AFTER = re.compile(r"^\s*(?:,\d|\d)")
+_PASSIVE_WORDS = (r"\b(?:were|was|have|had|has|are|been|also|killed|dead|died|shot|stabbed|hacked|beaten|burned|burnt|crushed"
+                  r"|lost|perished|slain|murdered|wounded|injured|hurt|reportedly|seriously|critically|slightly|badly|confirmed"
+                  r"|reported|later|all)\b")
+_PASSIVE_WINDOW = re.compile(r"^((?:\s*[\w'’-]+){0,6}?)\s*(?=" + _PASSIVE_WORDS + ")")
+_PASSIVE_WORD = re.compile(_PASSIVE_WORDS)
+_WORDISH_RUN = re.compile(r"[\s\w'’-]*")
+
+
+def _passive_possible(after: str) -> bool:
+    """False when _PASSIVE_WINDOW cannot match after: no passive word comes before the first character that is
+    neither a word character nor a space, or more than six words come before it. Saves the window's slow failure."""
+    word = _PASSIVE_WORD.search(after)
+    if word is None or word.start() > _WORDISH_RUN.match(after).end():
+        return False
+    return len(after[: word.start()].split()) <= 6
+
+
 def _words_between(s: str) -> int:
     return len(re.findall(r"[\w'’-]+", s))
 
@@ -179,33 +244,36 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
         out["killed"] = parse_number(m.group(1))
         out["rise"] = True
         out["killed_at"] = m.start(1)
+    may_distract = bool(_DISTRACT_WORD.search(clause))
     for m in _NUM_RE.finditer(clause):
         raw = m.group(1)
+        start = m.start()
+        # active voice: "killing at least 26 people", "wounded at least eleven people"
+        prefix = clause[max(0, start - 40): start]
+        active = None
+        if _KILL_ACTIVE.search(prefix) and not _AND_END.search(prefix):
+            active = "killed"
+        elif _INJ_ACTIVE_END.search(prefix):
+            active = "injured"
+        is_article = raw.lower() in ("a", "an")
+        if is_article and active is None:
+            continue  # an article counts only as the object of a verb of killing or wounding
         value = parse_number(raw)
         if value is None:
             continue
-        before = clause[: m.start()]
+        before = clause[:start]
         after = clause[m.end():]
-        if re.match(r"^\s*[:.]\d", after) or re.search(r"[\d.:$]$", before) or re.match(r"^\s*(?:,\d|\d)", after):
+        if _TIME_AFTER.match(after) or _NUMERIC_END.search(before[-2:]) or _DIGIT_AFTER.match(after):
             continue
-        if _NOT_COUNT.match(after) or _PARTITIVE.match(after) or _DISTRACT_BEFORE.search(before):
+        if _NOT_COUNT.match(after) or _PARTITIVE.match(after) or (may_distract and _DISTRACT_BEFORE.search(before)):
             continue
-        is_article = raw.lower() in ("a", "an")
         attacker = bool(_ATTACKER_NOUN.match(after))
         if attacker and not count_attackers:
             continue
-        # active voice: "killing at least 26 people", "wounded at least eleven people"
-        prefix = before[-40:]
-        kind = None
-        if _KILL_ACTIVE.search(prefix) and not re.search(r"\band\s+$", prefix):
-            kind = "killed"
-        elif re.search(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting)\s+$", prefix):
-            kind = "injured"
-        elif not is_article:
+        kind = active
+        if kind is None and not is_article and _passive_possible(after):
             # passive: "Fifty-two people were killed", "more than 130 were injured", "twelve injured"
-            window = re.match(r"^((?:\s*[\w'’-]+){0,6}?)\s*(?=\b(?:were|was|have|had|has|are|been|also|killed|dead|died|shot|stabbed"
-                              r"|hacked|beaten|burned|burnt|crushed|lost|perished|slain|murdered|wounded|injured|hurt|reportedly"
-                              r"|seriously|critically|slightly|badly|confirmed|reported|later|all)\b)", after)
+            window = _PASSIVE_WINDOW.match(after)
             if window:
                 rest = after[window.end():]
                 gap = window.group(1)
@@ -288,6 +356,9 @@ _FROM_LIST = re.compile(r"\b(?:visitors|tourists|nationals|citizens|people|victi
                         r"|passengers|worshippers|students)\s+from\s+([^.;]*?)(?:\s+(?:were|was|are|had)\b|[.;]|$)", re.I)
 
 
+_DEMONYM_PEOPLE = re.compile(r"\b(" + "|".join(re.escape(k) for k in _DEMONYMS) + r")\s+(?:citizens|nationals|people)\b")
+
+
 def _nationalities(clause: str, clause_start: int, mentions: list[dict]) -> list[str]:
     codes = []
     for m in _DEMONYM_RE.finditer(clause):
@@ -338,10 +409,25 @@ def _strip_appositives(s: str) -> str:
     return s.rstrip(" ,")
 
 
+_PERP_CLAUSE_SPLIT = re.compile(r";|\bbut\b")
+_CLAIMED = re.compile(r"claimed\s+(?:responsibility|the\s+\w+|it\b|credit)")
+_SAID_IT_DID = re.compile(
+    r"\bsaid(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|its\s+fighters|one\s+of\s+its\s+fighters|its\s+members|its\s+militants"
+    r"|its\s+men|its\s+forces|its\s+troops)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?:carried\s+out|was\s+behind|were\s+behind"
+    r"|behind|killed|launched|conducted|staged|attacked|executed)")
+_BLAMED = re.compile(r"\bblamed\s+(.+)$")
+_WAS_BEHIND = re.compile(r"\b(?:that\s+)?([^,;]+?)(?:,[^,]*,)?\s+(?:were|was)\s+(?:responsible|behind\s+(?:the|it))")
+
+
 def find_perpetrator(sentence: str) -> tuple[str | None, int]:
     """(group, strength) named in one sentence: 3 a claim, 2 the authorities' blame, 0 none."""
-    for clause in re.split(r";|\bbut\b", sentence):
-        m = re.search(r"claimed\s+(?:responsibility|the\s+\w+|it\b|credit)", clause)
+    claimed, said = "claimed" in sentence, "said" in sentence
+    blamed, behind = "blamed" in sentence, "responsible" in sentence or "behind" in sentence
+    if not (claimed or said or blamed or behind):
+        return None, 0
+    clauses = _PERP_CLAUSE_SPLIT.split(sentence)
+    for clause in clauses if claimed or said else ():
+        m = _CLAIMED.search(clause) if claimed else None
         if m:
             before = _ADVERBS.sub("", clause[: m.start()].rstrip())
             before = re.split(r"(?:^|,\s+|\s)(?:as|and|while|after|when|but|since)\s+(?=(?:the\s+)?[A-Z])", before)[-1]
@@ -351,9 +437,7 @@ def find_perpetrator(sentence: str) -> tuple[str | None, int]:
                 np = _clean_np(t.group(1)) if t else None
                 if np and not _GENERIC_GROUP.match(np):
                     return np, 3
-        m = re.search(r"\bsaid(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|its\s+fighters|one\s+of\s+its\s+fighters|its\s+members|its\s+militants"
-                      r"|its\s+men|its\s+forces|its\s+troops)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?:carried\s+out|was\s+behind|were\s+behind"
-                      r"|behind|killed|launched|conducted|staged|attacked|executed)", clause)
+        m = _SAID_IT_DID.search(clause) if said else None
         if m:
             before = _strip_appositives(clause[: m.start()].rstrip())
             if not re.match(r"^\s*(?:No|Neither|no|neither)\b", before):
@@ -361,8 +445,8 @@ def find_perpetrator(sentence: str) -> tuple[str | None, int]:
                 np = _clean_np(t.group(1)) if t else None
                 if np and not _GENERIC_GROUP.match(np):
                     return np, 3
-    for clause in re.split(r";|\bbut\b", sentence):
-        m = re.search(r"\bblamed\s+(.+)$", clause)
+    for clause in clauses if blamed or behind else ():
+        m = _BLAMED.search(clause) if blamed else None
         if m and _AUTHORITY.search(clause[: m.start()]):
             obj = m.group(1)
             first = obj.split(",")[0]
@@ -375,7 +459,7 @@ def find_perpetrator(sentence: str) -> tuple[str | None, int]:
                 np = _clean_np(nxt.group(1)) if nxt else None
             if np and not _GENERIC_GROUP.match(np):
                 return np, 2
-        m = re.search(r"\b(?:that\s+)?([^,;]+?)(?:,[^,]*,)?\s+(?:were|was)\s+(?:responsible|behind\s+(?:the|it))", clause)
+        m = _WAS_BEHIND.search(clause) if behind else None
         if m and _AUTHORITY.search(clause[: m.start(1)] + " " + m.group(1)):
             np = m.group(1).strip()
             np = re.sub(r"^.*\b(?:that|showed|said|says)\s+", "", np)
@@ -473,10 +557,14 @@ class _Incident:
 
 
 def _triggers(clause: str):
-    if not _ANY_STEM.search(clause.lower()):
+    stems = {stem for _, stem in _stem_hits(clause.lower())}
+    if not stems:
         return []
+    every = not _plain_case(clause)
     found = []
-    for t, rx, strength in _TRIGGER_RES:
+    for (t, rx, strength), needs in zip(_TRIGGER_RES, _PATTERN_STEMS):
+        if not every and stems.isdisjoint(needs):
+            continue
         for m in rx.finditer(clause):
             if _WOULD_BE.search(clause[max(0, m.start() - 12): m.start()]):
                 continue
@@ -513,12 +601,21 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
     """
     if not text or not text.strip():
         return []
-    mentions = sorted([m for m in (mentions or []) if isinstance(m, dict) and "start" in m and "end" in m],
-                      key=lambda m: m["start"])
-    pub = parse_date(published)
+    # every trigger holds a stem at the start of a word: a text without one has no incident, and a sentence
+    # without one has no trigger (it can only add to an incident found before)
+    low = text.lower()
+    hits = _stem_hits(low)
+    if not hits:
+        return []
     spans = sentences if sentences is not None else sentence_spans(text)
     if not spans:
         return []
+    flagged = _sentences_with_stems(text, low, hits, spans)
+    if not flagged:
+        return []
+    mentions = sorted([m for m in (mentions or []) if isinstance(m, dict) and "start" in m and "end" in m],
+                      key=lambda m: m["start"])
+    pub = parse_date(published)
     paragraph_of = _paragraphs(text, spans)
     body = list(spans)
     # a first line without final punctuation is the title: it names the story but is not evidence
@@ -536,10 +633,13 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
     current: _Incident | None = None
 
     for index, (s, e) in enumerate(body):
+        has_stem = (s, e) in flagged
+        if current is None and not has_stem:
+            continue
         sentence = text[s:e]
         is_lead = index == 0
         paragraph = paragraph_of[(s, e)]
-        clauses = _merge_clauses(text, _split_clauses(sentence, s), pub)
+        clauses = _merge_clauses(text, _split_clauses(sentence, s), pub) if has_stem else []
         touched_here = []
         for cs, ce in clauses:
             ctext = text[cs:ce]
@@ -626,14 +726,39 @@ def _paragraphs(text, spans):
     return out
 
 
+def _sentences_with_stems(text, low, hits, spans) -> set:
+    """The spans holding a trigger stem at the start of a word (or at the span's start)."""
+    spans = [(s, e) for s, e in spans]
+    starts = [s for s, _ in spans]
+    if not _plain_case(text) or any(a > b for a, b in zip(starts, starts[1:])):
+        return set(spans)
+    out = set()
+    for pos, stem in hits:
+        i = bisect_right(starts, pos) - 1
+        if i < 0:
+            continue
+        s, e = spans[i]
+        if pos + len(stem) > e:
+            continue
+        if pos > s:
+            c = low[pos - 1]
+            if c.isalnum() or c == "_":
+                continue
+        out.add((s, e))
+    return out
+
+
 def _merge_clauses(text, clauses, pub):
     """Keep a clause apart only when it has its own trigger and its own date or 'another' marker."""
     merged = []
     for cs, ce in clauses:
+        if not merged:
+            merged.append((cs, ce))
+            continue
         ctext = text[cs:ce]
         own = bool(_triggers(ctext)) and (
             any(x.date and not x.reporting for x in find_dates(ctext, pub)) or bool(_NEW_EVENT.search(ctext)))
-        if merged and not own:
+        if not own:
             merged[-1] = (merged[-1][0], ce)
         else:
             merged.append((cs, ce))
@@ -849,7 +974,7 @@ def _follow_up(cur, text, s, e, mentions, pub, dateline_end, index):
         for c in _nationalities(sentence, s, mentions):
             if c not in cur.nationality:
                 cur.nationality.append(c)
-        for m in re.finditer(r"\b(" + "|".join(re.escape(k) for k in _DEMONYMS) + r")\s+(?:citizens|nationals|people)\b", sentence):
+        for m in _DEMONYM_PEOPLE.finditer(sentence):
             c = _DEMONYMS[m.group(1)]
             if c not in cur.nationality:
                 cur.nationality.append(c)

@@ -209,3 +209,37 @@ def test_hostages_are_the_victims_of_a_kidnapping():
     assert [f["type"] for f in found] == ["armed_attack", "kidnapping"]
     assert found[1]["victims"] == "three Chinese nationals" and found[1]["victim_nationality"] == ["CN"]
     assert (found[1]["date"], found[1]["date_precision"]) == ("2023-03", "month")
+
+
+# ------------------------------------------------------------------------------------ the quick rejection path
+def test_words_that_only_contain_a_trigger_stem_are_not_triggers():
+    # "died", "carried", "into", "firework", "gunny" contain stems but no trigger word
+    text = ("Officials said 40 people died of cholera last week. Aid workers carried supplies into the camp on Monday. "
+            "A firework display and gunny sacks of rice marked the end of the outbreak.")
+    assert find_incidents(text, mentions_for(text), "2024-05-02") == []
+
+
+def test_a_sentence_without_a_trigger_still_adds_tolls_to_the_incident_before_it():
+    text = ("KABUL — A bomb exploded outside a school in Kabul on Monday. "
+            "Twelve people were killed and 30 were wounded, officials said.")
+    found = find_incidents(text, mentions_for(text), "2024-05-07")
+    assert len(found) == 1
+    assert (found[0]["killed"], found[0]["injured"]) == (12, 30)
+
+
+def test_sentence_spans_as_lists_or_computed_give_the_same_incidents():
+    text = "QUETTA — Gunmen opened fire on a bus in Quetta on Sunday, killing nine passengers.\n\nPolice gave chase."
+    from lib.text import sentence_spans
+    spans = sentence_spans(text)
+    expected = find_incidents(text, mentions_for(text), "2024-03-04")
+    assert expected and expected[0]["killed"] == 9
+    assert find_incidents(text, mentions_for(text), "2024-03-04", spans) == expected
+    assert find_incidents(text, mentions_for(text), "2024-03-04", [list(s) for s in spans]) == expected
+
+
+def test_letters_that_fold_to_ascii_do_not_hide_a_trigger():
+    # the Kelvin sign (U+212A) matches 'k' when case is ignored, and lowers to it
+    text = "\u212Aidnappers seized two engineers in Quetta on Sunday."
+    found = find_incidents(text, mentions_for(text), "2024-03-04")
+    assert [x["type"] for x in found] == ["kidnapping"]
+    assert found[0]["date"] == "2024-03-03" and found[0]["place_surface"] == "Quetta"
