@@ -206,7 +206,7 @@ _VICTIM_STOP = re.compile(
     r"|with|had|have|has|said|according|including|among)$", re.I)
 
 
-_DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously)\b")
+_DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously)\b", re.I)
 _AND_END = re.compile(r"\band\s+$")
 _INJ_ACTIVE_END = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting)\s+$")
 _TIME_AFTER = re.compile(r"^\s*[:.]\d")

@@ -113,3 +113,28 @@ def test_compatible_dates_agree_at_the_coarser_precision():
     assert not compatible("2024-10", "2024-11-06")
     assert compatible("2013", "2013-05")
     assert compatible(None, "2013")
+
+
+DATE_WORDS = st.sampled_from([
+    "on", "Sunday", "Monday's", "morning", "last", "this", "next", "past", "previous", "October", "Oct.", "March", "may",
+    "May", "week", "weekend", "month", "year", "years", "ago", "a", "two", "3", "12", "2013", "1999", "2024-10-06", "day",
+    "days", "after", "before", "later", "earlier", "the", "same", "that", "following", "preceding", "hours", "minutes",
+    "yesterday", "today", "tonight", "night", "came", "only", "in", "In", "since", "of", "mid-", "early", "late", ",",
+    "Easter", "said", "reported", "SUNDAY", "OCTOBER", "Sept", "14th", "\u017fame", "\u212a",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(DATE_WORDS, max_size=14), published=st.sampled_from([None, PUB, "2014-03-02"]),
+       reference=st.sampled_from([None, "2024-10-06", "2024-10", "2013"]))
+def test_skipping_patterns_a_text_cannot_match_changes_nothing(words, published, reference):
+    import lib.dates as dates
+    text = " ".join(words)
+    quick = find_dates(text, published, reference)
+    original = dates._possible_kinds
+    dates._possible_kinds = lambda _text: None  # every pattern runs
+    try:
+        full = find_dates(text, published, reference)
+    finally:
+        dates._possible_kinds = original
+    assert quick == full

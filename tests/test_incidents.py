@@ -243,3 +243,37 @@ def test_letters_that_fold_to_ascii_do_not_hide_a_trigger():
     found = find_incidents(text, mentions_for(text), "2024-03-04")
     assert [x["type"] for x in found] == ["kidnapping"]
     assert found[0]["date"] == "2024-03-03" and found[0]["place_surface"] == "Quetta"
+
+
+def _incident_words():
+    from hypothesis import strategies as st
+    return st.sampled_from([
+        "Quetta", "Karachi", "Pakistan", "KABUL", "—", "bomb", "blast", "exploded", "killed", "killing", "two", "Chinese",
+        "engineers", "nine", "people", "were", "wounded", "injured", "at", "least", "11", "on", "Sunday", "last",
+        "October", "gunmen", "opened", "fire", "shot", "dead", "kidnapped", "abducted", "hostages", "died", "into",
+        "drove", "a", "truck", "the", "attack", "attackers", "suicide", "bomber", "blew", "himself", "up", "raid",
+        "operation", "military", "a", "day", "after", "came", "second", "another", "no", "casualties", "reported",
+        "claimed", "responsibility", "Islamic", "State", "police", "blamed", "said", "it", "carried", "out", "behind",
+        "first", "First", "Initially", "given", "as", "and", ",", ".", ";", "\n", "\n\n", "among", "the", "dead", "of", "whom", "could", "2013",
+    ])
+
+
+def test_the_quick_paths_find_what_the_full_scan_finds():
+    from hypothesis import given, settings, strategies as st
+    import lib.incidents as incidents
+
+    @settings(max_examples=300, deadline=None)
+    @given(words=st.lists(_incident_words(), max_size=60), published=st.sampled_from([None, "2024-11-09"]))
+    def check(words, published):
+        text = " ".join(words)
+        quick = find_incidents(text, mentions_for(text), published)
+        saved = incidents._plain_case, incidents._passive_possible
+        incidents._plain_case = lambda _text: False  # every sentence and every trigger pattern is tried
+        incidents._passive_possible = lambda _after: True
+        try:
+            full = find_incidents(text, mentions_for(text), published)
+        finally:
+            incidents._plain_case, incidents._passive_possible = saved
+        assert quick == full
+
+    check()
