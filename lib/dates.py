@@ -192,37 +192,45 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 
 
 # What a text must contain for each pattern to match, so that find_dates runs only the patterns that can:
-# "digit" a decimal digit, "Month" a capitalised month abbreviation (every month name starts with one), "day" the
-# letters of a weekday's ending, a word list: one of these, lowered, somewhere in the lowered text.
+# "<digit>" a decimal digit, "<Month>" a capitalised month abbreviation (every month name starts with one), "<month>"
+# one in lower case in the lowered text, "<day>" the end of every weekday's name; a tuple of words: one of them in the
+# lowered text.
 _MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_PREFIXES_LOW = tuple(m.lower() for m in _MONTH_PREFIXES)
 _NEEDS = {
-    "iso": ("digit",), "mdy": ("digit", "Month"), "dmy": ("digit", "Month"), "my": ("digit", "Month"),
-    "md": ("digit", "Month"), "dm": ("digit", "Month"),
-    "month_rel_year": ("month", ("year",)), "last_month_name": ("month", ("last", "this", "next", "previous")),
-    "in_month": ("Month",), "ago": (("ago",),), "came_after": (("after", "before"),),
+    "iso": ("<digit>",), "mdy": ("<digit>", "<Month>"), "dmy": ("<digit>", "<Month>"), "my": ("<digit>", "<Month>"),
+    "md": ("<digit>", "<Month>"), "dm": ("<digit>", "<Month>"),
+    "month_rel_year": ("<month>", ("year",)), "last_month_name": ("<month>", ("last", "this", "next", "previous")),
+    "in_month": ("<Month>",), "ago": (("ago",),), "came_after": (("after", "before"),),
     "rel_unit": (("after", "before", "later", "earlier", "next", "following", "previous", "preceding", "same", "that"),),
     "yesterday": (("yesterday", "today", "tonight", "night", "this"),),
     "rel_period": (("last", "this", "next", "past"), ("week", "month", "year")),
-    "weekday": ("day",), "year": ("digit",),
+    "weekday": ("<day>",), "year": ("<digit>",),
 }
 _DIGIT = re.compile(r"\d")
 # characters that IGNORECASE matches to an ASCII letter without lowering to it
 _FOLDS_TO_ASCII = ("\u017f", "\u212a", "\u0130", "\u0131")
+_KEY_WORDS = tuple(sorted({w for needs in _NEEDS.values() for need in needs if not isinstance(need, str) for w in need}))
+_REQUIREMENTS = [(kind, [frozenset(need) if not isinstance(need, str) else need for need in needs])
+                 for kind, needs in _NEEDS.items()]
 
 
 def _possible_kinds(text: str):
-    """The pattern kinds whose required letters text holds (all of them when case folding is unusual)."""
+    """The pattern kinds whose required letters text holds (None, meaning all, when case folding is unusual)."""
     if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
         return None
     low = text.lower()
-    facts = {"digit": _DIGIT.search(text) is not None, "Month": any(m in text for m in _MONTH_PREFIXES),
-             "month": any(m in low for m in _MONTH_PREFIXES_LOW), "day": "day" in text}
-    kinds = set()
-    for kind, needs in _NEEDS.items():
-        if all(facts[need] if isinstance(need, str) else any(w in low for w in need) for need in needs):
-            kinds.add(kind)
-    return kinds
+    present = {w for w in _KEY_WORDS if w in low}
+    if _DIGIT.search(text) is not None:
+        present.add("<digit>")
+    if any(m in text for m in _MONTH_PREFIXES):
+        present.add("<Month>")
+    if any(m in low for m in _MONTH_PREFIXES_LOW):
+        present.add("<month>")
+    if "day" in text:
+        present.add("<day>")
+    return {kind for kind, needs in _REQUIREMENTS
+            if all((need in present) if isinstance(need, str) else not need.isdisjoint(present) for need in needs)}
 
 
 def _resolve_match(kind, m, text, pub, ref):
