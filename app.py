@@ -12,15 +12,18 @@ st.caption("Security incidents and the places named in news articles. Filters: "
            + ui.esc_md(ui.F.describe(ctx.filters, ctx.place_names)))
 overview = ctx.q("overview", ctx.filters)
 cols = st.columns(6)
+EVENT_HELP = ("An incident reported by several articles counts once, with the highest toll any report gives: "
+              "reports of the same type family, with agreeing dates and places within 50 km, are one incident.")
 for col, (label, key) in zip(cols, [("Articles", "articles"), ("Places", "places"), ("Mentions", "mentions"),
                                     ("Incidents", "incidents"), ("Killed", "killed"), ("Injured", "injured")]):
-    col.metric(label, f"{overview[key]:,}")
+    col.metric(label, f"{overview[key]:,}", help=EVENT_HELP if key in ("incidents", "killed", "injured") else None)
 
 first, last = overview["first_published"], overview["last_published"]
 coverage = (f"Articles published {first} to {last}" if first else "No publication dates")
 coverage += f" from {overview['sources']} source{'s' if overview['sources'] != 1 else ''}"
 if overview["first_incident"]:
-    coverage += f"; incidents dated {overview['first_incident']} to {overview['last_incident']}"
+    coverage += (f"; {overview['incidents']:,} incidents from {overview['reports']:,} reports, dated "
+                 f"{overview['first_incident']} to {overview['last_incident']}")
 st.caption(ui.esc_md(coverage) + f" · {overview['total_articles']} articles in the database.")
 
 if overview["articles"] == 0:
@@ -41,7 +44,7 @@ else:
         ui.nothing_matches("incidents")
     else:
         st.dataframe(incidents[["date", "type", "place", "country_code", "killed", "injured", "victims",
-                                "title", "source"]].head(10), hide_index=True, width="stretch")
+                                "reports", "title", "source"]].head(10), hide_index=True, width="stretch")
     ui.download(incidents, "incidents", "Download incidents (CSV)", key="dl_incidents")
 
 ui.footer()

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+from lib import events
+
+SCHEMA_VERSION = 2
 DEFAULT_DB = Path(os.environ.get("ATLAS_DB", Path(__file__).resolve().parent.parent / "data" / "atlas.db"))
 
 TABLES = {
@@ -39,7 +41,7 @@ TABLES = {
         {"id": int, "document_id": str, "place_id": str, "type": str, "date": str,
          "date_precision": str, "killed": int, "injured": int, "victims": str,
          "victim_nationality": str, "perpetrator": str, "sentence": str, "start": int, "end": int,
-         "place_surface": str, "confidence": float},
+         "place_surface": str, "confidence": float, "event_id": str},
         "id",
     ),
     "geocode_cache": (
@@ -60,7 +62,7 @@ FOREIGN_KEYS = {
 INDEXES = {
     "documents": [["published"], ["path"]],
     "mentions": [["document_id"], ["place_id"]],
-    "incidents": [["document_id"], ["place_id"], ["date"], ["type"]],
+    "incidents": [["document_id"], ["place_id"], ["date"], ["type"], ["event_id"]],
     "places": [["country_code"], ["kind"]],
     "sentences": [["document_id"]],
 }
@@ -187,8 +189,29 @@ def write_document(db, document: dict, sentences: list, mentions: list, incident
         if places:
             db["places"].upsert_all(places.values(), pk="id")
         db["mentions"].insert_all(_mention_row(document["id"], m) for m in mentions)
-        db["incidents"].insert_all(_incident_row(document["id"], i) for i in incidents)
+        rows = [_incident_row(document["id"], i) for i in incidents]
+        for number, (row, incident) in enumerate(zip(rows, incidents)):
+            row["event_id"] = _matching_event(db, document["id"], incident) or f"{document['id']}-{number}"
+        db["incidents"].insert_all(rows)
     return status
+
+
+def _matching_event(db, doc_id: str, incident: dict) -> str | None:
+    """The event of another article's report of this same incident (lib.events), or None."""
+    date = incident.get("date")
+    if not date:
+        return None
+    rows = db.execute(
+        """SELECT i.event_id, i.type, i.date, i.place_id, p.lat, p.lon FROM incidents i
+           LEFT JOIN places p ON p.id = i.place_id
+           WHERE i.document_id != ? AND substr(i.date, 1, 4) = ? ORDER BY i.id""",
+        [doc_id, date[:4]],
+    )
+    for event_id, type_, other_date, place_id, lat, lon in rows:
+        other = {"type": type_, "date": other_date, "place_id": place_id, "lat": lat, "lon": lon}
+        if events.same_event(incident, other):
+            return event_id
+    return None
 
 
 def _delete_document_rows(db, doc_id: str) -> None:
@@ -413,8 +436,9 @@ def incidents(db, filters=None, place_id: str | None = None, limit: int | None =
     sql = f"""
         SELECT i.id AS incident_id, i.date, i.date_precision, i.type, i.killed, i.injured, i.victims,
                i.victim_nationality, i.perpetrator, i.place_id, {_PLACE_COLUMNS}, i.place_surface,
-               i.sentence, i.start, i."end", i.confidence, d.id AS document_id, d.title, d.published,
-               d.source, d.url
+               i.sentence, i.start, i."end", i.confidence, i.event_id,
+               (SELECT count(*) FROM incidents e WHERE e.event_id = i.event_id) AS reports,
+               d.id AS document_id, d.title, d.published, d.source, d.url
         {_INCIDENTS_FROM} {_where(where)}
         ORDER BY coalesce({_INCIDENT_DAY}, d.published) IS NULL, coalesce({_INCIDENT_DAY}, d.published) DESC,
                  i.id DESC"""
@@ -435,10 +459,7 @@ def place_counts(db, filters=None) -> pd.DataFrame:
                        {_MENTIONS_FROM} {_where(where + ['m.place_id IS NOT NULL'])} GROUP BY m.place_id""",
                params)
     where, params = _conditions(db, filters, "i")
-    i = _frame(db, f"""SELECT i.place_id, count(*) AS incidents, sum(coalesce(i.killed, 0)) AS killed,
-                              sum(coalesce(i.injured, 0)) AS injured
-                       {_INCIDENTS_FROM} {_where(where + ['i.place_id IS NOT NULL'])} GROUP BY i.place_id""",
-               params)
+    i = _event_totals(db, "i.place_id", "place_id", where + ["i.place_id IS NOT NULL"], params)
     ids = sorted(set(m["place_id"]) | set(i["place_id"]))
     places = _frame(db, """SELECT id AS place_id, name, kind, country_code, admin1, lat AS latitude,
                                   lon AS longitude
@@ -449,6 +470,20 @@ def place_counts(db, filters=None) -> pd.DataFrame:
         out[column] = out[column].fillna(0).astype("int64")
     out = out.sort_values(["incidents", "mentions", "name"], ascending=[False, False, True], kind="stable")
     return out[_PLACE_COUNT_COLUMNS].reset_index(drop=True)
+
+
+def _event_totals(db, key_sql: str, key: str, where: list, params: list) -> pd.DataFrame:
+    """Per key: distinct events (lib.events), their reports, and killed and injured summed over events.
+
+    An event reported by several articles counts once, with the highest toll any report gives for it.
+    """
+    return _frame(db, f"""
+        SELECT [{key}], count(*) AS incidents, sum(reports) AS reports, sum(killed) AS killed,
+               sum(injured) AS injured
+        FROM (SELECT {key_sql} AS [{key}], i.event_id, count(*) AS reports,
+                     max(coalesce(i.killed, 0)) AS killed, max(coalesce(i.injured, 0)) AS injured
+              {_INCIDENTS_FROM} {_where(where)} GROUP BY 1, 2)
+        GROUP BY 1""", params)
 
 
 def country_names(db) -> dict:
@@ -474,16 +509,14 @@ def counts_by(db, filters, by: str) -> pd.DataFrame:
         key_m, key_i = None, "i.type"
     else:
         raise ValueError(f"cannot count by {by!r}")
-    i = _frame(db, f"""SELECT {key_i} AS {by}, count(*) AS incidents, sum(coalesce(i.killed, 0)) AS killed,
-                              sum(coalesce(i.injured, 0)) AS injured
-                       {_INCIDENTS_FROM} {_where(i_where)} GROUP BY 1""", i_params)
+    i = _event_totals(db, key_i, by, i_where, i_params)
     if key_m is None:
         out = i
     else:
         m = _frame(db, f"""SELECT {key_m} AS {by}, count(*) AS mentions
                            {_MENTIONS_FROM} {_where(m_where)} GROUP BY 1""", m_params)
         out = m.merge(i, on=by, how="outer")
-    for column in ("incidents", "killed", "injured", "mentions"):
+    for column in ("incidents", "reports", "killed", "injured", "mentions"):
         if column in out:
             out[column] = out[column].fillna(0).astype("int64")
     out[by] = out[by].fillna("").astype(str)
@@ -533,13 +566,15 @@ def overview(db, filters=None) -> dict:
     m_where, m_params = _conditions(db, filters, "m")
     i_where, i_params = _conditions(db, filters, "i")
     n_mentions = db.execute(f"SELECT count(*) {_MENTIONS_FROM} {_where(m_where)}", m_params).fetchone()[0]
-    n_incidents, killed, injured, first, last = db.execute(
-        f"""SELECT count(*), sum(coalesce(i.killed, 0)), sum(coalesce(i.injured, 0)), min(i.date), max(i.date)
-            {_INCIDENTS_FROM} {_where(i_where)}""", i_params).fetchone()
+    totals = _event_totals(db, "''", "all", i_where, i_params)
+    n_incidents, killed, injured, reports = (
+        (int(totals.at[0, c]) for c in ("incidents", "killed", "injured", "reports")) if len(totals) else (0, 0, 0, 0))
+    first, last = db.execute(f"SELECT min(i.date), max(i.date) {_INCIDENTS_FROM} {_where(i_where)}",
+                             i_params).fetchone()
     published = docs["published"].dropna()
     return {
         "articles": len(docs), "places": len(places), "mentions": int(n_mentions),
-        "incidents": int(n_incidents), "killed": int(killed or 0), "injured": int(injured or 0),
+        "incidents": n_incidents, "reports": reports, "killed": killed, "injured": injured,
         "sources": int(docs["source"].dropna().nunique()),
         "first_published": published.min() if len(published) else None,
         "last_published": published.max() if len(published) else None,

@@ -121,3 +121,40 @@ def test_search_text_keeps_its_meaning(db):
 def test_any_search_text_never_errors(db, text):
     store.matching_documents(db, text)
     store.search_sentences(db, text)
+
+
+def test_one_incident_reported_by_two_articles_counts_once_with_its_highest_toll(tmp_path):
+    from lib import store
+    from lib.load import load_paths
+    from tests.conftest import write_article
+
+    first = "Blast in Quetta\n\nA bomb exploded at the railway station in Quetta on Saturday, killing 24 people.\n"
+    later = ("Quetta toll rises\n\nA bomb that exploded at the railway station in Quetta on Saturday killed 26 "
+             "people, officials said.\n")
+    other = "Blast in Lahore\n\nA bomb exploded in Lahore on Saturday, killing three people.\n"
+    folder = tmp_path / "in"
+    write_article(folder, "a.txt", first, {"published": "2024-11-09"})
+    write_article(folder, "b.txt", later, {"published": "2024-11-10"})
+    write_article(folder, "c.txt", other, {"published": "2024-11-10"})
+    load_paths([folder], tmp_path / "x.db")
+    db = store.connect(tmp_path / "x.db", create=False)
+    reports = store.incidents(db)
+    assert len(reports) == 3
+    quetta = reports[reports["place"] == "Quetta"]
+    assert len(quetta) == 2 and quetta["event_id"].nunique() == 1 and set(quetta["reports"]) == {2}
+    overview = store.overview(db)
+    assert (overview["incidents"], overview["reports"], overview["killed"]) == (2, 3, 26 + 3)
+    by_place = store.place_counts(db).set_index("name")
+    assert (by_place.at["Quetta", "incidents"], by_place.at["Quetta", "killed"]) == (1, 26)
+
+
+def test_reports_of_different_places_or_months_stay_apart():
+    from lib.events import same_event
+
+    bombing = {"type": "bombing", "date": "2024-11-09", "place_id": "q", "lat": 30.18, "lon": 67.0}
+    assert same_event(bombing, {**bombing, "type": "suicide_bombing", "date": "2024-11", "place_id": "x",
+                                "lat": 30.2, "lon": 67.05})
+    assert not same_event(bombing, {**bombing, "date": "2024-12-01"})
+    assert not same_event(bombing, {**bombing, "place_id": "l", "lat": 31.55, "lon": 74.34})
+    assert not same_event(bombing, {**bombing, "type": "kidnapping"})
+    assert not same_event(bombing, {**bombing, "date": None})

@@ -1,0 +1,41 @@
+"""Which incident reports, from different articles, describe the same real event.
+
+Three articles about one bombing must count as one incident with three sources, not three incidents:
+otherwise every headline number grows with the news coverage. Two reports are one event when their types
+belong to the same family, their dates agree at the coarser of the two precisions, and their places are
+the same or close. A report without a date or a located place is never merged: it cannot be told apart.
+"""
+import math
+
+MERGE_KM = 50.0
+_FAMILY = {
+    "bombing": "attack", "suicide_bombing": "attack", "armed_attack": "attack", "assassination": "attack",
+    "kidnapping": "kidnapping", "hijacking": "hijacking", "other": "other",
+}
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p = math.pi / 180
+    h = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """'2024-10' agrees with '2024-10-06' and '2024'; a missing date agrees with nothing."""
+    if not a or not b:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    return longer.startswith(shorter)
+
+
+def same_event(a: dict, b: dict) -> bool:
+    """True when two incident reports (type, date, place_id, lat, lon) describe one event."""
+    if _FAMILY.get(a.get("type")) != _FAMILY.get(b.get("type")) or not dates_agree(a.get("date"), b.get("date")):
+        return False
+    if a.get("place_id") and a.get("place_id") == b.get("place_id"):
+        return True
+    if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
+        return False
+    return km(a["lat"], a["lon"], b["lat"], b["lon"]) <= MERGE_KM
