@@ -133,6 +133,31 @@ _NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:a|one|two|three|four|five|six|seven|
 _QUAL = (r"(?:at\s+least|more\s+than|over|about|around|some|nearly|almost|close\s+to|up\s+to|roughly|as\s+many\s+as"
          r"|approximately|an\s+estimated|a\s+total\s+of|no\s+fewer\s+than|fewer\s+than|less\s+than|under)\s+")
 _NUM_RE = re.compile(rf"\b(?:{_QUAL})?({_NUM})\b", re.I)
+# the words a match of _NUM_RE can start with (it can also start with a digit)
+_NUM_FIRST_WORDS = frozenset(
+    "at more over about around some nearly almost close up roughly as approximately an a no fewer less under half".split()
+    + list(_UNITS) + list(_TENS))
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _numbers(clause: str):
+    """The matches of _NUM_RE in clause, as its finditer gives them, trying the pattern only where a word it can
+    start with begins."""
+    if not _plain_case(clause):
+        yield from _NUM_RE.finditer(clause)
+        return
+    end = 0
+    for w in _WORD_RUN.finditer(clause):
+        start = w.start()
+        if start < end:
+            continue
+        word = w.group()
+        if not (word[0].isdecimal() or word.lower() in _NUM_FIRST_WORDS):
+            continue
+        m = _NUM_RE.match(clause, start)
+        if m:
+            end = m.end()
+            yield m
 
 
 def parse_number(phrase: str) -> int | None:
@@ -206,6 +231,10 @@ _VICTIM_STOP = re.compile(
     r"|with|had|have|has|said|according|including|among)$", re.I)
 
 
+_RISE_WORDS = ("rose", "rise", "climbed", "increased", "jumped", "reached", "stand", "stood")  # in _TOLL_RISE
+_DISTRACT_WORDS = ("first", "initially", "originally", "earlier", "previously")
+_KILL_ACTIVE_WORDS = ("kill", "shoot", "shot", "massacr", "murder", "stabbing", "claimed")  # one is in _KILL_ACTIVE
+_NO_SPACE = re.compile(r"no\s")  # in every _NEGATION but "nobody" and "without"
 _DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously)\b", re.I)
 _AND_END = re.compile(r"\band\s+$")
 _INJ_ACTIVE_END = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting)\s+$")
@@ -239,21 +268,24 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
     Returns {"killed", "injured", "victims", "killed_at", "rise"}; a figure is None when the clause gives none.
     """
     out = {"killed": None, "injured": None, "victims": None, "killed_at": None, "rise": False}
-    m = _TOLL_RISE.search(clause)
+    # each pattern below is tried only when the lowered clause holds a word it needs (when lowering is faithful)
+    low = clause.lower() if _plain_case(clause) else None
+    m = _TOLL_RISE.search(clause) if low is None or any(w in low for w in _RISE_WORDS) else None
     if m:
         out["killed"] = parse_number(m.group(1))
         out["rise"] = True
         out["killed_at"] = m.start(1)
-    may_distract = bool(_DISTRACT_WORD.search(clause))
-    for m in _NUM_RE.finditer(clause):
+    may_distract = (low is None or any(w in low for w in _DISTRACT_WORDS)) and bool(_DISTRACT_WORD.search(clause))
+    for m in _numbers(clause):
         raw = m.group(1)
         start = m.start()
         # active voice: "killing at least 26 people", "wounded at least eleven people"
         prefix = clause[max(0, start - 40): start]
         active = None
-        if _KILL_ACTIVE.search(prefix) and not _AND_END.search(prefix):
+        if (low is None or any(w in low[max(0, start - 40): start] for w in _KILL_ACTIVE_WORDS)) and \
+                _KILL_ACTIVE.search(prefix) and not _AND_END.search(prefix):
             active = "killed"
-        elif _INJ_ACTIVE_END.search(prefix):
+        elif ("wound" in prefix or "injur" in prefix or "hurting" in prefix) and _INJ_ACTIVE_END.search(prefix):
             active = "injured"
         is_article = raw.lower() in ("a", "an")
         if is_article and active is None:
@@ -299,8 +331,11 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
                 out["killed_at"] = m.start()
             if out["victims"] is None:
                 out["victims"] = _victim_phrase(raw, after, value)
-    if _NEGATION.search(clause):
-        neg = _NEGATION.search(clause).group(0).lower()
+    if low is not None and "nobody" not in low and "without" not in low and not _NO_SPACE.search(low):
+        return out
+    negation = _NEGATION.search(clause)
+    if negation:
+        neg = negation.group(0).lower()
         if out["killed"] is None and not re.search(r"injur|hurt", neg):
             out["killed"] = 0
         if out["injured"] is None and not re.search(r"death|killed|fatalit", neg):
