@@ -5,6 +5,11 @@ the text in one pass over its word tokens (a token-level trie: the gazetteer's n
 its multi-word name prefixes), longest match first, keeps out people, organisations, demonyms and common
 words with the rules below, and hands the surviving mentions to ``lib.geocode.resolve`` to pick a place.
 
+Named sites ("Kabul Longan Hotel", "Madina Mosque", "Quetta railway station": a capitalised name with a
+head word of SITE_HEADS) are mentions of kind ``poi`` placed at their city: the place their name starts with
+when the article names it elsewhere, else the city the sentence names, else the city the article names
+most. They have place ids ``site:<name>@<city place id>`` and source ``"site name"``.
+
 Mentions that pass the filters but cannot be resolved are dropped (every returned mention has a place).
 """
 from __future__ import annotations
@@ -83,6 +88,14 @@ SITE_WORDS = {
     "square", "bazaar", "pier", "port", "harbour", "harbor", "mall", "park", "gate", "highway", "motorway",
     "pass", "dam", "mine", "camp", "prison", "jail", "border", "crossing", "checkpoint", "valley",
 }
+# Head words of named sites: "Kabul Longan Hotel", "Madina Mosque", "Qissa Khwani Bazaar", "Alfalah Road".
+# Such a site is a mention of its own (kind poi), placed at the city it is in (see _locate_sites).
+SITE_HEADS = {"hotel", "mosque", "church", "shrine", "temple", "cathedral", "bazaar", "market", "square",
+              "station", "airport", "pier", "mall", "road", "street", "pass", "imambargah", "gurdwara"}
+# "Quetta railway station": a place name followed by these lower-case words is the site in that place.
+SITE_PHRASES = (("railway", "station"), ("train", "station"), ("bus", "station"))
+# Short words that end with a full stop inside a site name ("St. Anthony's Shrine").
+_NAME_ABBREVIATIONS = {"st", "mt", "ft"}
 # Generic words that qualify a place name: "Hainan province", "Mastung district".
 GENERICS = {
     "province": "admin1", "provinces": "admin1", "state": "admin1", "region": "admin1",
@@ -90,6 +103,7 @@ GENERICS = {
     "county": "admin2", "tehsil": "admin2", "division": "admin2", "department": "admin1",
     "city": "city", "town": "town", "village": "town", "municipality": "town", "island": None,
 }
+MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 DIRECTION_WORDS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
     "lower", "greater", "inner", "outer", "northeast", "northwest", "southeast", "southwest",
@@ -199,7 +213,7 @@ _is_allcaps = _AllCapsCache().__getitem__
 
 class _Ctx:
     __slots__ = ("text", "starts", "ends", "words", "gaps", "caps", "keys", "n", "sent_start", "line_start",
-                 "lower_words", "gaz", "allcaps_text", "run_of", "person_keys", "common")
+                 "lower_words", "gaz", "allcaps_text", "run_of", "person_keys", "common", "org_end")
 
     def __init__(self, text, gaz):
         self.text = text
@@ -365,6 +379,74 @@ def _is_place_key(ctx: _Ctx, k: int) -> bool:
     return ctx.keys[k] in ctx.gaz.index
 
 
+def _site_at(ctx: _Ctx, i: int):
+    """A named site starting at token i: (last name token, last token, needs a place inside) or None.
+
+    "<Capitalised Name> <Head>" with a head word of SITE_HEADS ("Madina Mosque", "St Anthony's Shrine",
+    "Kabul Longan Hotel"), or "<Place> railway station" (lower-case phrase, only after a known place).
+    """
+    keys, caps, gaps, words, n = ctx.keys, ctx.caps, ctx.gaps, ctx.words, ctx.n
+    if keys[i] in FUNCTION_CAPS or keys[i] in SITE_HEADS or (i in ctx.sent_start and keys[i] in ctx.lower_words):
+        return None
+    k = i
+    names = 1
+    while names <= 5:
+        nk = k + 1
+        if nk >= n or nk in ctx.line_start:
+            return None
+        g = gaps[nk]
+        if words[nk] == "s" and g in ("'", "’"):  # possessive: "St Anthony's Shrine"
+            if k == i and keys[i] in ctx.gaz.index:
+                return None  # "Bangkok's Erawan Shrine": the place qualifies the site, it does not name it
+            nk += 1
+            if nk >= n:
+                return None
+            g = gaps[nk]
+        if not (g == " " or g == "-" or (g == ". " and keys[k] in _NAME_ABBREVIATIONS)):
+            return None
+        key = keys[nk]
+        if caps[nk]:
+            if key in SITE_HEADS and not (nk + 1 < n and caps[nk + 1] and gaps[nk + 1] == " ") \
+                    and not _org_follows(ctx, nk + 1):
+                return k, nk, False
+            if key in TITLES and key not in _NAME_ABBREVIATIONS and key != "saint":
+                return None
+            k = nk
+            names += 1
+            continue
+        for phrase in SITE_PHRASES:
+            if tuple(keys[nk:nk + len(phrase)]) == phrase and all(gaps[nk + t] == " " for t in range(1, len(phrase))):
+                return k, nk + len(phrase) - 1, True
+        return None
+    return None
+
+
+def _org_follows(ctx: _Ctx, k: int) -> bool:
+    """The words from token k on continue a name into an organisation ("China Road and Bridge Corporation")."""
+    keys, caps, gaps, n = ctx.keys, ctx.caps, ctx.gaps, ctx.n
+    steps = 0
+    while k < n and steps < 5 and gaps[k] in (" ", "-"):
+        if caps[k] and keys[k] in ORG_WORDS and keys[k] not in GOV_WORDS:
+            return True
+        if not (caps[k] or keys[k] in ("and", "of", "&")):
+            return False
+        k += 1
+        steps += 1
+    return False
+
+
+def _inner_ok(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> bool:
+    """A gazetteer name at the start of a site name is the site's place ("Kabul" in "Kabul Longan Hotel")."""
+    src_curated, curated, place_like = facts.get(key)
+    if not ctx.caps[j] or key in facts.demonyms or ctx.keys[i] in ("st", "saint"):
+        return False
+    if j + 1 < ctx.n and ctx.words[j + 1] == "s" and ctx.gaps[j + 1] in ("'", "’"):
+        return False  # "St Sebastian's Church" is named after someone
+    if i == j and not curated and (key in STOP or len(key) < 3 or key in ctx.common and not place_like):
+        return False
+    return True
+
+
 def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
     ctx = _Ctx(text, gaz)
     keys, n, caps, gaps = ctx.keys, ctx.n, ctx.caps, ctx.gaps
@@ -378,10 +460,27 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
         starts.extend(the)
         starts.sort()
     index, prefixes = gaz.index, gaz.prefixes
+    sites = []
+    site_heads = not SITE_HEADS.isdisjoint(keys)
     nxt = 0
     for i in starts:
         if i < nxt:
             continue
+        if site_heads and caps[i]:
+            site = _site_at(ctx, i)
+            if site is not None:
+                name_end, end, needs_place = site
+                m = _match_at(ctx, i)
+                if m is None or m[0] < end:  # a gazetteer name that spans the whole site wins (airports)
+                    inner = None
+                    if m is not None and m[0] <= name_end and _inner_ok(ctx, i, m[0], m[1], facts):
+                        inner = {"i": i, "j": m[0], "name_j": m[0], "key": m[1], "hint": None,
+                                 "start": ctx.starts[i], "end": ctx.ends[m[0]], "dateline": False}
+                    if inner is not None or not needs_place:
+                        sites.append({"i": i, "j": end, "start": ctx.starts[i], "end": ctx.ends[end],
+                                      "inner": inner})
+                        nxt = end + 1
+                        continue
         if not caps[i]:
             m = _match_at(ctx, i)
             if not (m and m[0] > i):
@@ -399,7 +498,9 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
             continue
         reason = _reject(ctx, i, j, key, facts)
         if reason:
-            # try a shorter match inside (e.g. a rejected long alias) by advancing one token
+            if reason == "organisation (after)":
+                nxt = ctx.org_end + 1  # nothing inside "Balochistan Liberation Army" is a place
+            # else try a shorter match inside (e.g. a rejected long alias) by advancing one token
             continue
         # a generic word after the name qualifies it and joins the surface
         hint = None
@@ -417,7 +518,7 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
     if ctx.person_keys:
         out = [m for m in out if not (m["i"] == m["name_j"] and m["key"] in ctx.person_keys
                                       and not m["dateline"] and not facts.get(m["key"])[2])]
-    return ctx, out
+    return ctx, out, sites
 
 
 def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None:
@@ -446,6 +547,11 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             return "common word"
         if i in ctx.sent_start and key in ctx.lower_words and not dateline:
             return "common word"
+        if key in MONTH_ABBREVIATIONS and (j + 1 < n and words[j + 1][:1].isdigit()
+                                           or i > 0 and words[i - 1].isdigit()):
+            return "date"  # "Nov 9", "9 Nov"
+        if key in ORG_WORDS and not place_like:
+            return "organisation word"  # "Congress", "Union"
     if dateline:
         return None
     text = ctx.text
@@ -474,7 +580,11 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             return "natural feature"
         if kk in ORG_WORDS and kk not in GOV_WORDS and (caps[k] or kk in ("army", "university", "express")):
             if not (steps == 0 and kk in SITE_WORDS):
-                return "organisation"
+                ctx.org_end = k
+                return "organisation (after)"
+        if steps == 0 and kk == "news" and k + 1 < n and keys[k + 1] in ("agency", "service") \
+                and gaps[k + 1] == " ":
+            return "organisation"  # "Xinhua news agency"
         if steps == 0 and kk in GOV_WORDS:
             break
         if caps[k] or kk in ("and", "of", "for", "&"):
@@ -482,6 +592,14 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             k += 1
             continue
         break
+    # a name joined by "and" into an organisation's name: "National Development and Reform Commission"
+    if i >= 2 and keys[i - 1] in ("and", "&") and caps[i - 2] and j + 1 < n and caps[j + 1] \
+            and gaps[j + 1] == " " and (keys[j + 1] in ORG_WORDS or keys[j + 1] in GOV_WORDS) and not place_like:
+        return "organisation"
+    # a saint, not a place: "At St Sebastian's alone"
+    if keys[i] in ("st", "saint") and not place_like and j + 1 < n and words[j + 1] == "s" \
+            and gaps[j + 1] in ("'", "’"):
+        return "saint"
     # organisation before: "University of Karachi", "Bank of China"
     if i >= 2 and keys[i - 1] in ("of", "de") and keys[i - 2] in ORG_WORDS and keys[i - 2] not in GOV_WORDS \
             and caps[i - 2]:
@@ -531,5 +649,64 @@ def find_places(text: str, gaz=None) -> list[dict]:
         gaz = gazetteer.load()
     if not text:
         return []
-    ctx, raw = _raw_mentions(text, gaz)
-    return geocode.resolve(ctx, raw, gaz)
+    ctx, raw, sites = _raw_mentions(text, gaz)
+    if not sites:
+        return geocode.resolve(ctx, raw, gaz)
+    inner = [s["inner"] for s in sites if s["inner"] is not None]
+    inner_starts = {m["start"] for m in inner}
+    found = geocode.resolve(ctx, sorted(raw + inner, key=lambda m: m["start"]), gaz)
+    places = [m for m in found if m["start"] not in inner_starts]
+    inner_found = {m["start"]: m for m in found if m["start"] in inner_starts}
+    out = places + _locate_sites(ctx, places, sites, inner_found)
+    out.sort(key=lambda m: m["start"])
+    return out
+
+
+_HOST_KINDS = ("city", "town", "admin2")
+
+
+def _locate_sites(ctx: _Ctx, places: list[dict], sites: list[dict], inner_found: dict) -> list[dict]:
+    """Place each named site at its city: the place inside its name, else the city the sentence names
+    (the first one after the site, else the last one before it), else the city the article names most."""
+    from lib.text import sentence_at, sentence_spans
+
+    text = ctx.text
+    hosts = [m for m in places if m["kind"] in _HOST_KINDS]
+    counts: dict[str, int] = {}
+    for m in hosts:
+        if m["kind"] != "admin2":
+            counts[m["place_id"]] = counts.get(m["place_id"], 0) + 1
+    home = None
+    for m in hosts:  # the most named city or town, the first named among equals
+        if m["kind"] != "admin2" and (home is None or counts[m["place_id"]] > counts[home["place_id"]]):
+            home = m
+    spans = sentence_spans(text)
+    out = []
+    named = {m["place_id"] for m in places}
+    for site in sites:
+        inner = inner_found.get(site["start"])
+        # the place a site's name starts with is where it is ("Kabul Longan Hotel") when the article names
+        # that place elsewhere too; a mosque or church named after a faraway place ("Madina Mosque") is not
+        host = inner if inner is not None and inner["kind"] in _HOST_KINDS and inner["place_id"] in named else None
+        if host is None:
+            a, b = sentence_at(spans, site["start"])
+            after = [m for m in hosts if site["end"] <= m["start"] < b and m["start"] - site["end"] <= 60]
+            before = [m for m in hosts if a <= m["start"] and m["end"] <= site["start"]]
+            host = after[0] if after else before[-1] if before else home
+        if host is None and inner is not None and inner["kind"] in _HOST_KINDS:
+            host = inner
+        if host is None:
+            if inner is not None:
+                out.append(inner)  # no city to put the site in: keep the place its name starts with
+            continue
+        i, j = site["i"], site["j"]
+        slug = "-".join(ctx.keys[t] for t in range(i, j + 1)
+                        if not (ctx.words[t] == "s" and ctx.gaps[t] in ("'", "’")))
+        out.append({
+            "start": site["start"], "end": site["end"], "surface": text[site["start"]:site["end"]],
+            "name": text[site["start"]:site["end"]], "kind": "poi", "country_code": host["country_code"],
+            "admin1": host["admin1"], "lat": host["lat"], "lon": host["lon"],
+            "place_id": f"site:{slug}@{host['place_id']}", "population": 0,
+            "confidence": round(min(0.75, host["confidence"]) * 0.9, 3), "source": "site name",
+        })
+    return out

@@ -146,3 +146,36 @@ def test_metonymic_capitals_are_still_mentions():
 def test_empty_and_placeless_text():
     assert find_places("") == []
     assert find_places("nothing to see here, he said.") == []
+
+
+def test_named_sites_are_placed_at_their_city():
+    text = ("KABUL, Dec 13 — Gunmen stormed the Kabul Longan Hotel on Monday. Later a bomb went off outside "
+            "the Madina Mosque on Alfalah Road in Mastung, and St Anthony's Shrine in Colombo was closed.")
+    ments = {m["surface"]: m for m in find_places(text)}
+    hotel = ments["Kabul Longan Hotel"]
+    assert hotel["kind"] == "poi" and km(34.53, 69.17, hotel["lat"], hotel["lon"]) < 15
+    for site in ("Madina Mosque", "Alfalah Road"):
+        assert ments[site]["kind"] == "poi" and km(29.8, 66.85, ments[site]["lat"], ments[site]["lon"]) < 15
+    shrine = ments["St Anthony's Shrine"]
+    assert shrine["country_code"] == "LK" and km(6.93, 79.85, shrine["lat"], shrine["lon"]) < 15
+    assert not set(ments) & {"Madina", "St Anthony"}
+    assert ments["Kabul Longan Hotel"]["place_id"] != ments["KABUL"]["place_id"]
+
+
+def test_station_after_a_city_is_a_site_in_it():
+    m = only("Police sealed off Kunming railway station after the attack.", "Kunming railway station")
+    assert m["kind"] == "poi" and m["country_code"] == "CN"
+
+
+def test_site_words_inside_organisation_names_are_not_sites():
+    found = set(surfaces("Staff of the China Road and Bridge Corporation were evacuated from Karachi."))
+    assert "Karachi" in found and not any("Road" in s or "China" in s for s in found)
+
+
+def test_dates_agencies_and_organisation_parts_are_not_places():
+    text = ("QUETTA, Pakistan (Nov 9) — The Balochistan Liberation Army said it carried out the attack, the "
+            "official Xinhua news agency reported, before the National People's Congress and the National "
+            "Development and Reform Commission met. At St Sebastian's alone, fifty died.")
+    found = set(surfaces(text))
+    assert "QUETTA" in found and "Pakistan" in found
+    assert not found & {"Nov", "Liberation", "Xinhua", "Congress", "Reform", "St Sebastian"}
