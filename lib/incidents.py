@@ -394,6 +394,20 @@ _FROM_LIST = re.compile(r"\b(?:visitors|tourists|nationals|citizens|people|victi
 _DEMONYM_PEOPLE = re.compile(r"\b(" + "|".join(re.escape(k) for k in _DEMONYMS) + r")\s+(?:citizens|nationals|people)\b")
 
 
+_FOREIGN = re.compile(r"\b(?:foreigners?|expatriates?)\b|\bforeign\s+(?:[a-z-]+\s+)?(?:nationals?|citizens?|guests?|workers?"
+                      r"|tourists?|visitors?|staff|employees?|engineers?|residents?|passengers?|victims?)\b", re.I)
+
+
+def _local_victims(span: str, stated: list[str], has_figure: bool) -> bool:
+    """True when span implies victims of the site's own country: it gives a toll without naming the victims'
+    nationality, or it names some nationals only as "among the dead/wounded"; never when it calls them foreign."""
+    if _FOREIGN.search(span):
+        return False
+    if stated:
+        return bool(_AMONG_DEAD.search(span))
+    return has_figure
+
+
 def _nationalities(clause: str, clause_start: int, mentions: list[dict]) -> list[str]:
     codes = []
     for m in _DEMONYM_RE.finditer(clause):
@@ -855,12 +869,15 @@ def _build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anc
     vague = bool(_VAGUE.search(clause)) or (bool(_GENERIC_PLURAL.search(clause)) and not date and tolls["killed"] is None)
     if vague and (tolls["killed"] or tolls["injured"]) and date and precision in ("day", "month"):
         vague = False
+    nationality = _nationalities(clause, cs, mentions)
     cands = sorted(_site_mentions(text, mentions, cs, ce, dateline_end), key=lambda c: (-c[0], c[1]["start"]))
     sites = [m for _, m in cands]
     site = sites[0] if sites else _anaphoric_place(text, mentions, cs, ce, dateline_end)
     return _Incident(sites=sites,
         type=itype, strength=strength, date=date, precision=precision, killed=tolls["killed"], injured=tolls["injured"],
-        rise=tolls["rise"], victims=tolls["victims"], nationality=_nationalities(clause, cs, mentions), site=site,
+        rise=tolls["rise"], victims=tolls["victims"], nationality=nationality, site=site,
+        local=_local_victims(clause, nationality, bool(tolls["killed"] or tolls["injured"])),
+        foreign=bool(_FOREIGN.search(clause)),
         perpetrator=None, perp_strength=0, sentence=(s, e), clause=(cs, ce), vague=vague, hypothetical=hypothetical,
         trigger_text=trig_text, first_trigger=cs + first_trigger, index=None, paragraph=None, evidence=1,
         past=bool(re.search(r"\b\w+ed\b|\b(?:went|struck|blew|shot|hit|tore|set|threw|thrown|broke|overran|came|took|drove|killed)\b", clause)),
@@ -945,20 +962,27 @@ def _merge(cur, new, text, mentions):
     elif cur.type == "bombing" and new.type == "suicide_bombing":
         cur.type = "suicide_bombing"
     _merge_tolls(cur, new.killed, new.injured, new.rise, new.victims)
+    cur.local = cur.local or new.local
+    cur.foreign = cur.foreign or new.foreign
     for c in new.nationality:
         if c not in cur.nationality:
             cur.nationality.append(c)
 
 
-def _merge_tolls(cur, killed, injured, rise, victims):
+def _merge_tolls(cur, killed, injured, rise, victims) -> bool:
+    """Take the figures cur lacks (or a risen toll); True when a figure above zero was taken."""
+    taken = False
     if killed is not None and (cur.killed is None or (rise and killed > cur.killed) or (cur.killed == 0 and killed > 0)):
         cur.killed = killed
+        taken = taken or killed > 0
         if victims and not cur.victims:
             cur.victims = victims
     if injured is not None and (cur.injured is None or (cur.injured == 0 and injured > 0)):
         cur.injured = injured
+        taken = taken or injured > 0
         if victims and not cur.victims:
             cur.victims = victims
+    return taken
 
 
 def _same_place(a, b) -> bool:
@@ -994,7 +1018,7 @@ def _components(cur, text, s, e, mentions, dateline_end, index, paragraph):
         if cc_site and cc_cur and cc_site != cc_cur:
             continue
         out.append(_Incident(**{**cur.__dict__, "site": site, "sites": [site], "killed": tolls["killed"],
-                                "injured": tolls["injured"], "victims": tolls["victims"], "nationality": [],
+                                "injured": tolls["injured"], "victims": tolls["victims"], "nationality": [], "local": False, "foreign": False,
                                 "sentence": (s, e), "clause": (cs, ce), "evidence": 1, "index": index,
                                 "paragraph": paragraph, "component": True}))
     return out
@@ -1003,16 +1027,20 @@ def _components(cur, text, s, e, mentions, dateline_end, index, paragraph):
 def _follow_up(cur, text, s, e, mentions, pub, dateline_end, index):
     sentence = text[s:e]
     tolls = find_tolls(sentence, count_attackers=(cur.type == "other"))
+    adopted = False
     if tolls["killed"] is not None or tolls["injured"] is not None:
-        _merge_tolls(cur, tolls["killed"], tolls["injured"], tolls["rise"], tolls["victims"])
+        adopted = _merge_tolls(cur, tolls["killed"], tolls["injured"], tolls["rise"], tolls["victims"])
+    stated = []
     if re.search(r"\b(?:dead|killed|wounded|injured|victims|casualties|died|hurt)\b", sentence):
-        for c in _nationalities(sentence, s, mentions):
+        stated = _nationalities(sentence, s, mentions)
+        stated += [_DEMONYMS[m.group(1)] for m in _DEMONYM_PEOPLE.finditer(sentence)]
+        for c in stated:
             if c not in cur.nationality:
                 cur.nationality.append(c)
-        for m in _DEMONYM_PEOPLE.finditer(sentence):
-            c = _DEMONYMS[m.group(1)]
-            if c not in cur.nationality:
-                cur.nationality.append(c)
+    if (adopted or stated) and _local_victims(sentence, stated, adopted):
+        cur.local = True
+    if adopted and _FOREIGN.search(sentence):
+        cur.foreign = True
     if not cur.date:
         exprs = [x for x in find_dates(sentence, pub, None) if x.date and not x.reporting and s + x.start >= dateline_end]
         if exprs:
@@ -1036,8 +1064,12 @@ def _finish(inc, i, text, incidents, pub, dateline_mention, body, mentions):
         date, precision = pub.isoformat(), "day"
     nationality = list(inc.nationality)
     unharmed = inc.killed == 0 and inc.injured == 0
-    if not nationality and inc.type != "other" and not unharmed and site and site.get("country_code"):
-        nationality = [site["country_code"]]
+    if inc.type != "other" and not unharmed and site and site.get("country_code"):
+        # victims of no stated nationality are presumed the site's people, alongside any foreigners named, unless
+        # the text calls them foreign
+        if (not nationality and not (inc.foreign and not inc.local)) or \
+                (inc.local and site["country_code"] not in nationality):
+            nationality.append(site["country_code"])
     confidence = 0.45
     confidence += 0.15 if inc.strength == 2 else 0.0
     confidence += 0.1 if date else 0.0

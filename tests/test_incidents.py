@@ -277,3 +277,39 @@ def test_the_quick_paths_find_what_the_full_scan_finds():
         assert quick == full
 
     check()
+
+
+# ------------------------------------------------------------------------------------------ victims' nationality
+def _nationality(text, published="2024-05-07"):
+    found = find_incidents(text, mentions_for(text), published)
+    assert found, text
+    return found[0]["victim_nationality"]
+
+
+def test_victims_of_no_stated_nationality_are_the_site_countrys():
+    assert _nationality("A bomb exploded at a bus stop in Peshawar on Monday, killing 14 people.") == ["PK"]
+
+
+def test_nationals_among_the_dead_leave_room_for_local_victims():
+    text = "Three Japanese engineers were among the dead when gunmen stormed a hotel in Karachi on Monday."
+    assert sorted(_nationality(text)) == ["JP", "PK"]
+
+
+def test_a_stated_nationality_for_every_victim_adds_no_other():
+    assert _nationality("Gunmen shot dead four Korean engineers in Karachi on Monday.") == ["KR"]
+
+
+def test_a_local_toll_and_foreigners_named_later_give_both():
+    text = ("A bomb exploded at a market in Quetta on Monday, killing 12 people and wounding 30. "
+            "Two Chinese citizens were among those killed, officials said.")
+    assert sorted(_nationality(text)) == ["CN", "PK"]
+
+
+def test_victims_called_foreign_are_not_presumed_the_site_countrys():
+    assert _nationality("Gunmen shot dead two foreign engineers in Karachi on Monday.") == []
+    assert _nationality("A bomb exploded outside a hotel in Karachi on Monday, wounding six foreigners.") == []
+
+
+def test_a_foreign_ministry_does_not_make_the_victims_foreign():
+    text = "A suicide bomber killed nine people at a market in Peshawar on Monday, the foreign ministry said."
+    assert _nationality(text) == ["PK"]
