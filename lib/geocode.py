@@ -44,9 +44,10 @@ def _base_score(rec, primary: bool) -> float:
 
 
 def _qualifiers(ctx, m, gaz):
-    """Text evidence right around a mention: (set of country codes, set of (cc, admin1) pairs)."""
+    """Text evidence right around a mention: (set of country codes, set of (cc, admin1) pairs, the name keys
+    that gave it)."""
     keys, n = ctx.keys, ctx.n
-    ccs, adm = set(), set()
+    ccs, adm, by = set(), set(), []
     j = m["j"]
     # "Hyderabad, Sindh" / "Paris, France" / "Springfield, Illinois"
     if j + 2 <= n - 1 or j + 1 <= n - 1:
@@ -63,6 +64,7 @@ def _qualifiers(ctx, m, gaz):
                 kk += 1
                 key = key + " " + keys[kk]
             if best:
+                by.append(best)
                 for code in gaz.index[best]:
                     r = gaz.records[code >> 1]
                     if r[KIND] == "country":
@@ -73,13 +75,15 @@ def _qualifiers(ctx, m, gaz):
     i = m["i"]
     if i >= 2 and keys[i - 1] == "s" and ctx.gap(i - 1) in ("'", "’"):
         pk = keys[i - 2]
+        if pk in gaz.index:
+            by.append(pk)
         for code in gaz.index.get(pk, ()):
             r = gaz.records[code >> 1]
             if r[KIND] == "country":
                 ccs.add(r[CC])
             elif r[KIND] == "admin1":
                 adm.add((r[CC], r[ADMIN1]))
-    return ccs, adm
+    return ccs, adm, by
 
 
 _CACHES: dict[int, tuple] = {}
@@ -154,12 +158,19 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
                 admin_weight[(r[CC], r[ADMIN1])] = admin_weight.get((r[CC], r[ADMIN1]), 0) + 1.0
             if kind not in ("other",):
                 anchors.append((r[LAT], r[LON], math.cos(r[LAT] * _RAD), m["key"]))
-    for ccs, adm in quals:
+    for ccs, adm, by in quals:
         for c in ccs:
             country_weight[c] = country_weight.get(c, 0) + 2.0
         for a in adm:
             admin_weight[a] = admin_weight.get(a, 0) + 1.0
             country_weight[a[0]] = country_weight.get(a[0], 0) + 1.0
+        # the evidence a qualifier gives is its own: "Atlanta, Georgia" is no sign of the country Georgia
+        # that could outweigh the state for "Georgia" itself
+        for qkey in by:
+            for c in ccs:
+                own_weight[(qkey, c)] = own_weight.get((qkey, c), 0) + 2.0
+            for a in adm:
+                own_weight[(qkey, a[0])] = own_weight.get((qkey, a[0]), 0) + 1.0
 
     near_memo: dict[tuple, float | None] = {}
 
@@ -184,7 +195,7 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
 
     chosen: dict[tuple, tuple] = {}  # (key, hint, qualifiers) -> (record index, confidence)
     out = []
-    for m, (cs, base), (qcc, qadm) in zip(raw, cands, quals):
+    for m, (cs, base), (qcc, qadm, _) in zip(raw, cands, quals):
         if not cs:
             continue
         key = m["key"]

@@ -179,3 +179,10 @@ def test_dates_agencies_and_organisation_parts_are_not_places():
     found = set(surfaces(text))
     assert "QUETTA" in found and "Pakistan" in found
     assert not found & {"Nov", "Liberation", "Xinhua", "Congress", "Reform", "St Sebastian"}
+
+
+def test_a_qualifier_is_no_evidence_for_itself():
+    text = ("The girl fell ill on the flight from Atlanta, Georgia to Wichita, Kansas. Health officials in "
+            "the United States traced other passengers.")
+    m = [m for m in find_places(text) if m["surface"] == "Georgia"][0]
+    assert m["country_code"] == "US" and m["kind"] == "admin1"
