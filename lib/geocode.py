@@ -109,7 +109,7 @@ def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
         r = recs[code >> 1]
         primary = bool(code & 1)
         if not primary and r[KIND] in ("town", "admin2", "poi", "city") and r[SOURCE] != "curated" \
-                and r[POP] < (100_000 if single else 5_000):
+                and r[POP] < (100_000 if single else 5_000) and (single or r[KIND] != "admin2"):
             continue  # alternate names of small places are mostly noise ("Taliban", "Samples")
         cs.append((code >> 1, primary))
     for c in cs:

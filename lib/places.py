@@ -103,6 +103,7 @@ GENERICS = {
     "county": "admin2", "tehsil": "admin2", "division": "admin2", "department": "admin1",
     "city": "city", "town": "town", "village": "town", "municipality": "town", "island": None,
 }
+INSTITUTION_WORDS = {"college", "university", "school", "academy", "institute", "hospital", "cantonment"}
 MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 DIRECTION_WORDS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
@@ -511,6 +512,8 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
             if not nxt_org and not (caps[j + 1] and gword == "state" and j + 2 < n and caps[j + 2]):
                 hint = GENERICS[gword]
                 jj = j + 1
+                if key + " " + gword in index:  # "Mastung district" is a name of its own
+                    key = key + " " + gword
         out.append({"i": i, "j": jj, "name_j": j, "key": key, "hint": hint,
                     "start": ctx.starts[i], "end": ctx.ends[jj],
                     "dateline": _is_dateline(ctx, i, j)})
@@ -571,6 +574,7 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
     # the run of words after the name: organisation words, natural features
     k = j + 1
     steps = 0
+    joined = False  # the previous word was a lower-case "and"/"of"/"for"
     while k < n and steps < 6:
         g = gaps[k]
         if g != " " and g != "-":
@@ -587,7 +591,8 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             return "organisation"  # "Xinhua news agency"
         if steps == 0 and kk in GOV_WORDS:
             break
-        if caps[k] or kk in ("and", "of", "for", "&"):
+        if caps[k] or kk in ("and", "of", "for", "&") and not joined:
+            joined = not caps[k]
             steps += 1
             k += 1
             continue
@@ -616,7 +621,9 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             ctx.person_keys.update(keys[t] for t in range(a, b + 1))
             return "person (title)"
         namey = [t for t in others if _name_token(ctx, t) and not facts.get(keys[t])[2]]
-        if namey and not place_like and all(keys[t] not in SITE_WORDS for t in others):
+        # an institution named with its place in front ("Cadet College Wana") is no person's name
+        if namey and not place_like and all(keys[t] not in SITE_WORDS for t in others) \
+                and not any(keys[t] in INSTITUTION_WORDS for t in range(a, i)):
             ctx.person_keys.update(keys[t] for t in range(a, b + 1) if keys[t] not in ORG_WORDS)
             return "person (name)"
     if single and key in ctx.person_keys and not place_like:

@@ -186,3 +186,20 @@ def test_a_qualifier_is_no_evidence_for_itself():
             "the United States traced other passengers.")
     m = [m for m in find_places(text) if m["surface"] == "Georgia"][0]
     assert m["country_code"] == "US" and m["kind"] == "admin1"
+
+
+def test_district_name_with_its_generic_word_is_the_district():
+    found = {m["surface"]: m for m in find_places("A blast in Mastung district killed 52; Mastung was shut.")}
+    assert found["Mastung district"]["kind"] == "admin2" and found["Mastung"]["kind"] == "town"
+    assert found["Mastung district"]["place_id"] != found["Mastung"]["place_id"]
+
+
+def test_institution_before_a_town_does_not_make_it_a_person():
+    found = surfaces("Attackers hit the gate of Cadet College Wana, in the town of Wana in South Waziristan.")
+    assert "Wana" in found and "South Waziristan" in found
+
+
+def test_organisation_words_after_two_connectors_do_not_swallow_a_region():
+    found = surfaces("The line is important for connecting China with Central Asia and for Belt and Road "
+                     "cooperation.")
+    assert "Central Asia" in found and "China" in found
