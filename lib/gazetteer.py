@@ -507,9 +507,16 @@ def load(cache_dir: str | os.PathLike | None = None) -> Gazetteer:
         except Exception:
             data = None
     if data is None:
-        build(cache)
-        with path.open("rb") as fh:
-            data = pickle.load(fh)
+        try:
+            build(cache)
+            with path.open("rb") as fh:
+                data = pickle.load(fh)
+        except OSError as error:
+            # a read-only checkout still works, only slower to start: build in memory every time
+            print(f"warning: cannot write the gazetteer cache in {cache} ({error.strerror}); "
+                  f"building it in memory", file=sys.stderr)
+            data = _build()
+            data["fingerprint"] = fp
     gaz = Gazetteer(data)
     _LOADED[key] = gaz
     # the index is millions of long-lived objects: keep the cyclic garbage collector from rescanning them

@@ -92,3 +92,13 @@ def test_stale_cache_is_rebuilt_on_load(tmp_path, monkeypatch):
     gazetteer.load(tmp_path)
     assert calls == [1]
     gazetteer._LOADED.clear()
+
+
+def test_an_unwritable_cache_folder_builds_the_gazetteer_in_memory(tmp_path, capsys):
+    from lib import gazetteer
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    gaz = gazetteer.load(blocked / "cache")
+    assert gaz.candidates("Karachi")[0]["country_code"] == "PK"
+    assert "cannot write the gazetteer cache" in capsys.readouterr().err
