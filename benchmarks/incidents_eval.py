@@ -1,6 +1,10 @@
-"""Score lib.incidents on the incidents development corpus (../shared/benchmarks/incidents/).
+"""Score lib.incidents on the incidents development corpus (../shared/benchmarks/incidents/) and the project's own
+corpus (benchmarks/articles/).
 
-    python benchmarks/incidents_eval.py [--verbose] [--gold-places] [--dir DIR] [--json]
+    python benchmarks/incidents_eval.py [--verbose] [--gold-places] [--dir DIR ...] [--json]
+
+Without --dir both corpora are scored, one after the other, and a summary line for each is printed at the end;
+--dir (repeatable) scores only the folders given.
 
 Follows the corpus README's scoring: predictions and gold incidents are matched one to one within an
 article when their sentences overlap (token Jaccard >= 0.5, or one contains the other), ties broken by place
@@ -26,9 +30,9 @@ sys.path.insert(0, str(ROOT))
 from lib.incidents import find_incidents  # noqa: E402
 
 DEFAULT_DIR = ROOT.parent / "shared" / "benchmarks" / "incidents"
+OWN_DIR = ROOT / "benchmarks" / "articles"
 TOLERANCE_KM = {"country": 500, "admin1": 300, "admin2": 100, "district": 100, "city": 30, "town": 30, "poi": 10,
                 "region": 500}
-NO_INCIDENT_ARTICLES = ("13", "14")
 
 
 def km(a_lat, a_lon, b_lat, b_lon):
@@ -202,7 +206,7 @@ def evaluate(directory: pathlib.Path, verbose=False, use_gold_places=False, out=
         totals["ppred"] += len(pp)
         totals["pgold"] += len(gp)
         stem = path.stem
-        if stem[:2] in NO_INCIDENT_ARTICLES:
+        if not golds:  # an article without incidents: every prediction is a false alarm
             no_incident_counts[stem[:2]] = len(preds)
         art_attr_ok = 0
         art_attr_n = 0
@@ -280,18 +284,28 @@ def evaluate(directory: pathlib.Path, verbose=False, use_gold_places=False, out=
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--dir", default=str(DEFAULT_DIR), help="corpus folder (default ../shared/benchmarks/incidents)")
+    ap.add_argument("--dir", action="append", default=None,
+                    help="corpus folder; repeatable (default: ../shared/benchmarks/incidents and benchmarks/articles)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print every mismatch, extra and missed incident")
     ap.add_argument("--gold-places", action="store_true", help="use the gold places as the mentions")
     ap.add_argument("--json", action="store_true", help="print the summary as JSON at the end")
     args = ap.parse_args(argv)
-    directory = pathlib.Path(args.dir)
-    if not directory.is_dir() or not any(directory.glob("*.json")):
-        print(f"skipped: no incidents corpus at {directory} (expected ../shared/benchmarks/incidents/)")
-        return 0
-    summary = evaluate(directory, verbose=args.verbose, use_gold_places=args.gold_places)
+    directories = [pathlib.Path(d) for d in args.dir] if args.dir else [DEFAULT_DIR, OWN_DIR]
+    summaries = {}
+    for directory in directories:
+        if not directory.is_dir() or not any(directory.glob("*.json")):
+            print(f"skipped: no incidents corpus at {directory}")
+            continue
+        print(f"== {directory}")
+        summaries[str(directory)] = evaluate(directory, verbose=args.verbose, use_gold_places=args.gold_places)
+        print()
+    if len(summaries) > 1:
+        for name, s in summaries.items():
+            a = s["attributes"]
+            print(f"{pathlib.Path(name).name:12} incidents P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}  "
+                  f"primary F1 {s['primary_f1']:.3f}  " + " ".join(f"{k} {v:.3f}" for k, v in a.items()))
     if args.json:
-        print(json.dumps(summary))
+        print(json.dumps(summaries if len(summaries) > 1 else next(iter(summaries.values()), {})))
     return 0
 
 
