@@ -48,7 +48,7 @@ _TRIGGERS = [
     ("operation", r"(?:military|security|army|counter-?terrorism|police|three-day|two-day|\w+-day)\s+(?:operation|offensive|raid)s?\b", 2),
     ("armed_attack", r"gunm[ae]n\b|opened\s+fire|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|shootings?\b|stormed\b|storming\b"
                      r"|gunfire\b|gunpoint\b|armed\s+men\b|firearms?\b|knife\b|knives\b|stabb(?:ed|ing)\b|hacked\b|rampag(?:ed|e|ing)\b"
-                     r"|overran\b|attacked\b|massacred?\b|gun\s+attack|gunbattle", 2),
+                     r"|overran\b|attacked\b|massacred?\b|gun\s+attack|gun[\s-]?battles?\b|firefights?\b", 2),
     ("armed_attack", r"assaults?\b|raids?\b|attacks?\b|attackers?\b|assailants?\b|shot\b|killings?\b", 1),
 ]
 _TRIGGER_RES = [(t, re.compile(r"\b(?:" + p + r")", re.I), s) for t, p, s in _TRIGGERS]
@@ -103,6 +103,13 @@ _WOULD_BE = re.compile(r"would-be\s+$|potential\s+$|alleged\s+$|suspected\s+$|fa
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may|would|will|can|cannot|should|must|likely|unlikely|possibl[ey]|fears?|feared|threat(?:en)?s?"
     r"|warn(?:ed|s)?|plans?|planned|prevent|avoid|seek|aims?\s+to|risk|exposed\s+to|hard\s+to|if|whether|any)\b", re.I)
+# "planning a bomb attack", "foiled a plot to attack": an event that did not happen (unless it has a toll)
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:plann(?:ing|ed)|plott(?:ing|ed)|prepar(?:ing|ed)|conspir(?:ing|ed|acy)|intend(?:ing|ed)|foil(?:ed|ing)|thwart(?:ed|ing)"
+    r"|avert(?:ed|ing)|suspicion\s+of|plots?\s+to|plans?\s+to)\s+(?:(?:to|a|an|the|carry\s+out|stage|launch|commit|mount)\s+)*"
+    r"(?:[\w'’-]+\s+){0,2}$", re.I)
+# "a bomb plot", "an attack plan", "a bomb hoax": not an event
+_PLOT_AFTER = re.compile(r"^[ \t]*(?:plots?|plotters?|plans?|threats?|alerts?|scares?|hoax(?:es)?|warnings?|drills?|suspects?)\b", re.I)
 _HYPO_NOUNS = re.compile(r"\b(?:similar|copycat|further|more|future|new|other|possible|such)\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|bombings?|devices?|violence)\b", re.I)
 _VAGUE = re.compile(
     r"\b(?:scores\s+of|several|series\s+of|string\s+of|spate\s+of|wave\s+of|waves\s+of|dozens\s+of|hundreds\s+of|thousands\s+of"
@@ -718,7 +725,7 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
                 continue
             new = False
             if current is None:
-                new = _creatable(inc, lead=is_lead or not incidents)
+                new = _creatable(inc, lead=index <= 1)
             elif inc.date and current.date and not compatible(inc.date, current.date) and _creatable(inc, False):
                 new = True
             elif _NEW_EVENT.search(ctext) and _creatable(inc, False) and not _DEFINITE.match(ctext.strip()):
@@ -861,6 +868,9 @@ def _build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anc
         if re.search(r"^\w*\s*(?:cannot\s+be\s+ruled\s+out|could|might|may|were\s+(?:very\s+)?likely|are\s+(?:very\s+)?likely|are\s+very\s+hard)",
                      clause[b: b + 40]):
             hypothetical = True
+    if not (tolls["killed"] or tolls["injured"]) and any(
+            _PLANNED_BEFORE.search(clause[max(0, a - 60): a]) or _PLOT_AFTER.match(clause[b: b + 20]) for a, b, _, _ in trig):
+        hypothetical = True
     if _HYPO_NOUNS.search(clause) and date is None and tolls["killed"] is None and tolls["injured"] is None:
         hypothetical = True
     if re.search(r"\b(?:fears?|feared|warn(?:ed|s)?|likely|threat|plan(?:s|ned)?\s+to|prevent|ruled\s+out)\b", clause) and not tolls["killed"] \

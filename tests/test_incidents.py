@@ -313,3 +313,39 @@ def test_victims_called_foreign_are_not_presumed_the_site_countrys():
 def test_a_foreign_ministry_does_not_make_the_victims_foreign():
     text = "A suicide bomber killed nine people at a market in Peshawar on Monday, the foreign ministry said."
     assert _nationality(text) == ["PK"]
+
+
+# ------------------------------------------------------------------ rules for articles unlike the development ones
+def test_a_trigger_deep_in_an_article_without_a_date_or_toll_is_no_incident():
+    text = ("Ministers sign trade pact\n\nISLAMABAD — Pakistan and China signed a trade agreement on Friday.\n\n"
+            "Officials said tariffs on textiles would fall next year.\n\n"
+            "One minister called the deal a blast of fresh air for exporters in Karachi.")
+    assert find_incidents(text, mentions_for(text), "2024-06-14") == []
+
+
+def test_the_second_sentence_may_still_state_the_event():
+    text = ("Clash in Karachi\n\nKARACHI — Police said the area had been sealed off. "
+            "Gunmen opened fire on a patrol in Karachi.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-14")
+    assert inc["type"] == "armed_attack"
+
+
+def test_a_gun_battle_is_an_armed_attack():
+    text = "A two-hour gun battle between troops and gunmen in Karachi ended with nine dead on Saturday."
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-16")
+    assert inc["type"] == "armed_attack"
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested five men in Karachi on Thursday on suspicion of planning a bomb attack on a shopping centre.",
+    "Security services in Karachi said on Monday they had foiled a plot to attack a stadium.",
+    "Officers in Karachi on Tuesday detained three people over an alleged bomb plot against a festival.",
+])
+def test_planned_and_foiled_attacks_are_no_incidents(text):
+    assert find_incidents(text, mentions_for(text), "2024-06-14") == []
+
+
+def test_a_planned_attack_that_killed_people_is_an_incident():
+    text = "A carefully planned bomb attack killed 12 people at a market in Karachi on Monday."
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-14")
+    assert inc["killed"] == 12
