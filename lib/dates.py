@@ -41,12 +41,16 @@ _COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 # Verbs of reporting: a date right after them ("said on Tuesday") dates the report, not the event.
 _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|say|told(?:\s+\w+){0,2}|announced|reported|added|confirmed|stated|claimed(?:\s+responsibility)?"
-    r"|condemned|visited|marks|mark|warned|tweeted|wrote|declared|noted|insisted|denied)"
+    r"|condemned|visited|marks|mark|warned|tweeted|wrote|declared|noted|insisted|denied"
+    r"|sentenced|convicted|acquitted|jailed|indicted|charged|arrested|detained|ruled|commemorated|remembered)"
     r"(?:\s+(?:in|on|at|late|early|later|earlier)(?:\s+\w+)?){0,1}\s*$",
     re.I,
 )
 _REPORTING_AFTER = re.compile(
-    r"^\s*(?:,\s*)?(?:said|says|marks|mark|announced|reported|told|confirmed|claimed)\b", re.I
+    r"^\s*(?:,\s*)?(?:said|says|marks|mark|announced|reported|told|confirmed|claimed"
+    # court and police steps, and commemorations, are not the event: "on Wednesday sentenced", "on Saturday to mark"
+    r"|sentenced|convicted|acquitted|jailed|indicted|charged|arrested|detained|ruled"
+    r"|to\s+(?:mark|commemorate|remember|honour|honor))\b", re.I
 )
 
 
@@ -183,7 +187,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b((?:only\s+)?(?:hours|minutes)\s+(?:later|earlier|after|before))\b|"
         rf"\b((?:[Ll]ater|[Ee]arlier)\s+(?:on\s+)?(?:the\s+same|that)\s+(?:day|morning|evening|night|afternoon)|"
         rf"(?:the\s+same|that)\s+(?:day|morning|evening|night|afternoon))\b", re.I)),
-    ("yesterday", re.compile(r"\b(the\s+day\s+before\s+yesterday|yesterday|last\s+night|today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)),
+    ("yesterday", re.compile(r"\b(the\s+day\s+before\s+yesterday|yesterday|last\s+night|today|tonight|this\s+(?:morning|afternoon|evening)"
+                             r"|overnight)\b", re.I)),
     ("rel_period", re.compile(
         r"\b((?:earlier|later|early|late)\s+)?(last|this|next|past)\s+(week|month|year|weekend)\b", re.I)),
     ("weekday", re.compile(rf"\b({_WEEKDAY})(?:'s|’s)?{_PART_OF_DAY}\b")),
@@ -203,7 +208,7 @@ _NEEDS = {
     "month_rel_year": ("<month>", ("year",)), "last_month_name": ("<month>", ("last", "this", "next", "previous")),
     "in_month": ("<Month>",), "ago": (("ago",),), "came_after": (("after", "before"),),
     "rel_unit": (("after", "before", "later", "earlier", "next", "following", "previous", "preceding", "same", "that"),),
-    "yesterday": (("yesterday", "today", "tonight", "night", "this"),),
+    "yesterday": (("yesterday", "today", "tonight", "night", "this"),),  # "overnight" holds "night"
     "rel_period": (("last", "this", "next", "past"), ("week", "month", "year")),
     "weekday": ("<day>",), "year": ("<digit>",),
 }
@@ -231,6 +236,10 @@ def _possible_kinds(text: str):
         present.add("<day>")
     return {kind for kind, needs in _REQUIREMENTS
             if all((need in present) if isinstance(need, str) else not need.isdisjoint(present) for need in needs)}
+
+
+_WEEKDAY_NOUN = re.compile(r"\s+(?:Mass|masses|prayers?|services?|sermons?|markets?|school|worship|liturgy|congregations?"
+                           r"|editions?|papers?|bazaars?|fasts?)\b")
 
 
 def _resolve_match(kind, m, text, pub, ref):
@@ -365,6 +374,11 @@ def _resolve_match(kind, m, text, pub, ref):
             sentence_start = re.search(r"(^|[.!?]\s+|\n)\s*\w+$", before)
             if not sentence_start:
                 return None, None, "skip"
+        # "during Sunday Mass", "at Friday prayers": the weekday names a kind of event, not a day, unless a word
+        # such as "on" or "last" makes it one
+        if _WEEKDAY_NOUN.match(text, m.end()) and not re.search(
+                r"\b(?:on|last|this|next|since|by|until|from|before|after)\s+$", text[max(0, m.start() - 8): m.start()], re.I):
+            return None, None, "skip"
         if not pub:
             return None, None, "relative"
         wd = _WEEKDAYS[g[0].lower()]

@@ -48,8 +48,9 @@ _TRIGGERS = [
     ("operation", r"(?:military|security|army|counter-?terrorism|police|three-day|two-day|\w+-day)\s+(?:operation|offensive|raid)s?\b", 2),
     ("armed_attack", r"gunm[ae]n\b|opened\s+fire|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|shootings?\b|stormed\b|storming\b"
                      r"|gunfire\b|gunpoint\b|armed\s+men\b|firearms?\b|knife\b|knives\b|stabb(?:ed|ing)\b|hacked\b|rampag(?:ed|e|ing)\b"
-                     r"|overran\b|attacked\b|massacred?\b|gun\s+attack|gun[\s-]?battles?\b|firefights?\b", 2),
-    ("armed_attack", r"assaults?\b|raids?\b|attacks?\b|attackers?\b|assailants?\b|shot\b|killings?\b", 1),
+                     r"|overran\b|attacked\b|massacred?\b|gun\s+attack|gun[\s-]?battles?\b|firefights?\b"
+                     r"|ambush(?:ed|es|ing)?\b", 2),
+    ("armed_attack", r"assaults?\b|raids?\b|attacks?\b|attackers?\b|assailants?\b|shot\b|killings?\b|sieges?\b", 1),
 ]
 _TRIGGER_RES = [(t, re.compile(r"\b(?:" + p + r")", re.I), s) for t, p, s in _TRIGGERS]
 # every trigger pattern contains one of these stems, so a clause with none of them has no trigger
@@ -57,7 +58,7 @@ _TRIGGER_STEMS = (
     "suicide", "blew", "hijack", "kidnap", "abduct", "hostage", "seized", "assassin", "bomb", "blast", "explo",
     "ied", "grenade", "deton", "went", "into", "ramm", "operation", "offensive", "raid", "gunm", "fire", "shot",
     "shoot", "storm", "gunpoint", "armed", "knife", "knives", "stabb", "hacked", "rampag", "overran", "attack",
-    "massacre", "gun", "assault", "assail", "killing",
+    "massacre", "gun", "assault", "assail", "killing", "ambush", "siege",
 )
 # the stems each trigger pattern needs (one of them is in every match, at the start of a word): a clause runs
 # only the patterns whose stems it contains
@@ -65,8 +66,8 @@ _PATTERN_STEMS = [
     ("suicide", "blew"), ("hijack",), ("kidnap", "abduct", "hostage", "seized"), ("assassin",),
     ("bomb", "blast", "explo", "ied", "grenade", "deton", "went"), ("into", "ramm"), ("operation", "offensive", "raid"),
     ("gun", "fire", "shot", "shoot", "storm", "armed", "knife", "knives", "stabb", "hacked", "rampag", "overran", "attack",
-     "massacre"),
-    ("assault", "raid", "attack", "assail", "shot", "killing"),
+     "massacre", "ambush"),
+    ("assault", "raid", "attack", "assail", "shot", "killing", "siege"),
 ]
 assert len(_PATTERN_STEMS) == len(_TRIGGERS) and {x for s in _PATTERN_STEMS for x in s} <= set(_TRIGGER_STEMS)
 # characters that IGNORECASE matches to an ASCII letter without lowering to it (long s, Kelvin sign, dotted and

@@ -138,3 +138,22 @@ def test_skipping_patterns_a_text_cannot_match_changes_nothing(words, published,
     finally:
         dates._possible_kinds = original
     assert quick == full
+
+
+def test_court_steps_and_commemorations_date_no_event():
+    text = "A court on Monday sentenced two men for the bombing of a bus on 4 June 2011."
+    assert resolve(text, PUB) == ("2011-06-04", "day")
+    exprs = find_dates(text, PUB)
+    assert [x.reporting for x in exprs] == [True, False]
+    assert find_dates("Families gathered on Sunday to mark the anniversary of the fire.", PUB)[0].reporting
+    assert find_dates("Three men were arrested on Tuesday.", PUB)[0].reporting
+
+
+def test_overnight_is_the_publication_day():
+    assert resolve("Rockets hit the base overnight, officials said.", PUB) == ("2025-03-26", "day")
+
+
+def test_a_weekday_before_the_name_of_a_service_is_no_date():
+    assert resolve("the bomb went off during Sunday Mass", PUB) == (None, None)
+    assert resolve("worshippers at Friday prayers", PUB) == (None, None)
+    assert resolve("on Friday prayers were held as usual", PUB) == ("2025-03-21", "day")

@@ -349,3 +349,16 @@ def test_a_planned_attack_that_killed_people_is_an_incident():
     text = "A carefully planned bomb attack killed 12 people at a market in Karachi on Monday."
     [inc] = find_incidents(text, mentions_for(text), "2024-06-14")
     assert inc["killed"] == 12
+
+
+def test_an_ambush_is_an_armed_attack():
+    text = "Insurgents ambushed an army convoy near Quetta on Sunday, killing 11 soldiers."
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-18")
+    assert (inc["type"], inc["killed"], inc["date"]) == ("armed_attack", 11, "2024-06-16")
+
+
+def test_a_court_story_dates_the_attack_not_the_sentence():
+    text = ("Verdict in Karachi\n\nKARACHI — A court in Karachi on Monday sentenced three men to death for the bombs that "
+            "tore through a market in the city on 4 June 2011, killing 40 people.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-18")
+    assert (inc["date"], inc["killed"]) == ("2011-06-04", 40)
