@@ -733,7 +733,7 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
                 new = True
             elif (inc.type != current.type and {inc.type, current.type} & {"kidnapping", "hijacking", "other"}
                   and inc.strength == 2 and _creatable(inc, False) and not _DEFINITE.search(ctext)
-                  and (inc.date or inc.killed is not None)):
+                  and (inc.date or inc.killed is not None) and not _assault_of_kidnapping(current, inc)):
                 new = True
             if new:
                 # "two more explosions went off at a guesthouse in A and at a house in B": one incident per site
@@ -891,8 +891,26 @@ def _build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anc
         foreign=bool(_FOREIGN.search(clause)),
         perpetrator=None, perp_strength=0, sentence=(s, e), clause=(cs, ce), vague=vague, hypothetical=hypothetical,
         trigger_text=trig_text, first_trigger=cs + first_trigger, index=None, paragraph=None, evidence=1,
-        past=bool(re.search(r"\b\w+ed\b|\b(?:went|struck|blew|shot|hit|tore|set|threw|thrown|broke|overran|came|took|drove|killed)\b", clause)),
+        past=bool(_PAST_VERB.search(clause)) or _before(date, pub),
     )
+
+
+_PAST_VERB = re.compile(r"\b\w+ed\b|\b(?:went|struck|blew|shot|hit|tore|set|threw|thrown|broke|overran|came|took|drove|killed"
+                        r"|left|led|fell|began|fought|held|lost|swept|spread|stole|stolen|seized)\b")
+
+
+def _before(value: str | None, pub) -> bool:
+    """True when a date string ('YYYY', 'YYYY-MM' or 'YYYY-MM-DD') lies wholly before the publication day."""
+    if not value or pub is None:
+        return False
+    return value < pub.isoformat()[: len(value)]
+
+
+def _assault_of_kidnapping(current, inc) -> bool:
+    """'Gunmen stormed the school on 7 March' after 'pupils abducted earlier this month': the armed assault by which
+    hostages were taken, told with a date that agrees, is the kidnapping itself."""
+    return (current.type in ("kidnapping", "hijacking") and inc.type == "armed_attack" and inc.killed is None
+            and bool(current.date) and bool(inc.date) and compatible(inc.date, current.date))
 
 
 def _creatable(inc, lead: bool) -> bool:

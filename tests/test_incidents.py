@@ -362,3 +362,19 @@ def test_a_court_story_dates_the_attack_not_the_sentence():
             "tore through a market in the city on 4 June 2011, killing 40 people.")
     [inc] = find_incidents(text, mentions_for(text), "2024-06-18")
     assert (inc["date"], inc["killed"]) == ("2011-06-04", 40)
+
+
+def test_a_dated_background_event_without_a_past_verb_is_an_incident():
+    text = ("Bombing in Karachi\n\nKARACHI — A bomb exploded at a bus station in Karachi on Monday, killing nine people.\n\n"
+            "The city's worst attack remains the bombing of a wedding in Peshawar in 2009, and in 2012 a siege by "
+            "gunmen at a mall in Quetta left 40 people dead.")
+    found = find_incidents(text, mentions_for(text), "2024-06-18")
+    assert [(f["date"], f["killed"]) for f in found] == [("2024-06-17", 9), ("2009", None), ("2012", 40)]
+
+
+def test_the_assault_in_which_hostages_were_taken_is_the_kidnapping():
+    text = ("Pupils freed\n\nKARACHI — Forty pupils abducted from a school near Karachi earlier this month have been "
+            "freed, officials said on Sunday.\n\nGunmen stormed the school on 7 June as classes began.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-23")
+    assert (inc["type"], inc["date"]) == ("kidnapping", "2024-06-07")
+    assert inc["sentence"].startswith("Gunmen stormed the school on 7 June")
