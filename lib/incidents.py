@@ -245,6 +245,7 @@ _KILL_ACTIVE_WORDS = ("kill", "shoot", "shot", "massacr", "murder", "stabbing", 
 _NO_SPACE = re.compile(r"no\s")  # in every _NEGATION but "nobody" and "without"
 _DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously)\b", re.I)
 _AND_END = re.compile(r"\band\s+$")
+_NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 _INJ_ACTIVE_END = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting)\s+$")
 _TIME_AFTER = re.compile(r"^\s*[:.]\d")
 _NUMERIC_END = re.compile(r"[\d.:$]$")
@@ -295,6 +296,8 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
             active = "killed"
         elif ("wound" in prefix or "injur" in prefix or "hurting" in prefix) and _INJ_ACTIVE_END.search(prefix):
             active = "injured"
+        if _NO_BEFORE.search(clause[max(0, start - 4): start]):
+            continue  # "no one was hurt": a negation, not a count
         is_article = raw.lower() in ("a", "an")
         if is_article and active is None:
             continue  # an article counts only as the object of a verb of killing or wounding
@@ -344,7 +347,8 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
     negation = _NEGATION.search(clause)
     if negation:
         neg = negation.group(0).lower()
-        if out["killed"] is None and not re.search(r"injur|hurt", neg):
+        # "nobody was hurt" and "no one was harmed" also mean nobody died; "no one was injured" speaks of injuries only
+        if out["killed"] is None and not re.search(r"injur", neg):
             out["killed"] = 0
         if out["injured"] is None and not re.search(r"death|killed|fatalit", neg):
             out["injured"] = 0
@@ -731,6 +735,10 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
                 new = True
             elif _NEW_EVENT.search(ctext) and _creatable(inc, False) and not _DEFINITE.match(ctext.strip()):
                 new = True
+            elif _SEQUENCE_START.match(ctext) and _creatable(inc, False) and not _DEFINITE.search(ctext) \
+                    and _elsewhere(inc.site, current.site):
+                # "Hours later, a car bomb exploded near a base in B": the next event of the story, at another place
+                new = True
             elif (inc.type != current.type and {inc.type, current.type} & {"kidnapping", "hijacking", "other"}
                   and inc.strength == 2 and _creatable(inc, False) and not _DEFINITE.search(ctext)
                   and (inc.date or inc.killed is not None) and not _assault_of_kidnapping(current, inc)):
@@ -904,6 +912,20 @@ def _before(value: str | None, pub) -> bool:
     if not value or pub is None:
         return False
     return value < pub.isoformat()[: len(value)]
+
+
+_SEQUENCE_START = re.compile(
+    r"^\W*(?:(?:only\s+|just\s+|some\s+)?(?:hours|minutes|days|a\s+day|a\s+few\s+hours|an\s+hour|\w+\s+(?:hours|days))\s+later"
+    r"|later\s+(?:that|the\s+same|on\s+the\s+same)\s+(?:day|night|evening|morning|afternoon)|the\s+(?:next|following)\s+(?:day|morning|night)"
+    r"|meanwhile|separately|elsewhere|in\s+(?:a\s+)?separate\s+(?:attack|incident)|in\s+another\s+(?:attack|incident))\b", re.I)
+
+
+def _elsewhere(site, other) -> bool:
+    """True when two known sites are more than 10 km apart."""
+    if site is None or other is None or _same_place(site, other):
+        return False
+    d = _km(site, other)
+    return d is not None and d > 10
 
 
 def _assault_of_kidnapping(current, inc) -> bool:

@@ -378,3 +378,25 @@ def test_the_assault_in_which_hostages_were_taken_is_the_kidnapping():
     [inc] = find_incidents(text, mentions_for(text), "2024-06-23")
     assert (inc["type"], inc["date"]) == ("kidnapping", "2024-06-07")
     assert inc["sentence"].startswith("Gunmen stormed the school on 7 June")
+
+
+def test_hours_later_an_attack_elsewhere_is_another_incident():
+    text = ("Attacks in Pakistan\n\nQUETTA — Gunmen attacked a police station in Quetta on Monday, killing two officers.\n\n"
+            "Hours later, a car bomb exploded near an army base in Karachi. No one was hurt, the army said.")
+    found = find_incidents(text, mentions_for(text), "2024-06-18")
+    assert [(f["place_surface"], f["date"], f["killed"], f["injured"]) for f in found] == [
+        ("Quetta", "2024-06-17", 2, None), ("Karachi", "2024-06-17", 0, 0)]
+
+
+def test_hours_later_at_the_same_place_is_the_same_incident():
+    text = ("Attack in Quetta\n\nQUETTA — Gunmen attacked a police station in Quetta on Monday, killing two officers.\n\n"
+            "Hours later, a bomb exploded at the same station in Quetta, wounding four.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-18")
+    assert (inc["killed"], inc["injured"]) == (2, 4)
+
+
+def test_no_one_hurt_is_no_count_of_one():
+    assert find_tolls("No one was hurt in the blast.")["killed"] == 0
+    assert find_tolls("No one was hurt in the blast.")["injured"] == 0
+    assert find_tolls("No one was injured, police said.")["injured"] == 0
+    assert find_tolls("No one was injured, police said.")["killed"] is None
