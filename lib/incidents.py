@@ -246,6 +246,9 @@ _NO_SPACE = re.compile(r"no\s")  # in every _NEGATION but "nobody" and "without"
 _DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously)\b", re.I)
 _AND_END = re.compile(r"\band\s+$")
 _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
+_ONE_PASSIVE = re.compile(
+    r"\s+(?:[A-Za-z][\w'’-]*\s+){1,3}?(?:(?:who|that)\s+[^,;.]{0,50}?\s+)?(?:was|has\s+been|had\s+been)\s+"
+    r"(?:(?:also|later|reportedly|critically|seriously|badly)\s+)?(killed|shot\s+dead|stabbed\s+to\s+death|murdered|wounded|injured|hurt)\b")
 _INJ_ACTIVE_END = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting)\s+$")
 _TIME_AFTER = re.compile(r"^\s*[:.]\d")
 _NUMERIC_END = re.compile(r"[\d.:$]$")
@@ -299,6 +302,13 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
         if _NO_BEFORE.search(clause[max(0, start - 4): start]):
             continue  # "no one was hurt": a negation, not a count
         is_article = raw.lower() in ("a", "an")
+        subject_one = False
+        if is_article and active is None and not clause[:start].strip(" ,\"“") and (m.start(1) == start):
+            # the subject of the clause: "A teacher who was taken with them was killed", "A guard was wounded"
+            one = _ONE_PASSIVE.match(clause, m.end())
+            subject_one = bool(one)
+            if one:
+                active = "killed" if one.group(1).lower() not in ("wounded", "injured", "hurt") else "injured"
         if is_article and active is None:
             continue  # an article counts only as the object of a verb of killing or wounding
         value = parse_number(raw)
@@ -328,7 +338,7 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
                     kind = "injured"
                 if kind and _AMONG_DEAD.search(after[:80]) and not re.search(r"\b(?:killed|dead|died|wounded|injured|hurt)\b", gap):
                     kind = None
-        if is_article and kind and not re.match(r"^\s+[a-z]", after):
+        if is_article and kind and not subject_one and not re.match(r"^\s+[a-z]", after):
             kind = None
         if is_article and kind:
             # "wounding a guard": one, but not "a number of", "a few", "a dozen" (handled), "a hundred"
@@ -410,6 +420,11 @@ _FOREIGN = re.compile(r"\b(?:foreigners?|expatriates?)\b|\bforeign\s+(?:[a-z-]+\
                       r"|tourists?|visitors?|staff|employees?|engineers?|residents?|passengers?|victims?)\b", re.I)
 
 
+_BY_BEFORE = re.compile(r"\bby\s+(?:a|an|the|two|three|four|\d+)?\s*$", re.I)
+_ATTACKERS_AFTER = re.compile(r"\s+(?:who|that)\s+(?:had\s+)?(?:blew|carried\s+out|attacked|detonated|opened\s+fire|stormed|planted"
+                              r"|launched|staged)\b")
+
+
 def _local_victims(span: str, stated: list[str], has_figure: bool) -> bool:
     """True when span implies victims of the site's own country: it gives a toll without naming the victims'
     nationality, or it names some nationals only as "among the dead/wounded"; never when it calls them foreign."""
@@ -425,6 +440,9 @@ def _nationalities(clause: str, clause_start: int, mentions: list[dict]) -> list
     for m in _DEMONYM_RE.finditer(clause):
         # "the Afghan capital", "Pakistani Taliban": only demonyms of victims count; "Tajik border guards said" speak
         if re.match(r"^\s*(?:,\s*)?(?:said|say|says|told|reported|confirmed)\b", clause[m.end(): m.end() + 20]):
+            continue
+        # "by an Indonesian couple", "two Tunisian men who blew themselves up": the attackers, not the victims
+        if _BY_BEFORE.search(clause[max(0, m.start() - 12): m.start()]) or _ATTACKERS_AFTER.match(clause, m.end()):
             continue
         code = _DEMONYMS[m.group(1)]
         if code not in codes:
@@ -542,6 +560,9 @@ _NOT_SITE_BEFORE = re.compile(
     r"|\bbound\s+for\s+|\bsouth\s+of\s+|\bnorth\s+of\s+|\beast\s+of\s+|\bwest\s+of\s+|\bbacked\s+by\s+|\bcapital\s+of\s+"
     r"|\bmoved\s+to\s+(?:[\w'’-]+\s+){0,3}|\bhospitals?\s+in\s+|\bembassy\s+in\s+|\bofficials\s+in\s+|\bpolice\s+in\s+"
     r"|\bgovernment\s+in\s+|\bvisit\s+to\s+|\bfled\s+to\s+)$", re.I)
+# "abducted from their school in X", "the abduction of 276 girls from X": hostages are taken from the site
+_TAKEN_FROM = re.compile(r"\b(?:kidnapp\w*|abduct\w*|seized|snatched|taken|stolen)\s+(?:[\w'’-]+\s+){0,5}from\s+"
+                         r"(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _METONYM_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:foreign\s+ministry|ministry|government|embassy|ambassador|envoy|authorities|officials|president|prime|foreign|army|military"
     r"|police|border|interior|state\s+media|said|says|has\s+asked|has\s+been|had|told|urged|condemned)\b", re.I)
@@ -568,12 +589,13 @@ def _site_mentions(text, mentions, start, end, dateline_end):
             continue
         before = text[max(start, m["start"] - 60): m["start"]]
         after = text[m["end"]: m["end"] + 30]
-        if _NOT_SITE_BEFORE.search(before):
+        taken_from = bool(_TAKEN_FROM.search(before))
+        if _NOT_SITE_BEFORE.search(before) and not taken_from:
             continue
         if _METONYM_AFTER.match(after) and not _SITE_PREP.search(before):
             continue
         score = _kind_rank(m)
-        if _SITE_PREP.search(before):
+        if _SITE_PREP.search(before) or taken_from:
             score += 2
         if re.search(r"(?:'s|’s)\s*$", text[m["end"]: m["end"] + 2]):
             score += 0.5

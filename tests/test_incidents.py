@@ -400,3 +400,31 @@ def test_no_one_hurt_is_no_count_of_one():
     assert find_tolls("No one was hurt in the blast.")["injured"] == 0
     assert find_tolls("No one was injured, police said.")["injured"] == 0
     assert find_tolls("No one was injured, police said.")["killed"] is None
+
+
+def test_an_article_subject_killed_or_wounded_counts_one():
+    assert find_tolls("A driver who was travelling with them was killed in the ambush.")["killed"] == 1
+    assert find_tolls("A Pakistani guard was wounded.")["injured"] == 1
+    assert find_tolls("A bomb was found under a car.") == find_tolls("")
+    assert find_tolls("Police said a guard was wounded.")["injured"] is None  # not the clause's subject
+
+
+def test_the_place_hostages_were_taken_from_is_the_site():
+    text = ("Pupils abducted\n\nKARACHI — Gunmen abducted 30 pupils from a school in Quetta on Monday, officials in "
+            "Karachi said.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-18")
+    assert inc["place_surface"] == "Quetta"
+    text = "The worst case remains the abduction of 276 girls from Quetta in 2014."
+    [inc] = find_incidents("Kidnap\n\nKARACHI — Forty people were kidnapped in Karachi on Monday. " + text,
+                           mentions_for("Kidnap\n\nKARACHI — Forty people were kidnapped in Karachi on Monday. " + text),
+                           "2024-06-18")[1:]
+    assert (inc["place_surface"], inc["date"]) == ("Quetta", "2014")
+
+
+def test_attackers_named_by_nationality_are_not_victims():
+    text = ("A suicide attack carried out by an Indonesian couple killed 20 people at a church in Karachi on Sunday.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-18")
+    assert inc["victim_nationality"] == ["PK"]
+    text = "Two Tunisian men who blew themselves up killed 12 people at a market in Karachi on Sunday."
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-18")
+    assert inc["victim_nationality"] == ["PK"]
