@@ -107,7 +107,8 @@ _HYPOTHETICAL = re.compile(
 # "planning a bomb attack", "foiled a plot to attack": an event that did not happen (unless it has a toll)
 _PLANNED_BEFORE = re.compile(
     r"\b(?:plann(?:ing|ed)|plott(?:ing|ed)|prepar(?:ing|ed)|conspir(?:ing|ed|acy)|intend(?:ing|ed)|foil(?:ed|ing)|thwart(?:ed|ing)"
-    r"|avert(?:ed|ing)|suspicion\s+of|plots?\s+to|plans?\s+to)\s+(?:(?:to|a|an|the|carry\s+out|stage|launch|commit|mount)\s+)*"
+    r"|avert(?:ed|ing)|suspicion\s+of|plots?\s+to|plans?\s+to|warn(?:ed|s|ing)?\s+(?:of|about|against)|threats?\s+of"
+    r"|fears?\s+of|risk\s+of|danger\s+of|alerts?\s+(?:of|about|over))\s+(?:(?:to|a|an|the|carry\s+out|stage|launch|commit|mount)\s+)*"
     r"(?:[\w'’-]+\s+){0,2}$", re.I)
 # "a bomb plot", "an attack plan", "a bomb hoax": not an event
 _PLOT_AFTER = re.compile(r"^[ \t]*(?:plots?|plotters?|plans?|threats?|alerts?|scares?|hoax(?:es)?|warnings?|drills?|suspects?)\b", re.I)
@@ -330,7 +331,7 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
             if window:
                 rest = after[window.end():]
                 gap = window.group(1)
-                if re.search(r"[,;]|\band\b|\bwho\b|\bwhich\b", gap):
+                if re.search(r"[,;]|\band\b|\bwho\b|\bwhich\b|\bthat\b", gap):
                     window = None
                 elif _KILL_PASSIVE.match(rest):
                     kind = "killed"
@@ -488,6 +489,7 @@ def _strip_appositives(s: str) -> str:
     return s.rstrip(" ,")
 
 
+_ALSO_BEHIND = re.compile(r"\balso\s+(?:behind|responsible|carried\s+out|claimed|blamed)\b")
 _PERP_CLAUSE_SPLIT = re.compile(r";|\bbut\b")
 _CLAIMED = re.compile(r"claimed\s+(?:responsibility|the\s+\w+|it\b|credit)")
 _SAID_IT_DID = re.compile(
@@ -498,11 +500,28 @@ _BLAMED = re.compile(r"\bblamed\s+(.+)$")
 _WAS_BEHIND = re.compile(r"\b(?:that\s+)?([^,;]+?)(?:,[^,]*,)?\s+(?:were|was)\s+(?:responsible|behind\s+(?:the|it))")
 
 
+# "The SDF blamed Turkey", "the Syrian Democratic Forces blamed ...": an acronym or a name of several capitalised words
+_NAMED_BLAMER = re.compile(r"(?:\b[A-Z]{2,}|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)?$")
+# "the abduction of 276 girls from Chibok by Boko Haram", "organised by the Indian Mujahideen": the agent of the event
+_BY_AGENT = re.compile(
+    r"\b(?:attacks?|bombings?|blasts?|abductions?|kidnappings?|killings?|massacres?|assaults?|carried\s+out|organi[sz]ed|planned"
+    r"|masterminded|staged|perpetrated|committed|launched|orchestrated)\s+(?:[^,;.]{0,50}?\s)?by\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|de|du|[A-Z][\w'’\-]*|al-\w+))*)")
+_GROUP_SUBJECT = re.compile(
+    r"^\s*(?:The\s+)?((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|[A-Z][\w'’\-]*|al-\w+))*)\s*,\s+(?:the|a|an)\s+"
+    r"[^,]{0,80}?\b(?:group|movement|organi[sz]ation|militia|network|faction|outfit|insurgents)\b")
+# "Its fighters stormed ...", "a siege by its gunmen": the group the sentence before named
+_ITS_MEN = re.compile(r"\b(?:[Ii]ts|[Tt]he\s+group's|[Tt]he\s+group’s)\s+(?:own\s+)?(?:fighters|gunmen|militants|members|men|bombers"
+                      r"|suicide\s+bombers|insurgents|attackers)\b")
+
+
 def find_perpetrator(sentence: str) -> tuple[str | None, int]:
-    """(group, strength) named in one sentence: 3 a claim, 2 the authorities' blame, 0 none."""
+    """(group, strength) named in one sentence: 3 a claim, 2 the authorities' blame, 1 the agent of the event
+    ("the abduction ... by Boko Haram"), 0 none."""
     claimed, said = "claimed" in sentence, "said" in sentence
     blamed, behind = "blamed" in sentence, "responsible" in sentence or "behind" in sentence
-    if not (claimed or said or blamed or behind):
+    by = " by " in sentence
+    if not (claimed or said or blamed or behind or by):
         return None, 0
     clauses = _PERP_CLAUSE_SPLIT.split(sentence)
     for clause in clauses if claimed or said else ():
@@ -526,7 +545,7 @@ def find_perpetrator(sentence: str) -> tuple[str | None, int]:
                     return np, 3
     for clause in clauses if blamed or behind else ():
         m = _BLAMED.search(clause) if blamed else None
-        if m and _AUTHORITY.search(clause[: m.start()]):
+        if m and (_AUTHORITY.search(clause[: m.start()]) or _NAMED_BLAMER.search(clause[: m.start()])):
             obj = m.group(1)
             first = obj.split(",")[0]
             np = None
@@ -548,7 +567,22 @@ def find_perpetrator(sentence: str) -> tuple[str | None, int]:
                 np = f"{fm.group(2)} {fm.group(1)}"
             if np and np[0].isupper() and not _GENERIC_GROUP.match(np) and len(np.split()) <= 6:
                 return np, 2
+    m = _BY_AGENT.search(sentence) if by else None
+    if m:
+        np = _clean_np(m.group(1))
+        if np and not _GENERIC_GROUP.match(np) and np not in _DEMONYMS and not _AUTHORITY.search(np):
+            return np, 1
     return None, 0
+
+
+def group_of_subject(sentence: str) -> str | None:
+    """The group a sentence opens with when it describes it: "Al-Shabaab, the Somali militant group linked to al
+    Qaeda, has threatened ..." gives "Al-Shabaab"."""
+    m = _GROUP_SUBJECT.match(sentence)
+    if not m:
+        return None
+    np = _clean_np(m.group(1))
+    return np if np and not _GENERIC_GROUP.match(np) else None
 
 
 # -------------------------------------------------------------------------------------------------- places
@@ -722,6 +756,8 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
         sentence = text[s:e]
         is_lead = index == 0
         paragraph = paragraph_of[(s, e)]
+        before_sentence = current
+        count_before = len(incidents)
         clauses = _merge_clauses(text, _split_clauses(sentence, s), pub) if has_stem else []
         touched_here = []
         for cs, ce in clauses:
@@ -794,9 +830,17 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
                 targets = [current]
                 if re.search(r"\b(?:the|these|both|all)\s+(?:\w+\s+)?(?:attacks|bombings|blasts|explosions)\b", sentence):
                     targets = [x for x in incidents if x.date and current.date and x.date[:10] == current.date[:10]] or [current]
+                if before_sentence is not None and before_sentence not in targets and _ALSO_BEHIND.search(sentence):
+                    # "a group that police say was also behind ...": the group did the earlier event too
+                    targets.append(before_sentence)
                 for t in targets:
                     if strength >= t.perp_strength:
                         t.perpetrator, t.perp_strength = claim, strength
+            elif claim is None and len(incidents) > count_before and index > 0 and _ITS_MEN.search(sentence):
+                group = group_of_subject(text[body[index - 1][0]: body[index - 1][1]])
+                for t in incidents[count_before:]:
+                    if group and t.perp_strength == 0:
+                        t.perpetrator, t.perp_strength = group, 1
 
     return [_finish(inc, i, text, incidents, pub, dateline_mention, body, mentions) for i, inc in enumerate(incidents)]
 

@@ -428,3 +428,44 @@ def test_attackers_named_by_nationality_are_not_victims():
     text = "Two Tunisian men who blew themselves up killed 12 people at a market in Karachi on Sunday."
     [inc] = find_incidents(text, mentions_for(text), "2024-06-18")
     assert inc["victim_nationality"] == ["PK"]
+
+
+def test_blame_by_a_named_force_counts():
+    assert find_perpetrator("The SDF blamed Turkey, which has carried out repeated strikes.") == ("Turkey", 2)
+    assert find_perpetrator("The Northern Defence Forces blamed the Red Hand Front.")[0] == "Red Hand Front"
+    assert find_perpetrator("Relatives blamed the Red Hand Front.") == (None, 0)
+
+
+def test_the_agent_of_an_event_is_its_perpetrator():
+    assert find_perpetrator("It remains the abduction of 80 pupils from a school by the Red Hand Front in 2014.") == (
+        "Red Hand Front", 1)
+    assert find_perpetrator("The attacks had been organised by the Red Hand Front, prosecutors said.")[0] == "Red Hand Front"
+    assert find_perpetrator("The bombing was carried out by an Indonesian couple.") == (None, 0)
+    assert find_perpetrator("Two people were killed by police in the raid.") == (None, 0)
+
+
+def test_its_fighters_refers_to_the_group_named_before():
+    text = ("Warning\n\nKARACHI — Police in Karachi warned of attacks on Tuesday.\n\n"
+            "The Red Hand Front, a militant group based in the mountains, has threatened the city. "
+            "Its fighters stormed a hotel in Karachi in January 2019, killing 21 people.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-12-10")
+    assert (inc["date"], inc["killed"], inc["perpetrator"]) == ("2019-01", 21, "Red Hand Front")
+
+
+def test_a_group_also_behind_a_later_attack_did_the_first_one_too():
+    text = ("Verdict\n\nKARACHI — A court in Karachi on Monday jailed four men for the bombs that killed 30 people in the "
+            "city on 13 May 2008.\n\n"
+            "Prosecutors said the attacks had been organised by the Red Hand Front, a group that police say was also "
+            "behind bombings in Quetta two months later, in which 20 people died.")
+    found = find_incidents(text, mentions_for(text), "2019-12-20")
+    assert [(f["date"], f["killed"], f["perpetrator"]) for f in found] == [
+        ("2008-05-13", 30, "Red Hand Front"), ("2008-07", 20, "Red Hand Front")]
+
+
+def test_a_warning_of_attacks_is_no_incident_even_with_a_date():
+    text = "Police in Karachi warned of attacks on Tuesday and stepped up patrols."
+    assert find_incidents(text, mentions_for(text), "2024-12-10") == []
+
+
+def test_men_convicted_for_bombs_that_killed_are_not_the_dead():
+    assert find_tolls("A court jailed four men for the bombs that killed 30 people.")["killed"] == 30
