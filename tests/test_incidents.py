@@ -181,6 +181,24 @@ def test_incident_eval_floor():
     assert summary["no_incident_predictions"] == {"13": 0, "14": 0}
 
 
+OWN = ROOT / "benchmarks" / "articles"
+
+
+def test_own_corpus_incident_floor():
+    """The project's own articles (benchmarks/articles): other regions and styles than the development corpus."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import incidents_eval
+
+    lines = []
+    summary = incidents_eval.evaluate(OWN, use_gold_places=True, out=lines.append)
+    assert summary["gold"] == 20
+    assert summary["f1"] >= 0.95, "\n".join(lines)
+    assert summary["primary_f1"] >= 0.95, "\n".join(lines)
+    assert summary["attributes"]["date"] >= 0.90 and summary["attributes"]["killed"] >= 0.90
+    assert summary["attributes"]["perpetrator"] >= 0.85
+    assert summary["no_incident_predictions"] == {"08": 0, "09": 0, "10": 0}
+
+
 def test_a_later_sentence_with_the_exact_day_becomes_the_evidence():
     text = ("Hostages killed\n\nISLAMABAD — A militant group said on Thursday that its fighters had killed two Chinese "
             "nationals who were kidnapped in the Pakistani city of Quetta last month.\n\n"
