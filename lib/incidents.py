@@ -209,13 +209,13 @@ def parse_number(phrase: str) -> int | None:
 _KILL_PASSIVE = re.compile(
     r"^(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|been|also|reportedly|confirmed|reported|later|all)\s+)*"
     r"(?:killed|dead|died|shot\s+dead|(?:stabbed|hacked|beaten|burned|burnt|crushed)(?:\s+or\s+\w+)?\s+to\s+death|lost\s+their\s+lives"
-    r"|perished|slain|murdered)\b", re.I)
+    r"|perished|slain|murdered|beheaded|executed|lynched)\b", re.I)
 _INJ_PASSIVE = re.compile(
     r"^(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|been|also|reportedly|seriously|critically|slightly|badly)\s+)*"
     r"(?:wounded|injured|hurt)\b", re.I)
 _KILL_ACTIVE = re.compile(
     r"\b(?:killing|killed|kills|kill|shooting\s+dead|shot\s+dead|shot\s+and\s+killed|massacring|massacred|murdering|murdered"
-    r"|stabbing\s+to\s+death|claimed\s+the\s+lives\s+of)\s+$", re.I)
+    r"|stabbing\s+to\s+death|claimed\s+the\s+lives\s+of|beheading|beheaded|executing|executed|lynching|lynched)\s+$", re.I)
 _INJ_ACTIVE = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting|hurt|and)\s+$", re.I)
 _TOLL_RISE = re.compile(
     rf"\b(?:killed|dead|death\s+toll|toll|deaths)\b[^.;]{{0,80}}?\b(?:risen|rose|rises|climbed|increased|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?(?:{_QUAL})?({_NUM})\b",
@@ -242,7 +242,7 @@ _VICTIM_STOP = re.compile(
 
 _RISE_WORDS = ("rose", "rise", "climbed", "increased", "jumped", "reached", "stand", "stood")  # in _TOLL_RISE
 _DISTRACT_WORDS = ("first", "initially", "originally", "earlier", "previously")
-_KILL_ACTIVE_WORDS = ("kill", "shoot", "shot", "massacr", "murder", "stabbing", "claimed")  # one is in _KILL_ACTIVE
+_KILL_ACTIVE_WORDS = ("kill", "shoot", "shot", "massacr", "murder", "stabbing", "claimed", "behead", "execut", "lynch")  # one is in _KILL_ACTIVE
 _NO_SPACE = re.compile(r"no\s")  # in every _NEGATION but "nobody" and "without"
 _DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously)\b", re.I)
 _AND_END = re.compile(r"\band\s+$")
@@ -255,7 +255,7 @@ _TIME_AFTER = re.compile(r"^\s*[:.]\d")
 _NUMERIC_END = re.compile(r"[\d.:$]$")
 _DIGIT_AFTER = re.compile(r"^\s*(?:,\d|\d)")
 _PASSIVE_WORDS = (r"\b(?:were|was|have|had|has|are|been|also|killed|dead|died|shot|stabbed|hacked|beaten|burned|burnt|crushed"
-                  r"|lost|perished|slain|murdered|wounded|injured|hurt|reportedly|seriously|critically|slightly|badly|confirmed"
+                  r"|lost|perished|slain|murdered|beheaded|executed|lynched|wounded|injured|hurt|reportedly|seriously|critically|slightly|badly|confirmed"
                   r"|reported|later|all)\b")
 _PASSIVE_WINDOW = re.compile(r"^((?:\s*[\w'’-]+){0,6}?)\s*(?=" + _PASSIVE_WORDS + ")")
 _PASSIVE_WORD = re.compile(_PASSIVE_WORDS)
@@ -423,7 +423,10 @@ _FOREIGN = re.compile(r"\b(?:foreigners?|expatriates?)\b|\bforeign\s+(?:[a-z-]+\
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:a|an|the|two|three|four|\d+)?\s*$", re.I)
 _ATTACKERS_AFTER = re.compile(r"\s+(?:who|that)\s+(?:had\s+)?(?:blew|carried\s+out|attacked|detonated|opened\s+fire|stormed|planted"
-                              r"|launched|staged)\b")
+                              r"|launched|staged)\b"
+                              # "Rwandan troops deployed to the province have pushed ...": the agents of other acts
+                              r"|\s+(?:(?:who|that)\s+)?(?:have\s+|has\s+|had\s+)?(?:deployed|pushed|fought|retook|recaptured|captured|arrested"
+                              r"|raided|patrolled|stationed|drove\s+out)\b")
 
 
 def _local_victims(span: str, stated: list[str], has_figure: bool) -> bool:
@@ -489,6 +492,9 @@ def _strip_appositives(s: str) -> str:
     return s.rstrip(" ,")
 
 
+# "Islamic State's local affiliate claimed ...": the group it belongs to
+_AFFILIATE = re.compile(r"((?:[A-Z][\w\-]*|al-\w+)(?:\s+(?:[A-Z][\w\-]*|al-\w+))*)['’]s\s+(?:[a-z][\w-]*\s+){0,2}"
+                        r"(?:affiliate|branch|wing|province|franchise|offshoot|arm|faction|chapter|cell)\b")
 _ALSO_BEHIND = re.compile(r"\balso\s+(?:behind|responsible|carried\s+out|claimed|blamed)\b")
 _PERP_CLAUSE_SPLIT = re.compile(r";|\bbut\b")
 _CLAIMED = re.compile(r"claimed\s+(?:responsibility|the\s+\w+|it\b|credit)")
@@ -523,6 +529,7 @@ def find_perpetrator(sentence: str) -> tuple[str | None, int]:
     by = " by " in sentence
     if not (claimed or said or blamed or behind or by):
         return None, 0
+    sentence = _AFFILIATE.sub(r"\1", sentence)
     clauses = _PERP_CLAUSE_SPLIT.split(sentence)
     for clause in clauses if claimed or said else ():
         m = _CLAIMED.search(clause) if claimed else None
@@ -1141,10 +1148,18 @@ def _components(cur, text, s, e, mentions, dateline_end, index, paragraph):
     return out
 
 
+_CUMULATIVE = re.compile(
+    r"\b(?:has|have)\s+(?:so\s+far\s+|since\s+\w+\s+)?(?:killed|claimed\s+(?:the\s+lives|more|over|at\s+least))\b"
+    r"|\b(?:insurgency|conflict|war|violence|campaign|uprising|fighting)\b[^.;]{0,60}\b(?:killed|claimed)\b"
+    r"|\bsince\s+(?:(?:19|20)\d\d|the\s+(?:start|beginning))\b[^.;]{0,40}\b(?:killed|died|dead)\b", re.I)
+
+
 def _follow_up(cur, text, s, e, mentions, pub, dateline_end, index):
     sentence = text[s:e]
     tolls = find_tolls(sentence, count_attackers=(cur.type == "other"))
     adopted = False
+    if _CUMULATIVE.search(sentence) and not tolls["rise"]:
+        tolls = {"killed": None, "injured": None}  # "The insurgency has killed more than 5,000 people": a statistic
     if tolls["killed"] is not None or tolls["injured"] is not None:
         adopted = _merge_tolls(cur, tolls["killed"], tolls["injured"], tolls["rise"], tolls["victims"])
     stated = []

@@ -487,3 +487,26 @@ def test_a_warning_of_attacks_is_no_incident_even_with_a_date():
 
 def test_men_convicted_for_bombs_that_killed_are_not_the_dead():
     assert find_tolls("A court jailed four men for the bombs that killed 30 people.")["killed"] == 30
+
+
+def test_beheadings_and_executions_are_killings():
+    assert find_tolls("Militants beheaded at least nine villagers.")["killed"] == 9
+    assert find_tolls("Seven hostages were executed.")["killed"] == 7
+
+
+def test_a_conflicts_cumulative_toll_does_not_become_the_attacks():
+    text = ("Raid in Quetta\n\nQUETTA — Gunmen raided a village near Quetta on Friday, officials said.\n\n"
+            "The insurgency began in 2004 and has killed more than 7,000 people.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-10")
+    assert inc["killed"] is None
+
+
+def test_an_affiliates_claim_names_the_group():
+    assert find_perpetrator("The Red Hand Front's local affiliate claimed the raid on Sunday.")[0] == "Red Hand Front"
+
+
+def test_foreign_troops_acting_are_not_victims():
+    text = ("Raid\n\nQUETTA — Gunmen killed 12 villagers near Quetta in March 2021.\n\n"
+            "Chinese troops deployed to the area in 2021 have pushed the gunmen back, but attacks have risen.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-10")
+    assert inc["victim_nationality"] == ["PK"]
