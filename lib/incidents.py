@@ -672,7 +672,8 @@ def _anaphoric_place(text, mentions, start, end, dateline_end):
 
 
 # --------------------------------------------------------------------------------------------------- main
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*\b[^—–\n]{0,60}?)\s*(?:—|–|--)\s*")
+_UPPER = "A-ZÀ-ÖØ-Þ"  # capitals with accents too: "BOGOTÁ", "SÃO PAULO"
+_DATELINE = re.compile(rf"^\s*([{_UPPER}][{_UPPER}'’.\-]+(?:\s+[{_UPPER}][{_UPPER}'’.\-]+)*(?![\w])[^—–\n]{{0,60}}?)\s*(?:—|–|--)\s*")
 
 
 class _Incident:
@@ -749,7 +750,7 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
     dateline_end = 0
     lead_start = body[0][0] if body else 0
     dm = _DATELINE.match(text[lead_start: body[0][1]]) if body else None
-    if dm and re.match(r"[A-Z]{3,}", dm.group(1)):
+    if dm and re.match(rf"[{_UPPER}]{{3,}}", dm.group(1)):
         dateline_end = lead_start + dm.end()
     dateline_mention = next((m for m in mentions if lead_start <= m["start"] < dateline_end), None)
 

@@ -510,3 +510,16 @@ def test_foreign_troops_acting_are_not_victims():
             "Chinese troops deployed to the area in 2021 have pushed the gunmen back, but attacks have risen.")
     [inc] = find_incidents(text, mentions_for(text), "2024-06-10")
     assert inc["victim_nationality"] == ["PK"]
+
+
+def test_a_dateline_with_accented_capitals_is_not_the_site():
+    text = ("Attack\n\nBOGOTÁ — The ministry said on Wednesday that rebels had attacked the police station in the town of "
+            "Morales with drones last Thursday, killing two officers.")
+    mentions = [{"start": text.index(s), "end": text.index(s) + len(s), "surface": s, "name": s, "kind": k,
+                 "country_code": "CO", "lat": la, "lon": lo, "place_id": "test:" + s}
+                for s, k, la, lo in (("BOGOTÁ", "city", 4.71, -74.07), ("Morales", "admin2", 2.75, -76.63))]
+    [inc] = find_incidents(text, mentions, "2024-05-22")
+    assert inc["place_surface"] == "Morales"
+    from lib.incidents import _DATELINE
+    assert _DATELINE.match("BOGOTÁ — The ministry said").group(1) == "BOGOTÁ"
+    assert _DATELINE.match("SÃO PAULO, Brazil — Police said").group(1) == "SÃO PAULO, Brazil"
