@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 # Plotly fetches world_110m.json / world_50m.json from topojsonURL; the app serves them from static/.
 MAP_CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": True,
               "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
-MAP_UIREVISION = "atlas-map"  # constant: the map keeps its zoom and pan while filters change
+MAP_UIREVISION = "atlas-map"  # with the view name: the map keeps its zoom and pan while filters change
 
 # How precisely a place is located, from its kind; each precision has a marker symbol and opacity.
 PRECISION = {"poi": "exact site", "town": "city or town", "city": "city or town", "admin2": "district",
@@ -79,16 +79,16 @@ def view_of(places: pd.DataFrame) -> dict:
 
 
 def map_figure(places: pd.DataFrame, size_by: str = "mentions", view: dict | None = None,
-               height: int = 560) -> go.Figure:
+               height: int = 560, revision: str = "") -> go.Figure:
     """One marker per place (customdata = place_id), sized by size_by ('mentions' or 'incidents').
 
     Colour tells incident sites from places only mentioned; symbol and opacity tell how precisely the
     place is located. Each role × precision is one trace, so the legend explains both. view (from
     view_of or view_around) sets the visible area; by default it frames the places shown.
 
-    Streamlit redraws the chart from scratch whenever the figure changes, so the figure does not depend
-    on which place is selected: a click then keeps the person's zoom, and plotly itself highlights
-    the clicked marker.
+    The figure does not depend on which place is selected (plotly itself highlights the clicked marker),
+    and its uirevision changes only with revision (the chosen "Zoom to" view): with lib.ui keeping the
+    chart's identity, the person's zoom and pan survive clicks and filter changes.
     """
     if size_by not in ("mentions", "incidents"):
         raise ValueError(f"size_by must be 'mentions' or 'incidents', not {size_by!r}")
@@ -125,7 +125,7 @@ def map_figure(places: pd.DataFrame, size_by: str = "mentions", view: dict | Non
         showcoastlines=True, coastlinecolor="#8a8a8a", showframe=False, **view,
     )
     fig.update_layout(
-        height=height, margin={"l": 0, "r": 0, "t": 10, "b": 0}, uirevision=MAP_UIREVISION,
+        height=height, margin={"l": 0, "r": 0, "t": 10, "b": 0}, uirevision=f"{MAP_UIREVISION}:{revision}",
         clickmode="event+select", dragmode="pan",
         legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "title": {"text": ""},
                 "itemclick": False, "itemdoubleclick": False},

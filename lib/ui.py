@@ -30,6 +30,31 @@ NOTICES_KEY = "atlas_notices"      # what was ignored from the URL or the contro
 URL_KEY = "atlas_url"              # the filter parameters last written to the URL
 PLACE_KEY = "atlas_place"          # place_id chosen on the map (a click or the Place select box)
 MAP_KEY = "atlas_map"              # st.plotly_chart key of the Map page's map
+
+
+def _keep_map_identity() -> None:
+    """Let the map keep its element identity when its figure changes.
+
+    Streamlit 1.67 derives a chart's identity from its whole figure, so any change of filters made it a new
+    chart and the person's zoom was lost. Keyed by MAP_KEY alone, the same chart receives the new figure and
+    plotly's uirevision keeps the zoom and pan; a new "Zoom to" view changes the uirevision on purpose.
+    """
+    from streamlit.elements import plotly_chart
+
+    original = plotly_chart.compute_and_register_element_id
+    if getattr(original, "keeps_map_identity", False):
+        return
+
+    def element_id(element_type, *, user_key=None, **kwargs):
+        if element_type == "plotly_chart" and user_key == MAP_KEY:
+            kwargs.pop("plotly_spec", None)
+        return original(element_type, user_key=user_key, **kwargs)
+
+    element_id.keeps_map_identity = True
+    plotly_chart.compute_and_register_element_id = element_id
+
+
+_keep_map_identity()
 WIDGETS = {"from": "f_from", "to": "f_to", "country": "f_country", "place": "f_place", "type": "f_type",
            "nat": "f_nat", "q": "f_q", "conf": "f_conf"}
 

@@ -44,13 +44,13 @@ else:
 
 left, right = st.columns([3, 2], gap="medium")
 with left:
-    fig = charts.map_figure(places, size_by, view=view)
+    fig = charts.map_figure(places, size_by, view=view, revision=view_name)
     st.plotly_chart(fig, config=charts.MAP_CONFIG, key=ui.MAP_KEY, on_select=partial(ui.map_selected, places),
                     selection_mode="points", width="stretch")
     st.caption("Red: incident sites; blue: places only mentioned. Symbol and opacity: how precisely a place is "
                "located (diamond exact site, dot city or town, square province or region, ring country). "
                "Scroll or use +/− to zoom; markers close together separate when zoomed in, or choose them under "
-               "“Place”. “Zoom to” sets a view that stays while the filters change.")
+               "“Place”. Your zoom stays while the filters change; “Zoom to” sets a new view.")
     ui.row_count(len(places), "places")
 with right:
     st.selectbox("Place", [None] + ids, key="map_place", on_change=ui.place_chosen,

@@ -22,7 +22,8 @@ def test_map_has_one_marker_per_place_with_its_id(places):
     ids = [pid for trace in fig.data for pid in trace.customdata]
     assert sorted(ids) == sorted(places["place_id"])
     assert all(t.type == "scattergeo" for t in fig.data)
-    assert fig.layout.uirevision == charts.MAP_UIREVISION
+    assert fig.layout.uirevision == charts.map_figure(places, "mentions").layout.uirevision
+    assert charts.map_figure(places, "mentions", revision="country:PK").layout.uirevision != fig.layout.uirevision
     assert charts.MAP_CONFIG["topojsonURL"] == "/app/static/"
 
 

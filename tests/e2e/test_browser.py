@@ -146,3 +146,31 @@ def test_link_with_filters_applies_them(page, seed_server, seed_db):
     markers = map_markers(page)
     assert len({m["customdata"] for m in markers}) == filtered
     assert exception_texts(page) == []
+
+
+MAP_VIEW_JS = """() => { const geo = document.querySelector('.js-plotly-plot')._fullLayout.geo;
+                        return [geo.projection.scale, geo.center.lat, geo.center.lon]; }"""
+
+
+def test_the_map_keeps_the_persons_zoom_while_filters_change(page, seed_server):
+    open_page(page, f"{seed_server}/Map")
+    before = row_count_caption(page, "places")
+    start = page.evaluate(MAP_VIEW_JS)
+    plot = page.locator(".js-plotly-plot").first.bounding_box()
+    page.mouse.move(plot["x"] + plot["width"] / 2, plot["y"] + plot["height"] / 3)
+    for _ in range(4):
+        page.mouse.wheel(0, -200)
+        page.wait_for_timeout(250)
+    zoomed = page.evaluate(MAP_VIEW_JS)
+    assert zoomed[0] > start[0] * 1.5, (start, zoomed)
+    country = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(
+        has=page.locator('[data-testid="stWidgetLabel"]', has_text=re.compile(r"^Country$")))
+    country.locator("input").click()
+    page.keyboard.type("Pakistan")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"() => !document.body.innerText.includes('{before} places match the filters')")
+    wait_for_app(page)
+    assert row_count_caption(page, "places") < before
+    assert page.evaluate(MAP_VIEW_JS) == zoomed
+    shoot(page, "map-zoom-kept")
