@@ -3,12 +3,14 @@
 
 Run from the project root:
     .venv/bin/python benchmarks/geovirus_eval.py [--worst N] [--fp N] [--fn N] [--no-incidents]
-                                                 [--incidents-only] [--geovirus PATH] [--incidents DIR]
+                                                 [--incidents-only] [--geovirus PATH] [--dir DIR ...]
 
 GeoVirus (Gritta et al. 2018): recognition precision/recall/F1 (a predicted span matches a gold span when
 they overlap, one-to-one), resolution Acc@161, mean and median error in km and AUC of the log error curve
-over the gold mentions found, and articles per second. Incident articles: document-level place
-precision/recall as that corpus's README scores them (surface match first, then distance by kind).
+over the gold mentions found, and articles per second. Incident-style corpora (``--dir``, repeatable; by
+default the shared development articles and the project's own ``benchmarks/articles``): document-level place
+precision/recall as the shared corpus's README scores them (surface match first, then distance by kind),
+each corpus on its own, with micro P/R/F1, resolution accuracy and the count of not-places found.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from lib import gazetteer  # noqa: E402
 SHARED = ROOT.parent / "shared" / "benchmarks"
 GEOVIRUS = SHARED / "geovirus" / "GeoVirus.xml"
 INCIDENTS = SHARED / "incidents"
+ARTICLES = ROOT / "benchmarks" / "articles"
 TOLERANCE = {"country": 500, "admin1": 300, "admin2": 100, "district": 100, "city": 30, "town": 30,
              "poi": 10, "region": 500}
 
@@ -195,6 +198,11 @@ def eval_incidents(folder: Path, verbose=False):
         print(f"  micro ({variant:7s}) P={P:.3f} R={R:.3f} F1={F:.3f}  (matched {m}, predicted {p}, gold {g})")
     print(f"  resolution accuracy of surface-matched places: {res_ok}/{res_n}"
           f" = {res_ok / res_n if res_n else 0:.3f};  not-places found: {notp}")
+    m, p, g = tot["all"]
+    P = m / p if p else 0.0
+    R = m / g if g else 0.0
+    return {"P": P, "R": R, "F1": 2 * P * R / (P + R) if P + R else 0.0,
+            "acc": res_ok / res_n if res_n else 0.0, "not_places": notp, "articles": len(files)}
 
 
 def main(argv=None):
@@ -203,7 +211,9 @@ def main(argv=None):
     ap.add_argument("--fp", type=int, default=0, help="print N false positives")
     ap.add_argument("--fn", type=int, default=0, help="print N missed gold mentions")
     ap.add_argument("--geovirus", type=Path, default=GEOVIRUS)
-    ap.add_argument("--incidents", type=Path, default=INCIDENTS)
+    ap.add_argument("--dir", "--incidents", dest="dirs", type=Path, action="append", metavar="DIR",
+                    help="an incident-style corpus to score places on (repeatable; default: "
+                         f"{INCIDENTS} and {ARTICLES})")
     ap.add_argument("--no-incidents", action="store_true")
     ap.add_argument("--incidents-only", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true", help="per-article extras/misses for incidents")
@@ -217,10 +227,17 @@ def main(argv=None):
         else:
             eval_geovirus(load_geovirus(args.geovirus), args.worst, args.fp, args.fn)
     if not args.no_incidents:
-        if not args.incidents.exists():
-            print(f"incident articles not found at {args.incidents}: skipped")
-        else:
-            eval_incidents(args.incidents, args.verbose)
+        summary = []
+        for folder in args.dirs or [INCIDENTS, ARTICLES]:
+            if not folder.exists():
+                print(f"incident articles not found at {folder}: skipped")
+                continue
+            summary.append((folder, eval_incidents(folder, args.verbose)))
+        if len(summary) > 1:
+            print("Places per corpus (micro, all gold places):")
+            for folder, f in summary:
+                print(f"  {str(folder):45s} P={f['P']:.3f} R={f['R']:.3f} F1={f['F1']:.3f}"
+                      f"  resolution acc={f['acc']:.3f}  not-places={f['not_places']}  ({f['articles']} articles)")
     return 0
 
 
