@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-PAGES = ["app.py", "pages/1_Map.py", "pages/2_Counts.py", "pages/3_Sources.py"]
+PAGES = ["pages/0_Overview.py", "pages/1_Map.py", "pages/2_Counts.py", "pages/3_Sources.py"]
 PAGE_TIMEOUT = 120
 
 

@@ -1,4 +1,4 @@
-"""Incident Atlas: overview. Run with: streamlit run app.py (builds data/atlas.db from seeds/ when missing)."""
+"""Overview: headline counts, the map, the latest incidents and what the data covers."""
 import streamlit as st
 
 from lib import charts, ui
