@@ -33,6 +33,67 @@ TITLES = {
     "cardinal", "bishop", "archbishop", "rabbi", "father", "reverend", "rev", "saint", "coach", "agent",
     "detective", "constable", "chief", "emir", "sultan", "vice", "dame", "mme", "mx", "st",
 }
+# Common given names (many cultures). A given name right before a place name makes the run a person's name
+# even when the place is well known ("Luís Montenegro", "Imran Khan"): the place is the surname.
+GIVEN_NAMES = set("""
+john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony
+mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
+jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory frank
+alexander raymond patrick jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter
+kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence
+jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy
+eugene vincent russell elijah louis bobby philip johnny boris tony tom tim bill bob jim mike nick steve
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra
+ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura
+cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine
+debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia kelly
+christina lauren joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara
+madison frances kathryn janice jean abigail alice julia judy sophia grace denise amber doris marilyn
+danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori angela
+luis luís jorge carlos pedro pablo miguel manuel antonio francisco javier rafael fernando sergio
+alejandro ricardo eduardo roberto andrés andres diego alvaro álvaro gustavo gonzalo joão joao rui
+marcelo andré andre nuno paulo sebastião sebastiao vasco tiago afonso inês ines ana isabel sofia lucia
+mariana beatriz gabriela camila valentina carmen rosa pilar dolores iván ivan emmanuel jean pierre
+jacques françois francois michel philippe nicolas olivier laurent alain bernard christophe thierry
+marine ségolène segolene emmanuelle françoise francoise hans klaus wolfgang jürgen jurgen dieter helmut
+angela olaf friedrich karl heinz franz giuseppe giovanni mario luigi matteo silvio giorgia sergio enrico
+vladimir dmitry dmitri sergei sergey alexei alexey igor oleg yuri viktor volodymyr petro yulia olga
+mohammed mohammad muhammad mohamed mohamad ahmed ahmad ali hassan hussein husain hussain omar umar
+abdullah abdul abdel abdallah khalid khaled ibrahim ismail yusuf youssef mustafa mostafa mahmoud
+mahmud hamid hamza bilal tariq tarek karim salman faisal fahad saad saeed said rashid nasser nasir
+jamal kamal adel adil amir anwar ayman bashar hafez hosni hamad tamim zayed haider haidar nouri nuri
+abdifatah abdirahman abdiweli abdikadir farah fatima fatuma aisha ayesha khadija zainab mariam maryam
+layla leila nadia amina halima hawa hodan
+imran nawaz shehbaz shahbaz asif zardari benazir bilawal pervez parvez javed javaid shoaib sarfraz
+babar wasim waqar shahid sajid zahid rahul sonia narendra amit rajnath arvind manmohan atal lal krishna
+rajesh ramesh suresh mahesh ganesh dinesh mukesh anil sunil vijay sanjay ajay vikram arjun ravi raj
+priya pooja neha anjali sunita lakshmi mamata mayawati nitish lalu yogi akhilesh sheikh hasina khaleda
+mahinda gotabaya ranil maithripala sajith chandrika
+xi li wang zhang liu chen yang zhao huang zhou wu jinping keqiang yi qiang
+shinzo fumio yoshihide junichiro kim moon park yoon jae
+bola muhammadu goodluck olusegun atiku nnamdi chinua wole uba yemi kayode oluwaseun chukwuemeka
+uhuru william raila mwai daniel jomo yoweri paul cyril jacob thabo nelson kofi kwame nana john
+abiy meles isaias hassan ashraf
+recep tayyip ahmet mehmet mevlut kemal binali
+benjamin naftali yair ehud shimon yitzhak golda mahmoud yasser ismail
+emmanuel joe kamala hillary barack donald rishi keir boris theresa gordon tony justin jair lula
+""".split())
+# Lower-case particles inside a person's name ("Marcelo Rebelo de Sousa", "Ursula von der Leyen").
+NAME_PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den",
+                  "ter", "bin", "ibn", "binti", "bint"}
+# Verbs of speech right after a person's name ("..., Hassan told reporters").
+SPEECH_VERBS = {"said", "says", "told", "added", "stated", "explained", "warned", "announced", "insisted",
+                "noted", "argued", "claimed", "confirmed", "denied", "tweeted", "wrote"}
+# Lower-case words that introduce a person's name ("police spokesman Abdifatah Aden Hassan").
+LOWER_TITLES = {"spokesman", "spokeswoman", "spokesperson", "president", "minister", "leader", "chief",
+                "commander", "governor", "mayor", "senator", "ambassador", "envoy", "official", "secretary",
+                "director", "general", "colonel", "captain", "lieutenant", "sergeant", "officer", "premier",
+                "chairman", "chairwoman", "candidate", "lawmaker", "legislator", "judge", "prosecutor",
+                "lawyer", "attorney", "analyst", "researcher", "professor", "journalist", "reporter",
+                "correspondent", "activist", "head", "coordinator", "representative", "priest", "imam",
+                "cleric", "bishop", "pastor", "resident", "witness", "survivor", "farmer", "teacher",
+                "student", "doctor", "nurse", "colleague", "counterpart", "successor", "predecessor",
+                "rival", "opponent", "deputy", "vice", "king", "queen", "prince", "emir", "sultan", "sheikh"}
 # Words that make a capitalised run an organisation, event or vehicle name.
 ORG_WORDS = {
     "university", "army", "corporation", "corp", "company", "co", "inc", "ltd", "llc", "plc", "group",
@@ -92,8 +153,17 @@ SITE_WORDS = {
 # Such a site is a mention of its own (kind poi), placed at the city it is in (see _locate_sites).
 SITE_HEADS = {"hotel", "mosque", "church", "shrine", "temple", "cathedral", "bazaar", "market", "square",
               "station", "airport", "pier", "mall", "road", "street", "pass", "imambargah", "gurdwara"}
+# Head words of sites named "<Head> of <Name>" ("Cathedral of Our Lady of Mount Carmel", "Shrine of Imam
+# Ali", "Temple of Heaven"): the whole phrase is one site, nothing inside it is a place of its own.
+OF_SITE_HEADS = {"cathedral", "basilica", "mosque", "shrine", "temple", "chapel", "monastery", "tomb",
+                 "mausoleum", "church", "square", "palace"}
+# "Church of England", "Church of Christ" are denominations: a church is a site only as "Church of the ...",
+# "Church of Our Lady", "Church of St ..."
+_CHURCH_OF = {"the", "our", "st", "saint", "san", "santa", "notre"}
+_OF_SITE_JOINERS = {"of", "the", "de", "del", "la", "le", "al", "el", "and"}
 # "Quetta railway station": a place name followed by these lower-case words is the site in that place.
-SITE_PHRASES = (("railway", "station"), ("train", "station"), ("bus", "station"))
+SITE_PHRASES = (("railway", "station"), ("train", "station"), ("bus", "station"), ("shopping", "mall"),
+                ("shopping", "centre"), ("shopping", "center"), ("mall",))
 # Short words that end with a full stop inside a site name ("St. Anthony's Shrine").
 _NAME_ABBREVIATIONS = {"st", "mt", "ft"}
 # Generic words that qualify a place name: "Hainan province", "Mastung district".
@@ -142,6 +212,8 @@ cooperation communist democratic republican republic kingdom empire federal nati
 royal imperial christian muslim islamic islam catholic protestant orthodox jewish hindu buddhist
 sikh shia shiite sunni
 alliance coalition
+christmas easter thanksgiving halloween ramadan ramazan eid diwali deepavali hanukkah hanukah passover
+pentecost ashura muharram nowruz navruz navratri vesak lent advent epiphany
 """.split())
 DEMONYMS_EXTRA = set("""
 chinese pakistani pakistanis afghan afghans afghani american americans british briton britons english
@@ -214,7 +286,8 @@ _is_allcaps = _AllCapsCache().__getitem__
 
 class _Ctx:
     __slots__ = ("text", "starts", "ends", "words", "gaps", "caps", "keys", "n", "sent_start", "line_start",
-                 "lower_words", "gaz", "allcaps_text", "run_of", "person_keys", "common", "org_end")
+                 "lower_words", "gaz", "allcaps_text", "run_of", "person_keys", "common", "org_end",
+                 "surnames")
 
     def __init__(self, text, gaz):
         self.text = text
@@ -246,6 +319,9 @@ class _Ctx:
         self.allcaps_text = text.upper() == text and text.lower() != text
         self.common = gaz.common_words
         self.person_keys: set[str] = set()
+        # surnames of people named with strong evidence (a given name or a title before them): a later
+        # bare mention is the person even when a well-known place bears the name ("Montenegro said")
+        self.surnames: set[str] = set()
         self.run_of = self._runs()
 
     def _runs(self):
@@ -387,6 +463,8 @@ def _site_at(ctx: _Ctx, i: int):
     "Kabul Longan Hotel"), or "<Place> railway station" (lower-case phrase, only after a known place).
     """
     keys, caps, gaps, words, n = ctx.keys, ctx.caps, ctx.gaps, ctx.words, ctx.n
+    if keys[i] in OF_SITE_HEADS:
+        return _of_site_at(ctx, i)
     if keys[i] in FUNCTION_CAPS or keys[i] in SITE_HEADS or (i in ctx.sent_start and keys[i] in ctx.lower_words):
         return None
     k = i
@@ -420,6 +498,39 @@ def _site_at(ctx: _Ctx, i: int):
                 return k, nk + len(phrase) - 1, True
         return None
     return None
+
+
+def _of_site_at(ctx: _Ctx, i: int):
+    """"<Head> of <Name ...>" starting at token i ("Cathedral of Our Lady of Mount Carmel"): (-1, last token,
+    False) or None. The name runs over capitalised words and lower-case joiners and ends on a capitalised word;
+    a bare country after "of" ("Church of England", "Palace of Westminster" is kept) names no site."""
+    keys, caps, gaps, n = ctx.keys, ctx.caps, ctx.gaps, ctx.n
+    if i + 2 >= n or keys[i + 1] != "of" or caps[i + 1] or gaps[i + 1] != " " or gaps[i + 2] != " ":
+        return None
+    if keys[i] == "church" and keys[i + 2] not in _CHURCH_OF:
+        return None
+    k = i + 2
+    last = None
+    while k < n and k - i <= 10:
+        if k > i + 2 and not (gaps[k] == " " or gaps[k] == "-" or gaps[k] == ". " and keys[k - 1] in _NAME_ABBREVIATIONS):
+            break
+        if k in ctx.line_start:
+            break
+        if caps[k]:
+            if keys[k] in FUNCTION_CAPS and keys[k] not in ("the", "our") or keys[k] in TITLES and keys[k] not in (
+                    "st", "saint", "imam", "lady", "king", "queen", "prince", "sultan", "sheikh", "pope"):
+                break
+            last = k
+        elif keys[k] not in _OF_SITE_JOINERS:
+            break
+        k += 1
+    if last is None:
+        return None
+    if last == i + 2 or (last == i + 3 and keys[i + 2] == "the"):
+        codes = ctx.gaz.index.get(keys[last], ())
+        if any(ctx.gaz.records[c >> 1][KIND] == "country" for c in codes):
+            return None  # "Church of England", "Bank of the Philippines"
+    return -1, last, False
 
 
 def _org_follows(ctx: _Ctx, k: int) -> bool:
@@ -520,7 +631,9 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
         nxt = jj + 1
     if ctx.person_keys:
         out = [m for m in out if not (m["i"] == m["name_j"] and m["key"] in ctx.person_keys
-                                      and not m["dateline"] and not facts.get(m["key"])[2])]
+                                      and not m["dateline"] and (not facts.get(m["key"])[2]
+                                                                 or m["key"] in ctx.surnames)
+                                      and m["hint"] is None)]
     return ctx, out, sites
 
 
@@ -555,6 +668,12 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             return "date"  # "Nov 9", "9 Nov"
         if key in ORG_WORDS and not place_like:
             return "organisation word"  # "Congress", "Union"
+        if key in SITE_HEADS and not place_like:
+            return "site word"  # "Cathedral", "Station" on their own name no town
+    # a word cut by an apostrophe is part of a longer word ("Jama'at", "Shari'a", "Ba'ath")
+    if j + 1 < n and gaps[j + 1] in ("'", "’") and words[j + 1] != "s" and words[j + 1][:1].islower() \
+            and not curated:
+        return "inside a word"
     if dateline:
         return None
     text = ctx.text
@@ -626,7 +745,28 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
                 and not any(keys[t] in INSTITUTION_WORDS for t in range(a, i)):
             ctx.person_keys.update(keys[t] for t in range(a, b + 1) if keys[t] not in ORG_WORDS)
             return "person (name)"
-    if single and key in ctx.person_keys and not place_like:
+        # a well-known place inside a person's name: a given name before it ("Luís Montenegro"), or
+        # name words on both sides with a title before the run or a verb of speech after it
+        # ("spokesman Abdifatah Aden Hassan told")
+        if namey and single and place_like and not curated:
+            before = [t for t in namey if t < i]
+            after = [t for t in namey if t > j]
+            strong = any(keys[t] in GIVEN_NAMES and caps[t] for t in before)
+            if not strong and before and after:
+                strong = a > 0 and not caps[a - 1] and keys[a - 1] in LOWER_TITLES \
+                    or b + 1 < n and keys[b + 1] in SPEECH_VERBS and gaps[b + 1] in (" ", ", ")
+            if strong:
+                ctx.person_keys.update(keys[t] for t in range(a, b + 1) if keys[t] not in ORG_WORDS)
+                if j == b:
+                    ctx.surnames.add(key)
+                return "person (given name)"
+    # a surname after a name particle: "Marcelo Rebelo de Sousa"
+    if single and not place_like and i >= 2 and not caps[i - 1] and keys[i - 1] in NAME_PARTICLES \
+            and gaps[i] == " " and gaps[i - 1] == " " and _name_token(ctx, i - 2) \
+            and not facts.get(keys[i - 2])[2]:
+        ctx.person_keys.add(key)
+        return "person (particle)"
+    if single and key in ctx.person_keys and (not place_like or key in ctx.surnames) and not dateline:
         return "person (seen)"
     return None
 

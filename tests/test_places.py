@@ -203,3 +203,53 @@ def test_organisation_words_after_two_connectors_do_not_swallow_a_region():
     found = surfaces("The line is important for connecting China with Central Asia and for Belt and Road "
                      "cooperation.")
     assert "Central Asia" in found and "China" in found
+
+
+def test_a_given_name_before_a_country_makes_it_a_surname():
+    text = ("VALLETTA — The party, led by Ricardo Honduras, won the vote in Malta. Honduras thanked voters "
+            "in Sliema.")
+    found = set(surfaces(text))
+    assert "Malta" in found and "Honduras" not in found and "Ricardo Honduras" not in found
+
+
+def test_a_city_inside_a_three_part_name_after_a_title_is_a_person():
+    text = "Army spokeswoman Fadumo Aden Warsame told reporters in Kismayo that the road was open."
+    found = set(surfaces(text))
+    assert "Kismayo" in found and "Aden" not in found
+
+
+def test_a_surname_after_a_name_particle_is_no_place():
+    text = "In Recife, Mayor Joana Pereira de Sousa met farmers. Sousa promised new wells."
+    found = set(surfaces(text))
+    assert "Recife" in found and "Sousa" not in found
+
+
+def test_apostrophe_joined_arabic_names_yield_no_place():
+    found = set(surfaces("Jama'at al-Tawhid claimed the attack near Gao, in Mali."))
+    assert "Jama" not in found and {"Gao", "Mali"} <= found
+
+
+def test_holidays_are_no_places():
+    found = set(surfaces("Christmas markets in Lyon and Easter services in Nantes were cancelled."))
+    assert found == {"Lyon", "Nantes"}
+
+
+def test_head_of_name_site_is_one_poi_at_the_city():
+    text = "Mourners met at the Cathedral of Our Lady of Mount Carmel in Marawi on Sunday."
+    ms = find_places(text)
+    names = [m["surface"] for m in ms]
+    assert "Mount Carmel" not in names and "Cathedral" not in names
+    site = [m for m in ms if m["surface"] == "Cathedral of Our Lady of Mount Carmel"][0]
+    assert site["kind"] == "poi" and site["country_code"] == "PH"
+    assert "England" in surfaces("The Church of England opened a school in Kent.")
+
+
+def test_a_site_word_alone_is_no_town():
+    assert "Cathedral" not in surfaces("Cathedral bells rang across Valletta.")
+
+
+def test_a_shopping_mall_is_placed_in_the_articles_city():
+    text = ("NAIROBI — Police patrolled the city. In 2013 gunmen besieged the Westgate shopping mall for "
+            "four days.")
+    site = only(text, "Westgate shopping mall")
+    assert site["kind"] == "poi" and site["country_code"] == "KE"
