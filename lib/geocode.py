@@ -15,7 +15,8 @@ from lib.gazetteer import ADMIN1, CAPITAL, CC, ID, KIND, LAT, LON, NAME, POP, SO
 KIND_PRIOR = {"country": 14.0, "other": 8.0, "admin1": 6.0, "city": 3.0, "admin2": 2.5, "town": 1.0,
               "poi": 4.0}
 HINT_KINDS = {"admin1": ("admin1", "admin2"), "admin2": ("admin2", "admin1"), "city": ("city", "town"),
-              "town": ("town", "city")}
+              "town": ("town", "city"), "village": ("town", "city"), "seat": ("city", "town")}
+_SETTLEMENTS = ("city", "town")
 
 
 _RAD = math.pi / 180
@@ -172,6 +173,8 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
             for a in adm:
                 own_weight[(qkey, a[0])] = own_weight.get((qkey, a[0]), 0) + 1.0
 
+    hints = _discourse_hints(raw, cands, recs)
+
     near_memo: dict[tuple, float | None] = {}
 
     def nearest(idx, key, lat, lon):
@@ -195,15 +198,29 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
 
     chosen: dict[tuple, tuple] = {}  # (key, hint, qualifiers) -> (record index, confidence)
     out = []
-    for m, (cs, base), (qcc, qadm, _) in zip(raw, cands, quals):
+    for mi, (m, (cs, base), (qcc, qadm, _)) in enumerate(zip(raw, cands, quals)):
         if not cs:
             continue
         key = m["key"]
-        memo_key = (key, m["hint"], frozenset(qcc), frozenset(qadm))
+        hint = hints.get(mi, m["hint"]) if hints else m["hint"]
+        memo_key = (key, hint, frozenset(qcc), frozenset(qadm))
         pick = chosen.get(memo_key)
         if pick is None:
-            pick = chosen[memo_key] = _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight,
-                                             admin_weight, anchors, nearest)
+            if hint == "village":
+                # "the village of X": a village the gazetteer lacks must not become a namesake in a country
+                # the article gives no sign of
+                keep = [t for t in zip(cs, base) if recs[t[0][0]][CC]
+                        and country_weight.get(recs[t[0][0]][CC], 0) - own_weight.get((key, recs[t[0][0]][CC]), 0) > 0]
+                if not keep:
+                    chosen[memo_key] = None
+                    continue
+                cs2, base2 = tuple(t[0] for t in keep), tuple(t[1] for t in keep)
+            else:
+                cs2, base2 = cs, base
+            pick = chosen[memo_key] = _choose(m, cs2, base2, qcc, qadm, recs, country_weight, own_weight,
+                                              admin_weight, anchors, nearest, hint)
+        if pick is None:
+            continue
         idx, conf = pick
         r = recs[idx]
         surface = ctx.text[m["start"]:m["end"]]
@@ -215,17 +232,53 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
     return out
 
 
-def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weight, anchors, nearest):
+def _discourse_hints(raw, cands, recs) -> dict[int, str]:
+    """Hints a bare name takes from the rest of the article: mention index -> hint.
+
+    A dateline names a city. A name the article also gives with a regional generic ("Kirkuk province",
+    "Kaduna state") is, bare, the same-named city of that region when there is one ("Kirkuk"), else the
+    region itself ("Sulu province" ... "Sulu")."""
+    out = {}
+    regional = {}
+    for m, (cs, _) in zip(raw, cands):
+        if m["hint"] in ("admin1", "admin2") and cs:
+            regional.setdefault(m["key"].rsplit(" ", 1)[0] if m["key"].endswith(
+                (" province", " state", " region", " district", " county", " governorate", " department"))
+                else m["key"], (m["hint"], [recs[idx] for idx, _ in cs if recs[idx][KIND] == m["hint"]]))
+    for mi, (m, (cs, _)) in enumerate(zip(raw, cands)):
+        if m["hint"] is not None or not cs:
+            continue
+        if m.get("dateline"):
+            if any(recs[idx][KIND] in _SETTLEMENTS for idx, _ in cs):
+                out[mi] = "seat"
+            continue
+        reg = regional.get(m["key"])
+        if reg is None:
+            continue
+        hint, regions = reg
+        # a primary-named city or town inside one of the regions the name with its generic may be
+        if any(p and recs[idx][KIND] in _SETTLEMENTS and any(
+                r[CC] == recs[idx][CC] and r[ADMIN1] == recs[idx][ADMIN1] for r in regions) for idx, p in cs):
+            out[mi] = "seat"
+        else:
+            out[mi] = hint
+    return out
+
+
+def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weight, anchors, nearest,
+            hint=None):
     """Score the candidates of one mention in the article's context: (record index, confidence)."""
     key = m["key"]
-    hint = m["hint"]
     hint_kinds = HINT_KINDS.get(hint, ()) if hint else ()
     scored = []
     country_names = [recs[idx][CC] for idx, _ in cs if recs[idx][KIND] == "country"]
     for (idx, primary), s in zip(cs, base):
         r = recs[idx]
         kind = r[KIND]
-        if hint:
+        if hint == "seat":  # a dateline, or a bare name beside "<name> province": the city or town
+            if kind in hint_kinds:
+                s += 9.0
+        elif hint:
             if kind in hint_kinds:
                 s += 6.0 if kind == hint_kinds[0] else 3.0
             elif kind == "country":

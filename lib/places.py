@@ -171,8 +171,14 @@ GENERICS = {
     "province": "admin1", "provinces": "admin1", "state": "admin1", "region": "admin1",
     "oblast": "admin1", "governorate": "admin1", "prefecture": "admin2", "district": "admin2",
     "county": "admin2", "tehsil": "admin2", "division": "admin2", "department": "admin1",
-    "city": "city", "town": "town", "village": "town", "municipality": "town", "island": None,
+    "city": "city", "town": "town", "village": "village", "municipality": "town", "island": None,
 }
+GENERICS.update({"states": "admin1", "regions": "admin1", "governorates": "admin1", "districts": "admin2",
+                 "counties": "admin2", "prefectures": "admin2", "departments": "admin1"})
+PLURAL_GENERICS = {"provinces", "states", "regions", "governorates", "districts", "counties", "prefectures",
+                   "departments"}
+# "the village of X", "the town of X": the generic word before the name
+_OF_GENERICS = {"village": "village", "town": "town", "city": "city", "hamlet": "village"}
 INSTITUTION_WORDS = {"college", "university", "school", "academy", "institute", "hospital", "cantonment"}
 MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 DIRECTION_WORDS = {
@@ -619,12 +625,29 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
         jj = j
         if j + 1 < n and keys[j + 1] in GENERICS and gaps[j + 1] in (" ", "-"):
             gword = keys[j + 1]
-            nxt_org = j + 2 < n and keys[j + 2] in ORG_WORDS and caps[j + 2] and gaps[j + 2] == " "
-            if not nxt_org and not (caps[j + 1] and gword == "state" and j + 2 < n and caps[j + 2]):
+            nxt_org = j + 2 < n and keys[j + 2] in ORG_WORDS and caps[j + 2] and gaps[j + 2] == " " \
+                or caps[j + 1] and j + 2 < n and keys[j + 2] == "of"  # "California Department of Health"
+            if nxt_org:
+                pass
+            elif gword in PLURAL_GENERICS:
+                # "Salahuddin and Diyala provinces": the plural qualifies every name of the list and joins none
+                hint = GENERICS[gword]
+                k = len(out) - 1
+                t = i
+                while k >= 0 and out[k]["hint"] is None and out[k]["j"] == t - 2 \
+                        and (keys[t - 1] in ("and", "or") and gaps[t - 1] == " " or gaps[t] == ", ") \
+                        or k >= 0 and out[k]["hint"] is None and out[k]["j"] == t - 1 and gaps[t] == ", ":
+                    out[k]["hint"] = hint
+                    t = out[k]["i"]
+                    k -= 1
+            elif not nxt_org and not (caps[j + 1] and gword == "state" and j + 2 < n and caps[j + 2]):
                 hint = GENERICS[gword]
                 jj = j + 1
                 if key + " " + gword in index:  # "Mastung district" is a name of its own
                     key = key + " " + gword
+        elif i >= 2 and keys[i - 1] == "of" and keys[i - 2] in _OF_GENERICS and not caps[i - 2] \
+                and gaps[i] == " " and gaps[i - 1] == " ":
+            hint = _OF_GENERICS[keys[i - 2]]  # "the village of Tamou", "the town of Daquq"
         out.append({"i": i, "j": jj, "name_j": j, "key": key, "hint": hint,
                     "start": ctx.starts[i], "end": ctx.ends[jj],
                     "dateline": _is_dateline(ctx, i, j)})

@@ -253,3 +253,35 @@ def test_a_shopping_mall_is_placed_in_the_articles_city():
             "four days.")
     site = only(text, "Westgate shopping mall")
     assert site["kind"] == "poi" and site["country_code"] == "KE"
+
+
+def test_a_plural_generic_qualifies_each_name_and_joins_none():
+    ms = find_places("Cells still operate between Anbar, Nineveh and Diyala provinces of Iraq.")
+    found = {m["surface"]: m for m in ms}
+    assert "Diyala provinces" not in found and found["Diyala"]["kind"] == "admin1"
+
+
+def test_a_village_the_gazetteer_lacks_gets_no_far_away_namesake():
+    found = set(surfaces("Gunmen raided the village of Paris in Niger's Tillabéri region."))
+    assert "Paris" not in found and "Niger" in found
+    found = set(surfaces("Gunmen raided the village of Ayorou in Niger's Tillabéri region."))
+    assert "Ayorou" in found
+
+
+def test_a_dateline_names_the_city_not_its_province():
+    m = only("KADUNA, Nigeria — Police said on Monday that roads were reopened.", "KADUNA")
+    assert m["kind"] in ("city", "town")
+
+
+def test_a_bare_name_beside_its_province_is_the_provincial_city():
+    text = "A bomb hit a patrol in Kirkuk province. Traffic in Kirkuk was halted for hours."
+    found = {m["surface"]: m for m in find_places(text)}
+    assert found["Kirkuk province"]["kind"] == "admin1"
+    assert found["Kirkuk"]["kind"] in ("city", "town")
+    assert km(found["Kirkuk"]["lat"], found["Kirkuk"]["lon"], 35.47, 44.39) < 30
+
+
+def test_a_bare_name_without_a_city_keeps_the_region_it_was_given_as():
+    text = "Voters in Sulu province rejected the law. Sulu has been calm since 2021."
+    found = {m["surface"]: m for m in find_places(text)}
+    assert found["Sulu"]["place_id"] == found["Sulu province"]["place_id"]
