@@ -821,7 +821,7 @@ def find_places(text: str, gaz=None) -> list[dict]:
         return []
     ctx, raw, sites = _raw_mentions(text, gaz)
     if not sites:
-        return geocode.resolve(ctx, raw, gaz)
+        return _drop_article(geocode.resolve(ctx, raw, gaz))
     inner = [s["inner"] for s in sites if s["inner"] is not None]
     inner_starts = {m["start"] for m in inner}
     found = geocode.resolve(ctx, sorted(raw + inner, key=lambda m: m["start"]), gaz)
@@ -829,7 +829,17 @@ def find_places(text: str, gaz=None) -> list[dict]:
     inner_found = {m["start"]: m for m in found if m["start"] in inner_starts}
     out = places + _locate_sites(ctx, places, sites, inner_found)
     out.sort(key=lambda m: m["start"])
-    return out
+    return _drop_article(out)
+
+
+def _drop_article(ments: list[dict]) -> list[dict]:
+    """A curated name matched with its article ("the Sahel", "the Gaza Strip") is reported without it."""
+    for m in ments:
+        surface = m["surface"]
+        if surface[:4] == "the " and len(surface) > 4:
+            m["start"] += 4
+            m["surface"] = surface[4:]
+    return ments
 
 
 _HOST_KINDS = ("city", "town", "admin2")

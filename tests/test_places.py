@@ -132,7 +132,7 @@ def test_acronyms_need_to_be_known_places():
 
 
 def test_longest_name_wins():
-    m = only("The blast at the Karachi airport killed two engineers.", "the Karachi airport")
+    m = only("The blast at the Karachi airport killed two engineers.", "Karachi airport")  # reported without its article
     assert m["kind"] == "poi" and km(24.9065, 67.1608, m["lat"], m["lon"]) < 1
     found = surfaces("Flights from New Delhi and Sri Lanka were cancelled.")
     assert "New Delhi" in found and "Sri Lanka" in found and "Delhi" not in found
@@ -285,3 +285,20 @@ def test_a_bare_name_without_a_city_keeps_the_region_it_was_given_as():
     text = "Voters in Sulu province rejected the law. Sulu has been calm since 2021."
     found = {m["surface"]: m for m in find_places(text)}
     assert found["Sulu"]["place_id"] == found["Sulu province"]["place_id"]
+
+
+def test_a_region_named_with_its_article_is_reported_without_it():
+    m = only("Jihadist groups have spread across the Sahel since 2012, officials in Bamako said.", "Sahel")
+    assert m["kind"] == "other" and 10 < m["lat"] < 20 and -10 < m["lon"] < 10
+
+
+def test_common_english_names_of_regions():
+    found = {m["surface"]: m for m in find_places("Militants fled from Salahuddin into Lower Shabelle and "
+                                                  "the Bangsamoro region of the Philippines.")}
+    assert found["Salahuddin"]["kind"] == "admin1" and found["Salahuddin"]["country_code"] == "IQ"
+    assert found["Lower Shabelle"]["country_code"] == "SO"
+    assert found["Bangsamoro region"]["country_code"] == "PH"
+
+
+def test_the_european_union_is_no_place():
+    assert surfaces("The European Union and the EU Commission met Belgian officials in Brussels.") == ["Brussels"]
