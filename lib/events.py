@@ -5,21 +5,13 @@ otherwise every headline number grows with the news coverage. Two reports are on
 belong to the same family, their dates agree at the coarser of the two precisions, and their places are
 the same or close. A report without a date or a located place is never merged: it cannot be told apart.
 """
-import math
+from lib.geocode import km
 
 MERGE_KM = 50.0
 _FAMILY = {
     "bombing": "attack", "suicide_bombing": "attack", "armed_attack": "attack", "assassination": "attack",
     "kidnapping": "kidnapping", "hijacking": "hijacking", "other": "other",
 }
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p = math.pi / 180
-    h = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def dates_agree(a: str | None, b: str | None) -> bool:

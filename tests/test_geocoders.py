@@ -397,7 +397,8 @@ def closed_port():
     return port
 
 
-def test_refused_connection_falls_back_with_one_attempt_for_many_mentions(db, closed_port, monkeypatch):
+def count_connections(monkeypatch) -> list:
+    """Record every socket connection attempt (and still make it); returns the growing list."""
     attempts = []
     real_connect = socket.socket.connect
 
@@ -406,6 +407,11 @@ def test_refused_connection_falls_back_with_one_attempt_for_many_mentions(db, cl
         return real_connect(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", counting_connect)
+    return attempts
+
+
+def test_refused_connection_falls_back_with_one_attempt_for_many_mentions(db, closed_port, monkeypatch):
+    attempts = count_connections(monkeypatch)
     refiner = _refiner(db, f"127.0.0.1:{closed_port}")
     mentions = [{"surface": f"Unplaced Place {i}", "start": i, "end": i + 1, "lat": None, "lon": None}
                 for i in range(8)]
@@ -503,14 +509,7 @@ def test_a_load_with_the_online_geocoder_unreachable_keeps_offline_places_and_fi
     monkeypatch.setenv("ATLAS_GEOCODER_DOMAIN", f"127.0.0.1:{closed_port}")
     monkeypatch.setenv("ATLAS_GEOCODER_SCHEME", "http")
     monkeypatch.setenv("ATLAS_GEOCODER_MIN_CONFIDENCE", "1.0")   # ask about every mention
-    attempts = []
-    real_connect = socket.socket.connect
-
-    def counting_connect(self, address):
-        attempts.append(address)
-        return real_connect(self, address)
-
-    monkeypatch.setattr(socket.socket, "connect", counting_connect)
+    attempts = count_connections(monkeypatch)
     started = time.monotonic()
     report = load_paths([SEEDS], tmp_path / "atlas.db", online=True)
 
