@@ -514,16 +514,39 @@ def place_from_selection(event, places: pd.DataFrame) -> str | None:
     return None
 
 
+SEL_PARAM = "sel"  # the chosen place in the page address, so a copied link reopens its excerpts
+
+
+def _remember_place(place_id: str | None) -> None:
+    st.session_state[PLACE_KEY] = place_id
+    if place_id:
+        st.query_params[SEL_PARAM] = place_id
+    elif SEL_PARAM in st.query_params:
+        del st.query_params[SEL_PARAM]
+
+
 def map_selected(places: pd.DataFrame) -> None:
     """on_select of the map: remember the clicked place (a click that deselects keeps the last one)."""
     chosen = place_from_selection(st.session_state.get(MAP_KEY), places)
     if chosen is not None:
-        st.session_state[PLACE_KEY] = chosen
+        _remember_place(chosen)
 
 
 def place_chosen() -> None:
     """on_change of the Place select box."""
-    st.session_state[PLACE_KEY] = st.session_state.get("map_place")
+    _remember_place(st.session_state.get("map_place"))
+
+
+def place_from_url(place_ids: list[str]) -> None:
+    """Take the chosen place from ?sel= when nothing is chosen yet; say so when the link names no place shown."""
+    wanted = st.query_params.get(SEL_PARAM)
+    if not wanted or st.session_state.get(PLACE_KEY):
+        return
+    if wanted in place_ids:
+        st.session_state[PLACE_KEY] = wanted
+    else:
+        st.warning(f"The place “{esc_md(wanted[:80])}” in the link is not among the places the filters select.")
+        del st.query_params[SEL_PARAM]
 
 
 # --- one article (Sources page) ---------------------------------------------------------------------

@@ -22,6 +22,7 @@ size_by = controls[0].radio("Marker size", ["mentions", "incidents"], horizontal
 ids = list(places["place_id"])
 if st.session_state.get(ui.PLACE_KEY) not in ids:
     st.session_state[ui.PLACE_KEY] = None
+ui.place_from_url(ids)
 st.session_state["map_place"] = st.session_state[ui.PLACE_KEY]
 labels = {r.place_id: f"{r.name} ({r.kind}, {r.country_code or '?'}) · {r.mentions} mentions, "
           f"{r.incidents} incidents" for r in places.itertuples()}

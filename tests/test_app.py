@@ -241,3 +241,18 @@ def test_pages_on_the_loaded_seed_database(seed_db_path, tmp_path, monkeypatch):
     text = plain(html_text(at))
     assert "bombing at the Karachi airport last October killed two Chinese engineers" in text
     assert "bombing · 2024-10 · killed 2" in text
+
+
+def test_a_link_with_the_chosen_place_reopens_its_excerpts(seed_db):
+    at = open_page("pages/1_Map.py", {"sel": AIRPORT_ID})
+    assert at.session_state["atlas_place"] == AIRPORT_ID
+    assert '<mark class="atlas-place">Karachi airport</mark> last October' in html_text(at)
+    at.selectbox(key="map_place").set_value("geonames:1816176").run()   # Boao
+    assert at.query_params["sel"] == "geonames:1816176"
+
+
+def test_a_link_with_an_unknown_place_says_so_and_shows_the_map(seed_db):
+    at = open_page("pages/1_Map.py", {"sel": "geonames:0"})
+    assert any("not among the places" in w.value for w in at.warning)
+    assert at.session_state["atlas_place"] is None
+    assert "sel" not in at.query_params
