@@ -31,10 +31,14 @@ if overview["articles"] == 0:
 else:
     places = ctx.q("place_counts", ctx.filters)
     st.subheader("Map")
-    st.plotly_chart(charts.map_figure(places, "mentions", height=460,
-                                     view=charts.view_of(ctx.q("place_counts", None))), config=charts.MAP_CONFIG,
-                    key="overview_map", width="stretch")
-    ui.page_link("pages/1_Map.py", "Open the map to click a place and read its excerpts",
+    event = st.plotly_chart(charts.map_figure(places, "mentions", height=460,
+                                             view=charts.view_of(ctx.q("place_counts", None))),
+                            config=charts.MAP_CONFIG, key="overview_map", width="stretch",
+                            on_select="rerun", selection_mode="points")
+    clicked = ui.place_from_selection(event, places)
+    if clicked is not None:  # a click opens the Map page with that place's excerpts
+        st.switch_page("pages/1_Map.py", query_params={**ui.filter_params(ctx), ui.SEL_PARAM: clicked})
+    ui.page_link("pages/1_Map.py", "Click a place to read its excerpts on the Map page, or open the map",
                  ui.filter_params(ctx), icon=":material/map:")
 
     st.subheader("Latest incidents")

@@ -50,9 +50,9 @@ def open_page(page="app.py", params=None) -> AppTest:
     return at
 
 
-def click_marker(at, place_id, lat, lon) -> AppTest:
+def click_marker(at, place_id, lat, lon, key="atlas_map") -> AppTest:
     """What the browser sends when a marker is clicked: the map widget's selection state."""
-    chart = next(e for e in elements(at, "plotly_chart") if e.key == "atlas_map")
+    chart = next(e for e in elements(at, "plotly_chart") if e.key == key)
     states = at._tree.get_widget_states()
     selection = {"selection": {"points": [{"curve_number": 0, "point_number": 0, "point_index": 0, "lat": lat,
                                            "lon": lon, "customdata": place_id}],
@@ -256,3 +256,19 @@ def test_a_link_with_an_unknown_place_says_so_and_shows_the_map(seed_db):
     assert any("not among the places" in w.value for w in at.warning)
     assert at.session_state["atlas_place"] is None
     assert "sel" not in at.query_params
+
+
+def test_a_click_on_the_overview_map_opens_that_place_on_the_map_page(seed_db):
+    at = open_page("app.py", {"country": "PK"})
+    click_marker(at, AIRPORT_ID, 24.9065, 67.1608, key="overview_map")
+    assert at.session_state["atlas_place"] == AIRPORT_ID
+    assert '<mark class="atlas-place">Karachi airport</mark> last October' in html_text(at)
+    assert at.query_params["sel"] == AIRPORT_ID and at.query_params["country"] == "PK"
+
+
+def test_coming_back_to_the_overview_after_a_map_click_stays_on_the_overview(seed_db):
+    at = open_page("app.py")
+    click_marker(at, AIRPORT_ID, 24.9065, 67.1608, key="overview_map")
+    at.switch_page("pages/0_Overview.py").run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Incident Atlas"]
