@@ -430,6 +430,9 @@ def _offset(rd: date, rp: str, count_token, unit, direction):
     return None, None, "anaphoric"
 
 
+_BACKWARD = re.compile(r"\b(?:earlier|before)\b", re.I)
+
+
 def find_dates(text: str, published=None, reference=None) -> list[DateExpr]:
     """Every date expression in text, in order, resolved against published (a date or 'YYYY-MM-DD').
 
@@ -443,6 +446,7 @@ def find_dates(text: str, published=None, reference=None) -> list[DateExpr]:
     ref = _reference(reference)
     taken: list[tuple[int, int]] = []
     found: list[DateExpr] = []
+    unanchored = []
     candidates = []
     possible = _possible_kinds(text)
     for kind, pattern in _PATTERNS:
@@ -466,6 +470,15 @@ def find_dates(text: str, published=None, reference=None) -> list[DateExpr]:
         reporting = bool(_REPORTING_BEFORE.search(text[max(0, s - 40): s])) or bool(
             _REPORTING_AFTER.match(text[e: e + 20]))
         found.append(DateExpr(s, e, m.group(0), d, p, ekind, reporting))
+        if d is None and ekind == "anaphoric" and ref is None and _BACKWARD.search(m.group(0)):
+            unanchored.append((kind, m, len(found) - 1))
+    # "the army said on Wednesday it had carried out a strike a day earlier": with no event to count from, a
+    # backward offset counts from the statement's day given before it
+    for kind, m, i in unanchored:
+        said = [x for x in found if x.reporting and x.date and x.precision == "day" and x.end <= m.start()]
+        if said:
+            d, p, ekind = _resolve_match(kind, m, text, pub, _reference(said[-1].date))
+            found[i] = DateExpr(m.start(), m.end(), m.group(0), d, p, ekind, False)
     found.sort(key=lambda x: x.start)
     return found
 

@@ -37,12 +37,14 @@ _TRIGGERS = [
     # (type, pattern, strength) - strength 2: names an event; 1: generic word that only refers to one
     ("suicide_bombing", r"suicide[\s-]+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blasts?|vests?|explosions?|car[\s-]bomb(?:ing)?s?)"
                         r"|blew\s+(?:himself|herself|themselves)\s+up", 2),
-    ("hijacking", r"hijack(?:ed|ing|ings|ers?)?\b", 2),
+    ("hijacking", r"hijack(?:ed|ing|ings|ers?)?\b|(?:seized|boarded|captured|commandeered)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?"
+                  r"(?:ship|vessel|tanker|carrier|freighter|trawler|dhow|yacht|ferry|airliner)s?\b", 2),
     ("kidnapping", r"kidnap(?:ped|ping|pings|pers?|s)?\b|abduct(?:ed|ion|ions|ors?|s|ing)?\b|taken\s+hostage|held\s+hostage"
                    r"|hostages?\b|(?:were|was)\s+seized\b", 2),
     ("assassination", r"assassinat(?:ed|ion|ions|e|es|ing)\b", 2),
     ("bombing", r"bomb(?:s|ing|ings|ed)?\b|blasts?\b|explosions?\b|explosives?\b|IEDs?\b|improvised\s+explosive"
-                r"|grenades?\b|detonat(?:ed|ion|es|e)\b|went\s+off\b|exploded\b|car[\s-]bomb", 2),
+                r"|grenades?\b|detonat(?:ed|ion|es|e)\b|went\s+off\b|exploded\b|car[\s-]bomb"
+                r"|air[\s-]?strikes?\b|air\s+raids?\b|shelling\b|shelled\b", 2),
     ("vehicle", r"(?:car|jeep|vehicle|truck|lorry|van|SUV|bus)\s+(?:\w+\s+){0,2}(?:drove|ploughed|plowed|rammed|crashed|smashed|careered)\s+into"
                 r"|ramm(?:ed|ing)\s+(?:a|his|their|the)\s+(?:\w+\s+)?(?:car|vehicle|truck|lorry|van)", 2),
     ("operation", r"(?:military|security|army|counter-?terrorism|police|three-day|two-day|\w+-day)\s+(?:operation|offensive|raid)s?\b", 2),
@@ -55,16 +57,16 @@ _TRIGGERS = [
 _TRIGGER_RES = [(t, re.compile(r"\b(?:" + p + r")", re.I), s) for t, p, s in _TRIGGERS]
 # every trigger pattern contains one of these stems, so a clause with none of them has no trigger
 _TRIGGER_STEMS = (
-    "suicide", "blew", "hijack", "kidnap", "abduct", "hostage", "seized", "assassin", "bomb", "blast", "explo",
-    "ied", "grenade", "deton", "went", "into", "ramm", "operation", "offensive", "raid", "gunm", "fire", "shot",
+    "suicide", "blew", "hijack", "boarded", "captured", "commandeered", "kidnap", "abduct", "hostage", "seized", "assassin", "bomb", "blast", "explo",
+    "ied", "grenade", "deton", "went", "airstrike", "air strike", "air-strike", "air raid", "shell", "into", "ramm", "operation", "offensive", "raid", "gunm", "fire", "shot",
     "shoot", "storm", "gunpoint", "armed", "knife", "knives", "stabb", "hacked", "rampag", "overran", "attack",
     "massacre", "gun", "assault", "assail", "killing", "ambush", "siege",
 )
 # the stems each trigger pattern needs (one of them is in every match, at the start of a word): a clause runs
 # only the patterns whose stems it contains
 _PATTERN_STEMS = [
-    ("suicide", "blew"), ("hijack",), ("kidnap", "abduct", "hostage", "seized"), ("assassin",),
-    ("bomb", "blast", "explo", "ied", "grenade", "deton", "went"), ("into", "ramm"), ("operation", "offensive", "raid"),
+    ("suicide", "blew"), ("hijack", "seized", "boarded", "captured", "commandeered"), ("kidnap", "abduct", "hostage", "seized"), ("assassin",),
+    ("bomb", "blast", "explo", "ied", "grenade", "deton", "went", "airstrike", "air strike", "air-strike", "air raid", "shell"), ("into", "ramm"), ("operation", "offensive", "raid"),
     ("gun", "fire", "shot", "shoot", "storm", "armed", "knife", "knives", "stabb", "hacked", "rampag", "overran", "attack",
      "massacre", "ambush"),
     ("assault", "raid", "attack", "assail", "shot", "killing", "siege"),
@@ -116,7 +118,9 @@ _HYPO_NOUNS = re.compile(r"\b(?:similar|copycat|further|more|future|new|other|po
 _VAGUE = re.compile(
     r"\b(?:scores\s+of|several|series\s+of|string\s+of|spate\s+of|wave\s+of|waves\s+of|dozens\s+of|hundreds\s+of|thousands\s+of"
     r"|many|numerous|a\s+number\s+of|repeated|frequent|counted|more\s+than\s+[\d,]+|over\s+[\d,]+|rise\s+in|surge\s+in)\s+"
-    r"(?:\w+[\s-]+){0,3}?(?:attacks|bombings|shootings|explosions|blasts|strikes|raids|incidents|kidnappings|abductions|killings)\b", re.I)
+    r"(?:\w+[\s-]+){0,3}?(?:attacks|bombings|shootings|explosions|blasts|strikes|raids|incidents|kidnappings|abductions|killings)\b"
+    # "where hijacked ships were held", "kidnappings of crew peaked": a kind of event, not one event
+    r"|\bhijacked\s+(?:ships|vessels|boats|planes)\b|(?<!\bthe\s)\b(?:kidnappings|abductions|hijackings)\s+of\s+(?!the\b)", re.I)
 _GENERIC_PLURAL = re.compile(r"\b(?:the\s+)?(?:terrorist\s+|militant\s+|recent\s+)?(?:attacks|bombings|killings)\s+(?:in|on|against|involving)\b", re.I)
 _DEFINITE = re.compile(
     r"\b(?:the|this|that|these|those|its|either|neither|both)\s+(?:\w+[\s-]+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|assault|raid"
@@ -262,6 +266,12 @@ _PASSIVE_WORD = re.compile(_PASSIVE_WORDS)
 _WORDISH_RUN = re.compile(r"[\s\w'’-]*")
 
 
+_AGED = re.compile(r"^\s+\d{1,3}-year-old\s+[a-z]")
+_APPOSITIVE = re.compile(r"^(?:\s+[\w'’-]+){0,2}?(,\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\b[^,;.]*,)")
+# the counted noun, then "and a|an|one <noun>" closing the object: one more victim
+_AND_ONE_MORE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){1,2}?and\s+(?:a|an|one)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?=\s*(?:[,.;]|$))")
+
+
 def _passive_possible(after: str) -> bool:
     """False when _PASSIVE_WINDOW cannot match after: no passive word comes before the first character that is
     neither a word character nor a space, or more than six words come before it. Saves the window's slow failure."""
@@ -317,7 +327,8 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
             continue
         before = clause[:start]
         after = clause[m.end():]
-        if _TIME_AFTER.match(after) or _NUMERIC_END.search(before[-2:]) or _DIGIT_AFTER.match(after):
+        aged = is_article and bool(_AGED.match(after))  # "killing a 71-year-old woman": one person
+        if _TIME_AFTER.match(after) or _NUMERIC_END.search(before[-2:]) or (_DIGIT_AFTER.match(after) and not aged):
             continue
         if _NOT_COUNT.match(after) or _PARTITIVE.match(after) or (may_distract and _DISTRACT_BEFORE.search(before)):
             continue
@@ -325,6 +336,10 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
         if attacker and not count_attackers:
             continue
         kind = active
+        if kind is None and not is_article and _APPOSITIVE.match(after):
+            # "at least 100 people, including women and children, were killed": the aside does not part them
+            ap = _APPOSITIVE.match(after)
+            after = after[: ap.start(1)] + after[ap.end(1):]
         if kind is None and not is_article and _passive_possible(after):
             # passive: "Fifty-two people were killed", "more than 130 were injured", "twelve injured"
             window = _PASSIVE_WINDOW.match(after)
@@ -339,8 +354,10 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
                     kind = "injured"
                 if kind and _AMONG_DEAD.search(after[:80]) and not re.search(r"\b(?:killed|dead|died|wounded|injured|hurt)\b", gap):
                     kind = None
-        if is_article and kind and not subject_one and not re.match(r"^\s+[a-z]", after):
+        if is_article and kind and not subject_one and not re.match(r"^\s+[a-z]", after) and not aged:
             kind = None
+        if active and not is_article and _AND_ONE_MORE.match(after):
+            value += 1  # "killing two patients and a nurse": three
         if is_article and kind:
             # "wounding a guard": one, but not "a number of", "a few", "a dozen" (handled), "a hundred"
             if re.match(r"^\s+(?:number|few|lot|total|handful|series|string)\b", after):
@@ -904,9 +921,17 @@ def _merge_clauses(text, clauses, pub):
     return merged
 
 
+_SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|worst|first|biggest|most\s+\w+)\b[^,;]*?\bsince\b", re.I)
+
+
 def _event_dates(clause, clause_start, dateline_end, pub, anchor_ref):
     exprs = [x for x in find_dates(clause, pub, anchor_ref)
              if x.date and not x.reporting and clause_start + x.start >= dateline_end]
+    # "the deadliest since the army seized power in February 2021": what follows "since" is another, earlier
+    # event; its date is not this one's unless that part states an attack of its own
+    sm = _SUPERLATIVE_SINCE.search(clause)
+    if sm and not _triggers(clause[sm.end():]):
+        exprs = [x for x in exprs if x.start < sm.end()]
     return exprs
 
 

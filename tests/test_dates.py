@@ -157,3 +157,8 @@ def test_a_weekday_before_the_name_of_a_service_is_no_date():
     assert resolve("the bomb went off during Sunday Mass", PUB) == (None, None)
     assert resolve("worshippers at Friday prayers", PUB) == (None, None)
     assert resolve("on Friday prayers were held as usual", PUB) == ("2025-03-21", "day")
+
+
+def test_a_backward_offset_counts_from_the_statements_day_when_nothing_else_anchors_it():
+    assert resolve("The army said on Tuesday it had shelled the town a day earlier", PUB) == ("2025-03-24", "day")
+    assert resolve("Rebels attacked the town a day earlier", PUB) == (None, None)

@@ -523,3 +523,30 @@ def test_a_dateline_with_accented_capitals_is_not_the_site():
     from lib.incidents import _DATELINE
     assert _DATELINE.match("BOGOTÁ — The ministry said").group(1) == "BOGOTÁ"
     assert _DATELINE.match("SÃO PAULO, Brazil — Police said").group(1) == "SÃO PAULO, Brazil"
+
+
+def test_an_air_strike_or_shelling_is_an_incident_dated_from_the_statement():
+    text = ("Strike\n\nKABUL, May 8 — The army said on Friday it had carried out an air strike a day earlier on a "
+            "village near Kabul, where elders said at least 40 people, including six children, were killed.\n\n"
+            "It was the deadliest raid since the army took control of the area in March 2019.")
+    [inc] = find_incidents(text, mentions_for(text), "2020-05-08")
+    assert inc["type"] == "bombing"
+    assert (inc["date"], inc["date_precision"]) == ("2020-05-07", "day")
+    assert inc["killed"] == 40
+    text = "Shelling\n\nShelling hit a bus station in Quetta on Monday, killing 9 people, medics said."
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-12")
+    assert inc["type"] == "bombing" and inc["killed"] == 9
+
+
+def test_one_named_victim_and_a_listed_extra_victim_are_counted():
+    assert find_tolls("a man stabbed shoppers, killing a 64-year-old man and injuring two others")["killed"] == 1
+    assert find_tolls("a shell hit the clinic, killing three guards and a cook, officials said.")["killed"] == 4
+    assert find_tolls("killing three people and wounding eight")["killed"] == 3
+
+
+def test_seizing_a_ship_is_a_hijacking_and_generic_hijackings_are_not_incidents():
+    text = ("Pirates\n\nKARACHI — Pirates boarded and seized the Panama-flagged tanker Blue Heron off Karachi on "
+            "Sunday, officials said.\n\nThe gunmen steered it to a coast where hijacked ships were held in 2010. "
+            "Kidnappings of crew off Karachi peaked in 2012.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-10")
+    assert inc["type"] == "hijacking" and inc["date"] == "2024-06-09"
