@@ -8,7 +8,8 @@ Run from the project root:
 GeoVirus (Gritta et al. 2018): recognition precision/recall/F1 (a predicted span matches a gold span when
 they overlap, one-to-one), resolution Acc@161, mean and median error in km and AUC of the log error curve
 over the gold mentions found, and articles per second. Incident-style corpora (``--dir``, repeatable; by
-default the shared development articles and the project's own ``benchmarks/articles``): document-level place
+default the shared development articles, the project's own ``benchmarks/articles`` and the held-out
+``benchmarks/articles_blind``): document-level place
 precision/recall as the shared corpus's README scores them (surface match first, then distance by kind),
 each corpus on its own, with micro P/R/F1, resolution accuracy and the count of not-places found.
 """
@@ -34,6 +35,7 @@ SHARED = ROOT.parent / "shared" / "benchmarks"
 GEOVIRUS = SHARED / "geovirus" / "GeoVirus.xml"
 INCIDENTS = SHARED / "incidents"
 ARTICLES = ROOT / "benchmarks" / "articles"
+BLIND = ROOT / "benchmarks" / "articles_blind"
 TOLERANCE = {"country": 500, "admin1": 300, "admin2": 100, "district": 100, "city": 30, "town": 30,
              "poi": 10, "region": 500}
 
@@ -125,6 +127,7 @@ def eval_incidents(folder: Path, verbose=False):
     files = sorted(folder.glob("*.json"))
     tot = {"all": [0, 0, 0], "literal": [0, 0, 0]}  # matched, predictions, gold
     res_ok = res_n = notp = 0
+    far = {}  # article -> surface-matched places resolved beyond tolerance
     print(f"Incident articles: {len(files)} in {folder}")
     print(f"  {'article':40s} {'P':>5s} {'R':>5s} {'pred':>4s} {'gold':>4s} {'not-pl':>6s}")
     for jf in files:
@@ -155,7 +158,12 @@ def eval_incidents(folder: Path, verbose=False):
                             g = gplaces[gi]
                             tol = max(TOLERANCE.get(g["kind"], 30), 50 if g.get("coord_approx") else 0)
                             res_n += 1
-                            res_ok += km(g["lat"], g["lon"], preds[pi]["lat"], preds[pi]["lon"]) <= tol
+                            d = km(g["lat"], g["lon"], preds[pi]["lat"], preds[pi]["lon"])
+                            res_ok += d <= tol
+                            if d > tol:
+                                p = preds[pi]
+                                far.setdefault(jf.stem, []).append(
+                                    f"{p['surface']!r} -> {p['name']} ({p['kind']}, {p['country_code']}) {d:.0f} km off")
                         break
             # 2. by distance
             for gi in list(unmatched_g):
@@ -191,6 +199,8 @@ def eval_incidents(folder: Path, verbose=False):
                         print(f"      missed: {gplaces[gi]['name']!r} ({gplaces[gi]['kind']})")
                     for s in sorted(set(notp_here)):
                         print(f"      NOT A PLACE: {s!r}")
+                    for s in far.get(jf.stem, []):
+                        print(f"      far: {s}")
     for variant, (m, p, g) in tot.items():
         P = m / p if p else 0.0
         R = m / g if g else 0.0
@@ -213,7 +223,7 @@ def main(argv=None):
     ap.add_argument("--geovirus", type=Path, default=GEOVIRUS)
     ap.add_argument("--dir", "--incidents", dest="dirs", type=Path, action="append", metavar="DIR",
                     help="an incident-style corpus to score places on (repeatable; default: "
-                         f"{INCIDENTS} and {ARTICLES})")
+                         f"{INCIDENTS}, {ARTICLES} and {BLIND})")
     ap.add_argument("--no-incidents", action="store_true")
     ap.add_argument("--incidents-only", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true", help="per-article extras/misses for incidents")
@@ -228,7 +238,7 @@ def main(argv=None):
             eval_geovirus(load_geovirus(args.geovirus), args.worst, args.fp, args.fn)
     if not args.no_incidents:
         summary = []
-        for folder in args.dirs or [INCIDENTS, ARTICLES]:
+        for folder in args.dirs or [INCIDENTS, ARTICLES, BLIND]:
             if not folder.exists():
                 print(f"incident articles not found at {folder}: skipped")
                 continue

@@ -1,9 +1,9 @@
-"""Score lib.incidents on the incidents development corpus (../shared/benchmarks/incidents/) and the project's own
-corpus (benchmarks/articles/).
+"""Score lib.incidents on the incidents development corpus (../shared/benchmarks/incidents/), the project's own
+corpus (benchmarks/articles/) and its held-out corpus (benchmarks/articles_blind/).
 
     python benchmarks/incidents_eval.py [--verbose] [--gold-places] [--dir DIR ...] [--json]
 
-Without --dir both corpora are scored, one after the other, and a summary line for each is printed at the end;
+Without --dir the three corpora are scored, one after the other, and a summary line for each is printed at the end;
 --dir (repeatable) scores only the folders given.
 
 Follows the corpus README's scoring: predictions and gold incidents are matched one to one within an
@@ -31,6 +31,7 @@ from lib.incidents import find_incidents  # noqa: E402
 
 DEFAULT_DIR = ROOT.parent / "shared" / "benchmarks" / "incidents"
 OWN_DIR = ROOT / "benchmarks" / "articles"
+BLIND_DIR = ROOT / "benchmarks" / "articles_blind"
 TOLERANCE_KM = {"country": 500, "admin1": 300, "admin2": 100, "district": 100, "city": 30, "town": 30, "poi": 10,
                 "region": 500}
 
@@ -285,12 +286,12 @@ def evaluate(directory: pathlib.Path, verbose=False, use_gold_places=False, out=
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dir", action="append", default=None,
-                    help="corpus folder; repeatable (default: ../shared/benchmarks/incidents and benchmarks/articles)")
+                    help="corpus folder; repeatable (default: ../shared/benchmarks/incidents, benchmarks/articles and benchmarks/articles_blind)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print every mismatch, extra and missed incident")
     ap.add_argument("--gold-places", action="store_true", help="use the gold places as the mentions")
     ap.add_argument("--json", action="store_true", help="print the summary as JSON at the end")
     args = ap.parse_args(argv)
-    directories = [pathlib.Path(d) for d in args.dir] if args.dir else [DEFAULT_DIR, OWN_DIR]
+    directories = [pathlib.Path(d) for d in args.dir] if args.dir else [DEFAULT_DIR, OWN_DIR, BLIND_DIR]
     summaries = {}
     for directory in directories:
         if not directory.is_dir() or not any(directory.glob("*.json")):
