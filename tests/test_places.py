@@ -302,3 +302,16 @@ def test_common_english_names_of_regions():
 
 def test_the_european_union_is_no_place():
     assert surfaces("The European Union and the EU Commission met Belgian officials in Brussels.") == ["Brussels"]
+
+
+def test_straits_canals_gulfs_and_capes_are_whole_places():
+    text = ("Tankers bound for Rotterdam now avoid the Bab el-Mandeb strait and the Suez Canal, sailing round "
+            "the Cape of Good Hope instead, while traffic through the Strait of Hormuz and the Gulf of Guinea "
+            "is unchanged.")
+    got = surfaces(text)
+    for name in ("Bab el-Mandeb strait", "Suez Canal", "Cape of Good Hope", "Strait of Hormuz", "Gulf of Guinea"):
+        assert name in got, (name, got)
+    for part in ("Bab", "Suez", "Good Hope", "Gulf", "Guinea"):
+        assert part not in got, (part, got)
+    hormuz = only(text, "Strait of Hormuz")
+    assert km(hormuz["lat"], hormuz["lon"], 26.6, 56.3) < 100
