@@ -528,7 +528,8 @@ _NAMED_BLAMER = re.compile(r"(?:\b[A-Z]{2,}|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-
 # "the abduction of 276 girls from Chibok by Boko Haram", "organised by the Indian Mujahideen": the agent of the event
 _BY_AGENT = re.compile(
     r"\b(?:attacks?|bombings?|blasts?|abductions?|kidnappings?|killings?|massacres?|assaults?|carried\s+out|organi[sz]ed|planned"
-    r"|masterminded|staged|perpetrated|committed|launched|orchestrated)\s+(?:[^,;.]{0,50}?\s)?by\s+(?:the\s+)?"
+    r"|masterminded|staged|perpetrated|committed|launched|orchestrated|[Ss]helling|strikes?|raids?|ambush(?:es)?)\s+"
+    r"(?:[^,;.]{0,50}?\s)?by\s+(?:the\s+)?(?:(?:paramilitary|militant|armed|rebel|jihadist|Islamist|suspected|rival)\s+)?"
     r"((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|de|du|[A-Z][\w'’\-]*|al-\w+))*)")
 _GROUP_SUBJECT = re.compile(
     r"^\s*(?:The\s+)?((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|[A-Z][\w'’\-]*|al-\w+))*)\s*,\s+(?:the|a|an)\s+"
@@ -538,7 +539,31 @@ _ITS_MEN = re.compile(r"\b(?:[Ii]ts|[Tt]he\s+group's|[Tt]he\s+group’s)\s+(?:ow
                       r"|suicide\s+bombers|insurgents|attackers)\b")
 
 
+# "Armed men from the Grand Ravine gang", "fighters of the Allied Democratic Forces", "by the 400 Mawozo gang": a named
+# group whose members did the deed, or a gang named as such
+_MEMBERS_OF = re.compile(
+    r"\b(?i:fighters|militants|members|gunmen|insurgents|rebels|militiamen|men|combatants)\s+(?:of|from)\s+the\s+"
+    r"((?:\d+\s+)?[A-Z][\w'’\-]*+(?:\s+(?:of|for|the|[A-Z][\w'’\-]*+))*+)"
+    r"(?!\s+(?:region|province|village|area|district|town|city|state|county|camp|border)\b)")
+_GANG = re.compile(r"\b[Tt]he\s+((?:\d+\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+gang\b")
+# "Myanmar's military said it had carried out ...": the state's forces
+_STATE_FORCES = re.compile(r"\b([A-Z][\w\-]+)['’]s\s+(military|army|armed\s+forces|junta)\s*$")
+
+
 def find_perpetrator(sentence: str) -> tuple[str | None, int]:
+    group, strength = _find_perpetrator(sentence)
+    if group is None:
+        m = _GANG.search(sentence) if " gang" in sentence else None
+        if m is None and " the " in sentence:
+            m = _MEMBERS_OF.search(sentence)
+        if m:
+            np = _clean_np(m.group(1))
+            if np and not _GENERIC_GROUP.match(np) and np not in _DEMONYMS and not _AUTHORITY.search(np):
+                return np, 1
+    return group, strength
+
+
+def _find_perpetrator(sentence: str) -> tuple[str | None, int]:
     """(group, strength) named in one sentence: 3 a claim, 2 the authorities' blame, 1 the agent of the event
     ("the abduction ... by Boko Haram"), 0 none."""
     claimed, said = "claimed" in sentence, "said" in sentence
@@ -562,6 +587,9 @@ def find_perpetrator(sentence: str) -> tuple[str | None, int]:
         m = _SAID_IT_DID.search(clause) if said else None
         if m:
             before = _strip_appositives(clause[: m.start()].rstrip())
+            state = _STATE_FORCES.search(before)
+            if state:
+                return f"{state.group(1)} {state.group(2)}", 3
             if not re.match(r"^\s*(?:No|Neither|no|neither)\b", before):
                 t = _NP_TAIL.search(before)
                 np = _clean_np(t.group(1)) if t else None
@@ -569,7 +597,8 @@ def find_perpetrator(sentence: str) -> tuple[str | None, int]:
                     return np, 3
     for clause in clauses if blamed or behind else ():
         m = _BLAMED.search(clause) if blamed else None
-        if m and (_AUTHORITY.search(clause[: m.start()]) or _NAMED_BLAMER.search(clause[: m.start()])):
+        if m and (_AUTHORITY.search(clause[: m.start()]) or _NAMED_BLAMER.search(clause[: m.start()])
+                  or re.search(r"\b(?:[Tt]he|[A-Z][\w'’-]+)\s+(?:army|military)\s+(?:has\s+|had\s+|also\s+|later\s+)?$", clause[: m.start()])):
             obj = m.group(1)
             first = obj.split(",")[0]
             np = None
@@ -853,8 +882,12 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
             claim, strength = find_perpetrator(sentence)
             if claim and strength >= current.perp_strength:
                 targets = [current]
-                if re.search(r"\b(?:the|these|both|all)\s+(?:\w+\s+)?(?:attacks|bombings|blasts|explosions)\b", sentence):
+                both = re.search(r"\b(?:the|these|both|all)\s+(?:\w+\s+)?(?:attacks|bombings|blasts|explosions)\b", sentence)
+                if both and both.group(0)[:4].lower() == "both" and len(incidents) >= 2 and current in incidents[-2:]:
+                    targets = incidents[-2:]  # "the army blamed the RSF for both attacks": the last two
+                elif both:
                     targets = [x for x in incidents if x.date and current.date and x.date[:10] == current.date[:10]] or [current]
+                claim = _expand_acronym(claim, text)
                 if before_sentence is not None and before_sentence not in targets and _ALSO_BEHIND.search(sentence):
                     # "a group that police say was also behind ...": the group did the earlier event too
                     targets.append(before_sentence)
@@ -868,6 +901,15 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
                         t.perpetrator, t.perp_strength = group, 1
 
     return [_finish(inc, i, text, incidents, pub, dateline_mention, body, mentions) for i, inc in enumerate(incidents)]
+
+
+def _expand_acronym(name: str, text: str) -> str:
+    """"RSF" -> "Rapid Support Forces" when the article spells the name out somewhere."""
+    if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
+        return name
+    pat = r"\b" + r"\s+(?:of\s+|for\s+|the\s+|and\s+)?".join(c + r"[\w'’\-]*" for c in name) + r"\b"
+    m = re.search(pat, text)
+    return m.group(0) if m and m.group(0) != name else name
 
 
 def _paragraphs(text, spans):

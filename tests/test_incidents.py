@@ -550,3 +550,24 @@ def test_seizing_a_ship_is_a_hijacking_and_generic_hijackings_are_not_incidents(
             "Kidnappings of crew off Karachi peaked in 2012.")
     [inc] = find_incidents(text, mentions_for(text), "2024-06-10")
     assert inc["type"] == "hijacking" and inc["date"] == "2024-06-09"
+
+
+def test_gangs_members_of_a_group_and_shelling_by_a_force_name_the_perpetrator():
+    assert find_perpetrator("Gunmen from the Blue Heron gang seized six traders on the coast road.") == ("Blue Heron", 1)
+    assert find_perpetrator("The raid recalled the seizure of 12 pilgrims by the 300 Lakou gang in 2019.")[0] == "300 Lakou"
+    assert find_perpetrator("Fighters of the Northern Liberation Front burned a market on Friday.")[0] == \
+        "Northern Liberation Front"
+    assert find_perpetrator("Shelling by the paramilitary Coastal Defence Forces hit a school on Monday.")[0] == \
+        "Coastal Defence Forces"
+    assert find_perpetrator("Fighters from the Tigray region were seen near the town.") == (None, 0)
+    assert find_perpetrator("Kestria's military said on Friday it had carried out the strike.") == ("Kestria military", 3)
+
+
+def test_the_army_blaming_a_group_for_both_attacks_names_it_for_both():
+    text = ("Attacks\n\nKARACHI, May 5 — Shelling by the Coastal Defence Forces hit a market in Karachi on Saturday, "
+            "killing 12 people.\n\nOn Sunday, a drone struck a clinic in Quetta, killing four patients. "
+            "The army blamed the CDF for both attacks.")
+    found = find_incidents(text, mentions_for(text), "2024-05-05")
+    assert len(found) == 2
+    assert [i["perpetrator"] for i in found] == ["Coastal Defence Forces", "Coastal Defence Forces"]
+    assert find_perpetrator("Separately, a military spokesman blamed Ruritanian mercenaries for the raid.") == (None, 0)
