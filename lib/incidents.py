@@ -238,7 +238,8 @@ _NEGATION = re.compile(
     r"\bno\s+(?:casualties|one|deaths|injuries|fatalities)\s+(?:were|was|has\s+been|have\s+been)?\s*(?:reported|hurt|injured|killed|harmed|caused)?"
     r"|\bno\s+(?:one|body)\s+was\s+(?:hurt|injured|killed|harmed)|\bnobody\s+was\s+(?:hurt|injured|killed|harmed)"
     r"|\bwithout\s+(?:causing\s+)?(?:casualties|injuries)|\bthere\s+were\s+no\s+(?:casualties|injuries|deaths)"
-    r"|\bcaused\s+no\s+(?:casualties|injuries)", re.I)
+    r"|\bcaused\s+no\s+(?:casualties|injuries)"
+    r"|\b(?:were|was)\s+(?:all\s+)?(?:unharmed|unhurt|unscathed)|\bescaped\s+(?:unharmed|unhurt|unscathed)", re.I)
 _VICTIM_STOP = re.compile(
     r"^(?:who|which|that|and|were|was|are|is|in|at|on|as|after|before|during|when|while|near|inside|outside|from|to|by"
     r"|with|had|have|has|said|according|including|among)$", re.I)
@@ -370,7 +371,8 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
                 out["killed_at"] = m.start()
             if out["victims"] is None:
                 out["victims"] = _victim_phrase(raw, after, value)
-    if low is not None and "nobody" not in low and "without" not in low and not _NO_SPACE.search(low):
+    if low is not None and "nobody" not in low and "without" not in low and not _NO_SPACE.search(low) \
+            and "unh" not in low and "unsc" not in low:
         return out
     negation = _NEGATION.search(clause)
     if negation:
@@ -834,6 +836,13 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
             trig = _triggers(ctext)
             if not trig:
                 continue
+            if current is not None and current.type in ("kidnapping", "hijacking") and " of the " in ctext:
+                hd = _HOSTAGE_DEAD.search(ctext)
+                if hd:
+                    # "One of the hostages ... was found dead": a toll of the kidnapping, not another event
+                    current.killed = (current.killed or 0) + (parse_number(hd.group(1)) or 1)
+                    touched_here.append(current)
+                    continue
             ref = current.date if current is not None else None
             inc = _build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=ref)
             if inc is None:
@@ -995,6 +1004,12 @@ def _build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anc
         best = max(explicit, key=lambda x: (PRECISION_RANK[x.precision], -x.start))
         date, precision = best.date, best.precision
     tolls = find_tolls(clause, count_attackers=(itype == "other"))
+    if tolls["killed_at"] is not None and not tolls["rise"] and ("has" in clause or "have" in clause):
+        cm = _CUMULATIVE.search(clause)
+        if cm and tolls["killed_at"] >= cm.start():
+            # "began in 2017 with an attack ... and has since killed more than 6,000": the campaign's total
+            tolls["killed"] = tolls["victims"] = None
+            tolls["deadly"] = True  # the event still stands as one the story counts among the deadly
     if tolls["victims"] is None and itype in ("kidnapping", "hijacking"):
         # "Three aid workers were abducted", "abducted three Chinese nationals": the hostages are the victims
         vm = re.search(rf"\b(?:{_QUAL})?({_NUM})\s+((?:[\w'’-]+\s+){{0,4}}?)(?:were|was|had\s+been|have\s+been)\s+"
@@ -1040,6 +1055,7 @@ def _build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anc
         foreign=bool(_FOREIGN.search(clause)),
         perpetrator=None, perp_strength=0, sentence=(s, e), clause=(cs, ce), vague=vague, hypothetical=hypothetical,
         trigger_text=trig_text, first_trigger=cs + first_trigger, index=None, paragraph=None, evidence=1,
+        deadly=tolls.get("deadly", False),
         past=bool(_PAST_VERB.search(clause)) or _before(date, pub),
     )
 
@@ -1076,6 +1092,12 @@ def _assault_of_kidnapping(current, inc) -> bool:
             and bool(current.date) and bool(inc.date) and compatible(inc.date, current.date))
 
 
+_HOSTAGE_DEAD = re.compile(
+    r"^\W*(\w+)\s+of\s+the\s+(?:\w+\s+)?(?:hostages|captives|abductees|kidnapped|kidnap\s+victims|crew|crew\s+members)\b"
+    r"[^;]{0,80}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:later\s+)?(?:found\s+dead|killed|executed|shot\s+dead)",
+    re.I)
+
+
 def _creatable(inc, lead: bool) -> bool:
     if inc.vague or inc.hypothetical:
         return False
@@ -1084,7 +1106,7 @@ def _creatable(inc, lead: bool) -> bool:
     concrete = inc.date is not None or inc.killed is not None or inc.injured is not None
     if lead:
         return inc.strength == 2 or concrete
-    return concrete and (inc.strength == 2 or inc.killed or inc.injured)
+    return concrete and (inc.strength == 2 or inc.killed or inc.injured or getattr(inc, "deadly", False))
 
 
 def _split_sites(text, inc, mentions, cs, ce, dateline_end):
@@ -1217,7 +1239,7 @@ def _components(cur, text, s, e, mentions, dateline_end, index, paragraph):
 
 
 _CUMULATIVE = re.compile(
-    r"\b(?:has|have)\s+(?:so\s+far\s+|since\s+\w+\s+)?(?:killed|claimed\s+(?:the\s+lives|more|over|at\s+least))\b"
+    r"\b(?:has|have)\s+(?:so\s+far\s+|since\s+(?:\w+\s+)?)?(?:killed|claimed\s+(?:the\s+lives|more|over|at\s+least))\b"
     r"|\b(?:insurgency|conflict|war|violence|campaign|uprising|fighting)\b[^.;]{0,60}\b(?:killed|claimed)\b"
     r"|\bsince\s+(?:(?:19|20)\d\d|the\s+(?:start|beginning))\b[^.;]{0,40}\b(?:killed|died|dead)\b", re.I)
 

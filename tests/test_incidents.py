@@ -571,3 +571,27 @@ def test_the_army_blaming_a_group_for_both_attacks_names_it_for_both():
     assert len(found) == 2
     assert [i["perpetrator"] for i in found] == ["Coastal Defence Forces", "Coastal Defence Forces"]
     assert find_perpetrator("Separately, a military spokesman blamed Ruritanian mercenaries for the raid.") == (None, 0)
+
+
+def test_a_hostage_found_dead_adds_to_the_kidnapping_toll():
+    text = ("Abduction\n\nKARACHI — Gunmen kidnapped seven workers from a depot in Karachi on Friday, police said.\n\n"
+            "One of the hostages, a 40-year-old guard, was found dead on Saturday near a canal, an officer said.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-03")
+    assert inc["type"] == "kidnapping" and inc["killed"] == 1
+
+
+def test_a_campaigns_total_is_not_the_toll_of_its_first_attack():
+    text = ("Insurgency\n\nQUETTA, June 3 — Gunmen killed four guards at a checkpoint in Quetta on Sunday, police said.\n\n"
+            "The revolt began in March 2015 with an attack on a police post in Karachi and has since killed more than "
+            "3,000 people.")
+    found = find_incidents(text, mentions_for(text), "2024-06-03")
+    first = [i for i in found if (i["date"] or "").startswith("2015")]
+    assert len(first) == 1 and first[0]["killed"] is None
+
+
+def test_unharmed_crews_mean_no_dead_and_no_wounded():
+    assert (lambda t: (t["killed"], t["injured"]))(find_tolls("The 19 crew members were unharmed, the operator said.")) == (0, 0)
+    text = ("Hijacking\n\nKARACHI, May 2 — Pirates seized a cargo ship off Karachi on Wednesday, the navy said.\n\n"
+            "The ship's 19 crew members, from India and China, were unharmed, a spokesman said.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-05-02")
+    assert (inc["killed"], inc["injured"]) == (0, 0)
