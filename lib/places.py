@@ -122,7 +122,13 @@ ORG_WORDS.discard("region")
 ORG_WORDS |= {"house", "schools", "universities", "hospitals", "bridge", "road", "construction",
               "engineering", "holding", "enterprises", "trading", "mining", "resources", "cricket",
               "football", "rugby", "hockey", "basketball", "baseball", "soccer", "tigers", "lions",
-              "express", "mail", "airlines", "line", "lines", "shipping", "coast"} - {"coast"}
+              "express", "mail", "airlines", "line", "lines", "shipping", "coast", "bureau", "gang"} - {"coast"}
+# A ship's name follows its type: "the tanker Ruen", "the bulk carrier Galaxy Leader"
+VESSEL_WORDS = {"tanker", "ship", "vessel", "freighter", "carrier", "trawler", "yacht", "dhow", "ferry", "frigate",
+                "destroyer", "warship", "liner", "containership", "boat", "tug", "schooner", "submarine"}
+# An ethnic or clan name before a word for its people: "Hema herders", "Lendu militias"
+PEOPLE_AFTER = {"herders", "farmers", "herdsmen", "tribesmen", "clansmen", "militiamen", "militia", "militias",
+                "clan", "clans", "tribe", "tribes", "ethnic"}
 # Government bodies keep the place they are named after ("California Department of Public Health",
 # "US Army"): the place is still named.
 GOV_WORDS = {"department", "ministry", "army", "navy", "police", "government", "administration",
@@ -713,6 +719,11 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             return "title"
         if keys[k] in PRE_ORG and gaps[i] == " ":
             return "organisation (before)"
+    elif k >= 0 and keys[k] in VESSEL_WORDS and gaps[i] == " " and not curated:
+        return "vessel name"
+    if single and not place_like and j + 1 < n and keys[j + 1] in PEOPLE_AFTER and not caps[j + 1] \
+            and gaps[j + 1] == " ":
+        return "people"
     # the run of words after the name: organisation words, natural features
     k = j + 1
     steps = 0
@@ -724,7 +735,7 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
         kk = keys[k]
         if steps == 0 and kk in FEATURE_WORDS and caps[k] and not curated:
             return "natural feature"
-        if kk in ORG_WORDS and kk not in GOV_WORDS and (caps[k] or kk in ("army", "university", "express")):
+        if kk in ORG_WORDS and kk not in GOV_WORDS and (caps[k] or kk in ("army", "university", "express", "gang")):
             if not (steps == 0 and kk in SITE_WORDS):
                 ctx.org_end = k
                 return "organisation (after)"

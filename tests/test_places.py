@@ -315,3 +315,14 @@ def test_straits_canals_gulfs_and_capes_are_whole_places():
         assert part not in got, (part, got)
     hormuz = only(text, "Strait of Hormuz")
     assert km(hormuz["lat"], hormuz["lon"], 26.6, 56.3) < 100
+
+
+def test_words_of_ship_gang_bureau_and_ethnic_names_are_no_places():
+    text = ("Pirates boarded the tanker Ruen off Berbera, the International Maritime Bureau said, while in Kenya the "
+            "Grand Ravine gang clashed with Hema herders near Nairobi.")
+    got = surfaces(text)
+    for word in ("Ruen", "Maritime", "Ravine", "Hema"):
+        assert word not in got, (word, got)
+    for place in ("Berbera", "Kenya", "Nairobi"):
+        assert place in got, (place, got)
+    assert "Buffalo" in surfaces("Schools closed and the entire Buffalo community mourned the loss.")
