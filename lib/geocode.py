@@ -230,6 +230,28 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
             "country_code": r[CC], "admin1": r[ADMIN1], "lat": r[LAT], "lon": r[LON], "place_id": r[ID],
             "population": r[POP], "confidence": conf, "source": r[SOURCE],
         })
+    return _short_country_names(out)
+
+
+_COPY = ("name", "kind", "country_code", "admin1", "lat", "lon", "place_id", "population", "source")
+
+
+def _short_country_names(out: list[dict]) -> list[dict]:
+    """"Congo" in an article that also says "Democratic Republic of Congo": the country of the full name.
+
+    A one-word country name that is the last word of a longer country name the same article uses, for
+    another country, takes that country (the headline's short name included)."""
+    full = {}
+    for d in out:
+        if d["kind"] == "country" and " " in d["surface"]:
+            full.setdefault(d["surface"].rsplit(" ", 1)[1].lower(), d)
+    if not full:
+        return out
+    for d in out:
+        if d["kind"] == "country" and " " not in d["surface"]:
+            f = full.get(d["surface"].lower())
+            if f is not None and f["country_code"] != d["country_code"]:
+                d.update({k: f[k] for k in _COPY})
     return out
 
 
@@ -289,7 +311,11 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
         if qadm and (r[CC], r[ADMIN1]) in qadm:
             s += 8.0
         if kind == "country":
-            s += min(5.0, 2.5 * country_weight.get(r[CC], 0))
+            w = country_weight.get(r[CC], 0)
+            if len(country_names) > 1:
+                # "Congo" after "Democratic Republic of Congo": only the evidence of other names decides
+                w -= own_weight.get((key, r[CC]), 0)
+            s += min(5.0, 2.5 * w)
         elif kind != "other" and r[CC]:
             w = country_weight.get(r[CC], 0) - own_weight.get((key, r[CC]), 0)
             s += min(5.0, 2.5 * w)

@@ -326,3 +326,12 @@ def test_words_of_ship_gang_bureau_and_ethnic_names_are_no_places():
     for place in ("Berbera", "Kenya", "Nairobi"):
         assert place in got, (place, got)
     assert "Buffalo" in surfaces("Schools closed and the entire Buffalo community mourned the loss.")
+
+
+def test_a_short_country_name_takes_the_country_of_its_full_name_in_the_article():
+    text = ("Floods in Congo\n\nKINSHASA, Democratic Republic of Congo — Floods swept through Kinshasa on Monday. "
+            "Congo has asked its neighbours for help.")
+    congo = [m for m in find_places(text) if m["surface"] == "Congo"]
+    assert congo and all(m["country_code"] == "CD" for m in congo)
+    alone = [m for m in find_places("Brazzaville is the capital of Congo.") if m["surface"] == "Congo"]
+    assert alone and alone[0]["country_code"] == "CG"
