@@ -856,14 +856,17 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
                 new = True
             elif _NEW_EVENT.search(ctext) and _creatable(inc, False) and not _DEFINITE.match(ctext.strip()):
                 new = True
-            elif _SEQUENCE_START.match(ctext) and _creatable(inc, False) and not _DEFINITE.search(ctext) \
-                    and _elsewhere(inc.site, current.site):
+            elif (_SEQUENCE_START.match(ctext) or _own_place_event(ctext)) and _creatable(inc, False) \
+                    and not _DEFINITE.search(ctext) and _elsewhere(inc.site, current.site):
                 # "Hours later, a car bomb exploded near a base in B": the next event of the story, at another place
                 new = True
             elif (inc.type != current.type and {inc.type, current.type} & {"kidnapping", "hijacking", "other"}
                   and inc.strength == 2 and _creatable(inc, False) and not _DEFINITE.search(ctext)
                   and (inc.date or inc.killed is not None) and not _assault_of_kidnapping(current, inc)):
                 new = True
+            if new and not inc.date and current is not None and current.date and _own_place_event(ctext):
+                # "..., while in Tank district gunmen shot dead a policeman": the same time as the clause before
+                inc.date, inc.precision = current.date, current.precision
             if new:
                 # "two more explosions went off at a guesthouse in A and at a house in B": one incident per site
                 extras = _split_sites(text, inc, mentions, cs, ce, dateline_end)
@@ -955,6 +958,16 @@ def _sentences_with_stems(text, low, hits, spans) -> set:
     return out
 
 
+# "..., while in Tank district gunmen shot dead a policeman", "; in Beni, militants stormed ...": a clause that opens
+# on a place of its own and names an event of its own may be another incident (kept apart when the place differs)
+_PLACE_START = re.compile(r"^in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:\s+(?:district|province|region|county|state|town|city|village|area))?\s*,?\s+(?!said\b|says\b)")
+
+
+def _own_place_event(ctext) -> bool:
+    m = _PLACE_START.match(ctext)
+    return bool(m) and any(st == 2 for *_, st in _triggers(ctext[m.end():]))
+
+
 def _merge_clauses(text, clauses, pub):
     """Keep a clause apart only when it has its own trigger and its own date or 'another' marker."""
     merged = []
@@ -964,7 +977,8 @@ def _merge_clauses(text, clauses, pub):
             continue
         ctext = text[cs:ce]
         own = bool(_triggers(ctext)) and (
-            any(x.date and not x.reporting for x in find_dates(ctext, pub)) or bool(_NEW_EVENT.search(ctext)))
+            any(x.date and not x.reporting for x in find_dates(ctext, pub)) or bool(_NEW_EVENT.search(ctext))
+            or _own_place_event(ctext))
         if not own:
             merged[-1] = (merged[-1][0], ce)
         else:
@@ -1073,7 +1087,8 @@ def _before(value: str | None, pub) -> bool:
 
 _SEQUENCE_START = re.compile(
     r"^\W*(?:(?:only\s+|just\s+|some\s+)?(?:hours|minutes|days|a\s+day|a\s+few\s+hours|an\s+hour|\w+\s+(?:hours|days))\s+later"
-    r"|later\s+(?:that|the\s+same|on\s+the\s+same)\s+(?:day|night|evening|morning|afternoon)|the\s+(?:next|following)\s+(?:day|morning|night)"
+    r"|later\s+(?:that|the\s+same|on\s+the\s+same)\s+(?:day|night|evening|morning|afternoon)"
+    r"|later\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the\s+(?:next|following)\s+(?:day|morning|night)"
     r"|meanwhile|separately|elsewhere|in\s+(?:a\s+)?separate\s+(?:attack|incident)|in\s+another\s+(?:attack|incident))\b", re.I)
 
 

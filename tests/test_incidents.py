@@ -595,3 +595,14 @@ def test_unharmed_crews_mean_no_dead_and_no_wounded():
             "The ship's 19 crew members, from India and China, were unharmed, a spokesman said.")
     [inc] = find_incidents(text, mentions_for(text), "2024-05-02")
     assert (inc["killed"], inc["injured"]) == (0, 0)
+
+
+def test_a_clause_opening_on_another_place_with_its_own_event_is_another_incident():
+    text = ("Attacks\n\nQUETTA — Gunmen stormed a checkpoint in Quetta before dawn on Monday, killing five guards.\n\n"
+            "Later on Monday, a bomb struck a bus in Peshawar, wounding six passengers, while in Kabul gunmen shot dead "
+            "a shopkeeper.")
+    found = find_incidents(text, mentions_for(text), "2024-06-03")
+    assert [(i["type"], i["name"], i["date"]) for i in found] == [
+        ("armed_attack", "Quetta", "2024-06-03"), ("bombing", "Peshawar", "2024-06-03"),
+        ("armed_attack", "Kabul", "2024-06-03")]
+    assert [(i["killed"], i["injured"]) for i in found[1:]] == [(None, 6), (1, None)]
