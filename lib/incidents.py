@@ -729,6 +729,13 @@ class _Incident:
         self.__dict__.update(kw)
 
 
+# "militants armed with rifles and rocket-propelled grenades stormed ...": the weapons an attacker carries are not
+# the event, so a weapon named in the list is no trigger (the verb after it is)
+_WEAPON = (r"(?:[\w'’-]+\s+){0,2}?[\w'’-]*?(?:grenades?|explosives?|bombs?|rifles?|guns?|pistols?|firearms?|machetes?|knives"
+           r"|knife|weapons?|launchers?|rockets?|RPGs?|AK-47s?|Kalashnikovs?)(?![\w'’-])")
+_ARMED_WITH = re.compile(rf"\b(?:armed|equipped)\s+with\s+({_WEAPON}(?:,?\s+(?:and|or)\s+{_WEAPON}|,\s+{_WEAPON})*)", re.I)
+
+
 def _triggers(clause: str):
     stems = {stem for _, stem in _stem_hits(clause.lower())}
     if not stems:
@@ -742,6 +749,10 @@ def _triggers(clause: str):
             if _WOULD_BE.search(clause[max(0, m.start() - 12): m.start()]):
                 continue
             found.append((m.start(), m.end(), t, strength))
+    if found and "with" in clause:
+        carried = [m.span(1) for m in _ARMED_WITH.finditer(clause)]
+        if carried:
+            found = [f for f in found if not any(a <= f[0] < b for a, b in carried)]
     return found
 
 

@@ -606,3 +606,13 @@ def test_a_clause_opening_on_another_place_with_its_own_event_is_another_inciden
         ("armed_attack", "Quetta", "2024-06-03"), ("bombing", "Peshawar", "2024-06-03"),
         ("armed_attack", "Kabul", "2024-06-03")]
     assert [(i["killed"], i["injured"]) for i in found[1:]] == [(None, 6), (1, None)]
+
+
+def test_weapons_an_attacker_is_armed_with_are_not_the_events_type():
+    text = ("Raid\n\nQUETTA — Militants armed with rifles and rocket-propelled grenades stormed a checkpoint in Quetta "
+            "on Monday, killing five guards.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-03")
+    assert inc["type"] == "armed_attack" and inc["killed"] == 5
+    text = "Blast\n\nQUETTA — A grenade thrown by men armed with pistols exploded at a market in Quetta on Monday."
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-03")
+    assert inc["type"] == "bombing"
