@@ -42,7 +42,9 @@ _COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|say|told(?:\s+\w+){0,2}|announced|reported|added|confirmed|stated|claimed(?:\s+responsibility)?"
     r"|condemned|visited|marks|mark|warned|tweeted|wrote|declared|noted|insisted|denied"
-    r"|sentenced|convicted|acquitted|jailed|indicted|charged|arrested|detained|ruled|commemorated|remembered)"
+    r"|sentenced|convicted|acquitted|jailed|indicted|charged|arrested|detained|ruled|commemorated|remembered"
+    # "up from 40 given a day earlier": the date of an earlier figure, not of the event
+    r"|given|released|published|issued|updated)"
     r"(?:\s+(?:in|on|at|late|early|later|earlier)(?:\s+\w+)?){0,1}\s*$",
     re.I,
 )
@@ -478,7 +480,7 @@ def find_dates(text: str, published=None, reference=None) -> list[DateExpr]:
         said = [x for x in found if x.reporting and x.date and x.precision == "day" and x.end <= m.start()]
         if said:
             d, p, ekind = _resolve_match(kind, m, text, pub, _reference(said[-1].date))
-            found[i] = DateExpr(m.start(), m.end(), m.group(0), d, p, ekind, False)
+            found[i] = DateExpr(m.start(), m.end(), m.group(0), d, p, ekind, found[i].reporting)
     found.sort(key=lambda x: x.start)
     return found
 

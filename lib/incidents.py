@@ -222,7 +222,7 @@ _KILL_ACTIVE = re.compile(
     r"|stabbing\s+to\s+death|claimed\s+the\s+lives\s+of|beheading|beheaded|executing|executed|lynching|lynched)\s+$", re.I)
 _INJ_ACTIVE = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting|hurt|and)\s+$", re.I)
 _TOLL_RISE = re.compile(
-    rf"\b(?:killed|dead|death\s+toll|toll|deaths)\b[^.;]{{0,80}}?\b(?:risen|rose|rises|climbed|increased|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?(?:{_QUAL})?({_NUM})\b",
+    rf"\b(?:killed|dead|death\s+toll|toll|deaths)\b[^.;]{{0,160}}?\b(?:risen|rose|rises|climbed|increased|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?(?:{_QUAL})?({_NUM})\b",
     re.I)
 _ATTACKER_NOUN = re.compile(
     r"^(?:\s*(?:of\s+the\s+|of\s+them|suspected\s+|alleged\s+|heavily\s+armed\s+|armed\s+|other\s+|the\s+))*\s*"

@@ -162,3 +162,9 @@ def test_a_weekday_before_the_name_of_a_service_is_no_date():
 def test_a_backward_offset_counts_from_the_statements_day_when_nothing_else_anchors_it():
     assert resolve("The army said on Tuesday it had shelled the town a day earlier", PUB) == ("2025-03-24", "day")
     assert resolve("Rebels attacked the town a day earlier", PUB) == (None, None)
+
+
+def test_the_date_an_earlier_figure_was_given_is_a_statements_date():
+    found = find_dates("The toll has risen to 30, officials said on Monday, up from 12 given a day earlier.",
+                       "2024-06-03")
+    assert [(x.date, x.reporting) for x in found] == [("2024-06-03", True), ("2024-06-02", True)]

@@ -616,3 +616,12 @@ def test_weapons_an_attacker_is_armed_with_are_not_the_events_type():
     text = "Blast\n\nQUETTA — A grenade thrown by men armed with pistols exploded at a market in Quetta on Monday."
     [inc] = find_incidents(text, mentions_for(text), "2024-06-03")
     assert inc["type"] == "bombing"
+
+
+def test_a_toll_update_far_from_its_verb_and_the_attacks_later_account_are_one_incident():
+    text = ("Toll rises\n\nQUETTA — The death toll from a militant attack on a guarded market in the old quarter of "
+            "Quetta has risen to 45, a local official said on Friday, up from 30 given a day earlier.\n\n"
+            "Gunmen armed with rifles stormed the market in Quetta late on Tuesday, witnesses said. More than 20 "
+            "people were wounded.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-07")
+    assert (inc["killed"], inc["injured"], inc["date"]) == (45, 20, "2024-06-04")
