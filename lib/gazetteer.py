@@ -118,6 +118,19 @@ def _without_article(name: str) -> list[str]:
     return out
 
 
+def _final_h_variants(name: str) -> list[str]:
+    """An Arabic name's other English spelling of a final "-a"/"-ah" ("Hodeida" and "Hodeidah", "Jeddah" and
+    "Jedda"), for names whose last word has at least five letters."""
+    last = name.rsplit(" ", 1)[-1]
+    if sum(ch.isalpha() for ch in last) < 5 or not last.isalpha():
+        return []
+    if name.endswith("ah"):
+        return [name[:-1]]
+    if name.endswith("a"):
+        return [name + "h"]
+    return []
+
+
 def _site_packages_file(package: str, *parts: str) -> Path:
     mod = __import__(package)
     return Path(mod.__file__).resolve().parent.joinpath(*parts)
@@ -359,9 +372,13 @@ def _build() -> dict:
         if c["countrycode"] in _ARABIC_CC:
             for short in _without_article(c["name"]):
                 b.name(idx, short, True)
+        arabic = c["countrycode"] in _ARABIC_CC
         for alt in c["alternatenames"]:
             if alt and alt != c["name"] and _good_alias(alt):
                 b.name(idx, alt, False)
+                if arabic:
+                    for var in _final_h_variants(alt):
+                        b.name(idx, var, False)
 
     # airports (full names only; IATA codes are not matched in text)
     import airportsdata

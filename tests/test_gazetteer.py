@@ -112,3 +112,13 @@ def test_arabic_place_names_are_found_without_their_article():
     found = {m["surface"]: m for m in find_places("Drones struck a car near Qamishli, and shells hit Hawija "
                                                   "in northern Iraq.")}
     assert found["Qamishli"]["country_code"] == "SY" and found["Hawija"]["country_code"] == "IQ"
+
+
+def test_arabic_names_take_both_spellings_of_a_final_a():
+    from lib.gazetteer import _final_h_variants
+    assert _final_h_variants("Hodeida") == ["Hodeidah"] and _final_h_variants("Jeddah") == ["Jedda"]
+    assert _final_h_variants("Gaza") == [] and _final_h_variants("Kirkuk") == []
+    from lib.places import find_places
+    found = {m["surface"]: m for m in find_places("Pilgrims crowded the shrines of Kerbelah on Friday, "
+                                                  "officials in Baghdad said.")}
+    assert found["Kerbelah"]["country_code"] == "IQ" and found["Kerbelah"]["name"] == "Karbala"
