@@ -648,7 +648,10 @@ _NOT_SITE_BEFORE = re.compile(
     r"(?:\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}|\bto\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}|\bfor\s+|\bborder\s+with\s+(?:the\s+)?"
     r"|\bbound\s+for\s+|\bsouth\s+of\s+|\bnorth\s+of\s+|\beast\s+of\s+|\bwest\s+of\s+|\bbacked\s+by\s+|\bcapital\s+of\s+"
     r"|\bmoved\s+to\s+(?:[\w'’-]+\s+){0,3}|\bhospitals?\s+in\s+|\bembassy\s+in\s+|\bofficials\s+in\s+|\bpolice\s+in\s+"
-    r"|\bgovernment\s+in\s+|\bvisit\s+to\s+|\bfled\s+to\s+)$", re.I)
+    r"|\bgovernment\s+in\s+|\bvisit\s+to\s+|\bfled\s+to\s+"
+    # "a district administrator told reporters in Pemba": where a statement is made is not the event's site
+    r"|\b(?:told|briefed|telling|briefing)\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+news\s+agency)\s+in\s+"
+    r"|\b(?:said|says|speaking|spoke)\s+in\s+|\b(?:news|press)\s+(?:conference|briefing)\s+in\s+)$", re.I)
 # "abducted from their school in X", "the abduction of 276 girls from X": hostages are taken from the site
 _TAKEN_FROM = re.compile(r"\b(?:kidnapp\w*|abduct\w*|seized|snatched|taken|stolen)\s+(?:[\w'’-]+\s+){0,5}from\s+"
                          r"(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)

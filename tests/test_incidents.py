@@ -625,3 +625,11 @@ def test_a_toll_update_far_from_its_verb_and_the_attacks_later_account_are_one_i
             "people were wounded.")
     [inc] = find_incidents(text, mentions_for(text), "2024-06-07")
     assert (inc["killed"], inc["injured"], inc["date"]) == (45, 20, "2024-06-04")
+
+
+def test_where_an_official_told_reporters_is_not_another_incidents_site():
+    text = ("Raid\n\nGunmen stormed a village near Quetta early on Saturday, killing at least nine farmers, officials "
+            "said.\n\nThe attackers arrived on motorbikes from the hills before dawn and shot two herders in a field, an "
+            "official told reporters in Peshawar.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-03")
+    assert inc["name"] == "Quetta" and inc["killed"] == 9
