@@ -51,7 +51,10 @@ _TRIGGERS = [
     ("armed_attack", r"gunm[ae]n\b|opened\s+fire|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|shootings?\b|stormed\b|storming\b"
                      r"|gunfire\b|gunpoint\b|armed\s+men\b|firearms?\b|knife\b|knives\b|stabb(?:ed|ing)\b|hacked\b|rampag(?:ed|e|ing)\b"
                      r"|overran\b|attacked\b|massacred?\b|gun\s+attack|gun[\s-]?battles?\b|firefights?\b"
-                     r"|ambush(?:ed|es|ing)?\b", 2),
+                     r"|ambush(?:ed|es|ing)?\b"
+                     # "RSF fighters and allied militias killed more than 800 people": an armed group killing is an attack
+                     r"|(?:fighters|militias|militiamen|militants|insurgents|rebels|jihadists)\s+"
+                     r"(?:(?!(?:were|was|been|are|is|being|who|that|have|had|has)\b)[\w'’-]+\s+){0,4}?killed\b", 2),
     ("armed_attack", r"assaults?\b|raids?\b|attacks?\b|attackers?\b|assailants?\b|shot\b|killings?\b|sieges?\b", 1),
 ]
 _TRIGGER_RES = [(t, re.compile(r"\b(?:" + p + r")", re.I), s) for t, p, s in _TRIGGERS]
@@ -61,6 +64,7 @@ _TRIGGER_STEMS = (
     "ied", "grenade", "deton", "went", "airstrike", "air strike", "air-strike", "air raid", "shell", "into", "ramm", "operation", "offensive", "raid", "gunm", "fire", "shot",
     "shoot", "storm", "gunpoint", "armed", "knife", "knives", "stabb", "hacked", "rampag", "overran", "attack",
     "massacre", "gun", "assault", "assail", "killing", "ambush", "siege",
+    "fighters", "militia", "militants", "insurgents", "rebels", "jihadists",
 )
 # the stems each trigger pattern needs (one of them is in every match, at the start of a word): a clause runs
 # only the patterns whose stems it contains
@@ -68,7 +72,7 @@ _PATTERN_STEMS = [
     ("suicide", "blew"), ("hijack", "seized", "boarded", "captured", "commandeered"), ("kidnap", "abduct", "hostage", "seized"), ("assassin",),
     ("bomb", "blast", "explo", "ied", "grenade", "deton", "went", "airstrike", "air strike", "air-strike", "air raid", "shell"), ("into", "ramm"), ("operation", "offensive", "raid"),
     ("gun", "fire", "shot", "shoot", "storm", "armed", "knife", "knives", "stabb", "hacked", "rampag", "overran", "attack",
-     "massacre", "ambush"),
+     "massacre", "ambush", "fighters", "militia", "militants", "insurgents", "rebels", "jihadists"),
     ("assault", "raid", "attack", "assail", "shot", "killing", "siege"),
 ]
 assert len(_PATTERN_STEMS) == len(_TRIGGERS) and {x for s in _PATTERN_STEMS for x in s} <= set(_TRIGGER_STEMS)

@@ -633,3 +633,12 @@ def test_where_an_official_told_reporters_is_not_another_incidents_site():
             "official told reporters in Peshawar.")
     [inc] = find_incidents(text, mentions_for(text), "2024-06-03")
     assert inc["name"] == "Quetta" and inc["killed"] == 9
+
+
+def test_an_armed_group_killing_people_is_an_attack():
+    text = ("Siege\n\nQUETTA, June 9 — Gunmen stormed a market in Quetta on Saturday, killing 12 people.\n\n"
+            "In March, rebel fighters and allied militias killed more than 300 people in Peshawar, according to "
+            "the UN.")
+    found = find_incidents(text, mentions_for(text), "2024-06-09")
+    assert [(i["name"], i["date"], i["killed"]) for i in found] == [
+        ("Quetta", "2024-06-08", 12), ("Peshawar", "2024-03", 300)]
