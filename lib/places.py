@@ -185,6 +185,8 @@ PLURAL_GENERICS = {"provinces", "states", "regions", "governorates", "districts"
                    "departments"}
 # "the village of X", "the town of X": the generic word before the name
 _OF_GENERICS = {"village": "village", "town": "town", "city": "city", "hamlet": "village"}
+# The word a jihadist group names its regional branches with ("Islamic State's Sahel Province")
+BRANCH_WORDS = {"province", "wilayah", "wilayat"}
 INSTITUTION_WORDS = {"college", "university", "school", "academy", "institute", "hospital", "cantonment"}
 MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 DIRECTION_WORDS = {
@@ -724,6 +726,12 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
     if single and not place_like and j + 1 < n and keys[j + 1] in PEOPLE_AFTER and not caps[j + 1] \
             and gaps[j + 1] == " ":
         return "people"
+    # a group's named branch: "Islamic State's Mozambique Province", "the Movement's Sahel Province"
+    if i >= 2 and j + 1 < n and keys[j + 1] in BRANCH_WORDS and caps[j + 1] and gaps[j + 1] == " " \
+            and keys[i - 1] == "s" and gaps[i - 1] in ("'", "’") and caps[i - 2] \
+            and not facts.get(keys[i - 2])[2] and (keys[i - 2] in ORG_WORDS or keys[i - 2] in GOV_WORDS
+                                                   or _is_country_key(ctx.gaz, key)):
+        return "branch of a group"
     # the run of words after the name: organisation words, natural features
     k = j + 1
     steps = 0
@@ -803,6 +811,11 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
     if single and key in ctx.person_keys and (not place_like or key in ctx.surnames) and not dateline:
         return "person (seen)"
     return None
+
+
+def _is_country_key(gaz, key: str) -> bool:
+    recs = gaz.records
+    return any(recs[c >> 1][KIND] == "country" for c in gaz.index.get(key, ()))
 
 
 def _place_like(gaz, key: str) -> bool:

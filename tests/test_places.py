@@ -335,3 +335,11 @@ def test_a_short_country_name_takes_the_country_of_its_full_name_in_the_article(
     assert congo and all(m["country_code"] == "CD" for m in congo)
     alone = [m for m in find_places("Brazzaville is the capital of Congo.") if m["surface"] == "Congo"]
     assert alone and alone[0]["country_code"] == "CG"
+
+
+def test_a_groups_named_branch_is_not_a_place():
+    found = surfaces("Islamic State's Mozambique Province said its fighters raided a village near Pemba.")
+    assert "Mozambique Province" not in found and "Mozambique" not in found and "Pemba" in found
+    # a place's own province after a possessive stays a place
+    assert "Helmand Province" in surfaces("The Taliban's Helmand Province stronghold was shelled.")
+    assert "Hainan Province" in surfaces("China's Hainan Province was hit by a typhoon.")
