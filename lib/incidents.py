@@ -429,12 +429,12 @@ _VICTIM_NOUN = (r"(?:nationals?|citizens?|workers?|engineers?|employees?|tourist
                 r"|couple|guests?|staff|soldiers?|troops|worshippers|students?|pilgrims?|civilians?|passengers?|children|child|embassy"
                 r"|consulate|people|residents?|journalists?|doctors?|officials?|policem[ae]n|police|expatriates?|experts?|technicians?"
                 r"|company|companies|firms?|contractors?|labou?rers|miners?|traders?|businessm[ae]n|investors?|nurses?|aid\s+workers?"
-                r"|road\s+workers?|crew|sailors?|fishermen|priests?|monks?|nuns?|missionar(?:y|ies)|hostages?|victims?|guard|guards)")
+                r"|road\s+workers?|crew|sailors?|fishermen|priests?|monks?|nuns?|missionar(?:y|ies)|hostages?|victims?|guard|guards|fans|supporters|spectators)")
 _DEMONYM_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(k) for k in _DEMONYMS), key=len, reverse=True)) + r")(?:-born)?\s+(?:[a-z][\w-]*\s+){0,2}?"
     + _VICTIM_NOUN + r"\b")
 _FROM_LIST = re.compile(r"\b(?:visitors|tourists|nationals|citizens|people|victims|guests|pilgrims|workers|man|woman|men|women"
-                        r"|passengers|worshippers|students)\s+from\s+([^.;]*?)(?:\s+(?:were|was|are|had)\b|[.;]|$)", re.I)
+                        r"|passengers|worshippers|students|crew|crewmen|crew\s+members|sailors|seafarers|hostages|captives),?\s+from\s+([^.;]*?)(?:\s+(?:were|was|are|had)\b|[.;]|$)", re.I)
 
 
 _DEMONYM_PEOPLE = re.compile(r"\b(" + "|".join(re.escape(k) for k in _DEMONYMS) + r")\s+(?:citizens|nationals|people)\b")
@@ -449,7 +449,11 @@ _ATTACKERS_AFTER = re.compile(r"\s+(?:who|that)\s+(?:had\s+)?(?:blew|carried\s+o
                               r"|launched|staged)\b"
                               # "Rwandan troops deployed to the province have pushed ...": the agents of other acts
                               r"|\s+(?:(?:who|that)\s+)?(?:have\s+|has\s+|had\s+)?(?:deployed|pushed|fought|retook|recaptured|captured|arrested"
-                              r"|raided|patrolled|stationed|drove\s+out)\b")
+                              r"|raided|patrolled|stationed|drove\s+out)\b"
+                              # "a Tunisian man shot dead two Swedish fans": the subject of an attack verb with an object
+                              r"|\s+(?:opened\s+fire|blew\s+(?:himself|herself|themselves)\s+up|detonated|rammed|drove\s+(?:a|his|her|their)"
+                              r"|(?:shot\s+dead|shot|stabbed|killed|murdered|attacked|hacked|beheaded|kidnapped|abducted|seized)"
+                              r"(?!\s+(?:in|on|at|by|during|near|when|while|after|as|outside|inside)\b|\s*[,.;:]|\s*$))\b")
 
 
 def _local_victims(span: str, stated: list[str], has_figure: bool) -> bool:
@@ -1286,7 +1290,7 @@ def _follow_up(cur, text, s, e, mentions, pub, dateline_end, index):
     if tolls["killed"] is not None or tolls["injured"] is not None:
         adopted = _merge_tolls(cur, tolls["killed"], tolls["injured"], tolls["rise"], tolls["victims"])
     stated = []
-    if re.search(r"\b(?:dead|killed|wounded|injured|victims|casualties|died|hurt)\b", sentence):
+    if re.search(r"\b(?:dead|killed|wounded|injured|victims|casualties|died|hurt|unharmed|unhurt|hostages|crew)\b", sentence):
         stated = _nationalities(sentence, s, mentions)
         stated += [_DEMONYMS[m.group(1)] for m in _DEMONYM_PEOPLE.finditer(sentence)]
         for c in stated:

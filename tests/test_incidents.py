@@ -642,3 +642,13 @@ def test_an_armed_group_killing_people_is_an_attack():
     found = find_incidents(text, mentions_for(text), "2024-06-09")
     assert [(i["name"], i["date"], i["killed"]) for i in found] == [
         ("Quetta", "2024-06-08", 12), ("Peshawar", "2024-03", 300)]
+
+
+def test_crew_from_listed_countries_and_a_demonym_attacker_are_told_apart():
+    text = ("Hijacking\n\nKARACHI, May 2 — Pirates seized a cargo ship off Karachi on Wednesday, the navy said.\n\n"
+            "The ship's 17 crew members, from India and China, were unharmed, a spokesman said.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-05-02")
+    assert inc["victim_nationality"] == ["IN", "CN"]
+    text = ("Shooting\n\nKABUL — A Moroccan man shot dead three Swedish football fans in Kabul on Monday, police said.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-05-07")
+    assert inc["victim_nationality"] == ["SE"] and inc["killed"] == 3
