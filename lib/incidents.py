@@ -1037,7 +1037,7 @@ def _build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anc
     date, precision = None, None
     if exprs:
         explicit = [x for x in exprs if x.kind != "anaphoric"] or exprs
-        best = max(explicit, key=lambda x: (PRECISION_RANK[x.precision], -x.start))
+        best = max(explicit, key=lambda x: (PRECISION_RANK[x.precision], any(c.isdigit() for c in x.text), -x.start))
         date, precision = best.date, best.precision
     tolls = find_tolls(clause, count_attackers=(itype == "other"))
     if tolls["killed_at"] is not None and not tolls["rise"] and ("has" in clause or "have" in clause):

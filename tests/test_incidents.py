@@ -652,3 +652,9 @@ def test_crew_from_listed_countries_and_a_demonym_attacker_are_told_apart():
     text = ("Shooting\n\nKABUL — A Moroccan man shot dead three Swedish football fans in Kabul on Monday, police said.")
     [inc] = find_incidents(text, mentions_for(text), "2024-05-07")
     assert inc["victim_nationality"] == ["SE"] and inc["killed"] == 3
+
+
+def test_a_stated_calendar_date_wins_over_a_bare_overnight():
+    text = ("Raid\n\nGunmen killed nine villagers in an overnight raid near Quetta on March 3, the army said.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-03-20")
+    assert (inc["date"], inc["date_precision"]) == ("2024-03-03", "day")
