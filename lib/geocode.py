@@ -17,6 +17,8 @@ KIND_PRIOR = {"country": 14.0, "other": 8.0, "admin1": 6.0, "city": 3.0, "admin2
 HINT_KINDS = {"admin1": ("admin1", "admin2"), "admin2": ("admin2", "admin1"), "city": ("city", "town"),
               "town": ("town", "city"), "village": ("town", "city"), "seat": ("city", "town")}
 _SETTLEMENTS = ("city", "town")
+LOCAL_WEIGHT = 4.0  # a country named twice (2.0 a mention)
+FOREIGN_NAMESAKE = 4.0
 
 
 _RAD = math.pi / 180
@@ -295,6 +297,12 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
     hint_kinds = HINT_KINDS.get(hint, ()) if hint else ()
     scored = []
     country_names = [recs[idx][CC] for idx, _ in cs if recs[idx][KIND] == "country"]
+    # a town of a country the article names several times: its namesakes in countries the article gives no
+    # sign of weigh less, unless they are capitals or large cities
+    local = len(cs) > 1 and any(
+        p and recs[idx][KIND] in _SETTLEMENTS and recs[idx][CC]
+        and country_weight.get(recs[idx][CC], 0) - own_weight.get((key, recs[idx][CC]), 0) >= LOCAL_WEIGHT
+        for idx, p in cs)
     for (idx, primary), s in zip(cs, base):
         r = recs[idx]
         kind = r[KIND]
@@ -319,6 +327,8 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
         elif kind != "other" and r[CC]:
             w = country_weight.get(r[CC], 0) - own_weight.get((key, r[CC]), 0)
             s += min(5.0, 2.5 * w)
+            if local and w <= 0 and kind in ("city", "town", "admin2") and not r[CAPITAL] and r[POP] < 1_000_000:
+                s -= FOREIGN_NAMESAKE
             if kind == "admin1" and w >= 2 and country_names:
                 # "Georgia" in an article about the United States: a region of the country the
                 # article is about beats a same-named country the article gives no other sign of

@@ -343,3 +343,12 @@ def test_a_groups_named_branch_is_not_a_place():
     # a place's own province after a possessive stays a place
     assert "Helmand Province" in surfaces("The Taliban's Helmand Province stronghold was shelled.")
     assert "Hainan Province" in surfaces("China's Hainan Province was hit by a typhoon.")
+
+
+def test_a_town_of_the_articles_country_beats_a_bigger_namesake_elsewhere():
+    text = ("Gunmen attacked a police post in Patan on Tuesday, officials in Pakistan said. "
+            "Pakistan's army sent troops to the valley.")
+    assert only(text, "Patan")["country_code"] == "PK"
+    # a capital named in another country's article stays the capital
+    assert only("Officials in Kenya said the delegation flew to Luanda. Kenya's president will follow.",
+                "Luanda")["country_code"] == "AO"
