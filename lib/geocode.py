@@ -176,6 +176,16 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
             for a in adm:
                 own_weight[(qkey, a[0])] = own_weight.get((qkey, a[0]), 0) + 1.0
 
+    # "Hpakant township", "the town of X": a name the text itself marks as a place may be an alternate name of
+    # a small place (left out above as mostly noise), when that place lies in a country the article names
+    for mi, m in enumerate(raw):
+        if m["hint"] and not cands[mi][0] and m["key"] in gaz.index:
+            alt = [(code >> 1, False) for code in gaz.index[m["key"]]
+                   if recs[code >> 1][CC] and country_weight.get(recs[code >> 1][CC], 0) >= 2.0]
+            if alt:
+                alt = alt[:12]
+                cands[mi] = (tuple(alt), tuple(_base_score(recs[c[0]], False) for c in alt))
+
     hints = _discourse_hints(raw, cands, recs)
 
     near_memo: dict[tuple, float | None] = {}
@@ -268,7 +278,7 @@ def _discourse_hints(raw, cands, recs) -> dict[int, str]:
     for m, (cs, _) in zip(raw, cands):
         if m["hint"] in ("admin1", "admin2") and cs:
             regional.setdefault(m["key"].rsplit(" ", 1)[0] if m["key"].endswith(
-                (" province", " state", " region", " district", " county", " governorate", " department"))
+                (" province", " state", " region", " district", " county", " governorate", " department", " township"))
                 else m["key"], (m["hint"], [recs[idx] for idx, _ in cs if recs[idx][KIND] == m["hint"]]))
     for mi, (m, (cs, _)) in enumerate(zip(raw, cands)):
         if m["hint"] is not None or not cs:

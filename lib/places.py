@@ -176,13 +176,13 @@ _NAME_ABBREVIATIONS = {"st", "mt", "ft"}
 GENERICS = {
     "province": "admin1", "provinces": "admin1", "state": "admin1", "region": "admin1",
     "oblast": "admin1", "governorate": "admin1", "prefecture": "admin2", "district": "admin2",
-    "county": "admin2", "tehsil": "admin2", "division": "admin2", "department": "admin1",
+    "county": "admin2", "tehsil": "admin2", "division": "admin2", "department": "admin1", "township": "admin2",
     "city": "city", "town": "town", "village": "village", "municipality": "town", "island": None,
 }
 GENERICS.update({"states": "admin1", "regions": "admin1", "governorates": "admin1", "districts": "admin2",
-                 "counties": "admin2", "prefectures": "admin2", "departments": "admin1"})
+                 "counties": "admin2", "prefectures": "admin2", "departments": "admin1", "townships": "admin2"})
 PLURAL_GENERICS = {"provinces", "states", "regions", "governorates", "districts", "counties", "prefectures",
-                   "departments"}
+                   "departments", "townships"}
 # "the village of X", "the town of X": the generic word before the name
 _OF_GENERICS = {"village": "village", "town": "town", "city": "city", "hamlet": "village"}
 # The word a jihadist group names its regional branches with ("Islamic State's Sahel Province")

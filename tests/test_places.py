@@ -352,3 +352,11 @@ def test_a_town_of_the_articles_country_beats_a_bigger_namesake_elsewhere():
     # a capital named in another country's article stays the capital
     assert only("Officials in Kenya said the delegation flew to Luanda. Kenya's president will follow.",
                 "Luanda")["country_code"] == "AO"
+
+
+def test_a_township_is_a_place_generic():
+    found = {m["surface"]: m for m in find_places(
+        "Myanmar's army said troops had retaken Hpakant township, in Kachin state, after weeks of fighting.")}
+    assert found["Hpakant township"]["country_code"] == "MM"
+    # the alternate name of a small place needs a country the article names
+    assert "Hpakant township" not in surfaces("Troops had retaken Hpakant township after weeks of fighting.")
