@@ -209,6 +209,7 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
         near_memo[(idx, key)] = best
         return best
 
+    strong_country = any(w >= LOCAL_WEIGHT for w in country_weight.values())
     chosen: dict[tuple, tuple] = {}  # (key, hint, qualifiers) -> (record index, confidence)
     out = []
     for mi, (m, (cs, base), (qcc, qadm, _)) in enumerate(zip(raw, cands, quals)):
@@ -228,6 +229,24 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
                     chosen[memo_key] = None
                     continue
                 cs2, base2 = tuple(t[0] for t in keep), tuple(t[1] for t in keep)
+            elif hint == "town" and strong_country and not any(
+                    recs[idx][CAPITAL] or recs[idx][POP] >= 1_000_000
+                    or country_weight.get(recs[idx][CC], 0) - own_weight.get((key, recs[idx][CC]), 0) > 0
+                    for idx, _ in cs):
+                # "the town of X" in an article about one country, where no X lies in a country the article
+                # gives a sign of: the town is one the gazetteer lacks, not a namesake abroad
+                chosen[memo_key] = None
+                continue
+            elif hint is None and strong_country and not qcc and not qadm and all(
+                    recs[idx][KIND] == "town"
+                    and country_weight.get(recs[idx][CC], 0) - own_weight.get((key, recs[idx][CC]), 0) <= 0
+                    and nearest(idx, key, recs[idx][LAT], recs[idx][LON]) is None
+                    for idx, _ in cs):
+                # a bare name in an article about one country whose only bearers are small towns far from
+                # every place the article names, in countries it gives no sign of: a name that is no place
+                # here (a surname, a bridge, a word), or a place the gazetteer lacks
+                chosen[memo_key] = None
+                continue
             else:
                 cs2, base2 = cs, base
             pick = chosen[memo_key] = _choose(m, cs2, base2, qcc, qadm, recs, country_weight, own_weight,

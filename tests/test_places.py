@@ -360,3 +360,17 @@ def test_a_township_is_a_place_generic():
     assert found["Hpakant township"]["country_code"] == "MM"
     # the alternate name of a small place needs a country the article names
     assert "Hpakant township" not in surfaces("Troops had retaken Hpakant township after weeks of fighting.")
+
+
+def test_a_foreign_namesake_is_not_taken_for_a_town_the_gazetteer_lacks():
+    # "the town of X": no X in the countries the article names, and the only ones abroad are small
+    text = ("Mali's army said jihadists had overrun the town of Segovia overnight. "
+            "Troops in Mali were sent north from Gao.")
+    assert "Segovia" not in surfaces(text) and "Gao" in surfaces(text)
+    assert only("Spain's police said a fire broke out in the town of Segovia. Spain has sent help.",
+                "Segovia")["country_code"] == "ES"
+    # a bare name whose only bearers are small towns far away, in countries the article gives no sign of
+    text = ("A driver was found dead near the Brackenridge bridge, police in Haiti said. "
+            "Haiti's government condemned the killing.")
+    assert "Brackenridge" not in surfaces(text)
+    assert "Brackenridge" in surfaces("A driver was found dead near Brackenridge, police said.")
