@@ -8,6 +8,7 @@ is a place's own name counts more than one that is only an alternate name.
 from __future__ import annotations
 
 import math
+import re
 
 from lib import gazetteer
 from lib.gazetteer import ADMIN1, CAPITAL, CC, ID, KIND, LAT, LON, NAME, POP, SOURCE
@@ -90,6 +91,7 @@ def _qualifiers(ctx, m, gaz):
     return ccs, adm, by
 
 
+_DISTRICT_SUFFIX_RE = re.compile(r".+ (?:district|agency|tehsil)")
 _CACHES: dict[int, tuple] = {}
 
 
@@ -113,8 +115,11 @@ def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
         r = recs[code >> 1]
         primary = bool(code & 1)
         if not primary and r[KIND] in ("town", "admin2", "poi", "city") and r[SOURCE] != "curated" \
-                and r[POP] < (100_000 if single else 5_000) and (single or r[KIND] != "admin2"):
-            continue  # alternate names of small places are mostly noise ("Taliban", "Samples")
+                and r[POP] < (100_000 if single else 5_000) and (single or r[KIND] != "admin2") \
+                and not (r[KIND] == "admin2" and _DISTRICT_SUFFIX_RE.fullmatch(gazetteer.normalize_key(r[NAME]))
+                         and gazetteer.normalize_key(r[NAME]).rsplit(" ", 1)[0] == key):
+            continue  # alternate names of small places are mostly noise ("Taliban", "Samples"), but a district's
+            # name without its generic ("Bajaur" for "Bājaur Agency") is the district's own name
         cs.append((code >> 1, primary))
     for c in cs:
         if c not in scores:

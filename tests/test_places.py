@@ -374,3 +374,9 @@ def test_a_foreign_namesake_is_not_taken_for_a_town_the_gazetteer_lacks():
             "Haiti's government condemned the killing.")
     assert "Brackenridge" not in surfaces(text)
     assert "Brackenridge" in surfaces("A driver was found dead near Brackenridge, police said.")
+
+
+def test_a_districts_name_without_its_generic_is_the_district():
+    found = {m["surface"]: m for m in find_places(
+        "Militants attacked a checkpoint in Mohmand on Monday, officials in Pakistan said.")}
+    assert found["Mohmand"]["kind"] == "admin2" and found["Mohmand"]["country_code"] == "PK"
