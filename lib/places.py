@@ -701,6 +701,9 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             return "organisation word"  # "Congress", "Union"
         if key in SITE_HEADS and not place_like:
             return "site word"  # "Cathedral", "Station" on their own name no town
+    # the head word of a feature's name is no place of its own ("Waiheke Island": not "Island" for Iceland)
+    if single and key in FEATURE_WORDS and not curated and i > 0 and caps[i - 1] and gaps[i] == " ":
+        return "feature head"
     # a word cut by an apostrophe is part of a longer word ("Jama'at", "Shari'a", "Ba'ath")
     if j + 1 < n and gaps[j + 1] in ("'", "’") and words[j + 1] != "s" and words[j + 1][:1].islower() \
             and not curated:

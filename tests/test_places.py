@@ -380,3 +380,8 @@ def test_a_districts_name_without_its_generic_is_the_district():
     found = {m["surface"]: m for m in find_places(
         "Militants attacked a checkpoint in Mohmand on Monday, officials in Pakistan said.")}
     assert found["Mohmand"]["kind"] == "admin2" and found["Mohmand"]["country_code"] == "PK"
+
+
+def test_the_head_word_of_a_features_name_is_not_a_place():
+    found = surfaces("Ferries to Matakana Island were cancelled, and birds died in the Volga Delta, officials said.")
+    assert "Island" not in found and "Delta" not in found
