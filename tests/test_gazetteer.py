@@ -122,3 +122,10 @@ def test_arabic_names_take_both_spellings_of_a_final_a():
     found = {m["surface"]: m for m in find_places("Pilgrims crowded the shrines of Kerbelah on Friday, "
                                                   "officials in Baghdad said.")}
     assert found["Kerbelah"]["country_code"] == "IQ" and found["Kerbelah"]["name"] == "Karbala"
+
+
+def test_a_districts_bare_name_is_an_alternate_name_of_the_district():
+    from lib.places import find_places
+    found = {m["surface"]: m for m in find_places("Floods displaced 3,000 families in Gucha, western Kenya, "
+                                                  "officials in Kenya said.")}
+    assert found["Gucha"]["kind"] == "admin2" and found["Gucha"]["country_code"] == "KE"
