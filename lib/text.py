@@ -8,6 +8,8 @@ _ABBREVIATIONS = {
     "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "est", "fig",
 }
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|\n\s*\n|\n")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?]+[\"'”’)\]]*$")
+_WORD_WINDOW = 48  # abbreviations and initials are short: look only at the end of the sentence so far
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -21,7 +23,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         if "\n" not in match.group(0):
-            word = re.search(r"([\w.]+)[.!?]+[\"'”’)\]]*$", text[start:end])
+            word = _LAST_WORD.search(text, max(start, end - _WORD_WINDOW), end)
             token = word.group(1).lower().rstrip(".") if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
