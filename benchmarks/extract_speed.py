@@ -33,21 +33,21 @@ def main(argv=None):
     ap.add_argument("--repeat", type=int, default=5, help="passes over the passages")
     ap.add_argument("--no-build", action="store_true", help="skip the cold build measurement")
     args = ap.parse_args(argv)
-    from lib import gazetteer
+    from lib.extract import gazetteer
 
     if not args.no_build:
         with tempfile.TemporaryDirectory() as tmp:
-            code = ("import sys, time; t=time.perf_counter(); from lib import gazetteer; "
+            code = ("import sys, time; t=time.perf_counter(); from lib.extract import gazetteer; "
                     "gazetteer.build(sys.argv[1]); print(f'{time.perf_counter()-t:.1f}')")
             out = subprocess.run([sys.executable, "-c", code, tmp], cwd=ROOT, capture_output=True, text=True)
             print(f"gazetteer cold build (fresh process, temporary cache): {out.stdout.strip() or out.stderr[-300:]} s")
     gazetteer.load()  # make sure the default cache is fresh before timing a warm load
-    code = ("import time; t=time.perf_counter(); from lib import gazetteer; gazetteer.load(); "
+    code = ("import time; t=time.perf_counter(); from lib.extract import gazetteer; gazetteer.load(); "
             "print(f'{time.perf_counter()-t:.2f}')")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     print(f"gazetteer warm load (fresh process): {out.stdout.strip()} s")
 
-    from lib.places import find_places
+    from lib.extract.places import find_places
     texts = passages()
     find_places(texts[0])
     n = 0

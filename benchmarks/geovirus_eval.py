@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lib.geocode import km  # noqa: E402
-from lib.places import find_places  # noqa: E402
-from lib import gazetteer  # noqa: E402
+from lib.geo import km  # noqa: E402
+from lib.extract.places import find_places  # noqa: E402
+from lib.extract import gazetteer  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "benchmarks"
 GEOVIRUS = SHARED / "geovirus" / "GeoVirus.xml"

@@ -27,7 +27,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lib.incidents import find_incidents  # noqa: E402
+from lib.extract.incidents import find_incidents  # noqa: E402
 
 DEFAULT_DIR = ROOT.parent / "shared" / "benchmarks" / "incidents"
 OWN_DIR = ROOT / "benchmarks" / "articles"
@@ -168,7 +168,7 @@ def gold_mentions(text, gold_doc):
 
 def system_mentions(text):
     try:
-        from lib.places import find_places  # noqa: WPS433
+        from lib.extract.places import find_places  # noqa: WPS433
     except Exception:  # places module missing or broken: incidents are still scored, without places
         return None
     return find_places(text)

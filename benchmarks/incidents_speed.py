@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.geovirus_eval import load_geovirus  # noqa: E402
-from lib import places  # noqa: E402
-from lib.incidents import find_incidents  # noqa: E402
-from lib.text import sentence_at, sentence_spans  # noqa: E402
+from lib.extract import places  # noqa: E402
+from lib.extract.incidents import find_incidents  # noqa: E402
+from lib.extract.text import sentence_at, sentence_spans  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "benchmarks"
 

@@ -5,7 +5,7 @@ otherwise every headline number grows with the news coverage. Two reports are on
 belong to the same family, their dates agree at the coarser of the two precisions, and their places are
 the same or close. A report without a date or a located place is never merged: it cannot be told apart.
 """
-from lib.geocode import km
+from lib.geo import km
 
 MERGE_KM = 50.0
 _FAMILY = {

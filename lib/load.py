@@ -15,11 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib import corrections, documents, store
-from lib.text import sentence_spans
+from lib import corrections, documents, paths, store
+from lib.extract.text import sentence_spans
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
+DEFAULT_SEEDS = paths.SEEDS
 
 
 @dataclass
@@ -97,7 +96,7 @@ def apply_corrections(mentions: list, doc_id: str, fixes: list, lookup) -> None:
 def load_paths(paths=None, db_path=store.DEFAULT_DB, *, progress=None, online=False, wait_seconds=60.0) -> LoadReport:
     """Load every article under paths into db_path; progress(done, total, path) is called per file."""
     from lib.extract import extract
-    from lib import gazetteer
+    from lib.extract import gazetteer
 
     started = time.perf_counter()
     report = LoadReport()
@@ -151,7 +150,7 @@ def load_paths(paths=None, db_path=store.DEFAULT_DB, *, progress=None, online=Fa
 
 
 def _online_geocoder(db):
-    from lib import geocoders
+    from lib.extract import geocoders
     return geocoders.OnlineRefiner(db)
 
 

@@ -1,7 +1,7 @@
 """Overview: headline counts, the map, the latest incidents and what the data covers."""
 import streamlit as st
 
-from lib import charts, ui
+from lib import charts, dashboard as ui
 
 ctx = ui.start("Overview")
 if ctx is None:

@@ -3,7 +3,7 @@ from functools import partial
 
 import streamlit as st
 
-from lib import charts, ui
+from lib import charts, dashboard as ui
 
 ctx = ui.start("Map")
 if ctx is None:

@@ -1,7 +1,7 @@
 """Counts: incidents and mentions by place, country, incident type and month; each chart beside its table."""
 import streamlit as st
 
-from lib import charts, ui
+from lib import charts, dashboard as ui
 
 ctx = ui.start("Counts")
 if ctx is None:

@@ -1,7 +1,7 @@
 """Sources: the articles, full-text search across them, and one article with every extraction highlighted."""
 import streamlit as st
 
-from lib import ui
+from lib import dashboard as ui
 
 ctx = ui.start("Sources")
 if ctx is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lib import documents, store
-from lib.text import sentence_spans
+from lib.extract.text import sentence_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_7dc9aec6ccd02683.txt"

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from hypothesis import given, settings, strategies as st
 
-from lib.dates import compatible, find_dates, resolve
+from lib.extract.dates import compatible, find_dates, resolve
 
 PUB = "2025-03-26"  # a Wednesday
 
@@ -128,7 +128,7 @@ DATE_WORDS = st.sampled_from([
 @given(words=st.lists(DATE_WORDS, max_size=14), published=st.sampled_from([None, PUB, "2014-03-02"]),
        reference=st.sampled_from([None, "2024-10-06", "2024-10", "2013"]))
 def test_skipping_patterns_a_text_cannot_match_changes_nothing(words, published, reference):
-    import lib.dates as dates
+    import lib.extract.dates as dates
     text = " ".join(words)
     quick = find_dates(text, published, reference)
     original = dates._possible_kinds

@@ -3,7 +3,7 @@ import pickle
 
 import pytest
 
-from lib import gazetteer
+from lib.extract import gazetteer
 
 
 @pytest.fixture(scope="session")
@@ -95,7 +95,7 @@ def test_stale_cache_is_rebuilt_on_load(tmp_path, monkeypatch):
 
 
 def test_an_unwritable_cache_folder_builds_the_gazetteer_in_memory(tmp_path, capsys):
-    from lib import gazetteer
+    from lib.extract import gazetteer
 
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the cache folder should be")
@@ -105,27 +105,27 @@ def test_an_unwritable_cache_folder_builds_the_gazetteer_in_memory(tmp_path, cap
 
 
 def test_arabic_place_names_are_found_without_their_article():
-    from lib.gazetteer import _without_article
+    from lib.extract.gazetteer import _without_article
     assert _without_article("Ar Raqqah") == ["Raqqah", "Raqqa"]
     assert _without_article("As Salt") == [] and _without_article("Kirkuk") == []
-    from lib.places import find_places
+    from lib.extract.places import find_places
     found = {m["surface"]: m for m in find_places("Drones struck a car near Qamishli, and shells hit Hawija "
                                                   "in northern Iraq.")}
     assert found["Qamishli"]["country_code"] == "SY" and found["Hawija"]["country_code"] == "IQ"
 
 
 def test_arabic_names_take_both_spellings_of_a_final_a():
-    from lib.gazetteer import _final_h_variants
+    from lib.extract.gazetteer import _final_h_variants
     assert _final_h_variants("Hodeida") == ["Hodeidah"] and _final_h_variants("Jeddah") == ["Jedda"]
     assert _final_h_variants("Gaza") == [] and _final_h_variants("Kirkuk") == []
-    from lib.places import find_places
+    from lib.extract.places import find_places
     found = {m["surface"]: m for m in find_places("Pilgrims crowded the shrines of Kerbelah on Friday, "
                                                   "officials in Baghdad said.")}
     assert found["Kerbelah"]["country_code"] == "IQ" and found["Kerbelah"]["name"] == "Karbala"
 
 
 def test_a_districts_bare_name_is_an_alternate_name_of_the_district():
-    from lib.places import find_places
+    from lib.extract.places import find_places
     found = {m["surface"]: m for m in find_places("Floods displaced 3,000 families in Gucha, western Kenya, "
                                                   "officials in Kenya said.")}
     assert found["Gucha"]["kind"] == "admin2" and found["Gucha"]["country_code"] == "KE"

@@ -13,8 +13,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from geopy.location import Location
 
-from lib import geocoders, store
-from lib.geocoders import OfflineGeocoder, OnlineRefiner, nominatim_from_env
+from lib import store
+from lib.extract import geocoders
+from lib.extract.geocoders import OfflineGeocoder, OnlineRefiner, nominatim_from_env
 
 from tests.conftest import SEEDS
 
@@ -150,7 +151,7 @@ def test_offline_geocoder_has_no_network_adapter(offline):
 
 @pytest.fixture(scope="module")
 def real_offline():
-    pytest.importorskip("lib.gazetteer", reason="lib/gazetteer.py is not importable yet")
+    pytest.importorskip("lib.extract.gazetteer", reason="lib/extract/gazetteer is not importable yet")
     return OfflineGeocoder()
 
 
@@ -502,8 +503,8 @@ def test_nominatim_answer_kinds_map_to_place_kinds(raw, kind):
 
 def test_a_load_with_the_online_geocoder_unreachable_keeps_offline_places_and_finishes_fast(
         tmp_path, closed_port, monkeypatch):
-    pytest.importorskip("lib.places", reason="lib/places.py is not importable yet")
-    pytest.importorskip("lib.incidents", reason="lib/incidents.py is not importable yet")
+    pytest.importorskip("lib.extract.places", reason="lib/extract/places is not importable yet")
+    pytest.importorskip("lib.extract.incidents", reason="lib/extract/incidents is not importable yet")
     from lib.load import load_paths
 
     monkeypatch.setenv("ATLAS_GEOCODER_DOMAIN", f"127.0.0.1:{closed_port}")

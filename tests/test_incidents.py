@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from lib.incidents import find_incidents, find_perpetrator, find_tolls, parse_number
+from lib.extract.incidents import find_incidents, find_perpetrator, find_tolls, parse_number
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "000_7dc9aec6ccd02683.txt"
@@ -247,7 +247,7 @@ def test_a_sentence_without_a_trigger_still_adds_tolls_to_the_incident_before_it
 
 def test_sentence_spans_as_lists_or_computed_give_the_same_incidents():
     text = "QUETTA — Gunmen opened fire on a bus in Quetta on Sunday, killing nine passengers.\n\nPolice gave chase."
-    from lib.text import sentence_spans
+    from lib.extract.text import sentence_spans
     spans = sentence_spans(text)
     expected = find_incidents(text, mentions_for(text), "2024-03-04")
     assert expected and expected[0]["killed"] == 9
@@ -278,7 +278,7 @@ def _incident_words():
 
 def test_the_quick_paths_find_what_the_full_scan_finds():
     from hypothesis import given, settings, strategies as st
-    import lib.incidents as incidents
+    import lib.extract.incidents as incidents
 
     @settings(max_examples=300, deadline=None)
     @given(words=st.lists(_incident_words(), max_size=60), published=st.sampled_from([None, "2024-11-09"]))
@@ -520,7 +520,7 @@ def test_a_dateline_with_accented_capitals_is_not_the_site():
                 for s, k, la, lo in (("BOGOTÁ", "city", 4.71, -74.07), ("Morales", "admin2", 2.75, -76.63))]
     [inc] = find_incidents(text, mentions, "2024-05-22")
     assert inc["place_surface"] == "Morales"
-    from lib.incidents import _DATELINE
+    from lib.extract.incidents import _DATELINE
     assert _DATELINE.match("BOGOTÁ — The ministry said").group(1) == "BOGOTÁ"
     assert _DATELINE.match("SÃO PAULO, Brazil — Police said").group(1) == "SÃO PAULO, Brazil"
 

@@ -37,8 +37,8 @@ def test_the_guard_itself_catches_a_connection_attempt(no_network):
 
 
 def test_offline_geocoding_opens_no_socket(no_network):
-    pytest.importorskip("lib.gazetteer", reason="lib/gazetteer.py is not importable yet")
-    from lib.geocoders import OfflineGeocoder
+    pytest.importorskip("lib.extract.gazetteer", reason="lib/extract/gazetteer is not importable yet")
+    from lib.extract.geocoders import OfflineGeocoder
 
     geocoder = OfflineGeocoder()
     assert geocoder.geocode("Karachi").raw["country_code"] == "PK"
@@ -47,8 +47,8 @@ def test_offline_geocoding_opens_no_socket(no_network):
 
 
 def test_extracting_the_seed_text_opens_no_socket(no_network):
-    pytest.importorskip("lib.places", reason="lib/places.py is not importable yet")
-    pytest.importorskip("lib.incidents", reason="lib/incidents.py is not importable yet")
+    pytest.importorskip("lib.extract.places", reason="lib/extract/places is not importable yet")
+    pytest.importorskip("lib.extract.incidents", reason="lib/extract/incidents is not importable yet")
     from lib.extract import extract
 
     result = extract(SEED_TEXT, "2025-03-26")
@@ -57,8 +57,8 @@ def test_extracting_the_seed_text_opens_no_socket(no_network):
 
 
 def test_a_full_load_of_the_seeds_opens_no_socket(no_network, tmp_path):
-    pytest.importorskip("lib.places", reason="lib/places.py is not importable yet")
-    pytest.importorskip("lib.incidents", reason="lib/incidents.py is not importable yet")
+    pytest.importorskip("lib.extract.places", reason="lib/extract/places is not importable yet")
+    pytest.importorskip("lib.extract.incidents", reason="lib/extract/incidents is not importable yet")
     from lib.load import load_paths
 
     report = load_paths([SEEDS], tmp_path / "atlas.db")

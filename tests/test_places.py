@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.places import find_places
+from lib.extract.places import find_places
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 

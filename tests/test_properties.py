@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lib.extract import extract
-from lib.text import sentence_spans
+from lib.extract.text import sentence_spans
 
 NEWSY_WORDS = st.sampled_from([
     "Karachi", "Pakistan", "China's", "Hainan", "province", "bomb", "blast", "killed", "two", "Chinese",

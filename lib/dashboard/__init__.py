@@ -19,11 +19,11 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from lib import export, store
+from lib import export, paths, store
 from lib import filters as F
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+ROOT = paths.ROOT
+SEEDS = paths.SEEDS
 
 FILTERS_KEY = "atlas_filters"      # the current Filters, shared by every page
 NOTICES_KEY = "atlas_notices"      # what was ignored from the URL or the controls, shown until changed
@@ -139,8 +139,7 @@ def style() -> None:
 
 def db_path() -> Path:
     """The database file: $ATLAS_DB when set (read on every call), else data/atlas.db."""
-    value = os.environ.get("ATLAS_DB")
-    return Path(value) if value else store.DEFAULT_DB
+    return paths.database()
 
 
 def signature(path: Path) -> tuple:

@@ -25,8 +25,8 @@ try:
 except ImportError:  # pragma: no cover - the regex below does the same, more slowly
     ahocorasick = None
 
-from lib.dates import PRECISION_RANK, compatible, find_dates, parse_date
-from lib.text import sentence_spans
+from lib.extract.dates import PRECISION_RANK, compatible, find_dates, parse_date
+from lib.extract.text import sentence_spans
 
 __all__ = ["find_incidents", "parse_number", "find_tolls", "TYPES"]
 

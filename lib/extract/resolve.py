@@ -10,8 +10,11 @@ from __future__ import annotations
 import math
 import re
 
-from lib import gazetteer
-from lib.gazetteer import ADMIN1, CAPITAL, CC, ID, KIND, LAT, LON, NAME, POP, SOURCE
+from lib.extract import gazetteer
+from lib.extract.gazetteer import ADMIN1, CAPITAL, CC, ID, KIND, LAT, LON, NAME, POP, SOURCE
+from lib.geo import km
+
+_RAD = math.pi / 180
 
 KIND_PRIOR = {"country": 14.0, "other": 8.0, "admin1": 6.0, "city": 3.0, "admin2": 2.5, "town": 1.0,
               "poi": 4.0}
@@ -20,17 +23,6 @@ HINT_KINDS = {"admin1": ("admin1", "admin2"), "admin2": ("admin2", "admin1"), "c
 _SETTLEMENTS = ("city", "town")
 LOCAL_WEIGHT = 4.0  # a country named twice (2.0 a mention)
 FOREIGN_NAMESAKE = 4.0
-
-
-_RAD = math.pi / 180
-
-
-def km(lat1, lon1, lat2, lon2) -> float:
-    """Great-circle distance in kilometres."""
-    p = _RAD
-    h = math.sin((lat2 - lat1) * p / 2) ** 2 + \
-        math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _base_score(rec, primary: bool) -> float:

@@ -89,7 +89,7 @@ class OfflineGeocoder(Geocoder):
     @property
     def gazetteer(self):
         if self._gazetteer is None:
-            from lib import gazetteer
+            from lib.extract import gazetteer
             self._gazetteer = gazetteer.load()
         return self._gazetteer
 

@@ -1,4 +1,4 @@
-"""Extract place mentions and incidents from article text; the machine-readable interface.
+"""The machine-readable interface of the extractor: article text in, JSON lines of mentions and incidents out.
 
     python -m lib.extract --jsonl IN.jsonl          # lines of {"id", "text", "published"}
     python -m lib.extract [--published YYYY-MM-DD] FILE ...
@@ -11,19 +11,8 @@ import argparse
 import json
 import sys
 
-from lib import documents, incidents, places
-from lib.text import sentence_at, sentence_spans
-
-
-def extract(text: str, published: str | None = None, sentences=None) -> dict:
-    """Find the places and incidents in one text; each mention carries its sentence and its offsets."""
-    spans = sentences if sentences is not None else sentence_spans(text)
-    mentions = places.find_places(text)
-    for mention in mentions:
-        start, end = sentence_at(spans, mention["start"])
-        mention.update(sentence=text[start:end], sentence_start=start, sentence_end=end)
-    found = incidents.find_incidents(text, mentions, published, spans)
-    return {"mentions": mentions, "incidents": found}
+from lib import documents
+from lib.extract import extract
 
 
 def _jsonl_documents(path):

@@ -1,0 +1,17 @@
+"""Extract place mentions and incidents from article text: extract(text) -> mentions and incidents.
+
+The command-line interface is lib/extract/__main__.py (`python -m lib.extract`).
+"""
+from lib.extract import incidents, places
+from lib.extract.text import sentence_at, sentence_spans
+
+
+def extract(text: str, published: str | None = None, sentences=None) -> dict:
+    """Find the places and incidents in one text; each mention carries its sentence and its offsets."""
+    spans = sentences if sentences is not None else sentence_spans(text)
+    mentions = places.find_places(text)
+    for mention in mentions:
+        start, end = sentence_at(spans, mention["start"])
+        mention.update(sentence=text[start:end], sentence_start=start, sentence_end=end)
+    found = incidents.find_incidents(text, mentions, published, spans)
+    return {"mentions": mentions, "incidents": found}
