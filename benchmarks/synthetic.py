@@ -17,12 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from lib import documents, gazetteer, store  # noqa: E402
-from lib.extract.text import sentence_spans  # noqa: E402
+from lib import documents, store
+from lib.extract import gazetteer
+from lib.extract.text import sentence_spans
 
 # Countries weighted roughly like the news this project reads; every other country gets a small share.
 FOCUS = {"PK": 30, "AF": 15, "CN": 6, "IN": 6, "IQ": 6, "SY": 5, "NG": 5, "SO": 4, "ML": 3, "YE": 3,
