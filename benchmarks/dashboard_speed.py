@@ -21,9 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from lib.paths import ROOT
 
 PAGES = ["pages/0_Overview.py", "pages/1_Map.py", "pages/2_Counts.py", "pages/3_Sources.py"]
 PAGE_TIMEOUT = 120

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Speed and memory of place extraction on the GeoVirus passages (one core, after start-up).
 
-Run from the project root:  .venv/bin/python benchmarks/extract_speed.py [--repeat N] [--no-build]
+Run from the project root:  python -m benchmarks.extract_speed [--repeat N] [--no-build]
 Prints: gazetteer cold build time (into a temporary cache), warm load time (fresh process), find_places
 articles/s, full lib.extract.extract articles/s when that module exists, and peak memory (ru_maxrss).
 """
@@ -13,23 +13,21 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-GEOVIRUS = ROOT.parent / "shared" / "benchmarks" / "geovirus" / "GeoVirus.xml"
+from benchmarks import corpora
+from lib.paths import ROOT
 
 
-def passages():
-    import xml.etree.ElementTree as ET
-    if not GEOVIRUS.exists():
-        print(f"GeoVirus not found at {GEOVIRUS}: using the seed article only")
-        return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    return [a.findtext("text") or "" for a in ET.parse(GEOVIRUS).getroot().iter("article")]
+def passages() -> list[str]:
+    """The GeoVirus passages, or the seed articles when GeoVirus is absent."""
+    if not corpora.GEOVIRUS.exists():
+        print(f"GeoVirus not found at {corpora.GEOVIRUS}: using the seed article only")
+        return [p.read_text(encoding="utf-8") for p in sorted(corpora.SEEDS.glob("*.txt"))]
+    return [a["text"] for a in corpora.geovirus()]
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser()
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.extract_speed", description=__doc__.split("\n")[0])
     ap.add_argument("--repeat", type=int, default=5, help="passes over the passages")
     ap.add_argument("--no-build", action="store_true", help="skip the cold build measurement")
     args = ap.parse_args(argv)

@@ -19,8 +19,8 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "benchmarks"
+from benchmarks.corpora import GEOVIRUS, INCIDENTS, LGL, ROOT, SEEDS
+
 GOLDEN = ROOT / "data" / "golden"
 
 
@@ -48,15 +48,15 @@ def _folder_documents(folder: Path) -> list[dict]:
 def corpora() -> dict[str, list[dict]]:
     """Every corpus this machine has, as lists of {id, text, published}."""
     found = {}
-    if (SHARED / "geovirus" / "GeoVirus.xml").exists():
-        found["geovirus"] = _xml_documents(SHARED / "geovirus" / "GeoVirus.xml")
-    if (SHARED / "lgl" / "lgl.xml").exists():
-        found["lgl"] = _xml_documents(SHARED / "lgl" / "lgl.xml")
-    if (SHARED / "incidents").is_dir():
-        found["incidents"] = _folder_documents(SHARED / "incidents")
+    if GEOVIRUS.exists():
+        found["geovirus"] = _xml_documents(GEOVIRUS)
+    if LGL.exists():
+        found["lgl"] = _xml_documents(LGL)
+    if INCIDENTS.is_dir():
+        found["incidents"] = _folder_documents(INCIDENTS)
     for name in ("articles", "articles_blind", "articles_heldout"):
         found[name] = _folder_documents(ROOT / "benchmarks" / name)
-    found["seeds"] = _folder_documents(ROOT / "seeds")
+    found["seeds"] = _folder_documents(SEEDS)
     return found
 
 
@@ -77,7 +77,7 @@ def store_dump() -> str:
     """Load the project's own articles with `python -m lib.load` into a new database; dump every row."""
     import sqlite3
 
-    folders = [ROOT / "seeds"] + [ROOT / "benchmarks" / name
+    folders = [SEEDS] + [ROOT / "benchmarks" / name
                                   for name in ("articles", "articles_blind", "articles_heldout")]
     with tempfile.TemporaryDirectory() as scratch:
         db_path = Path(scratch) / "golden.db"

@@ -1,7 +1,7 @@
-"""Score lib.incidents on the incidents development corpus (../shared/benchmarks/incidents/), the project's own
-corpus (benchmarks/articles/) and its held-out corpus (benchmarks/articles_blind/).
+"""Score lib.extract.incidents on the incidents development corpus (../shared/benchmarks/incidents/), the
+project's own corpus (benchmarks/articles/) and its held-out corpus (benchmarks/articles_blind/).
 
-    python benchmarks/incidents_eval.py [--verbose] [--gold-places] [--dir DIR ...] [--json]
+    python -m benchmarks.incidents_eval [--verbose] [--gold-places] [--dir DIR ...] [--json]
 
 Without --dir the three corpora are scored, one after the other, and a summary line for each is printed at the end;
 --dir (repeatable) scores only the folders given.
@@ -11,36 +11,22 @@ article when their sentences overlap (token Jaccard >= 0.5, or one contains the 
 then date; precision, recall and F1 for all incidents and for the primary ones; attribute accuracies over
 matched pairs; the number of incidents predicted in the two articles without incidents (13, 14).
 
-Place mentions come from lib.places.find_places when it can be imported, else none are given.
---gold-places builds the mentions from the gold places instead (their surface forms in the text), which
-separates incident extraction from place recognition.
+Place mentions come from lib.extract.places.find_places; --gold-places builds them from the gold places
+instead (their surface forms in the text), which separates incident extraction from place recognition.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import pathlib
 import re
 import sys
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from lib.extract.incidents import find_incidents  # noqa: E402
-
-DEFAULT_DIR = ROOT.parent / "shared" / "benchmarks" / "incidents"
-OWN_DIR = ROOT / "benchmarks" / "articles"
-BLIND_DIR = ROOT / "benchmarks" / "articles_blind"
-TOLERANCE_KM = {"country": 500, "admin1": 300, "admin2": 100, "district": 100, "city": 30, "town": 30, "poi": 10,
-                "region": 500}
-
-
-def km(a_lat, a_lon, b_lat, b_lon):
-    p = math.pi / 180
-    h = (math.sin((b_lat - a_lat) * p / 2) ** 2
-         + math.cos(a_lat * p) * math.cos(b_lat * p) * math.sin((b_lon - a_lon) * p / 2) ** 2)
-    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+from benchmarks import corpora
+from benchmarks.scoring import prf, tolerance_km
+from lib.extract.incidents import find_incidents
+from lib.extract.places import find_places
+from lib.geo import km
 
 
 def tokens(s: str) -> set[str]:
@@ -82,10 +68,7 @@ def place_ok(pred, gold_inc, gold_doc) -> bool:
             return True
     if pred.get("lat") is None or pred.get("lon") is None or gold_inc.get("lat") is None:
         return False
-    tol = TOLERANCE_KM.get(kind, 30)
-    if approx:
-        tol = max(tol, 50)
-    return km(pred["lat"], pred["lon"], gold_inc["lat"], gold_inc["lon"]) <= tol
+    return km(pred["lat"], pred["lon"], gold_inc["lat"], gold_inc["lon"]) <= tolerance_km(kind, approx)
 
 
 def date_ok(pred, gold) -> bool:
@@ -166,32 +149,17 @@ def gold_mentions(text, gold_doc):
     return out
 
 
-def system_mentions(text):
-    try:
-        from lib.extract.places import find_places  # noqa: WPS433
-    except Exception:  # places module missing or broken: incidents are still scored, without places
-        return None
-    return find_places(text)
-
-
-def evaluate(directory: pathlib.Path, verbose=False, use_gold_places=False, out=print):
-    files = sorted(directory.glob("*.json"))
+def evaluate(directory: pathlib.Path, verbose=False, use_gold_places=False, out=print) -> dict:
+    """Score find_incidents on one incident-style folder; prints a report through out, returns the summary."""
     totals = {"tp": 0, "pred": 0, "gold": 0, "ptp": 0, "ppred": 0, "pgold": 0}
     attrs = {k: [] for k in ("type", "date", "place", "killed", "injured", "nationality", "perpetrator")}
     near_k, near_i, jac_nat = [], [], []
     no_incident_counts = {}
-    places_source = "gold places" if use_gold_places else "lib.places.find_places"
+    places_source = "gold places" if use_gold_places else "lib.extract.places.find_places"
     per_article = []
-    for path in files:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        text = path.with_suffix(".txt").read_text(encoding="utf-8")
-        if use_gold_places:
-            mentions = gold_mentions(text, gold)
-        else:
-            mentions = system_mentions(text)
-            if mentions is None:
-                places_source = "none (lib.places not importable)"
-                mentions = []
+    for article in corpora.incident_articles(directory):
+        gold, text = article["gold"], article["text"]
+        mentions = gold_mentions(text, gold) if use_gold_places else find_places(text)
         preds = find_incidents(text, mentions, gold.get("published"))
         golds = gold["incidents"]
         pairs = match(preds, golds, gold)
@@ -206,7 +174,7 @@ def evaluate(directory: pathlib.Path, verbose=False, use_gold_places=False, out=
         totals["ptp"] += ptp
         totals["ppred"] += len(pp)
         totals["pgold"] += len(gp)
-        stem = path.stem
+        stem = article["name"]
         if not golds:  # an article without incidents: every prediction is a false alarm
             no_incident_counts[stem[:2]] = len(preds)
         art_attr_ok = 0
@@ -250,19 +218,13 @@ def evaluate(directory: pathlib.Path, verbose=False, use_gold_places=False, out=
                     out(f"  {stem}: MISSED {g['type']} {g['date']} {g['place']!r}: {g['sentence'][:100]!r}")
         per_article.append((stem, len(preds), len(golds), tp, ptp, art_attr_ok, art_attr_n))
 
-    def prf(tp, npred, ngold):
-        p = tp / npred if npred else (1.0 if not ngold else 0.0)
-        r = tp / ngold if ngold else (1.0 if not npred else 0.0)
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
-
     out(f"place mentions from: {places_source}")
     out(f"{'article':42} {'pred':>4} {'gold':>4} {'match':>5} {'P':>5} {'R':>5} {'F1':>5} {'prim':>4} {'attr':>7}")
     for stem, npred, ngold, tp, ptp, aok, an in per_article:
-        p, r, f = prf(tp, npred, ngold)
+        p, r, f = prf(tp, npred, ngold, empty_is_perfect=True)
         out(f"{stem:42} {npred:4d} {ngold:4d} {tp:5d} {p:5.2f} {r:5.2f} {f:5.2f} {ptp:4d} {aok:3d}/{an:<3d}")
-    p, r, f = prf(totals["tp"], totals["pred"], totals["gold"])
-    pp, pr, pf = prf(totals["ptp"], totals["ppred"], totals["pgold"])
+    p, r, f = prf(totals["tp"], totals["pred"], totals["gold"], empty_is_perfect=True)
+    pp, pr, pf = prf(totals["ptp"], totals["ppred"], totals["pgold"], empty_is_perfect=True)
     out(f"incidents (micro): P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({totals['tp']} matched, {totals['pred']} predicted, "
         f"{totals['gold']} gold)")
     out(f"primary incidents: P {pp:.3f}  R {pr:.3f}  F1 {pf:.3f}  ({totals['ptp']} matched, {totals['ppred']} predicted, "
@@ -284,14 +246,14 @@ def evaluate(directory: pathlib.Path, verbose=False, use_gold_places=False, out=
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.incidents_eval", description=__doc__.split("\n")[0])
     ap.add_argument("--dir", action="append", default=None,
                     help="corpus folder; repeatable (default: ../shared/benchmarks/incidents, benchmarks/articles and benchmarks/articles_blind)")
     ap.add_argument("--verbose", "-v", action="store_true", help="print every mismatch, extra and missed incident")
     ap.add_argument("--gold-places", action="store_true", help="use the gold places as the mentions")
     ap.add_argument("--json", action="store_true", help="print the summary as JSON at the end")
     args = ap.parse_args(argv)
-    directories = [pathlib.Path(d) for d in args.dir] if args.dir else [DEFAULT_DIR, OWN_DIR, BLIND_DIR]
+    directories = [pathlib.Path(d) for d in args.dir] if args.dir else [corpora.INCIDENTS, corpora.ARTICLES, corpora.BLIND]
     summaries = {}
     for directory in directories:
         if not directory.is_dir() or not any(directory.glob("*.json")):

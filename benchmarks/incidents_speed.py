@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Time lib.incidents.find_incidents alone, with place mentions and sentence spans computed beforehand.
+"""Time lib.extract.incidents.find_incidents alone, with place mentions and sentence spans computed beforehand.
 
-    .venv/bin/python benchmarks/incidents_speed.py [--repeat N] [--published YYYY-MM-DD]
+    python -m benchmarks.incidents_speed [--repeat N] [--published YYYY-MM-DD]
 
 Prints milliseconds per passage on GeoVirus (229 passages) and on the incident development articles
 (their own publication dates), best of N repeats after one warm-up pass.
@@ -9,20 +9,13 @@ Prints milliseconds per passage on GeoVirus (229 passages) and on the incident d
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from benchmarks.geovirus_eval import load_geovirus  # noqa: E402
-from lib.extract import places  # noqa: E402
-from lib.extract.incidents import find_incidents  # noqa: E402
-from lib.extract.text import sentence_at, sentence_spans  # noqa: E402
-
-SHARED = ROOT.parent / "shared" / "benchmarks"
+from benchmarks import corpora
+from lib.extract import places
+from lib.extract.incidents import find_incidents
+from lib.extract.text import sentence_at, sentence_spans
 
 
 def _prepare(text, published):
@@ -47,16 +40,21 @@ def _time(cases, repeat):
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.incidents_speed", description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--published", default=None, help="publication date given with GeoVirus passages")
     args = parser.parse_args(argv)
-    geovirus = [_prepare(a["text"], args.published) for a in load_geovirus(SHARED / "geovirus" / "GeoVirus.xml")]
-    articles = []
-    for path in sorted((SHARED / "incidents").glob("*.txt")):
-        meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        articles.append(_prepare(path.read_text(encoding="utf-8"), meta.get("published")))
-    for name, cases in (("GeoVirus", geovirus), ("incident articles", articles)):
+    corpus = []
+    if corpora.GEOVIRUS.exists():
+        corpus.append(("GeoVirus", [_prepare(a["text"], args.published) for a in corpora.geovirus()]))
+    else:
+        print(f"GeoVirus not found at {corpora.GEOVIRUS}: skipped")
+    if corpora.INCIDENTS.is_dir():
+        corpus.append(("incident articles", [_prepare(a["text"], a["gold"].get("published"))
+                                             for a in corpora.incident_articles(corpora.INCIDENTS)]))
+    else:
+        print(f"incident articles not found at {corpora.INCIDENTS}: skipped")
+    for name, cases in corpus:
         ms, found = _time(cases, args.repeat)
         chars = sum(len(c[0]) for c in cases) / len(cases)
         print(f"{name:18s} {len(cases):4d} passages  mean {chars:6.0f} chars  find_incidents {ms:.3f} ms/passage"
