@@ -4,9 +4,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
+from lib.paths import ROOT, SEEDS
+
 SEED_TEXT = (SEEDS / "000_7dc9aec6ccd02683.txt").read_text(encoding="utf-8")
 BOMBING_SENTENCE = (
     "The push came after a bombing at the Karachi airport last October killed two Chinese engineers"
