@@ -1,11 +1,13 @@
-"""Evaluate lib.extract.places.find_places on GeoVirus and the incident-style articles.
+"""Evaluate lib.extract.places.find_places on GeoVirus, LGL and the incident-style articles.
 
     python -m benchmarks.places_eval [--worst N] [--fp N] [--fn N] [--no-incidents] [--incidents-only]
-                                     [--geovirus PATH] [--dir DIR ...] [-v]
+                                     [--geovirus PATH] [--lgl PATH] [--dir DIR ...] [-v]
 
-GeoVirus (Gritta et al. 2018): recognition precision/recall/F1 (a predicted span matches a gold span when
-they overlap, one-to-one), resolution Acc@161, mean and median error in km and AUC of the log error curve
-over the gold mentions found, and articles per second.
+GeoVirus (Gritta et al. 2018) and LGL (Lieberman et al. 2010): recognition precision/recall/F1 (a predicted
+span matches a gold span when they overlap, one-to-one), resolution Acc@161, mean and median error in km and
+AUC of the log error curve over the gold mentions found (that have coordinates), and articles per second.
+LGL is reported twice: without the toponyms whose phrase is a demonym or adjective ('American'; the usual
+headline, predictions on them neither right nor wrong) and with every toponym.
 Incident-style corpora (``--dir``, repeatable; by default the shared development articles, the project's
 own ``benchmarks/articles`` and the held-out ``benchmarks/articles_blind``): document-level place
 precision/recall as the shared corpus's README scores them (surface match first, then distance by kind),
@@ -30,8 +32,11 @@ def _context(text: str, start: int, end: int) -> str:
     return text[max(0, start - 40):end + 40].replace("\n", " ")
 
 
-def score_toponyms(title: str, articles: list[dict], worst=10, show_fp=0, show_fn=0, out=print) -> dict:
-    """Recognition and resolution figures of find_places over articles with gold toponyms; prints a report."""
+def score_toponyms(title: str, articles: list[dict], worst=10, show_fp=0, show_fn=0, drop_demonyms=False,
+                   out=print) -> dict:
+    """Recognition and resolution figures of find_places over articles with gold toponyms; prints a report.
+
+    With drop_demonyms, gold toponyms marked demonym are left out, and so are the predictions on them."""
     errors = []  # (km, gold name, predicted description, gold, article index)
     fps, fns = [], []
     tp = predicted_n = gold_n = 0
@@ -40,6 +45,10 @@ def score_toponyms(title: str, articles: list[dict], worst=10, show_fp=0, show_f
     elapsed = time.perf_counter() - started
     for ai, (article, preds) in enumerate(zip(articles, predictions)):
         gold = article["gold"]
+        if drop_demonyms:
+            on_demonyms = {pi for gi, pi in overlap_pairs(gold, preds) if gold[gi]["demonym"]}
+            preds = [p for pi, p in enumerate(preds) if pi not in on_demonyms]
+            gold = [g for g in gold if not g["demonym"]]
         pairs = overlap_pairs(gold, preds)
         found = {gi: pi for gi, pi in pairs}
         tp += len(pairs)
@@ -48,7 +57,7 @@ def score_toponyms(title: str, articles: list[dict], worst=10, show_fp=0, show_f
         for gi, g in enumerate(gold):
             if gi not in found:
                 fns.append((_context(article["text"], g["start"], g["end"]), g["name"], ai))
-            else:
+            elif g["lat"] is not None:
                 p = preds[found[gi]]
                 errors.append((km(g["lat"], g["lon"], p["lat"], p["lon"]), g["name"],
                                f'{p["name"]} ({p["kind"]}, {p["country_code"]}, {p["lat"]:.2f},{p["lon"]:.2f})',
@@ -60,11 +69,12 @@ def score_toponyms(title: str, articles: list[dict], worst=10, show_fp=0, show_f
                             p["country_code"], ai))
     P, R, F = prf(tp, predicted_n, gold_n)
     figures = distance_figures([e[0] for e in errors])
+    without = sum(g["lat"] is None for a in articles for g in a["gold"])
     out(f"{title}: {len(articles)} articles, {gold_n} gold mentions, {predicted_n} predicted")
     out(f"  recognition  P={P:.3f} R={R:.3f} F1={F:.3f}  (tp={tp} fp={predicted_n - tp} fn={gold_n - tp})")
     out(f"  resolution   Acc@161={figures['acc161']:.3f}  mean={figures['mean_km']:.0f} km  "
         f"median={figures['median_km']:.1f} km  AUC={figures['auc']:.3f}"
-        f"  (over {len(errors)} found gold mentions, recall {R:.3f})")
+        f"  (over {len(errors)} found gold mentions{' with coordinates' if without else ''}, recall {R:.3f})")
     out(f"  speed        {len(articles) / elapsed:.0f} articles/s  ({elapsed:.2f} s, warm gazetteer)")
     if worst:
         out(f"  worst {worst} resolution errors:")
@@ -150,6 +160,7 @@ def main(argv=None):
     ap.add_argument("--fp", type=int, default=0, help="print N false positives")
     ap.add_argument("--fn", type=int, default=0, help="print N missed gold mentions")
     ap.add_argument("--geovirus", type=Path, default=corpora.GEOVIRUS)
+    ap.add_argument("--lgl", type=Path, default=corpora.LGL)
     ap.add_argument("--dir", "--incidents", dest="dirs", type=Path, action="append", metavar="DIR",
                     help="an incident-style corpus to score places on (repeatable; default: "
                          f"{corpora.INCIDENTS}, {corpora.ARTICLES} and {corpora.BLIND})")
@@ -165,6 +176,12 @@ def main(argv=None):
             print(f"GeoVirus not found at {args.geovirus}: skipped")
         else:
             score_toponyms("GeoVirus", corpora.geovirus(args.geovirus), args.worst, args.fp, args.fn)
+        if not args.lgl.exists():
+            print(f"LGL not found at {args.lgl}: skipped")
+        else:
+            articles = corpora.lgl(args.lgl)
+            score_toponyms("LGL, demonyms dropped", articles, args.worst, args.fp, args.fn, drop_demonyms=True)
+            score_toponyms("LGL, every toponym", articles, 0, 0, 0)
     if not args.no_incidents:
         summary = []
         for folder in args.dirs or [corpora.INCIDENTS, corpora.ARTICLES, corpora.BLIND]:

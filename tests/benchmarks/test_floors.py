@@ -1,6 +1,6 @@
 """Floors of the place evaluations: recognition F1 and Acc@161 must not fall below what the project has reached.
 
-Reads GeoVirus from ../shared/benchmarks; skips when the corpus is absent.
+Reads GeoVirus and LGL from ../shared/benchmarks; each floor skips when its corpus is absent.
 Raise the floors when the figures improve; never lower them.
 """
 import pytest
@@ -9,6 +9,7 @@ from benchmarks import corpora, places_eval
 
 FLOORS = {  # corpus: (recognition F1, Acc@161)
     "GeoVirus": (0.940, 0.874),
+    "LGL": (0.745, 0.724),
 }
 
 
@@ -24,9 +25,20 @@ def geovirus():
     return _figures("GeoVirus", corpora.GEOVIRUS, corpora.geovirus)
 
 
+@pytest.fixture(scope="module")
+def lgl():
+    return _figures("LGL", corpora.LGL, corpora.lgl, drop_demonyms=True)
+
+
 def test_geovirus_stays_above_its_floors(geovirus):
     figures, report = geovirus
     f1_floor, acc_floor = FLOORS["GeoVirus"]
+    assert figures["F1"] >= f1_floor and figures["acc161"] >= acc_floor, "\n".join(report)
+
+
+def test_lgl_without_demonyms_stays_above_its_floors(lgl):
+    figures, report = lgl
+    f1_floor, acc_floor = FLOORS["LGL"]
     assert figures["F1"] >= f1_floor and figures["acc161"] >= acc_floor, "\n".join(report)
 
 

@@ -3,6 +3,7 @@ import math
 
 import pytest
 
+from benchmarks.corpora import is_demonym
 from benchmarks.scoring import distance_figures, match_places, overlap_pairs, prf, surface_key, tolerance_km
 
 
@@ -61,3 +62,19 @@ def test_places_match_by_surface_first_then_by_distance():
                  {"surface": "karachi", "lat": 0.0, "lon": 0.0},
                  {"surface": "Lahore", "lat": 31.5, "lon": 74.3}]
     assert match_places(predicted, gold) == ([(1, 0)], [(0, 1)], [2], [])
+
+
+@pytest.mark.parametrize("phrase, demonym", [
+    ("American", True), ("Americans", True), ("Sri Lankan", True), ("South Ossetian", True),
+    ("America", False), ("Sudan", False), ("Paris", False), ("Illinois", False),
+])
+def test_lgl_phrases_naming_a_people_are_demonyms(phrase, demonym):
+    peoples = {"american", "sri lankan", "south ossetian", "sudanese"}
+    assert is_demonym(phrase, peoples) is demonym
+
+
+def test_demonyms_come_from_countryinfo_and_the_extra_list():
+    from benchmarks.corpora import demonyms
+
+    peoples = demonyms()
+    assert {"russian", "sri lankan", "cypriot", "south ossetian", "sinhalese"} <= peoples
