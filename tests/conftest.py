@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from lib import store
 from lib.paths import ROOT, SEEDS
 
 SEED_TEXT = (SEEDS / "000_7dc9aec6ccd02683.txt").read_text(encoding="utf-8")
@@ -45,3 +46,21 @@ def synthetic_article(number: int) -> str:
         f"{killed * 2} others, officials said.\n\n"
         f"No group has claimed the attack, report number {number}. Security was tightened across the city.\n"
     )
+
+
+def table_rows(path):
+    """Every row of the content tables, without row ids or load times, for before/after comparisons."""
+    db = store.connect(path, create=False)
+    try:
+        rows = {}
+        for table, columns in {
+            "documents": "id, path, title, published, source, url, text",
+            "mentions": "document_id, place_id, surface, start, [end], sentence, confidence",
+            "incidents": "document_id, place_id, type, date, killed, injured, sentence, start, [end]",
+            "sentences": "document_id, start, [end], text",
+            "places": "id, name, kind, country_code, lat, lon",
+        }.items():
+            rows[table] = sorted(db.execute(f"SELECT {columns} FROM [{table}]").fetchall(), key=repr)
+        return rows
+    finally:
+        db.close()

@@ -12,8 +12,7 @@ import pytest
 
 from lib import corrections, store
 from lib.load import LoadBusy, exclusive, load_paths, main
-from tests.conftest import ROOT, SEEDS, synthetic_article, write_article
-from tests.test_load import table_rows
+from tests.conftest import ROOT, SEEDS, synthetic_article, table_rows, write_article
 
 ARTICLES = 2000
 

@@ -1,30 +1,11 @@
 """The loader: idempotent reloads, edits that replace only their own rows, and bad files that lose nothing."""
-import os
 import shutil
 
 import pytest
 
 from lib import store
 from lib.load import load_paths, main
-from tests.conftest import SEEDS, SEED_TEXT, write_article
-
-
-def table_rows(path):
-    """Every row of the content tables, without row ids or load times, for before/after comparisons."""
-    db = store.connect(path, create=False)
-    try:
-        rows = {}
-        for table, columns in {
-            "documents": "id, path, title, published, source, url, text",
-            "mentions": "document_id, place_id, surface, start, [end], sentence, confidence",
-            "incidents": "document_id, place_id, type, date, killed, injured, sentence, start, [end]",
-            "sentences": "document_id, start, [end], text",
-            "places": "id, name, kind, country_code, lat, lon",
-        }.items():
-            rows[table] = sorted(db.execute(f"SELECT {columns} FROM [{table}]").fetchall(), key=repr)
-        return rows
-    finally:
-        db.close()
+from tests.conftest import SEEDS, SEED_TEXT, table_rows, write_article
 
 
 @pytest.fixture
