@@ -35,6 +35,8 @@ from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
+from lib.geo import km
+
 DEFAULT_USER_AGENT = "incident-atlas/0.1 (news incidents on a map; set ATLAS_USER_AGENT to add a contact)"
 DEFAULT_TIMEOUT = 10.0
 MIN_PUBLIC_DELAY = 1.0          # Nominatim's usage policy: at most one request per second
@@ -66,11 +68,6 @@ def rank_key(place: dict) -> tuple:
     if kind == "city" and place.get("capital"):
         kind = "capital"
     return (RANK.get(kind, 7), 0 if place.get("primary_name", True) else 1, -(place.get("population") or 0))
-
-
-def _distance_km(a: dict, b: dict) -> float:
-    from geopy.distance import great_circle
-    return great_circle((a["lat"], a["lon"]), (b["lat"], b["lon"])).km
 
 
 class OfflineGeocoder(Geocoder):
@@ -162,7 +159,7 @@ class OfflineGeocoder(Geocoder):
             return same_country and bool(area.get("admin1")) and place.get("admin1") == area.get("admin1")
         if area.get("lat") is None or place.get("lat") is None:
             return False
-        return same_country and _distance_km(place, area) <= CITY_NEAR_KM
+        return same_country and km(place["lat"], place["lon"], area["lat"], area["lon"]) <= CITY_NEAR_KM
 
     def _location(self, place: dict) -> Location:
         region = None
