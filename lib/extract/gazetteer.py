@@ -35,7 +35,7 @@ import unicodedata
 from importlib import metadata
 from pathlib import Path
 
-from lib import paths
+from lib import geo, paths
 
 SCHEMA_VERSION = 6
 DEFAULT_CACHE_DIR = paths.CACHE
@@ -46,7 +46,6 @@ OUTLINES = paths.STATIC / "world_50m.json"
 _NE_COUNTRY = {"US": "USA", "CA": "CAN", "AU": "AUS", "BR": "BRA"}
 _NE_AUSTRALIA = {"QLD": "QL", "NSW": "NS", "VIC": "VI", "TAS": "TS", "ACT": "CT"}
 
-KIND_RANK = {"country": 0, "other": 1, "admin1": 2, "city": 3, "admin2": 4, "town": 5, "poi": 6}
 CITY_MIN_POPULATION = 100_000
 
 # Record tuple layout (kept as plain tuples so the cache stays small and loads fast).
@@ -493,8 +492,7 @@ class Gazetteer:
             d = self.as_dict(self.records[code >> 1])
             d["primary_name"] = bool(code & 1)
             out.append(d)
-        out.sort(key=lambda d: (KIND_RANK.get(d["kind"], 9) if d["kind"] != "city" or not d["capital"] else 0.5,
-                                -d["population"]))
+        out.sort(key=lambda d: (geo.listing_rank(d["kind"], d["capital"]), -d["population"]))
         return out
 
     def place(self, place_id: str) -> dict | None:

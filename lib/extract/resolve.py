@@ -12,22 +12,22 @@ import re
 
 from lib.extract import gazetteer
 from lib.extract.gazetteer import ADMIN1, CAPITAL, CC, ID, KIND, LAT, LON, NAME, POP, SOURCE
-from lib.geo import km
+from lib import geo
+from lib.geo import PRIOR, SETTLEMENTS
 
 _RAD = math.pi / 180
 
-KIND_PRIOR = {"country": 14.0, "other": 8.0, "admin1": 6.0, "city": 3.0, "admin2": 2.5, "town": 1.0,
-              "poi": 4.0}
-HINT_KINDS = {"admin1": ("admin1", "admin2"), "admin2": ("admin2", "admin1"), "city": ("city", "town"),
-              "town": ("town", "city"), "village": ("town", "city"), "seat": ("city", "town")}
-_SETTLEMENTS = ("city", "town")
+# A generic word's kind, then the other kind it may mean ("X district" may be a first-level region); a village
+# is looked for among towns, a seat (a dateline, a bare name beside "X province") among cities.
+HINT_KINDS = {kind: geo.same_tier(kind) for kind in ("admin1", "admin2", "city", "town")}
+HINT_KINDS.update(village=HINT_KINDS["town"], seat=HINT_KINDS["city"])
 LOCAL_WEIGHT = 4.0  # a country named twice (2.0 a mention)
 FOREIGN_NAMESAKE = 4.0
 
 
 def _base_score(rec, primary: bool) -> float:
     kind = rec[KIND]
-    s = KIND_PRIOR.get(kind, 1.0)
+    s = PRIOR.get(kind, 1.0)
     if kind == "city":
         s += 2.0 * (rec[POP] >= 1_000_000) + 2.0 * (rec[POP] >= 5_000_000)
     if rec[CAPITAL]:
@@ -300,7 +300,7 @@ def _discourse_hints(raw, cands, recs) -> dict[int, str]:
         if m["hint"] is not None or not cs:
             continue
         if m.get("dateline"):
-            if any(recs[idx][KIND] in _SETTLEMENTS for idx, _ in cs):
+            if any(recs[idx][KIND] in SETTLEMENTS for idx, _ in cs):
                 out[mi] = "seat"
             continue
         reg = regional.get(m["key"])
@@ -308,7 +308,7 @@ def _discourse_hints(raw, cands, recs) -> dict[int, str]:
             continue
         hint, regions = reg
         # a primary-named city or town inside one of the regions the name with its generic may be
-        if any(p and recs[idx][KIND] in _SETTLEMENTS and any(
+        if any(p and recs[idx][KIND] in SETTLEMENTS and any(
                 r[CC] == recs[idx][CC] and r[ADMIN1] == recs[idx][ADMIN1] for r in regions) for idx, p in cs):
             out[mi] = "seat"
         else:
@@ -326,7 +326,7 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
     # a town of a country the article names several times: its namesakes in countries the article gives no
     # sign of weigh less, unless they are capitals or large cities
     local = len(cs) > 1 and any(
-        p and recs[idx][KIND] in _SETTLEMENTS and recs[idx][CC]
+        p and recs[idx][KIND] in SETTLEMENTS and recs[idx][CC]
         and country_weight.get(recs[idx][CC], 0) - own_weight.get((key, recs[idx][CC]), 0) >= LOCAL_WEIGHT
         for idx, p in cs)
     for (idx, primary), s in zip(cs, base):
@@ -379,10 +379,72 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
     return idx, round(0.3 + 0.69 * conf, 3)
 
 
-def geocode_name(name: str, country_code: str | None = None, gaz=None) -> dict | None:
-    """Best place for a bare name, optionally within one country (no text context)."""
+# ----------------------------------------------------------------------------------------- bare names
+
+CITY_NEAR_KM = 100.0  # "Saddar, Karachi": places within this distance of the qualifying city
+
+
+def query_order(place: dict) -> tuple:
+    """Sort key among the places a bare query names: kind (geo.query_rank), own names before alternate
+    names, then population."""
+    return (geo.query_rank(place.get("kind"), bool(place.get("capital"))),
+            0 if place.get("primary_name", True) else 1, -(place.get("population") or 0))
+
+
+def places_named(query: str, gaz=None, country_codes=None) -> list[dict]:
+    """The places a bare query names, best first, with no text around it.
+
+    Qualifiers after commas narrow it ("Hyderabad, Pakistan", "Hyderabad, Sindh", "Hyderabad, PK",
+    "Saddar, Karachi"): one naming a known country, first-level region or city must match, one naming
+    nothing known is ignored; a query that is itself a name with a comma ("Washington, D.C.") is that name.
+    ``country_codes`` (a code or a list of ISO alpha-2 codes) keeps only places in those countries.
+    ``gaz`` is any object with ``candidates(name) -> list[dict]`` (default: the gazetteer).
+    """
+    query = " ".join(str(query or "").split())
+    if not query:
+        return []
     gaz = gaz or gazetteer.load()
-    cands = gaz.candidates(name)
-    if country_code:
-        cands = [c for c in cands if c["country_code"] == country_code] or cands
-    return cands[0] if cands else None
+    parts = [p.strip() for p in query.split(",") if p.strip()]
+    found = list(gaz.candidates(query)) if len(parts) > 1 else []
+    if found:
+        qualifiers = []
+    else:
+        found = list(gaz.candidates(parts[0])) if parts else []
+        qualifiers = parts[1:]
+    for qualifier in qualifiers:
+        found = _qualified(found, qualifier, gaz)
+    if country_codes:
+        if isinstance(country_codes, str):
+            country_codes = [country_codes]
+        wanted = {c.upper() for c in country_codes}
+        found = [p for p in found if (p.get("country_code") or "").upper() in wanted]
+    found = [p for p in found if p.get("lat") is not None and p.get("lon") is not None]
+    unique = {}
+    for place in sorted(found, key=query_order):
+        unique.setdefault(place["id"], place)
+    return list(unique.values())
+
+
+def _qualified(found: list[dict], qualifier: str, gaz) -> list[dict]:
+    """The places of ``found`` inside what the qualifier names (all of them when it names nothing known)."""
+    if re.fullmatch(r"[A-Za-z]{2}", qualifier) and qualifier.isupper():
+        return [p for p in found if (p.get("country_code") or "").upper() == qualifier]
+    areas = gaz.candidates(qualifier)
+    if not areas:
+        return found
+    return [place for place in found if any(_inside(place, area) for area in areas)]
+
+
+def _inside(place: dict, area: dict) -> bool:
+    """A country or first-level region contains its places; a city those of its country within CITY_NEAR_KM."""
+    if place.get("id") == area.get("id"):
+        return False
+    kind = area.get("kind")
+    same_country = bool(place.get("country_code")) and place.get("country_code") == area.get("country_code")
+    if kind == "country":
+        return same_country
+    if kind == "admin1":
+        return same_country and bool(area.get("admin1")) and place.get("admin1") == area.get("admin1")
+    if area.get("lat") is None or place.get("lat") is None:
+        return False
+    return same_country and geo.km(place["lat"], place["lon"], area["lat"], area["lon"]) <= CITY_NEAR_KM

@@ -129,3 +129,15 @@ def test_a_districts_bare_name_is_an_alternate_name_of_the_district():
     found = {m["surface"]: m for m in find_places("Floods displaced 3,000 families in Gucha, western Kenya, "
                                                   "officials in Kenya said.")}
     assert found["Gucha"]["kind"] == "admin2" and found["Gucha"]["country_code"] == "KE"
+
+
+@pytest.mark.parametrize("rank, expected", [
+    ("listing", ["country", "capital", "other", "admin1", "city", "admin2", "town", "poi", "unknown"]),
+    ("query", ["country", "admin1", "other", "capital", "city", "admin2", "town", "poi", "unknown"]),
+])
+def test_place_kinds_sort_in_the_documented_orders(rank, expected):
+    from lib import geo
+
+    order = geo.listing_rank if rank == "listing" else geo.query_rank
+    kinds = [("city", True) if k == "capital" else (k, False) for k in expected]
+    assert sorted(kinds, key=lambda k: order(*k)) == kinds
