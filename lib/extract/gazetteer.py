@@ -34,6 +34,7 @@ import sys
 import unicodedata
 from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 
 from lib import geo, paths
 
@@ -48,8 +49,21 @@ _NE_AUSTRALIA = {"QLD": "QL", "NSW": "NS", "VIC": "VI", "TAS": "TS", "ACT": "CT"
 
 CITY_MIN_POPULATION = 100_000
 
-# Record tuple layout (kept as plain tuples so the cache stays small and loads fast).
-ID, NAME, KIND, CC, ADMIN1, LAT, LON, POP, SOURCE, CAPITAL = range(10)
+
+
+class PlaceRecord(NamedTuple):
+    """One place of the gazetteer; its fields are the keys of the place dicts the public methods return."""
+    id: str
+    name: str
+    kind: str
+    country_code: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+    source: str
+    capital: bool
+
 
 TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+")
 _FOLD_CACHE: dict[str, str] = {}
@@ -183,18 +197,19 @@ def _region_centres() -> dict[str, tuple[float, float]]:
 
 class _Builder:
     def __init__(self):
-        self.records: list[tuple] = []
+        self.records: list[PlaceRecord] = []
         self.by_id: dict[str, int] = {}
         self.names: dict[str, dict[int, bool]] = {}  # key -> {record index: is primary name}
         self.acronyms: set[str] = set()
 
-    def add(self, rec: tuple) -> int:
-        idx = self.by_id.get(rec[ID])
+    def add(self, fields: tuple) -> int:
+        rec = PlaceRecord._make(fields)
+        idx = self.by_id.get(rec.id)
         if idx is not None:
             self.records[idx] = rec
             return idx
         self.records.append(rec)
-        self.by_id[rec[ID]] = len(self.records) - 1
+        self.by_id[rec.id] = len(self.records) - 1
         return len(self.records) - 1
 
     def name(self, idx: int, name: str, primary: bool):
@@ -425,7 +440,7 @@ def _build() -> dict:
                 # a curated name takes the key over from small package places and alternate names;
                 # countries and regions that bear it as their own name stay candidates
                 b.names[key] = {i: p for i, p in b.names.get(key, {}).items()
-                                if i in curated_ids or (p and b.records[i][KIND] in ("country", "admin1"))}
+                                if i in curated_ids or (p and b.records[i].kind in ("country", "admin1"))}
                 b.name(idx, n, True)
 
     # common English words (lower-case words of the Python documentation bundled with the interpreter):
@@ -461,10 +476,10 @@ def _build() -> dict:
 # ----------------------------------------------------------------------------------------------- load
 
 class Gazetteer:
-    """Name index over place records. Records are tuples; public methods return dicts."""
+    """Name index over place records; public methods return dicts."""
 
     def __init__(self, data: dict):
-        self.records: list[tuple] = data["records"]
+        self.records: list[PlaceRecord] = list(map(PlaceRecord._make, data["records"]))
         self.index: dict[str, tuple[int, ...]] = data["index"]
         self.prefixes: set[str] = data["prefixes"]
         self.acronyms: set[str] = data["acronyms"]
@@ -476,10 +491,8 @@ class Gazetteer:
         self.max_tokens = 1 + max((k.count(" ") for k in self.index), default=0)
 
     @staticmethod
-    def as_dict(rec: tuple) -> dict:
-        return {"id": rec[ID], "name": rec[NAME], "kind": rec[KIND], "country_code": rec[CC],
-                "admin1": rec[ADMIN1], "lat": rec[LAT], "lon": rec[LON], "population": rec[POP],
-                "source": rec[SOURCE], "capital": rec[CAPITAL]}
+    def as_dict(rec: PlaceRecord) -> dict:
+        return rec._asdict()
 
     def lookup(self, key: str) -> tuple[int, ...]:
         """Encoded candidates (index*2 + is_primary_name) for a normalised key."""
@@ -497,7 +510,7 @@ class Gazetteer:
 
     def place(self, place_id: str) -> dict | None:
         if self._by_id is None:
-            self._by_id = {r[ID]: i for i, r in enumerate(self.records)}
+            self._by_id = {r.id: i for i, r in enumerate(self.records)}
         i = self._by_id.get(place_id)
         return None if i is None else self.as_dict(self.records[i])
 
@@ -517,6 +530,7 @@ def build(cache_dir: str | os.PathLike | None = None) -> Path:
     cache.mkdir(parents=True, exist_ok=True)
     data = _build()
     data["fingerprint"] = _fingerprint()
+    data["records"] = list(map(tuple, data["records"]))  # plain tuples keep the cache small and fast to load
     path = cache / "gazetteer.pickle"
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     with tmp.open("wb") as fh:

@@ -19,7 +19,7 @@ from itertools import accumulate, compress
 from operator import itemgetter
 
 from lib.extract import gazetteer, rules
-from lib.extract.gazetteer import CC, KIND, POP, fold
+from lib.extract.gazetteer import fold
 
 # The word lists and tables of lib/extract/rules/en/ (each file says what its words do).
 TITLES = frozenset(rules.words("titles"))
@@ -163,10 +163,6 @@ class _Ctx:
             nxt = b + 1
         return run_of
 
-    def gap(self, i):
-        """Text between token i-1 and token i."""
-        return self.gaps[i] if i > 0 else ""
-
 
 _JOIN_GAP = re.compile(r"^[ \t]?$|^[ \t]*[-‐‑–'’.][ \t]*$|^\.?[ \t]$|^,[ \t]$")
 _join_ok = _JOIN_GAP.match
@@ -188,12 +184,12 @@ class _KeyFacts:
             gaz = self.gaz
             recs, curated = gaz.records, gaz.curated
             codes = gaz.index.get(key, ())
-            src = any(recs[c >> 1][gazetteer.SOURCE] == "curated" for c in codes)
+            src = any(recs[c >> 1].source == "curated" for c in codes)
             cur = any((c >> 1) in curated for c in codes)
             like = False
             for c in codes:
                 r = recs[c >> 1]
-                if r[KIND] in ("country", "admin1", "other") or r[gazetteer.CAPITAL] or r[POP] >= 1_000_000:
+                if r.kind in ("country", "admin1", "other") or r.capital or r.population >= 1_000_000:
                     like = True
                     break
             out = (src, cur, like)
@@ -339,7 +335,7 @@ def _of_site_at(ctx: _Ctx, i: int):
         return None
     if last == i + 2 or (last == i + 3 and keys[i + 2] == "the"):
         codes = ctx.gaz.index.get(keys[last], ())
-        if any(ctx.gaz.records[c >> 1][KIND] == "country" for c in codes):
+        if any(ctx.gaz.records[c >> 1].kind == "country" for c in codes):
             return None  # "Church of England", "Bank of the Philippines"
     return -1, last, False
 
@@ -615,7 +611,7 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
 
 def _is_country_key(gaz, key: str) -> bool:
     recs = gaz.records
-    return any(recs[c >> 1][KIND] == "country" for c in gaz.index.get(key, ()))
+    return any(recs[c >> 1].kind == "country" for c in gaz.index.get(key, ()))
 
 
 def _place_like(gaz, key: str) -> bool:
@@ -637,18 +633,19 @@ def find_places(text: str, gaz=None) -> list[dict]:
     Each mention: start, end (0-based, end exclusive; ``text[start:end] == surface``), surface, name, kind,
     country_code, admin1, lat, lon, place_id, population, confidence (0..1), source.
     """
-    from lib.extract import resolve as geocode
+    from lib.extract import resolve
 
     if gaz is None:
         gaz = gazetteer.load()
     if not text:
         return []
     ctx, raw, sites = _raw_mentions(text, gaz)
+    tokens = resolve.Tokens(ctx.text, ctx.keys, ctx.caps, ctx.gaps)
     if not sites:
-        return _drop_article(geocode.resolve(ctx, raw, gaz))
+        return _drop_article(resolve.resolve(tokens, raw, gaz))
     inner = [s["inner"] for s in sites if s["inner"] is not None]
     inner_starts = {m["start"] for m in inner}
-    found = geocode.resolve(ctx, sorted(raw + inner, key=lambda m: m["start"]), gaz)
+    found = resolve.resolve(tokens, sorted(raw + inner, key=lambda m: m["start"]), gaz)
     places = [m for m in found if m["start"] not in inner_starts]
     inner_found = {m["start"]: m for m in found if m["start"] in inner_starts}
     out = places + _locate_sites(ctx, places, sites, inner_found)
