@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["DateExpr", "find_dates", "resolve", "parse_date", "agree", "compatible", "more_precise", "PRECISION_RANK"]
+__all__ = ["DateExpr", "find_dates", "resolve", "parse_date", "agree", "compatible", "PRECISION_RANK"]
 
 PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
 
@@ -65,9 +65,6 @@ class DateExpr:
     precision: str | None
     kind: str  # absolute | relative | anaphoric
     reporting: bool = False  # the date of a statement ("said on Tuesday"), not of an event
-
-    def as_tuple(self):
-        return (self.date, self.precision)
 
 
 def parse_date(value) -> date | None:
@@ -519,7 +516,3 @@ def compatible(a: str | None, b: str | None) -> bool:
     the report that has one (the incidents extractor's policy)."""
     return agree(a, b, unknown=True)
 
-
-def more_precise(a: str | None, b: str | None) -> bool:
-    """True when date string a is strictly more precise than b."""
-    return (len(a.split("-")) if a else 0) > (len(b.split("-")) if b else 0)

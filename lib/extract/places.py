@@ -52,7 +52,6 @@ DIRECTION_WORDS = frozenset(rules.words("direction_words"))
 STOP = frozenset(rules.words("stop_words"))
 DEMONYMS_EXTRA = frozenset(rules.words("place_demonyms"))
 FUNCTION_CAPS = frozenset(rules.words("function_caps"))
-_LINE_START = re.compile(r"(?m)^[ \t]*")
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,|—|–|-{1,2}|:)")
 
 
@@ -73,10 +72,6 @@ class _FoldCache(dict):
 
 
 _FOLD = _FoldCache()
-
-
-def _is_cap(s: str) -> bool:
-    return s[:1].isupper()
 
 
 def _allcaps(s: str) -> bool:
@@ -257,10 +252,6 @@ def _name_token(ctx: _Ctx, k: int) -> bool:
     if s.isdigit():
         return False
     return True
-
-
-def _is_place_key(ctx: _Ctx, k: int) -> bool:
-    return ctx.keys[k] in ctx.gaz.index
 
 
 def _site_at(ctx: _Ctx, i: int):
@@ -614,17 +605,8 @@ def _is_country_key(gaz, key: str) -> bool:
     return any(recs[c >> 1].kind == "country" for c in gaz.index.get(key, ()))
 
 
-def _place_like(gaz, key: str) -> bool:
-    """A name whose best-known bearer is a country, region, capital or city of a million."""
-    return _facts(gaz).get(key)[2]
-
-
 def _curated_key(gaz, key: str) -> bool:
     return _facts(gaz).get(key)[1]
-
-
-def _acronyms(gaz) -> set:
-    return _facts(gaz).acronyms
 
 
 def find_places(text: str, gaz=None) -> list[dict]:

@@ -58,7 +58,7 @@ def _qualifiers(tokens: Tokens, m, gaz):
     ccs, adm, by = set(), set(), []
     j = m["j"]
     # "Hyderabad, Sindh" / "Paris, France" / "Springfield, Illinois"
-    if j + 2 <= n - 1 or j + 1 <= n - 1:
+    if j + 1 < n:
         k = j + 1
         if k < n and gaps[k].strip() in (",", "(") and tokens.caps[k]:
             key = keys[k]
