@@ -51,11 +51,11 @@ def pick_places(gaz: gazetteer.Gazetteer, rng: random.Random, per_focus: int = 4
     """Real cities: the largest of each focus country, and a spread of cities elsewhere."""
     by_country: dict[str, list[tuple]] = {}
     for rec in gaz.records:
-        if rec[gazetteer.KIND] == "city" and rec[gazetteer.CC]:
-            by_country.setdefault(rec[gazetteer.CC], []).append(rec)
+        if rec.kind == "city" and rec.country_code:
+            by_country.setdefault(rec.country_code, []).append(rec)
     chosen: list[tuple[dict, float]] = []
     for cc, recs in by_country.items():
-        recs.sort(key=lambda r: -(r[gazetteer.POP] or 0))
+        recs.sort(key=lambda r: -(r.population or 0))
         if cc in FOCUS:
             for rank, rec in enumerate(recs[:per_focus]):
                 chosen.append((gaz.as_dict(rec), FOCUS[cc] / (rank + 1)))

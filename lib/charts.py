@@ -11,15 +11,16 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib import geo
+
 # Plotly fetches world_110m.json / world_50m.json from topojsonURL; the app serves them from static/.
 MAP_CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": True,
               "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 MAP_UIREVISION = "atlas-map"  # with the view name: the map keeps its zoom and pan while filters change
 
 # How precisely a place is located, from its kind; each precision has a marker symbol and opacity.
-PRECISION = {"poi": "exact site", "town": "city or town", "city": "city or town", "admin2": "district",
-             "admin1": "province", "other": "region", "country": "country"}
-PRECISION_ORDER = ["exact site", "city or town", "district", "province", "region", "country"]
+PRECISION = geo.PRECISION
+PRECISION_ORDER = geo.PRECISION_ORDER
 SYMBOL = {"exact site": "diamond", "city or town": "circle", "district": "square", "province": "square",
           "region": "square-open", "country": "circle-open"}
 OPACITY = {"exact site": 0.95, "city or town": 0.85, "district": 0.7, "province": 0.65, "region": 0.55,

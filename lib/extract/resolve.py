@@ -9,47 +9,58 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from lib.extract import gazetteer
-from lib.extract.gazetteer import ADMIN1, CAPITAL, CC, ID, KIND, LAT, LON, NAME, POP, SOURCE
-from lib.geo import km
+from lib import geo
+from lib.geo import PRIOR, SETTLEMENTS
 
 _RAD = math.pi / 180
 
-KIND_PRIOR = {"country": 14.0, "other": 8.0, "admin1": 6.0, "city": 3.0, "admin2": 2.5, "town": 1.0,
-              "poi": 4.0}
-HINT_KINDS = {"admin1": ("admin1", "admin2"), "admin2": ("admin2", "admin1"), "city": ("city", "town"),
-              "town": ("town", "city"), "village": ("town", "city"), "seat": ("city", "town")}
-_SETTLEMENTS = ("city", "town")
+# A generic word's kind, then the other kind it may mean ("X district" may be a first-level region); a village
+# is looked for among towns, a seat (a dateline, a bare name beside "X province") among cities.
+HINT_KINDS = {kind: geo.same_tier(kind) for kind in ("admin1", "admin2", "city", "town")}
+HINT_KINDS.update(village=HINT_KINDS["town"], seat=HINT_KINDS["city"])
 LOCAL_WEIGHT = 4.0  # a country named twice (2.0 a mention)
 FOREIGN_NAMESAKE = 4.0
 
 
+@dataclass(frozen=True)
+class Tokens:
+    """The text a resolver's mentions come from, as the recognizer split it: word i is ``keys[i]`` (folded),
+    ``caps[i]`` tells whether it is capitalised, ``gaps[i]`` is the text before it ("" for the first word)."""
+    text: str
+    keys: list[str]
+    caps: list[bool]
+    gaps: list[str]
+
+
 def _base_score(rec, primary: bool) -> float:
-    kind = rec[KIND]
-    s = KIND_PRIOR.get(kind, 1.0)
+    kind = rec.kind
+    s = PRIOR.get(kind, 1.0)
     if kind == "city":
-        s += 2.0 * (rec[POP] >= 1_000_000) + 2.0 * (rec[POP] >= 5_000_000)
-    if rec[CAPITAL]:
+        s += 2.0 * (rec.population >= 1_000_000) + 2.0 * (rec.population >= 5_000_000)
+    if rec.capital:
         s += 4.0
-    if rec[SOURCE] == "curated":
+    if rec.source == "curated":
         s += 4.0
-    s += 0.9 * math.log10(rec[POP] + 1)
+    s += 0.9 * math.log10(rec.population + 1)
     if not primary:
         s -= 2.5
     return s
 
 
-def _qualifiers(ctx, m, gaz):
+def _qualifiers(tokens: Tokens, m, gaz):
     """Text evidence right around a mention: (set of country codes, set of (cc, admin1) pairs, the name keys
     that gave it)."""
-    keys, n = ctx.keys, ctx.n
+    keys, gaps = tokens.keys, tokens.gaps
+    n = len(keys)
     ccs, adm, by = set(), set(), []
     j = m["j"]
     # "Hyderabad, Sindh" / "Paris, France" / "Springfield, Illinois"
-    if j + 2 <= n - 1 or j + 1 <= n - 1:
+    if j + 1 < n:
         k = j + 1
-        if k < n and ctx.gap(k).strip() in (",", "(") and ctx.caps[k]:
+        if k < n and gaps[k].strip() in (",", "(") and tokens.caps[k]:
             key = keys[k]
             # longest key there
             kk, best = k, None
@@ -64,22 +75,22 @@ def _qualifiers(ctx, m, gaz):
                 by.append(best)
                 for code in gaz.index[best]:
                     r = gaz.records[code >> 1]
-                    if r[KIND] == "country":
-                        ccs.add(r[CC])
-                    elif r[KIND] == "admin1":
-                        adm.add((r[CC], r[ADMIN1]))
+                    if r.kind == "country":
+                        ccs.add(r.country_code)
+                    elif r.kind == "admin1":
+                        adm.add((r.country_code, r.admin1))
     # "China's Hainan", "Pakistan's Sindh province"
     i = m["i"]
-    if i >= 2 and keys[i - 1] == "s" and ctx.gap(i - 1) in ("'", "’"):
+    if i >= 2 and keys[i - 1] == "s" and gaps[i - 1] in ("'", "’"):
         pk = keys[i - 2]
         if pk in gaz.index:
             by.append(pk)
         for code in gaz.index.get(pk, ()):
             r = gaz.records[code >> 1]
-            if r[KIND] == "country":
-                ccs.add(r[CC])
-            elif r[KIND] == "admin1":
-                adm.add((r[CC], r[ADMIN1]))
+            if r.kind == "country":
+                ccs.add(r.country_code)
+            elif r.kind == "admin1":
+                adm.add((r.country_code, r.admin1))
     return ccs, adm, by
 
 
@@ -106,10 +117,10 @@ def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
     for code in gaz.index.get(key, ()):
         r = recs[code >> 1]
         primary = bool(code & 1)
-        if not primary and r[KIND] in ("town", "admin2", "poi", "city") and r[SOURCE] != "curated" \
-                and r[POP] < (100_000 if single else 5_000) and (single or r[KIND] != "admin2") \
-                and not (r[KIND] == "admin2" and _DISTRICT_SUFFIX_RE.fullmatch(gazetteer.normalize_key(r[NAME]))
-                         and gazetteer.normalize_key(r[NAME]).rsplit(" ", 1)[0] == key):
+        if not primary and r.kind in ("town", "admin2", "poi", "city") and r.source != "curated" \
+                and r.population < (100_000 if single else 5_000) and (single or r.kind != "admin2") \
+                and not (r.kind == "admin2" and _DISTRICT_SUFFIX_RE.fullmatch(gazetteer.normalize_key(r.name))
+                         and gazetteer.normalize_key(r.name).rsplit(" ", 1)[0] == key):
             continue  # alternate names of small places are mostly noise ("Taliban", "Samples"), but a district's
             # name without its generic ("Bajaur" for "Bājaur Agency") is the district's own name
         cs.append((code >> 1, primary))
@@ -129,12 +140,13 @@ def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
 _NEAR_LAT = 3.7
 
 
-def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
-    """Pick a place for each raw mention and return the finished mention dicts."""
+def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
+    """Pick a place for each raw mention (i, j: its first and last word; key, hint, start, end, dateline)
+    and return the finished mention dicts."""
     recs = gaz.records
     _, memo, scores = _caches(gaz)
     cands = [_candidates(gaz, m["key"], memo, scores) for m in raw]
-    quals = [_qualifiers(ctx, m, gaz) for m in raw]
+    quals = [_qualifiers(tokens, m, gaz) for m in raw]
 
     # pass 1: context-free choice; collect the article's countries and regions
     country_weight: dict[str, float] = {}
@@ -146,19 +158,19 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
             continue
         b = cs[base.index(max(base))]
         r = recs[b[0]]
-        kind = r[KIND]
+        kind = r.kind
         if kind == "country":
-            country_weight[r[CC]] = country_weight.get(r[CC], 0) + 2.0
-            own_weight[(m["key"], r[CC])] = own_weight.get((m["key"], r[CC]), 0) + 2.0
-        elif len(cs) == 1 or kind in ("admin1",) or r[CAPITAL] or r[POP] >= 1_000_000:
-            if r[CC]:
+            country_weight[r.country_code] = country_weight.get(r.country_code, 0) + 2.0
+            own_weight[(m["key"], r.country_code)] = own_weight.get((m["key"], r.country_code), 0) + 2.0
+        elif len(cs) == 1 or kind in ("admin1",) or r.capital or r.population >= 1_000_000:
+            if r.country_code:
                 w = 1.0 if len(cs) == 1 else 0.6
-                country_weight[r[CC]] = country_weight.get(r[CC], 0) + w
-                own_weight[(m["key"], r[CC])] = own_weight.get((m["key"], r[CC]), 0) + w
+                country_weight[r.country_code] = country_weight.get(r.country_code, 0) + w
+                own_weight[(m["key"], r.country_code)] = own_weight.get((m["key"], r.country_code), 0) + w
             if kind not in ("other", "admin1"):
-                admin_weight[(r[CC], r[ADMIN1])] = admin_weight.get((r[CC], r[ADMIN1]), 0) + 1.0
+                admin_weight[(r.country_code, r.admin1)] = admin_weight.get((r.country_code, r.admin1), 0) + 1.0
             if kind not in ("other",):
-                anchors.append((r[LAT], r[LON], math.cos(r[LAT] * _RAD), m["key"]))
+                anchors.append((r.lat, r.lon, math.cos(r.lat * _RAD), m["key"]))
     for ccs, adm, by in quals:
         for c in ccs:
             country_weight[c] = country_weight.get(c, 0) + 2.0
@@ -178,7 +190,7 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
     for mi, m in enumerate(raw):
         if m["hint"] and not cands[mi][0] and m["key"] in gaz.index:
             alt = [(code >> 1, False) for code in gaz.index[m["key"]]
-                   if recs[code >> 1][CC] and country_weight.get(recs[code >> 1][CC], 0) >= 2.0]
+                   if recs[code >> 1].country_code and country_weight.get(recs[code >> 1].country_code, 0) >= 2.0]
             if alt:
                 alt = alt[:12]
                 cands[mi] = (tuple(alt), tuple(_base_score(recs[c[0]], False) for c in alt))
@@ -220,24 +232,24 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
             if hint == "village":
                 # "the village of X": a village the gazetteer lacks must not become a namesake in a country
                 # the article gives no sign of
-                keep = [t for t in zip(cs, base) if recs[t[0][0]][CC]
-                        and country_weight.get(recs[t[0][0]][CC], 0) - own_weight.get((key, recs[t[0][0]][CC]), 0) > 0]
+                keep = [t for t in zip(cs, base) if recs[t[0][0]].country_code
+                        and country_weight.get(recs[t[0][0]].country_code, 0) - own_weight.get((key, recs[t[0][0]].country_code), 0) > 0]
                 if not keep:
                     chosen[memo_key] = None
                     continue
                 cs2, base2 = tuple(t[0] for t in keep), tuple(t[1] for t in keep)
             elif hint == "town" and strong_country and not any(
-                    recs[idx][CAPITAL] or recs[idx][POP] >= 1_000_000
-                    or country_weight.get(recs[idx][CC], 0) - own_weight.get((key, recs[idx][CC]), 0) > 0
+                    recs[idx].capital or recs[idx].population >= 1_000_000
+                    or country_weight.get(recs[idx].country_code, 0) - own_weight.get((key, recs[idx].country_code), 0) > 0
                     for idx, _ in cs):
                 # "the town of X" in an article about one country, where no X lies in a country the article
                 # gives a sign of: the town is one the gazetteer lacks, not a namesake abroad
                 chosen[memo_key] = None
                 continue
             elif hint is None and strong_country and not qcc and not qadm and all(
-                    recs[idx][KIND] == "town"
-                    and country_weight.get(recs[idx][CC], 0) - own_weight.get((key, recs[idx][CC]), 0) <= 0
-                    and nearest(idx, key, recs[idx][LAT], recs[idx][LON]) is None
+                    recs[idx].kind == "town"
+                    and country_weight.get(recs[idx].country_code, 0) - own_weight.get((key, recs[idx].country_code), 0) <= 0
+                    and nearest(idx, key, recs[idx].lat, recs[idx].lon) is None
                     for idx, _ in cs):
                 # a bare name in an article about one country whose only bearers are small towns far from
                 # every place the article names, in countries it gives no sign of: a name that is no place
@@ -252,11 +264,11 @@ def resolve(ctx, raw: list[dict], gaz) -> list[dict]:
             continue
         idx, conf = pick
         r = recs[idx]
-        surface = ctx.text[m["start"]:m["end"]]
+        surface = tokens.text[m["start"]:m["end"]]
         out.append({
-            "start": m["start"], "end": m["end"], "surface": surface, "name": r[NAME], "kind": r[KIND],
-            "country_code": r[CC], "admin1": r[ADMIN1], "lat": r[LAT], "lon": r[LON], "place_id": r[ID],
-            "population": r[POP], "confidence": conf, "source": r[SOURCE],
+            "start": m["start"], "end": m["end"], "surface": surface, "name": r.name, "kind": r.kind,
+            "country_code": r.country_code, "admin1": r.admin1, "lat": r.lat, "lon": r.lon, "place_id": r.id,
+            "population": r.population, "confidence": conf, "source": r.source,
         })
     return _short_country_names(out)
 
@@ -295,12 +307,12 @@ def _discourse_hints(raw, cands, recs) -> dict[int, str]:
         if m["hint"] in ("admin1", "admin2") and cs:
             regional.setdefault(m["key"].rsplit(" ", 1)[0] if m["key"].endswith(
                 (" province", " state", " region", " district", " county", " governorate", " department", " township"))
-                else m["key"], (m["hint"], [recs[idx] for idx, _ in cs if recs[idx][KIND] == m["hint"]]))
+                else m["key"], (m["hint"], [recs[idx] for idx, _ in cs if recs[idx].kind == m["hint"]]))
     for mi, (m, (cs, _)) in enumerate(zip(raw, cands)):
         if m["hint"] is not None or not cs:
             continue
         if m.get("dateline"):
-            if any(recs[idx][KIND] in _SETTLEMENTS for idx, _ in cs):
+            if any(recs[idx].kind in SETTLEMENTS for idx, _ in cs):
                 out[mi] = "seat"
             continue
         reg = regional.get(m["key"])
@@ -308,8 +320,8 @@ def _discourse_hints(raw, cands, recs) -> dict[int, str]:
             continue
         hint, regions = reg
         # a primary-named city or town inside one of the regions the name with its generic may be
-        if any(p and recs[idx][KIND] in _SETTLEMENTS and any(
-                r[CC] == recs[idx][CC] and r[ADMIN1] == recs[idx][ADMIN1] for r in regions) for idx, p in cs):
+        if any(p and recs[idx].kind in SETTLEMENTS and any(
+                r.country_code == recs[idx].country_code and r.admin1 == recs[idx].admin1 for r in regions) for idx, p in cs):
             out[mi] = "seat"
         else:
             out[mi] = hint
@@ -322,16 +334,16 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
     key = m["key"]
     hint_kinds = HINT_KINDS.get(hint, ()) if hint else ()
     scored = []
-    country_names = [recs[idx][CC] for idx, _ in cs if recs[idx][KIND] == "country"]
+    country_names = [recs[idx].country_code for idx, _ in cs if recs[idx].kind == "country"]
     # a town of a country the article names several times: its namesakes in countries the article gives no
     # sign of weigh less, unless they are capitals or large cities
     local = len(cs) > 1 and any(
-        p and recs[idx][KIND] in _SETTLEMENTS and recs[idx][CC]
-        and country_weight.get(recs[idx][CC], 0) - own_weight.get((key, recs[idx][CC]), 0) >= LOCAL_WEIGHT
+        p and recs[idx].kind in SETTLEMENTS and recs[idx].country_code
+        and country_weight.get(recs[idx].country_code, 0) - own_weight.get((key, recs[idx].country_code), 0) >= LOCAL_WEIGHT
         for idx, p in cs)
     for (idx, primary), s in zip(cs, base):
         r = recs[idx]
-        kind = r[KIND]
+        kind = r.kind
         if hint == "seat":  # a dateline, or a bare name beside "<name> province": the city or town
             if kind in hint_kinds:
                 s += 9.0
@@ -340,33 +352,33 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
                 s += 6.0 if kind == hint_kinds[0] else 3.0
             elif kind == "country":
                 s -= 4.0
-        if qcc and r[CC] in qcc:
+        if qcc and r.country_code in qcc:
             s += 8.0
-        if qadm and (r[CC], r[ADMIN1]) in qadm:
+        if qadm and (r.country_code, r.admin1) in qadm:
             s += 8.0
         if kind == "country":
-            w = country_weight.get(r[CC], 0)
+            w = country_weight.get(r.country_code, 0)
             if len(country_names) > 1:
                 # "Congo" after "Democratic Republic of Congo": only the evidence of other names decides
-                w -= own_weight.get((key, r[CC]), 0)
+                w -= own_weight.get((key, r.country_code), 0)
             s += min(5.0, 2.5 * w)
-        elif kind != "other" and r[CC]:
-            w = country_weight.get(r[CC], 0) - own_weight.get((key, r[CC]), 0)
+        elif kind != "other" and r.country_code:
+            w = country_weight.get(r.country_code, 0) - own_weight.get((key, r.country_code), 0)
             s += min(5.0, 2.5 * w)
-            if local and w <= 0 and kind in ("city", "town", "admin2") and not r[CAPITAL] and r[POP] < 1_000_000:
+            if local and w <= 0 and kind in ("city", "town", "admin2") and not r.capital and r.population < 1_000_000:
                 s -= FOREIGN_NAMESAKE
             if kind == "admin1" and w >= 2 and country_names:
                 # "Georgia" in an article about the United States: a region of the country the
                 # article is about beats a same-named country the article gives no other sign of
-                other = [c for c in country_names if c != r[CC]]
+                other = [c for c in country_names if c != r.country_code]
                 if other and all(country_weight.get(c, 0) - own_weight.get((key, c), 0) <= 0
                                  for c in other):
                     s += 10.0
-            aw = admin_weight.get((r[CC], r[ADMIN1]), 0)
+            aw = admin_weight.get((r.country_code, r.admin1), 0)
             if aw:
                 s += min(3.0, 1.5 * aw)
             if len(cs) > 1 and anchors:
-                near = nearest(idx, key, r[LAT], r[LON])
+                near = nearest(idx, key, r.lat, r.lon)
                 if near is not None and near < 400:
                     s += 2.0 * (1 - near / 400)
         scored.append((s, idx))
@@ -379,10 +391,72 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
     return idx, round(0.3 + 0.69 * conf, 3)
 
 
-def geocode_name(name: str, country_code: str | None = None, gaz=None) -> dict | None:
-    """Best place for a bare name, optionally within one country (no text context)."""
+# ----------------------------------------------------------------------------------------- bare names
+
+CITY_NEAR_KM = 100.0  # "Saddar, Karachi": places within this distance of the qualifying city
+
+
+def query_order(place: dict) -> tuple:
+    """Sort key among the places a bare query names: kind (geo.query_rank), own names before alternate
+    names, then population."""
+    return (geo.query_rank(place.get("kind"), bool(place.get("capital"))),
+            0 if place.get("primary_name", True) else 1, -(place.get("population") or 0))
+
+
+def places_named(query: str, gaz=None, country_codes=None) -> list[dict]:
+    """The places a bare query names, best first, with no text around it.
+
+    Qualifiers after commas narrow it ("Hyderabad, Pakistan", "Hyderabad, Sindh", "Hyderabad, PK",
+    "Saddar, Karachi"): one naming a known country, first-level region or city must match, one naming
+    nothing known is ignored; a query that is itself a name with a comma ("Washington, D.C.") is that name.
+    ``country_codes`` (a code or a list of ISO alpha-2 codes) keeps only places in those countries.
+    ``gaz`` is any object with ``candidates(name) -> list[dict]`` (default: the gazetteer).
+    """
+    query = " ".join(str(query or "").split())
+    if not query:
+        return []
     gaz = gaz or gazetteer.load()
-    cands = gaz.candidates(name)
-    if country_code:
-        cands = [c for c in cands if c["country_code"] == country_code] or cands
-    return cands[0] if cands else None
+    parts = [p.strip() for p in query.split(",") if p.strip()]
+    found = list(gaz.candidates(query)) if len(parts) > 1 else []
+    if found:
+        qualifiers = []
+    else:
+        found = list(gaz.candidates(parts[0])) if parts else []
+        qualifiers = parts[1:]
+    for qualifier in qualifiers:
+        found = _qualified(found, qualifier, gaz)
+    if country_codes:
+        if isinstance(country_codes, str):
+            country_codes = [country_codes]
+        wanted = {c.upper() for c in country_codes}
+        found = [p for p in found if (p.get("country_code") or "").upper() in wanted]
+    found = [p for p in found if p.get("lat") is not None and p.get("lon") is not None]
+    unique = {}
+    for place in sorted(found, key=query_order):
+        unique.setdefault(place["id"], place)
+    return list(unique.values())
+
+
+def _qualified(found: list[dict], qualifier: str, gaz) -> list[dict]:
+    """The places of ``found`` inside what the qualifier names (all of them when it names nothing known)."""
+    if re.fullmatch(r"[A-Za-z]{2}", qualifier) and qualifier.isupper():
+        return [p for p in found if (p.get("country_code") or "").upper() == qualifier]
+    areas = gaz.candidates(qualifier)
+    if not areas:
+        return found
+    return [place for place in found if any(_inside(place, area) for area in areas)]
+
+
+def _inside(place: dict, area: dict) -> bool:
+    """A country or first-level region contains its places; a city those of its country within CITY_NEAR_KM."""
+    if place.get("id") == area.get("id"):
+        return False
+    kind = area.get("kind")
+    same_country = bool(place.get("country_code")) and place.get("country_code") == area.get("country_code")
+    if kind == "country":
+        return same_country
+    if kind == "admin1":
+        return same_country and bool(area.get("admin1")) and place.get("admin1") == area.get("admin1")
+    if area.get("lat") is None or place.get("lat") is None:
+        return False
+    return same_country and geo.km(place["lat"], place["lon"], area["lat"], area["lon"]) <= CITY_NEAR_KM

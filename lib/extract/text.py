@@ -1,12 +1,9 @@
 """Sentence boundaries and small text helpers shared by place and incident extraction."""
 import re
 
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "sgt", "maj", "gov", "sen", "rep",
-    "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "univ", "mt", "ft",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
-    "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "est", "fig",
-}
+from lib.extract import rules
+
+_ABBREVIATIONS = frozenset(rules.words("abbreviations"))
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|\n\s*\n|\n")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]+[\"'”’)\]]*$")
 _WORD_WINDOW = 48  # abbreviations and initials are short: look only at the end of the sentence so far

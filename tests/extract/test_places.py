@@ -1,13 +1,13 @@
 """Place-mention recognition and resolution on real news-style text."""
 import json
 import math
-from pathlib import Path
 
 import pytest
 
 from lib.extract.places import find_places
+from tests.conftest import SHARED
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEEDS = SHARED / "seeds"
 
 
 def km(a, b, c, d):

@@ -85,7 +85,7 @@ def test_stale_cache_is_rebuilt_on_load(tmp_path, monkeypatch):
     (tmp_path / "gazetteer.fingerprint").write_text("old")
     g = gazetteer.load(tmp_path)
     assert calls == [1]
-    assert (tmp_path / "gazetteer.fingerprint").read_text() == gazetteer._fingerprint()
+    assert (tmp_path / "gazetteer.fingerprint").read_text() == gazetteer.fingerprint()
     assert g.candidates("Xtown")[0]["id"] == "user:x"
     # a fresh cache is loaded, not rebuilt
     gazetteer._LOADED.clear()
@@ -105,9 +105,9 @@ def test_an_unwritable_cache_folder_builds_the_gazetteer_in_memory(tmp_path, cap
 
 
 def test_arabic_place_names_are_found_without_their_article():
-    from lib.extract.gazetteer import _without_article
-    assert _without_article("Ar Raqqah") == ["Raqqah", "Raqqa"]
-    assert _without_article("As Salt") == [] and _without_article("Kirkuk") == []
+    from lib.extract.gazetteer import without_article
+    assert without_article("Ar Raqqah") == ["Raqqah", "Raqqa"]
+    assert without_article("As Salt") == [] and without_article("Kirkuk") == []
     from lib.extract.places import find_places
     found = {m["surface"]: m for m in find_places("Drones struck a car near Qamishli, and shells hit Hawija "
                                                   "in northern Iraq.")}
@@ -115,9 +115,9 @@ def test_arabic_place_names_are_found_without_their_article():
 
 
 def test_arabic_names_take_both_spellings_of_a_final_a():
-    from lib.extract.gazetteer import _final_h_variants
-    assert _final_h_variants("Hodeida") == ["Hodeidah"] and _final_h_variants("Jeddah") == ["Jedda"]
-    assert _final_h_variants("Gaza") == [] and _final_h_variants("Kirkuk") == []
+    from lib.extract.gazetteer import final_h_variants
+    assert final_h_variants("Hodeida") == ["Hodeidah"] and final_h_variants("Jeddah") == ["Jedda"]
+    assert final_h_variants("Gaza") == [] and final_h_variants("Kirkuk") == []
     from lib.extract.places import find_places
     found = {m["surface"]: m for m in find_places("Pilgrims crowded the shrines of Kerbelah on Friday, "
                                                   "officials in Baghdad said.")}
@@ -129,3 +129,15 @@ def test_a_districts_bare_name_is_an_alternate_name_of_the_district():
     found = {m["surface"]: m for m in find_places("Floods displaced 3,000 families in Gucha, western Kenya, "
                                                   "officials in Kenya said.")}
     assert found["Gucha"]["kind"] == "admin2" and found["Gucha"]["country_code"] == "KE"
+
+
+@pytest.mark.parametrize("rank, expected", [
+    ("listing", ["country", "capital", "other", "admin1", "city", "admin2", "town", "poi", "unknown"]),
+    ("query", ["country", "admin1", "other", "capital", "city", "admin2", "town", "poi", "unknown"]),
+])
+def test_place_kinds_sort_in_the_documented_orders(rank, expected):
+    from lib import geo
+
+    order = geo.listing_rank if rank == "listing" else geo.query_rank
+    kinds = [("city", True) if k == "capital" else (k, False) for k in expected]
+    assert sorted(kinds, key=lambda k: order(*k)) == kinds

@@ -2,9 +2,10 @@
 import re
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
-from lib.extract.dates import compatible, find_dates, resolve
+from lib.extract.dates import agree, compatible, find_dates, resolve
 
 PUB = "2025-03-26"  # a Wednesday
 
@@ -108,11 +109,24 @@ def test_any_phrase_and_date_resolve_without_error_to_a_consistent_value(publish
         assert value <= published.isoformat()[: len(value)]
 
 
-def test_compatible_dates_agree_at_the_coarser_precision():
-    assert compatible("2024-10", "2024-10-06")
+@pytest.mark.parametrize("a, b, unknown, expected", [
+    ("2024-10", "2024-10-06", False, True),
+    ("2024-10", "2024-11-06", False, False),
+    ("2013", "2013-05", False, True),
+    ("2024-10-06", "2024-10-06", False, True),
+    (None, "2013", True, True),
+    (None, "2013", False, False),
+    ("", None, True, True),
+    ("", None, False, False),
+])
+def test_dates_agree_at_the_coarser_precision_and_unknowns_as_told(a, b, unknown, expected):
+    assert agree(a, b, unknown=unknown) is expected
+    assert agree(b, a, unknown=unknown) is expected
+
+
+def test_compatible_lets_a_missing_date_agree():
+    assert compatible(None, "2013") and compatible("2024-10", "2024-10-06")
     assert not compatible("2024-10", "2024-11-06")
-    assert compatible("2013", "2013-05")
-    assert compatible(None, "2013")
 
 
 DATE_WORDS = st.sampled_from([
