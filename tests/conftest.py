@@ -7,6 +7,8 @@ import pytest
 from lib import store
 from lib.paths import ROOT, SEEDS
 
+SHARED = ROOT.parent / "shared"
+
 SEED_TEXT = (SEEDS / "000_7dc9aec6ccd02683.txt").read_text(encoding="utf-8")
 BOMBING_SENTENCE = (
     "The push came after a bombing at the Karachi airport last October killed two Chinese engineers"
