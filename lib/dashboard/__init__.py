@@ -20,6 +20,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from lib import export, paths, store
+from lib.store import queries
 from lib import filters as F
 
 ROOT = paths.ROOT
@@ -158,7 +159,7 @@ def signature(path: Path) -> tuple:
 def _query(name: str, path: str, sig: tuple, args: tuple):
     db = store.connect(path, readonly=True)
     try:
-        return getattr(store, name)(db, *args)
+        return getattr(queries, name)(db, *args)
     finally:
         db.close()
 
