@@ -92,6 +92,7 @@ def pages_in_subprocess(db_path: Path) -> list[dict]:
 
 def time_queries(db_path: Path, repeat: int) -> list[dict]:
     from lib import store
+    from lib.store import queries
     from lib.filters import Filters
 
     db = store.connect(db_path, readonly=True)
@@ -106,19 +107,19 @@ def time_queries(db_path: Path, repeat: int) -> list[dict]:
     filtered = Filters(date_from=dt.date(2020, 1, 1), countries=(country,), types=("bombing",))
     searched = Filters(text="bomb killed")
     cases = [
-        ("overview", lambda: store.overview(db, Filters())),
-        (f"overview country={country} type=bombing from=2020", lambda: store.overview(db, filtered)),
-        ("place_counts (map markers)", lambda: store.place_counts(db, Filters())),
-        (f"place_counts filtered", lambda: store.place_counts(db, filtered)),
-        ("mentions of the top place", lambda: store.mentions(db, Filters(), place_id=place_id)),
-        ("incidents (all)", lambda: store.incidents(db, Filters())),
-        ("incidents limit 20", lambda: store.incidents(db, Filters(), limit=20)),
-        ("counts_by country", lambda: store.counts_by(db, Filters(), "country")),
-        ("counts_by type", lambda: store.counts_by(db, Filters(), "type")),
-        ("counts_by month", lambda: store.counts_by(db, Filters(), "month")),
-        ("documents (all)", lambda: store.documents(db, Filters())),
-        ("documents filtered", lambda: store.documents(db, filtered)),
-        ("full-text search 'bomb killed'", lambda: store.documents(db, searched)),
+        ("overview", lambda: queries.overview(db, Filters())),
+        (f"overview country={country} type=bombing from=2020", lambda: queries.overview(db, filtered)),
+        ("place_counts (map markers)", lambda: queries.place_counts(db, Filters())),
+        (f"place_counts filtered", lambda: queries.place_counts(db, filtered)),
+        ("mentions of the top place", lambda: queries.mentions(db, Filters(), place_id=place_id)),
+        ("incidents (all)", lambda: queries.incidents(db, Filters())),
+        ("incidents limit 20", lambda: queries.incidents(db, Filters(), limit=20)),
+        ("counts_by country", lambda: queries.counts_by(db, Filters(), "country")),
+        ("counts_by type", lambda: queries.counts_by(db, Filters(), "type")),
+        ("counts_by month", lambda: queries.counts_by(db, Filters(), "month")),
+        ("documents (all)", lambda: queries.documents(db, Filters())),
+        ("documents filtered", lambda: queries.documents(db, filtered)),
+        ("full-text search 'bomb killed'", lambda: queries.documents(db, searched)),
     ]
     rows = []
     for name, call in cases:

@@ -1,8 +1,10 @@
-"""The dashboard's filters: one immutable model, read from and written to URL query parameters.
+"""The dashboard's filters: one immutable model, and a registry saying how each filter is read from the
+URL, written back to it and put in words.
 
 Every page shares the same filters. A copied link reopens the same view because the filters live in the
 URL. Values read from a URL are validated: what cannot be used is dropped and reported in plain words,
-never raised.
+never raised. Each filter's SQL condition is lib.store.queries.CONDITIONS[filter name], so that every SQL
+statement stays in lib.store.
 
 Query parameters (repeat a key for several values)::
 
@@ -14,10 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass, field, replace
-from typing import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Callable, Mapping
 
-PARAMS = ("from", "to", "country", "place", "type", "nat", "q", "conf")
 MAX_TEXT = 10_000          # characters of free text a person may search for
 MAX_VALUES = 50            # values of one multi-valued parameter
 MAX_VALUE_CHARS = 200      # characters of one country, place, type or nationality value
@@ -41,9 +42,6 @@ class Filters:
     def is_empty(self) -> bool:
         return self == Filters()
 
-    def without(self, name: str) -> "Filters":
-        return replace(self, **{name: Filters.__dataclass_fields__[name].default})
-
 
 @dataclass
 class Choices:
@@ -52,6 +50,16 @@ class Choices:
     places: set[str] | None = None
     types: set[str] | None = None
     nationalities: set[str] | None = None
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One filter: the URL parameters it owns, how it reads and writes them, and how it reads in words."""
+    name: str
+    params: tuple[str, ...]
+    parse: Callable[[Mapping, Choices, list], dict]      # -> the Filters fields it sets; notices appended
+    to_params: Callable[[Filters], dict]                 # -> only the parameters that are set
+    describe: Callable[[Filters, Mapping], str | None]   # -> words, or None when it is not set
 
 
 def _values(params: Mapping, key: str) -> list[str]:
@@ -63,10 +71,16 @@ def _values(params: Mapping, key: str) -> list[str]:
     return [str(v) for v in value]
 
 
+def _last(params: Mapping, key: str) -> str:
+    return (_values(params, key) or [""])[-1]
+
+
 def _short(value: str, limit: int = 40) -> str:
     value = value.replace("\n", " ")
     return value if len(value) <= limit else value[:limit] + "…"
 
+
+# --- dates ----------------------------------------------------------------------------------------
 
 def _parse_date(raw: str, name: str, notices: list[str]) -> dt.date | None:
     raw = raw.strip()
@@ -86,30 +100,117 @@ def _parse_date(raw: str, name: str, notices: list[str]) -> dt.date | None:
     return value
 
 
-def _parse_list(params, key, label, known, notices, normalise=lambda v: v.strip()) -> tuple[str, ...]:
-    raw = _values(params, key)
-    if len(raw) > MAX_VALUES:
-        notices.append(f"Ignored the {label} filter: {len(raw)} values, at most {MAX_VALUES} are allowed.")
-        return ()
-    out = []
-    for value in raw:
-        # one parameter may also hold several values separated by commas
-        for part in value.split(",") if key in ("country", "nat") else [value]:
-            item = normalise(part)
-            if not item:
-                continue
-            if len(item) > MAX_VALUE_CHARS:
-                notices.append(f"Ignored a {label} value of {len(item)} characters: too long.")
-                continue
-            if key in ("country", "nat") and not _COUNTRY.fullmatch(item):
-                notices.append(f"Ignored the {label} {_short(item)!r}: not a two-letter country code.")
-                continue
-            if known is not None and item not in known:
-                notices.append(f"Ignored the unknown {label} {_short(item)!r}.")
-                continue
-            if item not in out:
-                out.append(item)
-    return tuple(out)
+def _parse_dates(params: Mapping, choices: Choices, notices: list[str]) -> dict:
+    date_from = _parse_date(_last(params, "from"), "from", notices)
+    date_to = _parse_date(_last(params, "to"), "to", notices)
+    if date_from and date_to and date_from > date_to:
+        notices.append(f"Ignored the date range {date_from} to {date_to}: it ends before it starts.")
+        date_from = date_to = None
+    return {"date_from": date_from, "date_to": date_to}
+
+
+def _dates_params(filters: Filters) -> dict:
+    out = {}
+    if filters.date_from:
+        out["from"] = filters.date_from.isoformat()
+    if filters.date_to:
+        out["to"] = filters.date_to.isoformat()
+    return out
+
+
+def _describe_dates(filters: Filters, place_names: Mapping) -> str | None:
+    if filters.date_from or filters.date_to:
+        return f"dates {filters.date_from or '…'} to {filters.date_to or '…'}"
+    return None
+
+
+# --- values chosen from what the database holds -------------------------------------------------------
+
+def _list_filter(param: str, field: str, label: str, words: str, codes: bool = False,
+                 lowercase: bool = False, named: bool = False) -> Filter:
+    """A filter of several values of one parameter (codes: two-letter country codes, commas allowed)."""
+
+    def normalise(value: str) -> str:
+        value = value.strip()
+        return value.upper() if codes else value.lower() if lowercase else value
+
+    def parse(params: Mapping, choices: Choices, notices: list[str]) -> dict:
+        known = getattr(choices, field)
+        raw = _values(params, param)
+        if len(raw) > MAX_VALUES:
+            notices.append(f"Ignored the {label} filter: {len(raw)} values, at most {MAX_VALUES} are allowed.")
+            return {field: ()}
+        out = []
+        for value in raw:
+            for part in value.split(",") if codes else [value]:
+                item = normalise(part)
+                if not item:
+                    continue
+                if len(item) > MAX_VALUE_CHARS:
+                    notices.append(f"Ignored a {label} value of {len(item)} characters: too long.")
+                    continue
+                if codes and not _COUNTRY.fullmatch(item):
+                    notices.append(f"Ignored the {label} {_short(item)!r}: not a two-letter country code.")
+                    continue
+                if known is not None and item not in known:
+                    notices.append(f"Ignored the unknown {label} {_short(item)!r}.")
+                    continue
+                if item not in out:
+                    out.append(item)
+        return {field: tuple(out)}
+
+    def to_params(filters: Filters) -> dict:
+        values = getattr(filters, field)
+        return {param: list(values)} if values else {}
+
+    def describe(filters: Filters, place_names: Mapping) -> str | None:
+        values = getattr(filters, field)
+        if not values:
+            return None
+        return f"{words} " + ", ".join(place_names.get(v, v) if named else v for v in values)
+
+    return Filter(param, (param,), parse, to_params, describe)
+
+
+# --- free text and confidence -------------------------------------------------------------------------
+
+def _parse_text(params: Mapping, choices: Choices, notices: list[str]) -> dict:
+    text = _last(params, "q")
+    if len(text) > MAX_TEXT:
+        notices.append(f"Ignored the search text: {len(text):,} characters, at most {MAX_TEXT:,} are allowed.")
+        text = ""
+    return {"text": text}
+
+
+def _parse_confidence(params: Mapping, choices: Choices, notices: list[str]) -> dict:
+    raw = _last(params, "conf").strip()
+    if not raw:
+        return {"min_confidence": 0.0}
+    try:
+        if len(raw) > 20:
+            raise ValueError
+        value = float(raw)
+        if not math.isfinite(value) or not 0.0 <= value <= 1.0:
+            raise ValueError
+        return {"min_confidence": round(value, 2)}
+    except ValueError:
+        notices.append(f"Ignored the minimum confidence {_short(raw)!r}: give a number from 0 to 1.")
+        return {"min_confidence": 0.0}
+
+
+REGISTRY: tuple[Filter, ...] = (
+    Filter("dates", ("from", "to"), _parse_dates, _dates_params, _describe_dates),
+    _list_filter("country", "countries", "country", "country", codes=True),
+    _list_filter("place", "places", "place", "place", named=True),
+    _list_filter("type", "types", "incident type", "type", lowercase=True),
+    _list_filter("nat", "nationalities", "victims' nationality", "victims from", codes=True),
+    Filter("q", ("q",), _parse_text, lambda f: {"q": f.text} if f.text else {},
+           lambda f, names: f"text “{_short(f.text, 60)}”" if f.text else None),
+    Filter("conf", ("conf",), _parse_confidence,
+           lambda f: {"conf": f"{f.min_confidence:g}"} if f.min_confidence else {},
+           lambda f, names: f"confidence ≥ {f.min_confidence:g}" if f.min_confidence else None),
+)
+PARAMS = tuple(param for f in REGISTRY for param in f.params)
 
 
 def parse(params: Mapping, choices: Choices | None = None) -> tuple[Filters, list[str]]:
@@ -119,88 +220,21 @@ def parse(params: Mapping, choices: Choices | None = None) -> tuple[Filters, lis
     """
     choices = choices or Choices()
     notices: list[str] = []
-    date_from = _parse_date((_values(params, "from") or [""])[-1], "from", notices)
-    date_to = _parse_date((_values(params, "to") or [""])[-1], "to", notices)
-    if date_from and date_to and date_from > date_to:
-        notices.append(f"Ignored the date range {date_from} to {date_to}: it ends before it starts.")
-        date_from = date_to = None
-    countries = _parse_list(params, "country", "country", choices.countries, notices, lambda v: v.strip().upper())
-    places = _parse_list(params, "place", "place", choices.places, notices)
-    types = _parse_list(params, "type", "incident type", choices.types, notices, lambda v: v.strip().lower())
-    nats = _parse_list(params, "nat", "victims' nationality", choices.nationalities, notices,
-                       lambda v: v.strip().upper())
-    text = (_values(params, "q") or [""])[-1]
-    if len(text) > MAX_TEXT:
-        notices.append(f"Ignored the search text: {len(text):,} characters, at most {MAX_TEXT:,} are allowed.")
-        text = ""
-    min_confidence = 0.0
-    raw_conf = (_values(params, "conf") or [""])[-1].strip()
-    if raw_conf:
-        try:
-            if len(raw_conf) > 20:
-                raise ValueError
-            value = float(raw_conf)
-            if not math.isfinite(value) or not 0.0 <= value <= 1.0:
-                raise ValueError
-            min_confidence = round(value, 2)
-        except ValueError:
-            notices.append(f"Ignored the minimum confidence {_short(raw_conf)!r}: give a number from 0 to 1.")
-    return Filters(date_from, date_to, countries, places, types, nats, text, min_confidence), notices
+    fields = {}
+    for f in REGISTRY:
+        fields.update(f.parse(params, choices, notices))
+    return Filters(**fields), notices
 
 
 def to_params(filters: Filters) -> dict[str, str | list[str]]:
     """Query parameters for filters: only the set ones, so an unfiltered view has a clean URL."""
     out: dict[str, str | list[str]] = {}
-    if filters.date_from:
-        out["from"] = filters.date_from.isoformat()
-    if filters.date_to:
-        out["to"] = filters.date_to.isoformat()
-    for key, values in (("country", filters.countries), ("place", filters.places),
-                        ("type", filters.types), ("nat", filters.nationalities)):
-        if values:
-            out[key] = list(values)
-    if filters.text:
-        out["q"] = filters.text
-    if filters.min_confidence:
-        out["conf"] = f"{filters.min_confidence:g}"
+    for f in REGISTRY:
+        out.update(f.to_params(filters))
     return out
 
 
 def describe(filters: Filters, place_names: Mapping[str, str] | None = None) -> str:
     """The filters in words, for captions and file notes ('all data' when none is set)."""
-    parts = []
-    if filters.date_from or filters.date_to:
-        parts.append(f"dates {filters.date_from or '…'} to {filters.date_to or '…'}")
-    if filters.countries:
-        parts.append("country " + ", ".join(filters.countries))
-    if filters.places:
-        names = place_names or {}
-        parts.append("place " + ", ".join(names.get(p, p) for p in filters.places))
-    if filters.types:
-        parts.append("type " + ", ".join(filters.types))
-    if filters.nationalities:
-        parts.append("victims from " + ", ".join(filters.nationalities))
-    if filters.text:
-        parts.append(f"text “{_short(filters.text, 60)}”")
-    if filters.min_confidence:
-        parts.append(f"confidence ≥ {filters.min_confidence:g}")
-    return "; ".join(parts) if parts else "all data"
-
-
-def fts_query(text: str) -> str | None:
-    """An FTS5 query that finds every word a person typed, with no operator meaning.
-
-    Each whitespace-separated token becomes a quoted string (double quotes doubled), so AND, OR, NOT,
-    NEAR, *, ^, parentheses, a lone '-' and column filters are searched as plain words.
-    Returns None when nothing searchable remains.
-    """
-    tokens = [t for t in text.split() if any(ch.isalnum() for ch in t)]
-    if not tokens:
-        return None
-    return " ".join('"' + t.replace('"', '""') + '"' for t in tokens[:64])
-
-
-def like_pattern(text: str) -> str:
-    """A LIKE pattern that matches text literally (use with ESCAPE '\\')."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    parts = [f.describe(filters, place_names or {}) for f in REGISTRY]
+    return "; ".join(p for p in parts if p) or "all data"

@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib import corrections, documents, paths, store
+from lib import corrections, documents, paths
+from lib.store import schema, write
 from lib.extract.text import sentence_spans
 
 DEFAULT_SEEDS = paths.SEEDS
@@ -52,7 +53,7 @@ def exclusive(db_path: Path, wait_seconds: float):
     try:
         handle = open(lock_path, "a+")
     except OSError as error:
-        raise store.StoreError(
+        raise schema.StoreError(
             f"cannot write beside {db_path} ({error.strerror}); the folder is read-only for this user. "
             f"Fix its permissions, or load into another file with --db OTHER.db"
         ) from error
@@ -93,7 +94,7 @@ def apply_corrections(mentions: list, doc_id: str, fixes: list, lookup) -> None:
             mention.update(place_id=place_id, confidence=1.0, source="correction")
 
 
-def load_paths(paths=None, db_path=store.DEFAULT_DB, *, progress=None, online=False, wait_seconds=60.0) -> LoadReport:
+def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=False, wait_seconds=60.0) -> LoadReport:
     """Load every article under paths into db_path; progress(done, total, path) is called per file."""
     from lib.extract import extract
     from lib.extract import gazetteer
@@ -107,10 +108,10 @@ def load_paths(paths=None, db_path=store.DEFAULT_DB, *, progress=None, online=Fa
         report.failed += 1
         report.problems.append((path, reason))
     with exclusive(db_path, wait_seconds):
-        db = store.connect(db_path)
+        db = schema.connect(db_path)
         try:
             corrections.restore(db, corrections.csv_path_for(db_path))
-            fixes = store.corrections(db)
+            fixes = write.corrections(db)
             geocoder = _online_geocoder(db) if online else None
             gaz = gazetteer.load()
             for done, path in enumerate(files, start=1):
@@ -119,16 +120,16 @@ def load_paths(paths=None, db_path=store.DEFAULT_DB, *, progress=None, online=Fa
                 try:
                     article = documents.read_article(path, root=_common_root(paths))
                     report.warnings.extend((str(path), w) for w in article.pop("warnings"))
-                    if store.document_status(db, article["id"], article["path"]) == "unchanged":
+                    if write.document_status(db, article["id"], article["path"]) == "unchanged":
                         report.unchanged += 1
                         continue
                     spans = sentence_spans(article["text"])
                     result = extract(article["text"], article["published"], spans)
                     apply_corrections(result["mentions"], article["id"], fixes,
-                                      lambda pid: gaz.place(pid) or store.place(db, pid))
+                                      lambda pid: gaz.place(pid) or write.place(db, pid))
                     if geocoder:
                         report.fallbacks.extend((str(path), s) for s in geocoder.refine(result["mentions"]))
-                    status = store.write_document(db, article, spans, result["mentions"], result["incidents"])
+                    status = write.write_document(db, article, spans, result["mentions"], result["incidents"])
                 except (documents.ArticleError, OSError, UnicodeError, ValueError) as error:
                     report.failed += 1
                     report.problems.append((str(path), str(error)))
@@ -178,7 +179,7 @@ def _print_progress(done: int, total: int, path: str) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lib.load", description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="*", help="article files or folders (default: seeds/)")
-    parser.add_argument("--db", default=str(store.DEFAULT_DB), help="SQLite file (default: data/atlas.db)")
+    parser.add_argument("--db", default=str(schema.DEFAULT_DB), help="SQLite file (default: data/atlas.db)")
     parser.add_argument("--rebuild", action="store_true", help="move the database aside and load afresh")
     parser.add_argument("--online", action="store_true",
                         help="also ask an online geocoder (cached, rate-limited; offline answers stay when it fails)")
@@ -190,7 +191,7 @@ def main(argv=None) -> int:
     try:
         report = load_paths(args.paths or None, db_path, progress=_print_progress, online=args.online,
                             wait_seconds=args.wait)
-    except (LoadBusy, store.StoreError) as error:
+    except (LoadBusy, schema.StoreError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     for path, warning in report.warnings:

@@ -1,16 +1,18 @@
 """Overview: headline counts, the map, the latest incidents and what the data covers."""
 import streamlit as st
 
-from lib import charts, dashboard as ui
+from lib import charts, filters
+from lib.dashboard import map_panel, page, render, sidebar
+from lib.store import queries
 
-ctx = ui.start("Overview")
+ctx = page.start("Overview")
 if ctx is None:
     st.stop()
 
 st.title("Incident Atlas")
 st.caption("Security incidents and the places named in news articles. Filters: "
-           + ui.esc_md(ui.F.describe(ctx.filters, ctx.place_names)))
-overview = ctx.q("overview", ctx.filters)
+           + render.esc_md(filters.describe(ctx.filters, ctx.place_names)))
+overview = ctx.run(queries.overview, ctx.filters)
 cols = st.columns(6)
 EVENT_HELP = ("An incident reported by several articles counts once, with the highest toll any report gives: "
               "reports of the same type family, with agreeing dates and places within 50 km, are one incident.")
@@ -24,31 +26,31 @@ coverage += f" from {overview['sources']} source{'s' if overview['sources'] != 1
 if overview["first_incident"]:
     coverage += (f"; {overview['incidents']:,} incidents from {overview['reports']:,} reports, dated "
                  f"{overview['first_incident']} to {overview['last_incident']}")
-st.caption(ui.esc_md(coverage) + f" · {overview['total_articles']} articles in the database.")
+st.caption(render.esc_md(coverage) + f" · {overview['total_articles']} articles in the database.")
 
 if overview["articles"] == 0:
-    ui.nothing_matches("articles")
+    page.nothing_matches("articles")
 else:
-    places = ctx.q("place_counts", ctx.filters)
+    places = ctx.run(queries.place_counts, ctx.filters)
     st.subheader("Map")
     event = st.plotly_chart(charts.map_figure(places, "mentions", height=460,
-                                             view=charts.view_of(ctx.q("place_counts", None))),
+                                             view=charts.view_of(ctx.run(queries.place_counts, None))),
                             config=charts.MAP_CONFIG, key="overview_map", width="stretch",
                             on_select="rerun", selection_mode="points")
-    clicked = ui.place_from_selection(event, places)
+    clicked = map_panel.place_from_selection(event, places)
     if clicked is not None:  # a click opens the Map page with that place's excerpts
-        st.switch_page("pages/1_Map.py", query_params={**ui.filter_params(ctx), ui.SEL_PARAM: clicked})
-    ui.page_link("pages/1_Map.py", "Click a place to read its excerpts on the Map page, or open the map",
-                 ui.filter_params(ctx), icon=":material/map:")
+        st.switch_page("pages/1_Map.py", query_params={**sidebar.filter_params(ctx), map_panel.SEL_PARAM: clicked})
+    render.page_link("pages/1_Map.py", "Click a place to read its excerpts on the Map page, or open the map",
+                 sidebar.filter_params(ctx), icon=":material/map:")
 
     st.subheader("Latest incidents")
-    incidents = ctx.q("incidents", ctx.filters)
-    ui.row_count(len(incidents), "incidents")
+    incidents = ctx.run(queries.incidents, ctx.filters)
+    page.row_count(len(incidents), "incidents")
     if incidents.empty:
-        ui.nothing_matches("incidents")
+        page.nothing_matches("incidents")
     else:
         st.dataframe(incidents[["date", "type", "place", "country_code", "killed", "injured", "victims",
                                 "reports", "title", "source"]].head(10), hide_index=True, width="stretch")
-    ui.download(incidents, "incidents", "Download incidents (CSV)", key="dl_incidents")
+    page.download(incidents, "incidents", "Download incidents (CSV)", key="dl_incidents")
 
-ui.footer()
+render.footer()

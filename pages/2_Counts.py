@@ -1,14 +1,16 @@
 """Counts: incidents and mentions by place, country, incident type and month; each chart beside its table."""
 import streamlit as st
 
-from lib import charts, dashboard as ui
+from lib import charts, filters
+from lib.dashboard import page, render
+from lib.store import queries
 
-ctx = ui.start("Counts")
+ctx = page.start("Counts")
 if ctx is None:
     st.stop()
 
 st.title("Counts")
-st.caption("Filters: " + ui.esc_md(ui.F.describe(ctx.filters, ctx.place_names)) + ". Every table downloads "
+st.caption("Filters: " + render.esc_md(filters.describe(ctx.filters, ctx.place_names)) + ". Every table downloads "
            "as CSV with exactly its rows.")
 
 SECTIONS = [
@@ -21,13 +23,13 @@ SECTIONS = [
 ]
 any_rows = False
 for by, heading, columns, measures, label, noun in SECTIONS:
-    table = ctx.q("counts_by", ctx.filters, by)
+    table = ctx.run(queries.counts_by, ctx.filters, by)
     if columns:
         table = table[columns]
     st.subheader(heading)
-    ui.row_count(len(table), noun)
+    page.row_count(len(table), noun)
     if table.empty:
-        ui.nothing_matches(noun)
+        page.nothing_matches(noun)
         continue
     any_rows = True
     chart_col, table_col = st.columns([1, 1], gap="medium")
@@ -39,6 +41,6 @@ for by, heading, columns, measures, label, noun in SECTIONS:
         st.plotly_chart(fig, key=f"chart_{by}", width="stretch", config={"displaylogo": False})
     with table_col:
         st.dataframe(table, hide_index=True, width="stretch")
-        ui.download(table, f"counts-by-{by}", f"Download counts by {by} (CSV)", key=f"dl_{by}")
+        page.download(table, f"counts-by-{by}", f"Download counts by {by} (CSV)", key=f"dl_{by}")
 
-ui.footer()
+render.footer()

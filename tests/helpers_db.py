@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lib import documents, store
+from lib import documents
+from lib.store import schema, write
 from lib.extract.text import sentence_spans
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,9 +79,9 @@ def seed_rows(article: dict | None = None):
 
 def build_seed_db(path) -> Path:
     """The seed article with hand-made mentions and its one incident (a bombing at Karachi airport)."""
-    db = store.connect(path)
+    db = schema.connect(path)
     try:
-        store.write_document(db, *seed_rows())
+        write.write_document(db, *seed_rows())
     finally:
         db.close()
     return Path(path)
@@ -103,15 +104,15 @@ def build_two_article_db(path) -> Path:
               "lat": m["lat"], "lon": m["lon"], "killed": None, "injured": 5, "victims": "police officers",
               "victim_nationality": ["PK"], "perpetrator": "-gunmen", "sentence": sentence,
               "start": spans[1][0], "end": spans[1][1], "place_surface": "Islamabad", "confidence": 0.6}
-    db = store.connect(path)
+    db = schema.connect(path)
     try:
-        store.write_document(db, article, spans, [m], [attack])
+        write.write_document(db, article, spans, [m], [attack])
     finally:
         db.close()
     return Path(path)
 
 
 def build_empty_db(path) -> Path:
-    db = store.connect(path)
+    db = schema.connect(path)
     db.close()
     return Path(path)

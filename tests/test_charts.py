@@ -4,15 +4,15 @@ import pytest
 
 from lib import charts
 from lib.filters import Filters
-from lib import store
+from lib.store import queries, schema
 from tests.helpers_db import AIRPORT_ID, build_seed_db
 
 
 @pytest.fixture(scope="module")
 def places(tmp_path_factory):
-    db = store.connect(build_seed_db(tmp_path_factory.mktemp("c") / "atlas.db"), readonly=True)
+    db = schema.connect(build_seed_db(tmp_path_factory.mktemp("c") / "atlas.db"), readonly=True)
     try:
-        return store.place_counts(db, Filters())
+        return queries.place_counts(db, Filters())
     finally:
         db.close()
 

@@ -1,4 +1,4 @@
-"""Filters: parse and validate URL query parameters, serialise them back, quote free text for FTS5."""
+"""Filters: parse and validate URL query parameters, serialise them back, describe them in words."""
 import datetime as dt
 
 from hypothesis import given, settings, strategies as st
@@ -83,17 +83,14 @@ def test_parse_never_raises(params):
     assert isinstance(filters, F.Filters) and all(isinstance(n, str) for n in notices)
 
 
-def test_fts_query_quotes_every_token():
-    assert F.fts_query('karachi "airport" OR NEAR(a b) * -') == '"karachi" """airport""" "OR" "NEAR(a" "b)"'
-    assert F.fts_query("- * ()") is None
-    assert F.fts_query("   ") is None
-
-
-def test_like_pattern_escapes_wildcards():
-    assert F.like_pattern("100%_\\") == "%100\\%\\_\\\\%"
-
-
 def test_describe():
     assert F.describe(F.Filters()) == "all data"
     text = F.describe(F.Filters(countries=("PK",), places=("p1",), min_confidence=0.5), {"p1": "Karachi"})
     assert "country PK" in text and "place Karachi" in text and "0.5" in text
+
+
+def test_every_filter_has_one_sql_condition_and_its_own_url_names():
+    from lib.store import queries
+
+    assert sorted(f.name for f in F.REGISTRY) == sorted(queries.CONDITIONS)
+    assert len(F.PARAMS) == len(set(F.PARAMS)) == 8

@@ -4,7 +4,7 @@ import sqlite3
 from streamlit.testing.v1 import AppTest
 
 from lib.load import load_paths
-from lib.dashboard import EXCERPT_PAGE
+from lib.dashboard.map_panel import EXCERPT_PAGE
 from tests.conftest import ROOT, synthetic_article, write_article
 
 

@@ -1,10 +1,10 @@
-"""Dashboard queries in lib/store.py: filters change the numbers; hostile search text never errors."""
+"""Dashboard queries in lib.store.queries: filters change the numbers; hostile search text never errors."""
 import datetime as dt
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from lib import store
+from lib.store import queries, schema
 from lib.filters import Filters
 from tests.helpers_db import AIRPORT_ID, BOMBING, build_two_article_db
 
@@ -16,13 +16,13 @@ HOSTILE = ['"', '""', "'", "*", "-", "- karachi", "NEAR(karachi airport)", "kara
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     path = build_two_article_db(tmp_path_factory.mktemp("q") / "atlas.db")
-    db = store.connect(path, readonly=True)
+    db = schema.connect(path, readonly=True)
     yield db
     db.close()
 
 
 def test_overview_without_filters(db):
-    o = store.overview(db, Filters())
+    o = queries.overview(db, Filters())
     assert (o["articles"], o["places"], o["mentions"], o["incidents"], o["killed"], o["injured"]) == (2, 9, 14, 2, 2, 5)
     assert (o["sources"], o["first_published"], o["last_published"]) == (2, "2023-05-10", "2025-03-26")
 
@@ -42,12 +42,12 @@ def test_overview_without_filters(db):
     (Filters(countries=("IN",), types=("armed attack",)), (0, 0, 0, 0, 0, 0)),
 ])
 def test_filters_change_the_counts(db, filters, expected):
-    o = store.overview(db, filters)
+    o = queries.overview(db, filters)
     assert (o["articles"], o["places"], o["mentions"], o["incidents"], o["killed"], o["injured"]) == expected
 
 
 def test_place_counts_have_coordinates_and_counts(db):
-    places = store.place_counts(db, Filters())
+    places = queries.place_counts(db, Filters())
     airport = places[places["place_id"] == AIRPORT_ID].iloc[0]
     assert (airport["latitude"], airport["longitude"]) == (24.9065, 67.1608)
     assert (airport["mentions"], airport["incidents"], airport["killed"]) == (1, 1, 2)
@@ -56,11 +56,11 @@ def test_place_counts_have_coordinates_and_counts(db):
 
 
 def test_excerpts_for_a_place_newest_first(db):
-    mentions = store.mentions(db, Filters(), AIRPORT_ID)
+    mentions = queries.mentions(db, Filters(), AIRPORT_ID)
     assert list(mentions["sentence"]) == [BOMBING]
     row = mentions.iloc[0]
     assert row["sentence"][row["start"] - row["sentence_start"]:row["end"] - row["sentence_start"]] == "Karachi airport"
-    incidents = store.incidents(db, Filters())
+    incidents = queries.incidents(db, Filters())
     assert list(incidents["type"]) == ["bombing", "armed attack"]
     assert incidents["killed"].dtype == "Int64"
     assert {"title", "source", "latitude", "longitude", "published"} <= set(incidents.columns)
@@ -68,34 +68,34 @@ def test_excerpts_for_a_place_newest_first(db):
 
 @pytest.mark.parametrize("by, first", [("country", "PK"), ("type", "armed attack"), ("month", "2023-05")])
 def test_counts_by(db, by, first):
-    table = store.counts_by(db, Filters(), by)
+    table = queries.counts_by(db, Filters(), by)
     assert table.iloc[0][by] == first
     assert table["incidents"].sum() == 2
 
 
 def test_counts_by_rejects_unknown_grouping(db):
     with pytest.raises(ValueError):
-        store.counts_by(db, Filters(), "colour")
+        queries.counts_by(db, Filters(), "colour")
 
 
 def test_documents_and_one_document(db):
-    docs = store.documents(db, Filters())
+    docs = queries.documents(db, Filters())
     assert list(docs["published"]) == ["2025-03-26", "2023-05-10"]
-    doc = store.document(db, docs.iloc[0]["document_id"])
+    doc = queries.document(db, docs.iloc[0]["document_id"])
     assert BOMBING in doc["text"]
-    assert store.document(db, "nope") is None
-    assert len(store.document_mentions(db, doc["id"])) == 13
-    assert list(store.document_incidents(db, doc["id"])["type"]) == ["bombing"]
+    assert queries.document(db, "nope") is None
+    assert len(queries.document_mentions(db, doc["id"])) == 13
+    assert list(queries.document_incidents(db, doc["id"])["type"]) == ["bombing"]
 
 
 def test_search_sentences(db):
-    found = store.search_sentences(db, "karachi airport")
+    found = queries.search_sentences(db, "karachi airport")
     assert list(found["sentence"]) == [BOMBING]
-    assert store.search_sentences(db, "").empty
+    assert queries.search_sentences(db, "").empty
 
 
 def test_filter_choices(db):
-    c = store.filter_choices(db)
+    c = queries.filter_choices(db)
     assert c["countries"] == ["CN", "IN", "PK", "US"]
     assert c["types"] == ["armed attack", "bombing"] and c["nationalities"] == ["CN", "PK"]
     assert AIRPORT_ID in set(c["places"]["place_id"])
@@ -103,28 +103,38 @@ def test_filter_choices(db):
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_search_text_never_errors(db, text):
-    store.overview(db, Filters(text=text))
-    store.search_sentences(db, text)
-    store.documents(db, Filters(text=text))
+    queries.overview(db, Filters(text=text))
+    queries.search_sentences(db, text)
+    queries.documents(db, Filters(text=text))
 
 
 def test_search_text_keeps_its_meaning(db):
     # operators are words, not operators: "karachi OR" needs both words, "NOT karachi" needs "not"
-    assert store.matching_documents(db, "karachi OR zzz") == []
-    assert store.matching_documents(db, "%") == []       # a literal percent sign: no article has one
-    assert len(store.matching_documents(db, "-")) == 1   # a literal hyphen: only the seed article has one
-    assert len(store.matching_documents(db, '"Karachi airport"')) == 1
+    assert queries.matching_documents(db, "karachi OR zzz") == []
+    assert queries.matching_documents(db, "%") == []       # a literal percent sign: no article has one
+    assert len(queries.matching_documents(db, "-")) == 1   # a literal hyphen: only the seed article has one
+    assert len(queries.matching_documents(db, '"Karachi airport"')) == 1
+
+
+def test_fts_query_quotes_every_token():
+    assert queries.fts_query('karachi "airport" OR NEAR(a b) * -') == '"karachi" """airport""" "OR" "NEAR(a" "b)"'
+    assert queries.fts_query("- * ()") is None
+    assert queries.fts_query("   ") is None
+
+
+def test_like_pattern_escapes_wildcards():
+    assert queries.like_pattern("100%_\\") == "%100\\%\\_\\\\%"
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=80))
 def test_any_search_text_never_errors(db, text):
-    store.matching_documents(db, text)
-    store.search_sentences(db, text)
+    queries.matching_documents(db, text)
+    queries.search_sentences(db, text)
 
 
 def test_one_incident_reported_by_two_articles_counts_once_with_its_highest_toll(tmp_path):
-    from lib import store
+
     from lib.load import load_paths
     from tests.conftest import write_article
 
@@ -137,14 +147,14 @@ def test_one_incident_reported_by_two_articles_counts_once_with_its_highest_toll
     write_article(folder, "b.txt", later, {"published": "2024-11-10"})
     write_article(folder, "c.txt", other, {"published": "2024-11-10"})
     load_paths([folder], tmp_path / "x.db")
-    db = store.connect(tmp_path / "x.db", create=False)
-    reports = store.incidents(db)
+    db = schema.connect(tmp_path / "x.db", create=False)
+    reports = queries.incidents(db)
     assert len(reports) == 3
     quetta = reports[reports["place"] == "Quetta"]
     assert len(quetta) == 2 and quetta["event_id"].nunique() == 1 and set(quetta["reports"]) == {2}
-    overview = store.overview(db)
+    overview = queries.overview(db)
     assert (overview["incidents"], overview["reports"], overview["killed"]) == (2, 3, 26 + 3)
-    by_place = store.place_counts(db).set_index("name")
+    by_place = queries.place_counts(db).set_index("name")
     assert (by_place.at["Quetta", "incidents"], by_place.at["Quetta", "killed"]) == (1, 26)
 
 

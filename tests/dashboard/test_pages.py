@@ -232,9 +232,9 @@ def test_pages_on_the_loaded_seed_database(seed_db_path, tmp_path, monkeypatch):
         assert not at.error and not at.warning
     at = open_page("pages/1_Map.py")
     assert metrics(open_page())["Incidents"] >= 1
-    from lib import store
-    db = store.connect(path, readonly=True)
-    places = store.place_counts(db)
+    from lib.store import queries, schema
+    db = schema.connect(path, readonly=True)
+    places = queries.place_counts(db)
     db.close()
     site = places[places["incidents"] > 0].iloc[0]
     click_marker(at, site["place_id"], float(site["latitude"]), float(site["longitude"]))

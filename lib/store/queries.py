@@ -1,0 +1,426 @@
+"""The dashboard's queries: filters in (lib.filters.Filters), DataFrames out.
+
+Every value is a parameter; lists travel as one JSON parameter read with json_each, so no SQL text is ever
+built from data.
+"""
+import json
+import sqlite3
+
+import pandas as pd
+
+_PLACE_COLUMNS = ("p.name AS place, p.kind, p.country_code, p.admin1, p.lat AS latitude, "
+                  "p.lon AS longitude")
+_INCIDENT_DAY = ("CASE WHEN length(i.date) = 4 THEN i.date || '-01-01' WHEN length(i.date) = 7 "
+                 "THEN i.date || '-01' ELSE substr(i.date, 1, 10) END")
+_INCIDENT_LAST_DAY = ("CASE WHEN length(i.date) = 4 THEN i.date || '-12-31' WHEN length(i.date) = 7 "
+                      "THEN i.date || '-31' ELSE substr(i.date, 1, 10) END")
+
+
+_COUNT_COLUMNS = ("killed", "injured", "start", "end", "sentence_start", "sentence_end", "chars", "mention_id",
+                  "incident_id")
+
+
+def _frame(db, sql: str, params=()) -> pd.DataFrame:
+    """Rows as a DataFrame; counts and offsets stay integers even when some are missing (Int64)."""
+    cursor = db.execute(sql, list(params))
+    columns = [c[0] for c in cursor.description]
+    frame = pd.DataFrame(cursor.fetchall(), columns=columns)
+    for column in _COUNT_COLUMNS:
+        if column in frame:
+            frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def _json(values) -> str:
+    return json.dumps(list(values))
+
+
+def matching_documents(db, text: str) -> list[str] | None:
+    """Ids of the articles whose title or text holds every word of text (None: no text filter).
+
+    Words are searched literally: each is quoted for FTS5, so operators and punctuation a person types
+    keep no special meaning. Text with no searchable word (a lone '-', emoji) is matched with LIKE.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    query = fts_query(text)
+    if query is not None:
+        try:
+            return [r[0] for r in db.execute(
+                "SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+                "WHERE documents_fts MATCH ?", [query])]
+        except sqlite3.OperationalError:
+            pass  # e.g. a query too complex for FTS5: fall back to a literal scan
+    pattern = like_pattern(text)
+    return [r[0] for r in db.execute(
+        "SELECT id FROM documents WHERE text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'",
+        [pattern, pattern])]
+
+
+# --- the filters' conditions ---
+# One entry per filter of lib.filters.REGISTRY, by its name: (condition, on_incidents). condition(db, filters,
+# alias) gives [(sql, params), ...] for the rows of alias, joined with d (documents) and p (places).
+# A condition on_incidents is written for an incident alias; a mention then counts when its article
+# reports one incident that meets every such condition.
+
+def _dates(db, filters, alias: str) -> list:
+    """Incidents overlap the range by their (possibly month- or year-precise) date, else the article's."""
+    if alias == "i":
+        day_first, day_last = (f"coalesce({_INCIDENT_DAY}, d.published)",
+                               f"coalesce({_INCIDENT_LAST_DAY}, d.published)")
+    else:
+        day_first = day_last = "d.published"
+    out = []
+    if filters.date_from:
+        out.append((f"{day_last} >= ?", [filters.date_from.isoformat()]))
+    if filters.date_to:
+        out.append((f"{day_first} <= ?", [filters.date_to.isoformat()]))
+    return out
+
+
+def _countries(db, filters, alias: str) -> list:
+    return [("p.country_code IN (SELECT value FROM json_each(?))", [_json(filters.countries)])] \
+        if filters.countries else []
+
+
+def _places(db, filters, alias: str) -> list:
+    return [(f"{alias}.place_id IN (SELECT value FROM json_each(?))", [_json(filters.places)])] \
+        if filters.places else []
+
+
+def _types(db, filters, alias: str) -> list:
+    return [(f"{alias}.type IN (SELECT value FROM json_each(?))", [_json(filters.types)])] if filters.types else []
+
+
+def _nationalities(db, filters, alias: str) -> list:
+    if not filters.nationalities:
+        return []
+    return [(f"EXISTS (SELECT 1 FROM json_each(?) n WHERE instr(',' || coalesce({alias}.victim_nationality, '') "
+             "|| ',', ',' || n.value || ',') > 0)", [_json(filters.nationalities)])]
+
+
+def _confidence(db, filters, alias: str) -> list:
+    return [(f"coalesce({alias}.confidence, 1.0) >= ?", [filters.min_confidence])] if filters.min_confidence else []
+
+
+def _text(db, filters, alias: str) -> list:
+    ids = matching_documents(db, filters.text)
+    return [] if ids is None else [("d.id IN (SELECT value FROM json_each(?))", [_json(ids)])]
+
+
+_ON_ARTICLE = ("dates", "q")  # the filters that documents() applies to the article itself
+CONDITIONS = {
+    "dates": (_dates, False),
+    "country": (_countries, False),
+    "place": (_places, False),
+    "type": (_types, True),
+    "nat": (_nationalities, True),
+    "conf": (_confidence, False),
+    "q": (_text, False),
+}
+
+
+def _conditions(db, filters, alias: str) -> tuple[list[str], list]:
+    """WHERE conditions and their parameters for mentions (alias 'm') or incidents (alias 'i')."""
+    if filters is None:
+        return [], []
+    parts, on_article_incidents, at = [], [], None
+    for condition, on_incidents in CONDITIONS.values():
+        if on_incidents and alias != "i":
+            found = condition(db, filters, "x")
+            at = len(parts) if found and at is None else at
+            on_article_incidents.extend(found)
+        else:
+            parts.extend(condition(db, filters, alias))
+    if on_article_incidents:
+        parts.insert(at, ("m.document_id IN (SELECT x.document_id FROM incidents x WHERE "
+                          + " AND ".join(sql for sql, _ in on_article_incidents) + ")",
+                          [v for _, values in on_article_incidents for v in values]))
+    return [sql for sql, _ in parts], [v for _, values in parts for v in values]
+
+
+def _where(conditions: list[str]) -> str:
+    return ("WHERE " + " AND ".join(conditions)) if conditions else ""
+
+
+_MENTIONS_FROM = ("FROM mentions m JOIN documents d ON d.id = m.document_id "
+                  "LEFT JOIN places p ON p.id = m.place_id")
+_INCIDENTS_FROM = ("FROM incidents i JOIN documents d ON d.id = i.document_id "
+                   "LEFT JOIN places p ON p.id = i.place_id")
+
+
+def mentions(db, filters=None, place_id: str | None = None) -> pd.DataFrame:
+    """Every place mention the filters select, newest article first, with its place and article."""
+    where, params = _conditions(db, filters, "m")
+    if place_id is not None:
+        where.append("m.place_id = ?")
+        params.append(place_id)
+    return _frame(db, f"""
+        SELECT m.id AS mention_id, d.published, m.place_id, {_PLACE_COLUMNS}, m.surface, m.start, m."end",
+               m.sentence, m.sentence_start, m.sentence_end, m.confidence, d.id AS document_id, d.title,
+               d.source, d.url
+        {_MENTIONS_FROM} {_where(where)}
+        ORDER BY d.published IS NULL, d.published DESC, d.id, m.start""", params)
+
+
+def incidents(db, filters=None, place_id: str | None = None, limit: int | None = None) -> pd.DataFrame:
+    """Every incident the filters select, newest first, with its place and article."""
+    where, params = _conditions(db, filters, "i")
+    if place_id is not None:
+        where.append("i.place_id = ?")
+        params.append(place_id)
+    sql = f"""
+        SELECT i.id AS incident_id, i.date, i.date_precision, i.type, i.killed, i.injured, i.victims,
+               i.victim_nationality, i.perpetrator, i.place_id, {_PLACE_COLUMNS}, i.place_surface,
+               i.sentence, i.start, i."end", i.confidence, i.event_id,
+               (SELECT count(*) FROM incidents e WHERE e.event_id = i.event_id) AS reports,
+               d.id AS document_id, d.title, d.published, d.source, d.url
+        {_INCIDENTS_FROM} {_where(where)}
+        ORDER BY coalesce({_INCIDENT_DAY}, d.published) IS NULL, coalesce({_INCIDENT_DAY}, d.published) DESC,
+                 i.id DESC"""
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return _frame(db, sql, params)
+
+
+_PLACE_COUNT_COLUMNS = ["place_id", "name", "kind", "country_code", "admin1", "latitude", "longitude",
+                        "mentions", "articles", "incidents", "killed", "injured"]
+
+
+def place_counts(db, filters=None) -> pd.DataFrame:
+    """One row per place with coordinates: mentions, articles, incidents, killed, injured."""
+    where, params = _conditions(db, filters, "m")
+    m = _frame(db, f"""SELECT m.place_id, count(*) AS mentions, count(DISTINCT m.document_id) AS articles
+                       {_MENTIONS_FROM} {_where(where + ['m.place_id IS NOT NULL'])} GROUP BY m.place_id""",
+               params)
+    where, params = _conditions(db, filters, "i")
+    i = _event_totals(db, "i.place_id", "place_id", where + ["i.place_id IS NOT NULL"], params)
+    ids = sorted(set(m["place_id"]) | set(i["place_id"]))
+    places = _frame(db, """SELECT id AS place_id, name, kind, country_code, admin1, lat AS latitude,
+                                  lon AS longitude
+                           FROM places WHERE id IN (SELECT value FROM json_each(?))
+                             AND lat IS NOT NULL AND lon IS NOT NULL""", [_json(ids)])
+    out = places.merge(m, on="place_id", how="left").merge(i, on="place_id", how="left")
+    for column in ("mentions", "articles", "incidents", "killed", "injured"):
+        out[column] = out[column].fillna(0).astype("int64")
+    out = out.sort_values(["incidents", "mentions", "name"], ascending=[False, False, True], kind="stable")
+    return out[_PLACE_COUNT_COLUMNS].reset_index(drop=True)
+
+
+def _event_totals(db, key_sql: str, key: str, where: list, params: list) -> pd.DataFrame:
+    """Per key: distinct events (lib.events), their reports, and killed and injured summed over events.
+
+    An event reported by several articles counts once, with the highest toll any report gives for it.
+    """
+    return _frame(db, f"""
+        SELECT [{key}], count(*) AS incidents, sum(reports) AS reports, sum(killed) AS killed,
+               sum(injured) AS injured
+        FROM (SELECT {key_sql} AS [{key}], i.event_id, count(*) AS reports,
+                     max(coalesce(i.killed, 0)) AS killed, max(coalesce(i.injured, 0)) AS injured
+              {_INCIDENTS_FROM} {_where(where)} GROUP BY 1, 2)
+        GROUP BY 1""", params)
+
+
+def country_names(db) -> dict:
+    """Country code -> name, from the country places the database holds."""
+    return {code: name for code, name in db.execute(
+        "SELECT country_code, name FROM places WHERE kind = 'country' AND country_code IS NOT NULL "
+        "ORDER BY name")}
+
+
+def counts_by(db, filters, by: str) -> pd.DataFrame:
+    """Incidents, killed, injured and mentions grouped by 'place', 'country', 'type' or 'month'."""
+    if by == "place":
+        return place_counts(db, filters)
+    m_where, m_params = _conditions(db, filters, "m")
+    i_where, i_params = _conditions(db, filters, "i")
+    if by == "country":
+        key_m, key_i = "coalesce(p.country_code, '')", "coalesce(p.country_code, '')"
+    elif by == "month":
+        key_m = "substr(d.published, 1, 7)"
+        key_i = ("CASE WHEN length(coalesce(i.date, d.published)) >= 7 THEN substr(coalesce(i.date, "
+                 "d.published), 1, 7) ELSE coalesce(i.date, '') || ' (month unknown)' END")
+    elif by == "type":
+        key_m, key_i = None, "i.type"
+    else:
+        raise ValueError(f"cannot count by {by!r}")
+    i = _event_totals(db, key_i, by, i_where, i_params)
+    if key_m is None:
+        out = i
+    else:
+        m = _frame(db, f"""SELECT {key_m} AS {by}, count(*) AS mentions
+                           {_MENTIONS_FROM} {_where(m_where)} GROUP BY 1""", m_params)
+        out = m.merge(i, on=by, how="outer")
+    for column in ("incidents", "reports", "killed", "injured", "mentions"):
+        if column in out:
+            out[column] = out[column].fillna(0).astype("int64")
+    out[by] = out[by].fillna("").astype(str)
+    if by == "country":
+        names = country_names(db)
+        out.insert(1, "country_name", [names.get(c, "") for c in out["country"]])
+    if by == "month":
+        return out.sort_values(by, kind="stable").reset_index(drop=True)
+    order = [c for c in ("incidents", "mentions") if c in out]
+    return out.sort_values(order + [by], ascending=[False] * len(order) + [True], kind="stable") \
+              .reset_index(drop=True)
+
+
+def documents(db, filters=None) -> pd.DataFrame:
+    """The articles the filters select (newest first) with their numbers of mentions and incidents.
+
+    Dates and text apply to the article itself; country, place, type, nationality and confidence keep the
+    articles that hold a matching mention or incident (those carry the date and text conditions too).
+    """
+    narrowing = filters is not None and any(
+        condition(db, filters, "x") for name, (condition, _) in CONDITIONS.items() if name not in _ON_ARTICLE)
+    where, params = [], []
+    if narrowing:
+        m_where, m_params = _conditions(db, filters, "m")
+        i_where, i_params = _conditions(db, filters, "i")
+        where.append(f"""(d.id IN (SELECT m.document_id {_MENTIONS_FROM} {_where(m_where)})
+                          OR d.id IN (SELECT i.document_id {_INCIDENTS_FROM} {_where(i_where)}))""")
+        params.extend(m_params + i_params)
+    elif filters is not None:
+        _published_between(filters, where, params)
+        ids = matching_documents(db, filters.text)
+        if ids is not None:
+            where.append("d.id IN (SELECT value FROM json_each(?))")
+            params.append(_json(ids))
+    return _frame(db, f"""
+        SELECT d.id AS document_id, d.published, d.title, d.source, d.url, d.dateline, d.path, d.chars,
+               (SELECT count(*) FROM mentions WHERE document_id = d.id) AS mentions,
+               (SELECT count(*) FROM incidents WHERE document_id = d.id) AS incidents
+        FROM documents d {_where(where)}
+        ORDER BY d.published IS NULL, d.published DESC, d.title""", params)
+
+
+def overview(db, filters=None) -> dict:
+    """Headline numbers of what the filters select, and what the data covers."""
+    docs = documents(db, filters)
+    places = place_counts(db, filters)
+    m_where, m_params = _conditions(db, filters, "m")
+    i_where, i_params = _conditions(db, filters, "i")
+    n_mentions = db.execute(f"SELECT count(*) {_MENTIONS_FROM} {_where(m_where)}", m_params).fetchone()[0]
+    totals = _event_totals(db, "''", "all", i_where, i_params)
+    n_incidents, killed, injured, reports = (
+        (int(totals.at[0, c]) for c in ("incidents", "killed", "injured", "reports")) if len(totals) else (0, 0, 0, 0))
+    first, last = db.execute(f"SELECT min(i.date), max(i.date) {_INCIDENTS_FROM} {_where(i_where)}",
+                             i_params).fetchone()
+    published = docs["published"].dropna()
+    return {
+        "articles": len(docs), "places": len(places), "mentions": int(n_mentions),
+        "incidents": n_incidents, "reports": reports, "killed": killed, "injured": injured,
+        "sources": int(docs["source"].dropna().nunique()),
+        "first_published": published.min() if len(published) else None,
+        "last_published": published.max() if len(published) else None,
+        "first_incident": first, "last_incident": last,
+        "total_articles": db.execute("SELECT count(*) FROM documents").fetchone()[0],
+    }
+
+
+def document(db, document_id: str) -> dict | None:
+    """One article with its text and metadata, or None."""
+    row = db.execute("SELECT id, path, title, published, source, url, dateline, text FROM documents "
+                     "WHERE id = ?", [document_id]).fetchone()
+    if row is None:
+        return None
+    return dict(zip(("id", "path", "title", "published", "source", "url", "dateline", "text"), row))
+
+
+def document_mentions(db, document_id: str) -> pd.DataFrame:
+    """Every place mention in one article, in text order, with its place."""
+    return _frame(db, f"""
+        SELECT m.id AS mention_id, m.surface, m.start, m."end", m.place_id, {_PLACE_COLUMNS}, m.confidence,
+               m.source AS resolved_by
+        FROM mentions m LEFT JOIN places p ON p.id = m.place_id
+        WHERE m.document_id = ? ORDER BY m.start""", [document_id])
+
+
+def document_incidents(db, document_id: str) -> pd.DataFrame:
+    """Every incident in one article, in text order, with its place."""
+    return _frame(db, f"""
+        SELECT i.id AS incident_id, i.type, i.date, i.date_precision, i.killed, i.injured, i.victims,
+               i.victim_nationality, i.perpetrator, i.place_id, {_PLACE_COLUMNS}, i.sentence, i.start,
+               i."end", i.confidence
+        FROM incidents i LEFT JOIN places p ON p.id = i.place_id
+        WHERE i.document_id = ? ORDER BY i.start""", [document_id])
+
+
+def search_sentences(db, text: str, filters=None, limit: int = 200) -> pd.DataFrame:
+    """Sentences that hold every word of text (searched literally), newest article first."""
+    columns = ("SELECT s.document_id, d.title, d.published, d.source, d.url, s.start, s.\"end\", "
+               "s.text AS sentence")
+    text = (text or "").strip()
+    if not text:
+        return _frame(db, columns + " FROM sentences s JOIN documents d ON d.id = s.document_id LIMIT 0")
+    where, params = [], []
+    if filters is not None:
+        _published_between(filters, where, params)
+    order = " ORDER BY d.published IS NULL, d.published DESC, s.document_id, s.start LIMIT ?"
+    query = fts_query(text)
+    if query is not None:
+        try:
+            return _frame(db, columns + " FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid "
+                          "JOIN documents d ON d.id = s.document_id "
+                          + _where(["sentences_fts MATCH ?"] + where) + order,
+                          [query] + params + [int(limit)])
+        except sqlite3.OperationalError:
+            pass
+    return _frame(db, columns + " FROM sentences s JOIN documents d ON d.id = s.document_id "
+                  + _where(["s.text LIKE ? ESCAPE '\\'"] + where) + order,
+                  [like_pattern(text)] + params + [int(limit)])
+
+
+def filter_choices(db) -> dict:
+    """What a person can filter on: countries, places, incident types, victims' nationalities, dates."""
+    countries = [r[0] for r in db.execute(
+        "SELECT DISTINCT p.country_code FROM places p WHERE p.country_code IS NOT NULL AND p.country_code != '' "
+        "AND (p.id IN (SELECT place_id FROM mentions) OR p.id IN (SELECT place_id FROM incidents)) "
+        "ORDER BY 1")]
+    places = _frame(db, """SELECT id AS place_id, name, kind, country_code FROM places
+                           WHERE id IN (SELECT place_id FROM mentions) OR id IN (SELECT place_id FROM incidents)
+                           ORDER BY name, country_code""")
+    types = [r[0] for r in db.execute("SELECT DISTINCT type FROM incidents WHERE type IS NOT NULL ORDER BY 1")]
+    nationalities = set()
+    for (value,) in db.execute("SELECT DISTINCT victim_nationality FROM incidents WHERE victim_nationality != ''"):
+        nationalities.update(v.strip() for v in value.split(",") if v.strip())
+    first, last = db.execute("SELECT min(published), max(published) FROM documents").fetchone()
+    return {"countries": countries, "country_names": country_names(db), "places": places, "types": types,
+            "nationalities": sorted(nationalities), "first_published": first, "last_published": last}
+
+
+def _published_between(filters, where: list, params: list) -> None:
+    """Add the filters' date range as conditions on the article's publication date."""
+    if filters.date_from:
+        where.append("d.published >= ?")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to:
+        where.append("d.published <= ?")
+        params.append(filters.date_to.isoformat())
+
+
+def counts(db) -> dict:
+    """Row counts of the main tables."""
+    return {t: db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
+            for t in ("documents", "places", "mentions", "incidents")}
+
+
+def fts_query(text: str) -> str | None:
+    """An FTS5 query that finds every word a person typed, with no operator meaning.
+
+    Each whitespace-separated token becomes a quoted string (double quotes doubled), so AND, OR, NOT,
+    NEAR, *, ^, parentheses, a lone '-' and column filters are searched as plain words.
+    Returns None when nothing searchable remains.
+    """
+    tokens = [t for t in text.split() if any(ch.isalnum() for ch in t)]
+    if not tokens:
+        return None
+    return " ".join('"' + t.replace('"', '""') + '"' for t in tokens[:64])
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern that matches text literally (use with ESCAPE '\\')."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

@@ -1,0 +1,149 @@
+"""The database's tables, opening it, and checking or creating its schema."""
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from lib import paths
+
+SCHEMA_VERSION = 2
+DEFAULT_DB = paths.database()
+
+TABLES = {
+    "meta": ({"key": str, "value": str}, "key"),
+    "documents": (
+        {"id": str, "path": str, "title": str, "published": str, "source": str, "url": str,
+         "dateline": str, "text": str, "chars": int, "loaded_at": str},
+        "id",
+    ),
+    "places": (
+        {"id": str, "name": str, "kind": str, "country_code": str, "admin1": str, "lat": float,
+         "lon": float, "population": int, "source": str},
+        "id",
+    ),
+    "sentences": (
+        {"id": int, "document_id": str, "start": int, "end": int, "text": str},
+        "id",
+    ),
+    "mentions": (
+        {"id": int, "document_id": str, "place_id": str, "surface": str, "start": int, "end": int,
+         "sentence": str, "sentence_start": int, "sentence_end": int, "confidence": float,
+         "source": str},
+        "id",
+    ),
+    "incidents": (
+        {"id": int, "document_id": str, "place_id": str, "type": str, "date": str,
+         "date_precision": str, "killed": int, "injured": int, "victims": str,
+         "victim_nationality": str, "perpetrator": str, "sentence": str, "start": int, "end": int,
+         "place_surface": str, "confidence": float, "event_id": str},
+        "id",
+    ),
+    "geocode_cache": (
+        {"provider": str, "query": str, "answer": str, "fetched_at": str},
+        ("provider", "query"),
+    ),
+    "corrections": (
+        {"id": int, "document_id": str, "surface": str, "place_id": str, "note": str,
+         "created_at": str},
+        "id",
+    ),
+}
+FOREIGN_KEYS = {
+    "sentences": [("document_id", "documents", "id")],
+    "mentions": [("document_id", "documents", "id"), ("place_id", "places", "id")],
+    "incidents": [("document_id", "documents", "id"), ("place_id", "places", "id")],
+}
+INDEXES = {
+    "documents": [["published"], ["path"]],
+    "mentions": [["document_id"], ["place_id"]],
+    "incidents": [["document_id"], ["place_id"], ["date"], ["type"], ["event_id"]],
+    "places": [["country_code"], ["kind"]],
+    "sentences": [["document_id"]],
+}
+
+
+class StoreError(Exception):
+    """The database cannot be used as it is; the message says what is wrong and how to fix it."""
+
+
+def connect(path=DEFAULT_DB, *, create=True, readonly=False) -> sqlite_utils.Database:
+    """Open the database, creating its schema when create is true; raise StoreError when unusable."""
+    path = Path(path)
+    if readonly:
+        if not path.exists():
+            raise StoreError(f"No database at {path}. Build it with: python -m lib.load")
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=30)
+        db = sqlite_utils.Database(conn)
+    else:
+        if not create and not path.exists():
+            raise StoreError(f"No database at {path}. Build it with: python -m lib.load")
+        if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise StoreError(
+                f"{path} is read-only for this user, so nothing can be loaded into it. "
+                f"Fix its permissions, or load into a copy with --db OTHER.db"
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        db = sqlite_utils.Database(conn)
+    try:
+        db.execute("PRAGMA busy_timeout = 30000")
+        check_schema(db, path)
+        if not readonly:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        if not readonly and create:
+            ensure_schema(db)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise StoreError(
+            f"{path} is not a readable Incident Atlas database ({error}). "
+            f"Move it aside and rebuild with: python -m lib.load --rebuild"
+        ) from error
+    except StoreError:
+        conn.close()
+        raise
+    return db
+
+
+def check_schema(db: sqlite_utils.Database, path="the database") -> None:
+    """Raise StoreError when the file holds another schema version or another program's tables."""
+    names = set(db.table_names())
+    if not names:
+        return
+    if "meta" not in names or "documents" not in names:
+        raise StoreError(
+            f"{path} holds tables of another program ({', '.join(sorted(names)[:5])}). "
+            f"Point --db elsewhere, or move it aside and rebuild with: python -m lib.load --rebuild"
+        )
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    version = int(row[0]) if row else None
+    if version != SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} has schema version {version}, this program needs {SCHEMA_VERSION}. "
+            f"Rebuild it with: python -m lib.load --rebuild (corrections and curated places are kept)"
+        )
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create every table, index and full-text index that is missing."""
+    with db.atomic():
+        for name, (columns, pk) in TABLES.items():
+            db[name].create(columns, pk=pk, foreign_keys=FOREIGN_KEYS.get(name, []), if_not_exists=True)
+        for name, indexes in INDEXES.items():
+            for columns in indexes:
+                db[name].create_index(columns, if_not_exists=True)
+        db.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+        )
+    if not db["documents_fts"].exists():
+        db["documents"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+    if not db["sentences_fts"].exists():
+        db["sentences"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+
+
+def now() -> str:
+    """The current UTC time to the second, as ISO text: when a row was written."""
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+

@@ -1,0 +1,142 @@
+"""Writes of the loader: one article and its extractions, geocoder answers and people's corrections.
+
+Every statement takes its values as parameters; table and column names come only from lib.store.
+"""
+import json
+
+from lib import events
+from lib.store.schema import TABLES, now
+
+def document_status(db, doc_id: str, path: str) -> str:
+    """'unchanged' when this text is stored, 'replaced' when the path holds other text, else 'new'."""
+    if db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone():
+        return "unchanged"
+    if db.execute("SELECT 1 FROM documents WHERE path = ?", [path]).fetchone():
+        return "replaced"
+    return "new"
+
+
+def write_document(db, document: dict, sentences: list, mentions: list, incidents: list) -> str:
+    """Store one article and its extractions in one transaction, replacing what its path held before.
+
+    Returns 'new', 'replaced' or 'unchanged'. Nothing is written when the same text is already stored.
+    """
+    status = document_status(db, document["id"], document["path"])
+    if status == "unchanged":
+        return status
+    with db.atomic():
+        old_ids = [r[0] for r in db.execute("SELECT id FROM documents WHERE path = ?", [document["path"]])]
+        for old_id in old_ids:
+            _delete_document_rows(db, old_id)
+        row = {key: document.get(key) for key in TABLES["documents"][0]}
+        row["chars"] = len(document["text"])
+        row["loaded_at"] = now()
+        db["documents"].insert(row)
+        db["sentences"].insert_all(
+            {"document_id": document["id"], "start": s, "end": e, "text": document["text"][s:e]}
+            for s, e in sentences
+        )
+        places = {}
+        for item in list(mentions) + list(incidents):
+            if item.get("place_id") and item.get("lat") is not None:
+                places.setdefault(item["place_id"], _place_row(item))
+        if places:
+            db["places"].upsert_all(places.values(), pk="id")
+        db["mentions"].insert_all(_mention_row(document["id"], m) for m in mentions)
+        rows = [_incident_row(document["id"], i) for i in incidents]
+        for number, (row, incident) in enumerate(zip(rows, incidents)):
+            row["event_id"] = _matching_event(db, document["id"], incident) or f"{document['id']}-{number}"
+        db["incidents"].insert_all(rows)
+    return status
+
+
+def _matching_event(db, doc_id: str, incident: dict) -> str | None:
+    """The event of another article's report of this same incident (lib.events), or None."""
+    date = incident.get("date")
+    if not date:
+        return None
+    rows = db.execute(
+        """SELECT i.event_id, i.type, i.date, i.place_id, p.lat, p.lon FROM incidents i
+           LEFT JOIN places p ON p.id = i.place_id
+           WHERE i.document_id != ? AND substr(i.date, 1, 4) = ? ORDER BY i.id""",
+        [doc_id, date[:4]],
+    )
+    for event_id, type_, other_date, place_id, lat, lon in rows:
+        other = {"type": type_, "date": other_date, "place_id": place_id, "lat": lat, "lon": lon}
+        if events.same_event(incident, other):
+            return event_id
+    return None
+
+
+def _delete_document_rows(db, doc_id: str) -> None:
+    for table in ("mentions", "incidents", "sentences"):
+        db.execute(f"DELETE FROM [{table}] WHERE document_id = ?", [doc_id])
+    db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+
+def _place_row(item: dict) -> dict:
+    return {
+        "id": item["place_id"], "name": item.get("name"), "kind": item.get("kind"),
+        "country_code": item.get("country_code"), "admin1": item.get("admin1"),
+        "lat": item.get("lat"), "lon": item.get("lon"), "population": item.get("population"),
+        "source": item.get("source"),
+    }
+
+
+def _mention_row(doc_id: str, m: dict) -> dict:
+    return {
+        "document_id": doc_id, "place_id": m.get("place_id"), "surface": m["surface"],
+        "start": m["start"], "end": m["end"], "sentence": m.get("sentence"),
+        "sentence_start": m.get("sentence_start"), "sentence_end": m.get("sentence_end"),
+        "confidence": m.get("confidence"), "source": m.get("source"),
+    }
+
+
+def _incident_row(doc_id: str, i: dict) -> dict:
+    return {
+        "document_id": doc_id, "place_id": i.get("place_id"), "type": i["type"], "date": i.get("date"),
+        "date_precision": i.get("date_precision"), "killed": i.get("killed"), "injured": i.get("injured"),
+        "victims": i.get("victims"), "victim_nationality": ",".join(i.get("victim_nationality") or []),
+        "perpetrator": i.get("perpetrator"), "sentence": i.get("sentence"), "start": i.get("start"),
+        "end": i.get("end"), "place_surface": i.get("place_surface"), "confidence": i.get("confidence"),
+    }
+
+
+# --- geocoder answers and corrections -----------------------------------------------------------
+
+def cached_answer(db, provider: str, query: str):
+    """The stored answer of an online geocoder (decoded JSON, possibly None for 'no result'), or KeyError."""
+    row = db.execute(
+        "SELECT answer FROM geocode_cache WHERE provider = ? AND query = ?", [provider, query]
+    ).fetchone()
+    if row is None:
+        raise KeyError(query)
+    return json.loads(row[0])
+
+
+def save_answer(db, provider: str, query: str, answer) -> None:
+    """Keep an online geocoder's answer (JSON-serialisable; None records 'no result')."""
+    with db.atomic():
+        db["geocode_cache"].upsert(
+            {"provider": provider, "query": query, "answer": json.dumps(answer), "fetched_at": now()},
+            pk=("provider", "query"),
+        )
+
+
+def corrections(db) -> list[dict]:
+    """Every correction a person made, oldest first."""
+    return [dict(r) for r in db["corrections"].rows_where(order_by="id")]
+
+
+def add_correction(db, surface: str, place_id: str, document_id=None, note="") -> None:
+    with db.atomic():
+        db["corrections"].insert(
+            {"document_id": document_id, "surface": surface, "place_id": place_id, "note": note,
+             "created_at": now()}
+        )
+
+
+def place(db, place_id: str) -> dict | None:
+    """A stored place by id, or None: the place a correction names, when the gazetteer lacks it."""
+    row = db.execute("SELECT * FROM places WHERE id = ?", [place_id]).fetchone()
+    return dict(zip([c[0] for c in db.execute("SELECT * FROM places LIMIT 0").description], row)) if row else None
