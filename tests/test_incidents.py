@@ -278,20 +278,20 @@ def _incident_words():
 
 def test_the_quick_paths_find_what_the_full_scan_finds():
     from hypothesis import given, settings, strategies as st
-    import lib.extract.incidents as incidents
+    from lib.extract.incidents import folding, tolls
 
     @settings(max_examples=300, deadline=None)
     @given(words=st.lists(_incident_words(), max_size=60), published=st.sampled_from([None, "2024-11-09"]))
     def check(words, published):
         text = " ".join(words)
         quick = find_incidents(text, mentions_for(text), published)
-        saved = incidents._plain_case, incidents._passive_possible
-        incidents._plain_case = lambda _text: False  # every sentence and every trigger pattern is tried
-        incidents._passive_possible = lambda _after: True
+        saved = folding.plain_case, tolls.passive_possible
+        folding.plain_case = lambda _text: False  # every sentence and every trigger pattern is tried
+        tolls.passive_possible = lambda _after: True
         try:
             full = find_incidents(text, mentions_for(text), published)
         finally:
-            incidents._plain_case, incidents._passive_possible = saved
+            folding.plain_case, tolls.passive_possible = saved
         assert quick == full
 
     check()
@@ -520,9 +520,9 @@ def test_a_dateline_with_accented_capitals_is_not_the_site():
                 for s, k, la, lo in (("BOGOTÁ", "city", 4.71, -74.07), ("Morales", "admin2", 2.75, -76.63))]
     [inc] = find_incidents(text, mentions, "2024-05-22")
     assert inc["place_surface"] == "Morales"
-    from lib.extract.incidents import _DATELINE
-    assert _DATELINE.match("BOGOTÁ — The ministry said").group(1) == "BOGOTÁ"
-    assert _DATELINE.match("SÃO PAULO, Brazil — Police said").group(1) == "SÃO PAULO, Brazil"
+    from lib.extract.incidents.layout import DATELINE
+    assert DATELINE.match("BOGOTÁ — The ministry said").group(1) == "BOGOTÁ"
+    assert DATELINE.match("SÃO PAULO, Brazil — Police said").group(1) == "SÃO PAULO, Brazil"
 
 
 def test_an_air_strike_or_shelling_is_an_incident_dated_from_the_statement():

@@ -1,0 +1,62 @@
+"""Clauses: where a sentence splits into pieces that may each report an event, and the markers that tell a new
+event ("a second bomb", "Hours later, ...", "came a day after ...") from one already told ("the blast")."""
+from __future__ import annotations
+
+import re
+
+from lib.extract.dates import find_dates
+from lib.extract.incidents.triggers import find_triggers
+
+DEFINITE = re.compile(
+    r"\b(?:the|this|that|these|those|its|either|neither|both)\s+(?:\w+[\s-]+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|assault|raid"
+    r"|bomber|bombers|gunmen|attackers?|assailants?|violence|killings?|kidnapping|abduction|hostages|device|crash|shooting|carnage)\b", re.I)
+NEW_EVENT = re.compile(r"\b(?:second|another|two\s+more|three\s+more|more\s+explosions|separate|earlier|previous|also\s+(?:struck|attacked|exploded))\b", re.I)
+CAME_AFTER = re.compile(
+    r"\b(?:came|comes|come|occurred|happened)\s+(?:only\s+|just\s+|barely\s+|shortly\s+|soon\s+|some\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|\d+)\s+(?:hour|day|week|month|year)s?\s+|(?:hours|days|weeks|months)\s+)?after\b", re.I)
+EVENT_NOUN = re.compile(r"\b(?:attacks?|bombings?|blasts?|explosions?|assault|raid|killings?|kidnapping|abduction|violence|shooting|crash)\b", re.I)
+# "Hours later, ...", "Meanwhile, ...": the opening of the story's next event
+SEQUENCE_START = re.compile(
+    r"^\W*(?:(?:only\s+|just\s+|some\s+)?(?:hours|minutes|days|a\s+day|a\s+few\s+hours|an\s+hour|\w+\s+(?:hours|days))\s+later"
+    r"|later\s+(?:that|the\s+same|on\s+the\s+same)\s+(?:day|night|evening|morning|afternoon)"
+    r"|later\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the\s+(?:next|following)\s+(?:day|morning|night)"
+    r"|meanwhile|separately|elsewhere|in\s+(?:a\s+)?separate\s+(?:attack|incident)|in\s+another\s+(?:attack|incident))\b", re.I)
+
+
+def split_clauses(sentence: str, offset: int):
+    """Split a sentence into (start, end) pieces at ', and ' / '; ' where a new event may begin."""
+    cuts = [0]
+    for m in re.finditer(r",\s+and\s+|;\s+|,\s+while\s+", sentence):
+        cuts.append(m.end())
+    cuts.append(len(sentence))
+    return [(offset + a, offset + b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+# "..., while in Tank district gunmen shot dead a policeman", "; in Beni, militants stormed ...": a clause that opens
+# on a place of its own and names an event of its own may be another incident (kept apart when the place differs)
+_PLACE_START = re.compile(r"^in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:\s+(?:district|province|region|county|state|town|city|village|area))?\s*,?\s+(?!said\b|says\b)")
+
+
+def own_place_event(ctext) -> bool:
+    """True when the clause opens on a place ("in Beni, ...") and names an event of its own after it."""
+    m = _PLACE_START.match(ctext)
+    return bool(m) and any(st == 2 for *_, st in find_triggers(ctext[m.end():]))
+
+
+def merge_clauses(text, clauses, pub):
+    """Keep a clause apart only when it has its own trigger and its own date or 'another' marker."""
+    merged = []
+    for cs, ce in clauses:
+        if not merged:
+            merged.append((cs, ce))
+            continue
+        ctext = text[cs:ce]
+        own = bool(find_triggers(ctext)) and (
+            any(x.date and not x.reporting for x in find_dates(ctext, pub)) or bool(NEW_EVENT.search(ctext))
+            or own_place_event(ctext))
+        if not own:
+            merged[-1] = (merged[-1][0], ce)
+        else:
+            merged.append((cs, ce))
+    return merged
+

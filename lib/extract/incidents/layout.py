@@ -1,0 +1,45 @@
+"""The layout of a news article: its title, its body's sentences, paragraphs, and the dateline ("KABUL, Dec 13 —")
+whose place names where the story was filed, not where the event happened."""
+from __future__ import annotations
+
+import re
+
+UPPER = "A-ZÀ-ÖØ-Þ"  # capitals with accents too: "BOGOTÁ", "SÃO PAULO"
+DATELINE = re.compile(rf"^\s*([{UPPER}][{UPPER}'’.\-]+(?:\s+[{UPPER}][{UPPER}'’.\-]+)*(?![\w])[^—–\n]{{0,60}}?)\s*(?:—|–|--)\s*")
+_CAPITALS = re.compile(rf"[{UPPER}]{{3,}}")
+_SENTENCE_END = re.compile(r"[.!?\"”’]$")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def body(text: str, spans) -> list:
+    """The sentence spans of the story: all of them but a first line without final punctuation, the title (it names
+    the story but is not evidence)."""
+    out = list(spans)
+    first = text[spans[0][0]: spans[0][1]]
+    if len(spans) > 1 and "\n" in text[spans[0][1]: spans[1][0]] and not _SENTENCE_END.search(first):
+        out = spans[1:]
+    return out
+
+
+def dateline_end(text: str, body_spans) -> int:
+    """Where the dateline of the first sentence ends ("PESHAWAR, March 5 — "), 0 when it has none."""
+    if not body_spans:
+        return 0
+    lead_start = body_spans[0][0]
+    m = DATELINE.match(text[lead_start: body_spans[0][1]])
+    if m and _CAPITALS.match(m.group(1)):
+        return lead_start + m.end()
+    return 0
+
+
+def paragraphs(text: str, spans) -> dict:
+    """(start, end) of each sentence -> the number of its paragraph (paragraphs part at a blank line)."""
+    out = {}
+    para = 0
+    prev_end = 0
+    for s, e in spans:
+        if _BLANK_LINE.search(text[prev_end:s]):
+            para += 1
+        out[(s, e)] = para
+        prev_end = e
+    return out

@@ -1,0 +1,208 @@
+"""The perpetrator: the group a sentence says claimed an incident (strength 3), the one the authorities blame (2),
+or the agent it names ("the abduction ... by Boko Haram", 1), and which incidents the claim is for.
+"""
+from __future__ import annotations
+
+import re
+
+from lib.extract import rules
+from lib.extract.incidents.victims import DEMONYMS
+
+_NP_TAIL = re.compile(r"((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|and|de|du|[A-Z][\w'’\-]*|al-\w+))*(?:\s+group)?)\s*$")
+_NP_HEAD = re.compile(r"^\s*(?:the\s+)?((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|and|de|du|[A-Z][\w'’\-]*|al-\w+))*(?:\s+group)?)")
+_NO_NAME = frozenset(rules.words("perpetrator_non_names"))
+_GENERIC_GROUP = re.compile(r"^(?:unnamed|unknown|unidentified|militants?|gunm[ae]n|attackers?|assailants?|those|insurgents?|terrorists?"
+                            r"|criminals?|armed\s+men|separatists?\s*$)", re.I)
+_AUTHORITY = re.compile(r"\b(?:government|authorities|police|officials|ministry|minister|president|interior|prosecutors?|investigators)\b", re.I)
+_ADVERBS = re.compile(r"\s+(?:later|also|subsequently|quickly|swiftly|reportedly|has|had|have|later\s+on|soon)\s*$", re.I)
+
+
+def _clean_np(np: str | None) -> str | None:
+    if not np:
+        return None
+    np = re.sub(r"^(?:The|the)\s+", "", np.strip())
+    np = re.sub(r"\s+(?:and|of|for|the)$", "", np)
+    if not np or np.lower() in _NO_NAME or np.split()[0].lower() in ("no", "neither", "none"):
+        return None
+    np = re.sub(r"\s+group$", "", np)
+    if len(np) < 3:
+        return None
+    return np
+
+
+def _strip_appositives(s: str) -> str:
+    s = re.sub(r"\([^)]*\)", "", s)
+    # drop a trailing ", the group's regional branch," / ", which has waged ...,"
+    s = re.sub(r",\s[^,]*,\s*$", "", s.rstrip()) if s.rstrip().endswith(",") else s
+    s = re.sub(r",\s+(?:which|who|a|an|the|its)\b[^,]*,\s*$", "", s)
+    return s.rstrip(" ,")
+
+
+# "Islamic State's local affiliate claimed ...": the group it belongs to
+_AFFILIATE = re.compile(r"((?:[A-Z][\w\-]*|al-\w+)(?:\s+(?:[A-Z][\w\-]*|al-\w+))*)['’]s\s+(?:[a-z][\w-]*\s+){0,2}"
+                        r"(?:affiliate|branch|wing|province|franchise|offshoot|arm|faction|chapter|cell)\b")
+_ALSO_BEHIND = re.compile(r"\balso\s+(?:behind|responsible|carried\s+out|claimed|blamed)\b")
+_PERP_CLAUSE_SPLIT = re.compile(r";|\bbut\b")
+_CLAIMED = re.compile(r"claimed\s+(?:responsibility|the\s+\w+|it\b|credit)")
+_SAID_IT_DID = re.compile(
+    r"\bsaid(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|its\s+fighters|one\s+of\s+its\s+fighters|its\s+members|its\s+militants"
+    r"|its\s+men|its\s+forces|its\s+troops)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?:carried\s+out|was\s+behind|were\s+behind"
+    r"|behind|killed|launched|conducted|staged|attacked|executed)")
+_BLAMED = re.compile(r"\bblamed\s+(.+)$")
+_WAS_BEHIND = re.compile(r"\b(?:that\s+)?([^,;]+?)(?:,[^,]*,)?\s+(?:were|was)\s+(?:responsible|behind\s+(?:the|it))")
+
+
+# "The SDF blamed Turkey", "the Syrian Democratic Forces blamed ...": an acronym or a name of several capitalised words
+_NAMED_BLAMER = re.compile(r"(?:\b[A-Z]{2,}|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)?$")
+# "the abduction of 276 girls from Chibok by Boko Haram", "organised by the Indian Mujahideen": the agent of the event
+_BY_AGENT = re.compile(
+    r"\b(?:attacks?|bombings?|blasts?|abductions?|kidnappings?|killings?|massacres?|assaults?|carried\s+out|organi[sz]ed|planned"
+    r"|masterminded|staged|perpetrated|committed|launched|orchestrated|[Ss]helling|strikes?|raids?|ambush(?:es)?)\s+"
+    r"(?:[^,;.]{0,50}?\s)?by\s+(?:the\s+)?(?:(?:paramilitary|militant|armed|rebel|jihadist|Islamist|suspected|rival)\s+)?"
+    r"((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|de|du|[A-Z][\w'’\-]*|al-\w+))*)")
+_GROUP_SUBJECT = re.compile(
+    r"^\s*(?:The\s+)?((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|[A-Z][\w'’\-]*|al-\w+))*)\s*,\s+(?:the|a|an)\s+"
+    r"[^,]{0,80}?\b(?:group|movement|organi[sz]ation|militia|network|faction|outfit|insurgents)\b")
+# "Its fighters stormed ...", "a siege by its gunmen": the group the sentence before named
+_ITS_MEN = re.compile(r"\b(?:[Ii]ts|[Tt]he\s+group's|[Tt]he\s+group’s)\s+(?:own\s+)?(?:fighters|gunmen|militants|members|men|bombers"
+                      r"|suicide\s+bombers|insurgents|attackers)\b")
+
+
+# "Armed men from the Grand Ravine gang", "fighters of the Allied Democratic Forces", "by the 400 Mawozo gang": a named
+# group whose members did the deed, or a gang named as such
+_MEMBERS_OF = re.compile(
+    r"\b(?i:fighters|militants|members|gunmen|insurgents|rebels|militiamen|men|combatants)\s+(?:of|from)\s+the\s+"
+    r"((?:\d+\s+)?[A-Z][\w'’\-]*+(?:\s+(?:of|for|the|[A-Z][\w'’\-]*+))*+)"
+    r"(?!\s+(?:region|province|village|area|district|town|city|state|county|camp|border)\b)")
+_GANG = re.compile(r"\b[Tt]he\s+((?:\d+\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+gang\b")
+# "Myanmar's military said it had carried out ...": the state's forces
+_STATE_FORCES = re.compile(r"\b([A-Z][\w\-]+)['’]s\s+(military|army|armed\s+forces|junta)\s*$")
+
+
+def find_perpetrator(sentence: str) -> tuple[str | None, int]:
+    """(group, strength) named in one sentence (see _find_perpetrator), else a gang or a named group whose members
+    did the deed ("fighters of the Allied Democratic Forces"), with strength 1."""
+    group, strength = _find_perpetrator(sentence)
+    if group is None:
+        m = _GANG.search(sentence) if " gang" in sentence else None
+        if m is None and " the " in sentence:
+            m = _MEMBERS_OF.search(sentence)
+        if m:
+            np = _clean_np(m.group(1))
+            if np and not _GENERIC_GROUP.match(np) and np not in DEMONYMS and not _AUTHORITY.search(np):
+                return np, 1
+    return group, strength
+
+
+def _find_perpetrator(sentence: str) -> tuple[str | None, int]:
+    """(group, strength) named in one sentence: 3 a claim, 2 the authorities' blame, 1 the agent of the event
+    ("the abduction ... by Boko Haram"), 0 none."""
+    claimed, said = "claimed" in sentence, "said" in sentence
+    blamed, behind = "blamed" in sentence, "responsible" in sentence or "behind" in sentence
+    by = " by " in sentence
+    if not (claimed or said or blamed or behind or by):
+        return None, 0
+    sentence = _AFFILIATE.sub(r"\1", sentence)
+    clauses = _PERP_CLAUSE_SPLIT.split(sentence)
+    for clause in clauses if claimed or said else ():
+        m = _CLAIMED.search(clause) if claimed else None
+        if m:
+            before = _ADVERBS.sub("", clause[: m.start()].rstrip())
+            before = re.split(r"(?:^|,\s+|\s)(?:as|and|while|after|when|but|since)\s+(?=(?:the\s+)?[A-Z])", before)[-1]
+            before = _strip_appositives(before)
+            if not re.match(r"^\s*(?:No|Neither|no|neither|None|none)\b", before):
+                t = _NP_TAIL.search(before)
+                np = _clean_np(t.group(1)) if t else None
+                if np and not _GENERIC_GROUP.match(np):
+                    return np, 3
+        m = _SAID_IT_DID.search(clause) if said else None
+        if m:
+            before = _strip_appositives(clause[: m.start()].rstrip())
+            state = _STATE_FORCES.search(before)
+            if state:
+                return f"{state.group(1)} {state.group(2)}", 3
+            if not re.match(r"^\s*(?:No|Neither|no|neither)\b", before):
+                t = _NP_TAIL.search(before)
+                np = _clean_np(t.group(1)) if t else None
+                if np and not _GENERIC_GROUP.match(np):
+                    return np, 3
+    for clause in clauses if blamed or behind else ():
+        m = _BLAMED.search(clause) if blamed else None
+        if m and (_AUTHORITY.search(clause[: m.start()]) or _NAMED_BLAMER.search(clause[: m.start()])
+                  or re.search(r"\b(?:[Tt]he|[A-Z][\w'’-]+)\s+(?:army|military)\s+(?:has\s+|had\s+|also\s+|later\s+)?$", clause[: m.start()])):
+            obj = m.group(1)
+            first = obj.split(",")[0]
+            np = None
+            head = _NP_HEAD.match(first)
+            if head and first.strip()[:1].isupper() or (head and first.strip().lower().startswith("the ")):
+                np = _clean_np(head.group(1))
+            elif re.search(r"\b(?:group|organi[sz]ation|outfit|faction|movement|network|militia)\s*$", first) and "," in obj:
+                nxt = _NP_HEAD.match(obj.split(",")[1])
+                np = _clean_np(nxt.group(1)) if nxt else None
+            if np and not _GENERIC_GROUP.match(np):
+                return np, 2
+        m = _WAS_BEHIND.search(clause) if behind else None
+        if m and _AUTHORITY.search(clause[: m.start(1)] + " " + m.group(1)):
+            np = m.group(1).strip()
+            np = re.sub(r"^.*\b(?:that|showed|said|says)\s+", "", np)
+            np = re.sub(r"^(?:the|a|an)\s+", "", np)
+            fm = re.match(r"^([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+from\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)$", np)
+            if fm:
+                np = f"{fm.group(2)} {fm.group(1)}"
+            if np and np[0].isupper() and not _GENERIC_GROUP.match(np) and len(np.split()) <= 6:
+                return np, 2
+    m = _BY_AGENT.search(sentence) if by else None
+    if m:
+        np = _clean_np(m.group(1))
+        if np and not _GENERIC_GROUP.match(np) and np not in DEMONYMS and not _AUTHORITY.search(np):
+            return np, 1
+    return None, 0
+
+
+def group_of_subject(sentence: str) -> str | None:
+    """The group a sentence opens with when it describes it: "Al-Shabaab, the Somali militant group linked to al
+    Qaeda, has threatened ..." gives "Al-Shabaab"."""
+    m = _GROUP_SUBJECT.match(sentence)
+    if not m:
+        return None
+    np = _clean_np(m.group(1))
+    return np if np and not _GENERIC_GROUP.match(np) else None
+
+
+def expand_acronym(name: str, text: str) -> str:
+    """The name an acronym stands for: "RSF" -> "Rapid Support Forces" when the article spells the name out somewhere."""
+    if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
+        return name
+    pat = r"\b" + r"\s+(?:of\s+|for\s+|the\s+|and\s+)?".join(c + r"[\w'’\-]*" for c in name) + r"\b"
+    m = re.search(pat, text)
+    return m.group(0) if m and m.group(0) != name else name
+
+
+_THESE_ATTACKS = re.compile(r"\b(?:the|these|both|all)\s+(?:\w+\s+)?(?:attacks|bombings|blasts|explosions)\b")
+
+
+def credit_perpetrator(sentence, text, body, index, current, incidents, count_before, before_sentence) -> None:
+    """Give the group sentence names to the incidents it is for: the current one, the last two for "both attacks",
+    those of the same day for "the attacks", the one before too when the group was "also behind" it; or, for
+    "Its fighters stormed ...", the group the sentence before opened with (body[index - 1]) to the incidents
+    found in this sentence (incidents[count_before:])."""
+    claim, strength = find_perpetrator(sentence)
+    if claim and strength >= current.perp_strength:
+        targets = [current]
+        both = _THESE_ATTACKS.search(sentence)
+        if both and both.group(0)[:4].lower() == "both" and len(incidents) >= 2 and current in incidents[-2:]:
+            targets = incidents[-2:]  # "the army blamed the RSF for both attacks": the last two
+        elif both:
+            targets = [x for x in incidents if x.date and current.date and x.date[:10] == current.date[:10]] or [current]
+        claim = expand_acronym(claim, text)
+        if before_sentence is not None and before_sentence not in targets and _ALSO_BEHIND.search(sentence):
+            # "a group that police say was also behind ...": the group did the earlier event too
+            targets.append(before_sentence)
+        for t in targets:
+            if strength >= t.perp_strength:
+                t.perpetrator, t.perp_strength = claim, strength
+    elif claim is None and len(incidents) > count_before and index > 0 and _ITS_MEN.search(sentence):
+        group = group_of_subject(text[body[index - 1][0]: body[index - 1][1]])
+        for t in incidents[count_before:]:
+            if group and t.perp_strength == 0:
+                t.perpetrator, t.perp_strength = group, 1

@@ -1,0 +1,166 @@
+"""The incident's place: which of a clause's place mentions is the event's site, and how sites compare.
+
+A mention after "at", "in", "near" ... is a site; one after "from", "to", "told reporters in", or followed by
+"'s government", "said" ... is not (hostages "taken from" a place are the exception); a more specific kind wins.
+"""
+from __future__ import annotations
+
+import re
+
+from lib.geo import km
+
+# how specific a place kind is as an incident's site (higher is more specific); an unknown kind ranks 3
+SITE_KIND_RANK = {"poi": 6, "airport": 6, "neighbourhood": 6, "town": 5, "village": 5, "city": 4, "district": 3,
+                  "admin2": 3, "admin1": 2, "province": 2, "country": 1, "region": 0}
+_SITE_PREP = re.compile(r"\b(?:at|in|near|outside|inside|on|into|through|towards|toward|across|of|around|hit|struck|rocked)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
+_NOT_SITE_BEFORE = re.compile(
+    r"(?:\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}|\bto\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}|\bfor\s+|\bborder\s+with\s+(?:the\s+)?"
+    r"|\bbound\s+for\s+|\bsouth\s+of\s+|\bnorth\s+of\s+|\beast\s+of\s+|\bwest\s+of\s+|\bbacked\s+by\s+|\bcapital\s+of\s+"
+    r"|\bmoved\s+to\s+(?:[\w'’-]+\s+){0,3}|\bhospitals?\s+in\s+|\bembassy\s+in\s+|\bofficials\s+in\s+|\bpolice\s+in\s+"
+    r"|\bgovernment\s+in\s+|\bvisit\s+to\s+|\bfled\s+to\s+"
+    # "a district administrator told reporters in Pemba": where a statement is made is not the event's site
+    r"|\b(?:told|briefed|telling|briefing)\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+news\s+agency)\s+in\s+"
+    r"|\b(?:said|says|speaking|spoke)\s+in\s+|\b(?:news|press)\s+(?:conference|briefing)\s+in\s+)$", re.I)
+# "abducted from their school in X", "the abduction of 276 girls from X": hostages are taken from the site
+_TAKEN_FROM = re.compile(r"\b(?:kidnapp\w*|abduct\w*|seized|snatched|taken|stolen)\s+(?:[\w'’-]+\s+){0,5}from\s+"
+                         r"(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+_METONYM_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:foreign\s+ministry|ministry|government|embassy|ambassador|envoy|authorities|officials|president|prime|foreign|army|military"
+    r"|police|border|interior|state\s+media|said|says|has\s+asked|has\s+been|had|told|urged|condemned)\b", re.I)
+
+
+def kind_rank(mention) -> float:
+    """How specific the mention's kind of place is (SITE_KIND_RANK)."""
+    return SITE_KIND_RANK.get((mention.get("kind") or "").lower(), 3)
+
+
+def distance_km(a, b) -> float | None:
+    """Kilometres between two mentions, None when either lacks coordinates."""
+    if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
+        return None
+    return km(a["lat"], a["lon"], b["lat"], b["lon"])
+
+
+def site_mentions(text, mentions, start, end, dateline_end):
+    """Mentions in text[start:end] that may be an event's site, each with a score (higher is better)."""
+    out = []
+    for m in mentions:
+        if m["start"] < start or m["end"] > end or m["start"] < dateline_end:
+            continue
+        before = text[max(start, m["start"] - 60): m["start"]]
+        after = text[m["end"]: m["end"] + 30]
+        taken_from = bool(_TAKEN_FROM.search(before))
+        if _NOT_SITE_BEFORE.search(before) and not taken_from:
+            continue
+        if _METONYM_AFTER.match(after) and not _SITE_PREP.search(before):
+            continue
+        score = kind_rank(m)
+        if _SITE_PREP.search(before) or taken_from:
+            score += 2
+        if re.search(r"(?:'s|’s)\s*$", text[m["end"]: m["end"] + 2]):
+            score += 0.5
+        out.append((score, m))
+    return out
+
+
+def best_site(text, mentions, start, end, dateline_end):
+    """The best-scored site in text[start:end], the earliest of equals; None when there is none."""
+    cands = site_mentions(text, mentions, start, end, dateline_end)
+    if not cands:
+        return None
+    return max(cands, key=lambda c: (c[0], -c[1]["start"]))[1]
+
+
+_ANAPHOR_PLACE = re.compile(r"\b(?:there|the\s+(city|town|village|country|province|region|district|capital|area))\b", re.I)
+
+
+def anaphoric_place(text, mentions, start, end, dateline_end):
+    """The place "there" or "the city", "the province" ... in text[start:end] refers to: the latest earlier mention
+    of a fitting kind."""
+    m = _ANAPHOR_PLACE.search(text[start:end])
+    if not m:
+        return None
+    noun = (m.group(1) or "").lower()
+    wanted = {"city": {"city", "town"}, "town": {"town", "city"}, "village": {"town"}, "capital": {"city"},
+              "country": {"country"}, "province": {"admin1"}, "region": {"admin1", "region"}, "district": {"district", "admin2"},
+              "area": None}.get(noun)
+    earlier = [x for x in mentions if x["end"] <= start + m.start() and x["start"] >= dateline_end]
+    for x in reversed(earlier):
+        if _METONYM_AFTER.match(text[x["end"]: x["end"] + 30]):
+            continue
+        if wanted is None or (x.get("kind") or "").lower() in wanted:
+            return x
+    return None
+
+
+
+def introduced_as_site(text: str, start: int, mention) -> bool:
+    """True when a preposition of place ("at", "in", "near" ...) leads to the mention within text[start:]."""
+    return bool(_SITE_PREP.search(text[max(start, mention["start"] - 40): mention["start"]]))
+
+
+_SEVERAL_EVENTS = re.compile(r"\b(?:two|three|four|several|more)\s+(?:more\s+)?(?:\w+\s+)?(?:explosions|blasts|bombs|attacks|bombings)\b", re.I)
+_AND_AT = re.compile(r"\s+and\s+(?=(?:at|in|on|near|outside)\s)")
+
+
+def part_sites(text, mentions, cs, ce, dateline_end) -> list:
+    """For "two more explosions went off at a guesthouse in A and at a house in B": the best site of each part of
+    the clause (None for a part without one); [] unless a plural event is told at two sites or more."""
+    clause = text[cs:ce]
+    if not _SEVERAL_EVENTS.search(clause):
+        return []
+    parts = _AND_AT.split(clause)
+    if len(parts) < 2:
+        return []
+    offset = cs
+    sites = []
+    for part in parts:
+        pstart = text.find(part, offset)
+        site = best_site(text, mentions, pstart, pstart + len(part), dateline_end)
+        offset = pstart + len(part)
+        sites.append(site)
+    if sum(1 for x in sites if x) < 2 or len({x["start"] for x in sites if x}) < 2:
+        return []
+    return sites
+
+
+def more_specific(new_site, old_site) -> bool:
+    """True when new_site narrows old_site down: a more specific kind, in the same country, not far away."""
+    if new_site is None:
+        return False
+    if old_site is None:
+        return True
+    if new_site.get("place_id") and new_site.get("place_id") == old_site.get("place_id"):
+        return False
+    if kind_rank(new_site) <= kind_rank(old_site):
+        return False
+    cc_new, cc_old = new_site.get("country_code"), old_site.get("country_code")
+    if cc_new and cc_old and cc_new != cc_old:
+        return False
+    d = distance_km(new_site, old_site)
+    if d is not None and kind_rank(old_site) >= 4 and d > 50:
+        return False
+    if d is not None and kind_rank(old_site) >= 2 and d > 400:
+        return False
+    return True
+
+
+
+def same_place(a, b) -> bool:
+    """True when two sites are one place: the same place id, or less than 2 km apart."""
+    if a is None or b is None:
+        return False
+    if a.get("place_id") and a.get("place_id") == b.get("place_id"):
+        return True
+    d = distance_km(a, b)
+    return d is not None and d < 2
+
+
+
+def elsewhere(site, other) -> bool:
+    """True when two known sites are more than 10 km apart."""
+    if site is None or other is None or same_place(site, other):
+        return False
+    d = distance_km(site, other)
+    return d is not None and d > 10
+

@@ -1,0 +1,333 @@
+"""Tolls: how many were killed and wounded in a clause, and who, with the numbers written in digits or words.
+
+find_tolls(clause) -> {"killed", "injured", "victims", "killed_at", "rise"}; attackers are not counted, a
+negation ("no one was hurt") gives zero, a partitive ("of the injured") or a measure ("five years") nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from lib.extract import rules
+from lib.extract.incidents import folding
+
+
+def number_words(rows, origin: str = "<rules>") -> dict[str, int]:
+    """word -> value of the number-word rows; a word listed twice or a value that is no integer raises RuleError."""
+    out: dict[str, int] = {}
+    for row in rows:
+        if row["word"] in out:
+            raise rules.RuleError(f"{origin}: number word {row['word']!r} is listed twice")
+        try:
+            out[row["word"]] = int(row["value"])
+        except ValueError:
+            raise rules.RuleError(f"{origin}: number word {row['word']!r} has no integer value") from None
+    return out
+
+
+NUMBER_WORDS = number_words(rules.table("number_words", ("word", "value")), str(rules.path_of("number_words", ".csv")))
+_UNITS = {word: value for word, value in NUMBER_WORDS.items() if value < 20}
+_TENS = {word: value for word, value in NUMBER_WORDS.items() if value >= 20}
+_ONE_TO_NINE = "|".join(word for word, value in _UNITS.items() if 1 <= value <= 9)
+_NUMWORD = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{_ONE_TO_NINE})\b)?|{'|'.join(_UNITS)})"
+NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:a|{_ONE_TO_NINE})\s+hundred(?:\s+and\s+{_NUMWORD})?"
+       rf"|a\s+dozen|one\s+dozen|half\s+a\s+dozen|{_NUMWORD}(?:\s+hundred(?:\s+and\s+{_NUMWORD})?)?|a|an)")
+QUAL = (r"(?:at\s+least|more\s+than|over|about|around|some|nearly|almost|close\s+to|up\s+to|roughly|as\s+many\s+as"
+        r"|approximately|an\s+estimated|a\s+total\s+of|no\s+fewer\s+than|fewer\s+than|less\s+than|under)\s+")
+_NUM_RE = re.compile(rf"\b(?:{QUAL})?({NUM})\b", re.I)
+# the words a match of _NUM_RE can start with (it can also start with a digit)
+_NUM_FIRST_WORDS = frozenset(
+    "at more over about around some nearly almost close up roughly as approximately an a no fewer less under half".split()
+    + list(_UNITS) + list(_TENS))
+_WORD_RUN = re.compile(r"\w+")
+
+
+def numbers(clause: str):
+    """The matches of _NUM_RE in clause, as its finditer gives them, trying the pattern only where a word it can
+    start with begins."""
+    if not folding.plain_case(clause):
+        yield from _NUM_RE.finditer(clause)
+        return
+    end = 0
+    for w in _WORD_RUN.finditer(clause):
+        start = w.start()
+        if start < end:
+            continue
+        word = w.group()
+        if not (word[0].isdecimal() or word.lower() in _NUM_FIRST_WORDS):
+            continue
+        m = _NUM_RE.match(clause, start)
+        if m:
+            end = m.end()
+            yield m
+
+
+def parse_number(phrase: str) -> int | None:
+    """An integer from digits or English words: '26', '1,350', 'Fifty-two', 'a dozen', 'a hundred', 'two'."""
+    if phrase is None:
+        return None
+    p = re.sub(r"\s+", " ", phrase.strip().lower().replace("-", " "))
+    p = re.sub(rf"^{QUAL}", "", p)
+    if not p:
+        return None
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", p):
+        return int(p.replace(",", ""))
+    if p in ("a dozen", "one dozen", "dozen"):
+        return 12
+    if p == "half a dozen":
+        return 6
+    if p in ("a", "an"):
+        return 1
+    total = 0
+    current = 0
+    for word in p.split():
+        if word == "and":
+            continue
+        if word in ("a",):
+            current = 1
+        elif word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+_KILL_PASSIVE = re.compile(
+    r"^(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|been|also|reportedly|confirmed|reported|later|all)\s+)*"
+    r"(?:killed|dead|died|shot\s+dead|(?:stabbed|hacked|beaten|burned|burnt|crushed)(?:\s+or\s+\w+)?\s+to\s+death|lost\s+their\s+lives"
+    r"|perished|slain|murdered|beheaded|executed|lynched)\b", re.I)
+_INJ_PASSIVE = re.compile(
+    r"^(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|been|also|reportedly|seriously|critically|slightly|badly)\s+)*"
+    r"(?:wounded|injured|hurt)\b", re.I)
+_KILL_ACTIVE = re.compile(
+    r"\b(?:killing|killed|kills|kill|shooting\s+dead|shot\s+dead|shot\s+and\s+killed|massacring|massacred|murdering|murdered"
+    r"|stabbing\s+to\s+death|claimed\s+the\s+lives\s+of|beheading|beheaded|executing|executed|lynching|lynched)\s+$", re.I)
+_INJ_ACTIVE = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting|hurt|and)\s+$", re.I)
+_TOLL_RISE = re.compile(
+    rf"\b(?:killed|dead|death\s+toll|toll|deaths)\b[^.;]{{0,160}}?\b(?:risen|rose|rises|climbed|increased|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?(?:{QUAL})?({NUM})\b",
+    re.I)
+_ATTACKER_NOUN = re.compile(
+    r"^(?:\s*(?:of\s+the\s+|of\s+them|suspected\s+|alleged\s+|heavily\s+armed\s+|armed\s+|other\s+|the\s+))*\s*"
+    r"(?:attackers?|militants?|assailants?|gunm[ae]n|bombers?|insurgents?|fighters?|terrorists?|suspects?|hijackers?"
+    r"|kidnappers?|rebels?|jihadists?|perpetrators?)\b", re.I)
+_PARTITIVE = re.compile(r"^\s*(?:of\s+(?:the|those|whom)\b|among\s+the\b|per\s*cent|percent|%)", re.I)
+_NOT_COUNT = re.compile(
+    r"^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet|metres|meters|miles|p\.m|a\.m|kg|kilogram"
+    r"|per\s*cent|percent|%|storey|floor|billion|million|times)\b", re.I)
+AMONG_DEAD = re.compile(r"\bamong\s+the\s+(?:dead|killed|wounded|injured|victims|casualties)\b", re.I)
+_DISTRACT_BEFORE = re.compile(r"\b(?:first|initially|originally|earlier|previously)\s+(?:given|put|reported|estimated|said)?\s*(?:as|at)?\s*$", re.I)
+_NEGATION = re.compile(
+    r"\bno\s+(?:casualties|one|deaths|injuries|fatalities)\s+(?:were|was|has\s+been|have\s+been)?\s*(?:reported|hurt|injured|killed|harmed|caused)?"
+    r"|\bno\s+(?:one|body)\s+was\s+(?:hurt|injured|killed|harmed)|\bnobody\s+was\s+(?:hurt|injured|killed|harmed)"
+    r"|\bwithout\s+(?:causing\s+)?(?:casualties|injuries)|\bthere\s+were\s+no\s+(?:casualties|injuries|deaths)"
+    r"|\bcaused\s+no\s+(?:casualties|injuries)"
+    r"|\b(?:were|was)\s+(?:all\s+)?(?:unharmed|unhurt|unscathed)|\bescaped\s+(?:unharmed|unhurt|unscathed)", re.I)
+VICTIM_STOP = re.compile(r"^(?:" + "|".join(rules.words("victim_phrase_stops")) + r")$", re.I)
+
+
+_RISE_WORDS = ("rose", "rise", "climbed", "increased", "jumped", "reached", "stand", "stood")  # in _TOLL_RISE
+_DISTRACT_WORDS = ("first", "initially", "originally", "earlier", "previously")
+_KILL_ACTIVE_WORDS = ("kill", "shoot", "shot", "massacr", "murder", "stabbing", "claimed", "behead", "execut", "lynch")  # one is in _KILL_ACTIVE
+_NO_SPACE = re.compile(r"no\s")  # in every _NEGATION but "nobody" and "without"
+_DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously)\b", re.I)
+_AND_END = re.compile(r"\band\s+$")
+_NO_BEFORE = re.compile(r"\bno\s+$", re.I)
+_ONE_PASSIVE = re.compile(
+    r"\s+(?:[A-Za-z][\w'’-]*\s+){1,3}?(?:(?:who|that)\s+[^,;.]{0,50}?\s+)?(?:was|has\s+been|had\s+been)\s+"
+    r"(?:(?:also|later|reportedly|critically|seriously|badly)\s+)?(killed|shot\s+dead|stabbed\s+to\s+death|murdered|wounded|injured|hurt)\b")
+_INJ_ACTIVE_END = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting)\s+$")
+_TIME_AFTER = re.compile(r"^\s*[:.]\d")
+_NUMERIC_END = re.compile(r"[\d.:$]$")
+_DIGIT_AFTER = re.compile(r"^\s*(?:,\d|\d)")
+_PASSIVE_WORDS = (r"\b(?:were|was|have|had|has|are|been|also|killed|dead|died|shot|stabbed|hacked|beaten|burned|burnt|crushed"
+                  r"|lost|perished|slain|murdered|beheaded|executed|lynched|wounded|injured|hurt|reportedly|seriously|critically|slightly|badly|confirmed"
+                  r"|reported|later|all)\b")
+_PASSIVE_WINDOW = re.compile(r"^((?:\s*[\w'’-]+){0,6}?)\s*(?=" + _PASSIVE_WORDS + ")")
+_PASSIVE_WORD = re.compile(_PASSIVE_WORDS)
+_WORDISH_RUN = re.compile(r"[\s\w'’-]*")
+
+
+_AGED = re.compile(r"^\s+\d{1,3}-year-old\s+[a-z]")
+_APPOSITIVE = re.compile(r"^(?:\s+[\w'’-]+){0,2}?(,\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\b[^,;.]*,)")
+# the counted noun, then "and a|an|one <noun>" closing the object: one more victim
+_AND_ONE_MORE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){1,2}?and\s+(?:a|an|one)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?=\s*(?:[,.;]|$))")
+
+
+def passive_possible(after: str) -> bool:
+    """False when _PASSIVE_WINDOW cannot match after: no passive word comes before the first character that is
+    neither a word character nor a space, or more than six words come before it. Saves the window's slow failure."""
+    word = _PASSIVE_WORD.search(after)
+    if word is None or word.start() > _WORDISH_RUN.match(after).end():
+        return False
+    return len(after[: word.start()].split()) <= 6
+
+
+def find_tolls(clause: str, count_attackers: bool = False) -> dict:
+    """Killed and injured figures in one clause, with the victim phrase; attackers are not counted.
+
+    Returns {"killed", "injured", "victims", "killed_at", "rise"}; a figure is None when the clause gives none.
+    """
+    out = {"killed": None, "injured": None, "victims": None, "killed_at": None, "rise": False}
+    # each pattern below is tried only when the lowered clause holds a word it needs (when lowering is faithful)
+    low = clause.lower() if folding.plain_case(clause) else None
+    m = _TOLL_RISE.search(clause) if low is None or any(w in low for w in _RISE_WORDS) else None
+    if m:
+        out["killed"] = parse_number(m.group(1))
+        out["rise"] = True
+        out["killed_at"] = m.start(1)
+    may_distract = (low is None or any(w in low for w in _DISTRACT_WORDS)) and bool(_DISTRACT_WORD.search(clause))
+    for m in numbers(clause):
+        raw = m.group(1)
+        start = m.start()
+        # active voice: "killing at least 26 people", "wounded at least eleven people"
+        prefix = clause[max(0, start - 40): start]
+        active = None
+        if (low is None or any(w in low[max(0, start - 40): start] for w in _KILL_ACTIVE_WORDS)) and \
+                _KILL_ACTIVE.search(prefix) and not _AND_END.search(prefix):
+            active = "killed"
+        elif ("wound" in prefix or "injur" in prefix or "hurting" in prefix) and _INJ_ACTIVE_END.search(prefix):
+            active = "injured"
+        if _NO_BEFORE.search(clause[max(0, start - 4): start]):
+            continue  # "no one was hurt": a negation, not a count
+        is_article = raw.lower() in ("a", "an")
+        subject_one = False
+        if is_article and active is None and not clause[:start].strip(" ,\"“") and (m.start(1) == start):
+            # the subject of the clause: "A teacher who was taken with them was killed", "A guard was wounded"
+            one = _ONE_PASSIVE.match(clause, m.end())
+            subject_one = bool(one)
+            if one:
+                active = "killed" if one.group(1).lower() not in ("wounded", "injured", "hurt") else "injured"
+        if is_article and active is None:
+            continue  # an article counts only as the object of a verb of killing or wounding
+        value = parse_number(raw)
+        if value is None:
+            continue
+        before = clause[:start]
+        after = clause[m.end():]
+        aged = is_article and bool(_AGED.match(after))  # "killing a 71-year-old woman": one person
+        if _TIME_AFTER.match(after) or _NUMERIC_END.search(before[-2:]) or (_DIGIT_AFTER.match(after) and not aged):
+            continue
+        if _NOT_COUNT.match(after) or _PARTITIVE.match(after) or (may_distract and _DISTRACT_BEFORE.search(before)):
+            continue
+        attacker = bool(_ATTACKER_NOUN.match(after))
+        if attacker and not count_attackers:
+            continue
+        kind = active
+        if kind is None and not is_article and _APPOSITIVE.match(after):
+            # "at least 100 people, including women and children, were killed": the aside does not part them
+            ap = _APPOSITIVE.match(after)
+            after = after[: ap.start(1)] + after[ap.end(1):]
+        if kind is None and not is_article and passive_possible(after):
+            # passive: "Fifty-two people were killed", "more than 130 were injured", "twelve injured"
+            window = _PASSIVE_WINDOW.match(after)
+            if window:
+                rest = after[window.end():]
+                gap = window.group(1)
+                if re.search(r"[,;]|\band\b|\bwho\b|\bwhich\b|\bthat\b", gap):
+                    window = None
+                elif _KILL_PASSIVE.match(rest):
+                    kind = "killed"
+                elif _INJ_PASSIVE.match(rest):
+                    kind = "injured"
+                if kind and AMONG_DEAD.search(after[:80]) and not re.search(r"\b(?:killed|dead|died|wounded|injured|hurt)\b", gap):
+                    kind = None
+        if is_article and kind and not subject_one and not re.match(r"^\s+[a-z]", after) and not aged:
+            kind = None
+        if active and not is_article and _AND_ONE_MORE.match(after):
+            value += 1  # "killing two patients and a nurse": three
+        if is_article and kind:
+            # "wounding a guard": one, but not "a number of", "a few", "a dozen" (handled), "a hundred"
+            if re.match(r"^\s+(?:number|few|lot|total|handful|series|string)\b", after):
+                continue
+        if not kind:
+            continue
+        if out[kind] is None:
+            out[kind] = value
+            if kind == "killed":
+                out["killed_at"] = m.start()
+            if out["victims"] is None:
+                out["victims"] = _victim_phrase(raw, after)
+    if low is not None and "nobody" not in low and "without" not in low and not _NO_SPACE.search(low) \
+            and "unh" not in low and "unsc" not in low:
+        return out
+    negation = _NEGATION.search(clause)
+    if negation:
+        neg = negation.group(0).lower()
+        # "nobody was hurt" and "no one was harmed" also mean nobody died; "no one was injured" speaks of injuries only
+        if out["killed"] is None and not re.search(r"injur", neg):
+            out["killed"] = 0
+        if out["injured"] is None and not re.search(r"death|killed|fatalit", neg):
+            out["injured"] = 0
+    return out
+
+
+def _victim_phrase(raw: str, after: str) -> str | None:
+    """The counted phrase: the number and the words after it up to a stop word ("two Chinese engineers")."""
+    words = []
+    for w in re.findall(r"[\w'’-]+|[,;.:()]", after)[:8]:
+        if not re.match(r"[\w'’-]", w) or VICTIM_STOP.match(w):
+            break
+        words.append(w)
+    if not words:
+        return None
+    return (raw + " " + " ".join(words)).strip()
+
+
+# ------------------------------------------------------------------------------------- hostages, campaign totals
+_HOSTAGES_TAKEN = re.compile(rf"\b(?:{QUAL})?({NUM})\s+((?:[\w'’-]+\s+){{0,4}}?)(?:were|was|had\s+been|have\s+been)\s+"
+                             r"(?:kidnapped|abducted|seized|taken\s+hostage|held\s+hostage)\b", re.I)
+_TOOK_HOSTAGES = re.compile(rf"\b(?:kidnapped|abducted|seized|kidnapping|abduction\s+of)\s+(?:{QUAL})?({NUM})\s+((?:[\w'’-]+\s*){{1,4}})",
+                            re.I)
+
+
+def hostages(clause: str) -> str | None:
+    """The hostages of a kidnapping as its victims: "Three aid workers were abducted", "abducted three Chinese
+    nationals"; None when the clause counts none (or only "a" hostage)."""
+    vm = _HOSTAGES_TAKEN.search(clause) or _TOOK_HOSTAGES.search(clause)
+    if not (vm and parse_number(vm.group(1)) and vm.group(1).lower() not in ("a", "an")):
+        return None
+    words = []
+    for w in vm.group(2).split():
+        if VICTIM_STOP.match(w):
+            break
+        words.append(w)
+    return " ".join([vm.group(1)] + words) if words else None
+
+
+_HOSTAGE_DEAD = re.compile(
+    r"^\W*(\w+)\s+of\s+the\s+(?:\w+\s+)?(?:hostages|captives|abductees|kidnapped|kidnap\s+victims|crew|crew\s+members)\b"
+    r"[^;]{0,80}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:later\s+)?(?:found\s+dead|killed|executed|shot\s+dead)",
+    re.I)
+
+
+_CUMULATIVE = re.compile(
+    r"\b(?:has|have)\s+(?:so\s+far\s+|since\s+(?:\w+\s+)?)?(?:killed|claimed\s+(?:the\s+lives|more|over|at\s+least))\b"
+    r"|\b(?:insurgency|conflict|war|violence|campaign|uprising|fighting)\b[^.;]{0,60}\b(?:killed|claimed)\b"
+    r"|\bsince\s+(?:(?:19|20)\d\d|the\s+(?:start|beginning))\b[^.;]{0,40}\b(?:killed|died|dead)\b", re.I)
+
+
+
+def hostage_deaths(clause: str) -> int | None:
+    """How many hostages a clause reports found dead or killed ("One of the hostages ... was found dead"), or None."""
+    m = _HOSTAGE_DEAD.search(clause)
+    return (parse_number(m.group(1)) or 1) if m else None
+
+
+def states_cumulative_toll(text: str) -> bool:
+    """True when text gives a conflict's or a campaign's total ("The insurgency has killed more than 5,000 people")."""
+    return bool(_CUMULATIVE.search(text))
+
+
+def campaign_total(clause: str, tolls: dict) -> bool:
+    """True when the clause's dead are a campaign's total, not its event's: "began in 2017 with an attack ... and has
+    since killed more than 6,000"."""
+    if tolls["killed_at"] is None or tolls["rise"] or not ("has" in clause or "have" in clause):
+        return False
+    m = _CUMULATIVE.search(clause)
+    return bool(m) and tolls["killed_at"] >= m.start()

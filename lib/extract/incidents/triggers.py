@@ -1,0 +1,190 @@
+"""Trigger phrases and the incident types they give, and the guards that tell a reported event from a hypothetical,
+planned, general or vague one. The phrases are rules/en/incident_triggers.csv, the type order
+rules/en/incident_type_priority.txt.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+try:
+    import ahocorasick
+except ImportError:  # pragma: no cover - the regex below does the same, more slowly
+    ahocorasick = None
+
+from lib.extract import rules
+from lib.extract.incidents import folding
+
+TYPE_PRIORITY = rules.words("incident_type_priority")
+REPORTED_AS_OTHER = ("vehicle", "operation")  # kinds of trigger reported as the type "other"
+TYPES = tuple(t for t in TYPE_PRIORITY if t not in REPORTED_AS_OTHER) + ("other",)
+
+
+def trigger_groups(rows, origin: str = "<rules>") -> list[tuple[str, str, int, tuple[str, ...]]]:
+    """(type, pattern, strength, stems) for each type and strength of the trigger rows, their patterns joined as one
+    alternation in file order; a row with an unknown type, a strength other than 1 or 2, no stem or a pattern
+    that does not compile raises RuleError."""
+    groups: dict[tuple[str, int], tuple[list, list]] = {}
+    for row in rows:
+        where = f"{origin}: trigger {row.get('pattern')!r}"
+        if row["type"] not in TYPE_PRIORITY:
+            raise rules.RuleError(f"{where}: type {row['type']!r} is not in incident_type_priority.txt")
+        if row["strength"] not in ("1", "2"):
+            raise rules.RuleError(f"{where}: strength must be 1 or 2, not {row['strength']!r}")
+        stems = row["stems"].split("|")
+        if not all(stems):
+            raise rules.RuleError(f"{where}: every trigger needs its stems")
+        try:
+            re.compile(row["pattern"])
+        except re.error as error:
+            raise rules.RuleError(f"{where}: {error}") from None
+        patterns, group_stems = groups.setdefault((row["type"], int(row["strength"])), ([], []))
+        patterns.append(row["pattern"])
+        group_stems.extend(stem for stem in stems if stem not in group_stems)
+    return [(kind, "|".join(patterns), strength, tuple(stems)) for (kind, strength), (patterns, stems) in groups.items()]
+
+
+_TRIGGER_FILE = str(rules.path_of("incident_triggers", ".csv"))
+TRIGGERS = trigger_groups(rules.table("incident_triggers", ("type", "strength", "stems", "pattern")), _TRIGGER_FILE)
+# (type, compiled pattern, strength, stems): a clause runs only the patterns whose stems it contains
+TRIGGER_PATTERNS = [(kind, re.compile(r"\b(?:" + pattern + r")", re.I), strength, frozenset(stems))
+                    for kind, pattern, strength, stems in TRIGGERS]
+# every trigger pattern contains one of these stems, so a clause with none of them has no trigger
+STEMS = tuple(dict.fromkeys(stem for *_, stems in TRIGGERS for stem in stems))
+
+if ahocorasick is not None:
+    _STEM_AUTOMATON = ahocorasick.Automaton()
+    for _stem in STEMS:
+        _STEM_AUTOMATON.add_word(_stem, _stem)
+    _STEM_AUTOMATON.make_automaton()
+
+    def stem_hits(low: str):
+        """(start, stem) of every trigger stem in lowered text, overlapping ones included."""
+        return [(end - len(stem) + 1, stem) for end, stem in _STEM_AUTOMATON.iter(low)]
+else:  # pragma: no cover
+    _STEM_LOOKAHEAD = re.compile("(?=(" + "|".join(sorted(STEMS, key=len, reverse=True)) + "))")
+
+    def stem_hits(low: str):
+        """(start, stem) of every trigger stem in lowered text, overlapping ones included."""
+        out = []
+        for m in _STEM_LOOKAHEAD.finditer(low):
+            for stem in STEMS:
+                if low.startswith(stem, m.start()):
+                    out.append((m.start(), stem))
+        return out
+
+
+def sentences_with_stems(text, low, hits, spans) -> set:
+    """The spans holding a trigger stem at the start of a word (or at the span's start)."""
+    spans = [(s, e) for s, e in spans]
+    starts = [s for s, _ in spans]
+    if not folding.plain_case(text) or any(a > b for a, b in zip(starts, starts[1:])):
+        return set(spans)
+    out = set()
+    for pos, stem in hits:
+        i = bisect_right(starts, pos) - 1
+        if i < 0:
+            continue
+        s, e = spans[i]
+        if pos + len(stem) > e:
+            continue
+        if pos > s:
+            c = low[pos - 1]
+            if c.isalnum() or c == "_":
+                continue
+        out.add((s, e))
+    return out
+
+
+_WOULD_BE = re.compile(r"would-be\s+$|potential\s+$|alleged\s+$|suspected\s+$|failed\s+$", re.I)
+# "militants armed with rifles and rocket-propelled grenades stormed ...": the weapons an attacker carries are not
+# the event, so a weapon named in the list is no trigger (the verb after it is)
+_WEAPON = (r"(?:[\w'’-]+\s+){0,2}?[\w'’-]*?(?:grenades?|explosives?|bombs?|rifles?|guns?|pistols?|firearms?|machetes?|knives"
+           r"|knife|weapons?|launchers?|rockets?|RPGs?|AK-47s?|Kalashnikovs?)(?![\w'’-])")
+_ARMED_WITH = re.compile(rf"\b(?:armed|equipped)\s+with\s+({_WEAPON}(?:,?\s+(?:and|or)\s+{_WEAPON}|,\s+{_WEAPON})*)", re.I)
+
+
+def find_triggers(clause: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, type, strength) of every trigger in clause, but those after "would-be" and the like and the
+    weapons an attacker is armed with."""
+    stems = {stem for _, stem in stem_hits(clause.lower())}
+    if not stems:
+        return []
+    every = not folding.plain_case(clause)
+    found = []
+    for kind, rx, strength, needs in TRIGGER_PATTERNS:
+        if not every and stems.isdisjoint(needs):
+            continue
+        for m in rx.finditer(clause):
+            if _WOULD_BE.search(clause[max(0, m.start() - 12): m.start()]):
+                continue
+            found.append((m.start(), m.end(), kind, strength))
+    if found and "with" in clause:
+        carried = [m.span(1) for m in _ARMED_WITH.finditer(clause)]
+        if carried:
+            found = [f for f in found if not any(a <= f[0] < b for a, b in carried)]
+    return found
+
+
+def type_of(triggers) -> tuple[str | None, int]:
+    """The incident type and strength of a clause's triggers: the first in TYPE_PRIORITY among the strongest."""
+    if not triggers:
+        return None, 0
+    strength = max(s for *_, s in triggers)
+    kinds = {t for _, _, t, s in triggers if s == strength}
+    for t in TYPE_PRIORITY:
+        if t in kinds:
+            if t == "vehicle" and "bombing" in kinds:
+                return "bombing", strength
+            return ("other" if t in REPORTED_AS_OTHER else t), strength
+    return "armed_attack", strength
+
+
+# ------------------------------------------------------------------------- hypothetical, planned, general, vague
+_MODAL_BEFORE = re.compile(r"\b(?:could|might|may|would|will|can|cannot|should|must|to)\s+(?:\w+\s+){0,2}$")
+_WOULD_BE_WORD = re.compile(r"\bwould-be\b")
+_MODAL_AFTER = re.compile(r"^\w*\s*(?:cannot\s+be\s+ruled\s+out|could|might|may|were\s+(?:very\s+)?likely"
+                          r"|are\s+(?:very\s+)?likely|are\s+very\s+hard)")
+# "planning a bomb attack", "foiled a plot to attack": an event that did not happen (unless it has a toll)
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:plann(?:ing|ed)|plott(?:ing|ed)|prepar(?:ing|ed)|conspir(?:ing|ed|acy)|intend(?:ing|ed)|foil(?:ed|ing)|thwart(?:ed|ing)"
+    r"|avert(?:ed|ing)|suspicion\s+of|plots?\s+to|plans?\s+to|warn(?:ed|s|ing)?\s+(?:of|about|against)|threats?\s+of"
+    r"|fears?\s+of|risk\s+of|danger\s+of|alerts?\s+(?:of|about|over))\s+(?:(?:to|a|an|the|carry\s+out|stage|launch|commit|mount)\s+)*"
+    r"(?:[\w'’-]+\s+){0,2}$", re.I)
+# "a bomb plot", "an attack plan", "a bomb hoax": not an event
+_PLOT_AFTER = re.compile(r"^[ \t]*(?:plots?|plotters?|plans?|threats?|alerts?|scares?|hoax(?:es)?|warnings?|drills?|suspects?)\b", re.I)
+_HYPO_NOUNS = re.compile(r"\b(?:similar|copycat|further|more|future|new|other|possible|such)\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|bombings?|devices?|violence)\b", re.I)
+_FEARED = re.compile(r"\b(?:fears?|feared|warn(?:ed|s)?|likely|threat|plan(?:s|ned)?\s+to|prevent|ruled\s+out)\b")
+_VAGUE = re.compile(
+    r"\b(?:scores\s+of|several|series\s+of|string\s+of|spate\s+of|wave\s+of|waves\s+of|dozens\s+of|hundreds\s+of|thousands\s+of"
+    r"|many|numerous|a\s+number\s+of|repeated|frequent|counted|more\s+than\s+[\d,]+|over\s+[\d,]+|rise\s+in|surge\s+in)\s+"
+    r"(?:\w+[\s-]+){0,3}?(?:attacks|bombings|shootings|explosions|blasts|strikes|raids|incidents|kidnappings|abductions|killings)\b"
+    # "where hijacked ships were held", "kidnappings of crew peaked": a kind of event, not one event
+    r"|\bhijacked\s+(?:ships|vessels|boats|planes)\b|(?<!\bthe\s)\b(?:kidnappings|abductions|hijackings)\s+of\s+(?!the\b)", re.I)
+_GENERIC_PLURAL = re.compile(r"\b(?:the\s+)?(?:terrorist\s+|militant\s+|recent\s+)?(?:attacks|bombings|killings)\s+(?:in|on|against|involving)\b", re.I)
+
+
+def is_hypothetical(clause: str, triggers, killed, injured, date) -> bool:
+    """True when the clause's triggers speak of an event that may, could or was planned to happen, not one that did
+    ("militants could strike again", "foiled a plot to attack"); a toll or a date makes most of these real."""
+    for a, b, _, _ in triggers:
+        window = clause[max(0, a - 30): a]
+        if _MODAL_BEFORE.search(window) and not _WOULD_BE_WORD.search(window):
+            return True
+        if _MODAL_AFTER.search(clause[b: b + 40]):
+            return True
+    if not (killed or injured) and any(
+            _PLANNED_BEFORE.search(clause[max(0, a - 60): a]) or _PLOT_AFTER.match(clause[b: b + 20]) for a, b, _, _ in triggers):
+        return True
+    if _HYPO_NOUNS.search(clause) and date is None and killed is None and injured is None:
+        return True
+    return bool(_FEARED.search(clause)) and not killed and not injured and not date
+
+
+def is_vague(clause: str, killed, injured, date, precision) -> bool:
+    """True when the clause counts or generalises events ("scores of bombings", "attacks on its citizens") rather than
+    reporting one; a toll with a date to the day or month keeps it one event."""
+    vague = bool(_VAGUE.search(clause)) or (bool(_GENERIC_PLURAL.search(clause)) and not date and killed is None)
+    if vague and (killed or injured) and date and precision in ("day", "month"):
+        return False
+    return vague
