@@ -1,0 +1,55 @@
+"""Sites: which place mention is the incident's, and which are where it was reported, taken from or told."""
+import pytest
+
+from lib.extract.incidents import find_incidents
+from lib.extract.incidents.layout import DATELINE
+from tests.extract.incident_cases import mentions_for
+
+
+def test_the_place_hostages_were_taken_from_is_the_site():
+    text = ("Pupils abducted\n\nKARACHI — Gunmen abducted 30 pupils from a school in Quetta on Monday, officials in "
+            "Karachi said.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-18")
+    assert inc["place_surface"] == "Quetta"
+    text = "The worst case remains the abduction of 276 girls from Quetta in 2014."
+    [inc] = find_incidents("Kidnap\n\nKARACHI — Forty people were kidnapped in Karachi on Monday. " + text,
+                           mentions_for("Kidnap\n\nKARACHI — Forty people were kidnapped in Karachi on Monday. " + text),
+                           "2024-06-18")[1:]
+    assert (inc["place_surface"], inc["date"]) == ("Quetta", "2014")
+
+
+def test_a_dateline_with_accented_capitals_is_not_the_site():
+    text = ("Attack\n\nBOGOTÁ — The ministry said on Wednesday that rebels had attacked the police station in the town of "
+            "Morales with drones last Thursday, killing two officers.")
+    mentions = [{"start": text.index(s), "end": text.index(s) + len(s), "surface": s, "name": s, "kind": k,
+                 "country_code": "CO", "lat": la, "lon": lo, "place_id": "test:" + s}
+                for s, k, la, lo in (("BOGOTÁ", "city", 4.71, -74.07), ("Morales", "admin2", 2.75, -76.63))]
+    [inc] = find_incidents(text, mentions, "2024-05-22")
+    assert inc["place_surface"] == "Morales"
+
+
+@pytest.mark.parametrize("lead, place", [
+    ("BOGOTÁ — The ministry said", "BOGOTÁ"),
+    ("SÃO PAULO, Brazil — Police said", "SÃO PAULO, Brazil"),
+])
+def test_a_dateline_in_accented_capitals_is_read(lead, place):
+    assert DATELINE.match(lead).group(1) == place
+
+
+def test_where_an_official_told_reporters_is_not_another_incidents_site():
+    text = ("Raid\n\nGunmen stormed a village near Quetta early on Saturday, killing at least nine farmers, officials "
+            "said.\n\nThe attackers arrived on motorbikes from the hills before dawn and shot two herders in a field, an "
+            "official told reporters in Peshawar.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-03")
+    assert inc["name"] == "Quetta" and inc["killed"] == 9
+
+
+def test_tolls_at_other_sites_of_a_series_are_component_incidents():
+    text = ("Anniversary\n\nCOLOMBO — The country marks the anniversary of the attacks, when suicide bombers struck churches "
+            "in Karachi and killed 253 people.\n\n"
+            "At a church in Quetta alone, more than fifty people were killed, and in Peshawar at least 25 people were "
+            "reported dead.")
+    found = find_incidents(text, mentions_for(text), "2021-04-21")
+    assert [(f["place_surface"], f["killed"], f["type"]) for f in found] == [
+        ("Karachi", 253, "suicide_bombing"), ("Quetta", 50, "suicide_bombing"), ("Peshawar", 25, "suicide_bombing")]
+    assert found[0]["primary"] and not any(f["primary"] for f in found[1:])

@@ -1,0 +1,121 @@
+"""Tolls: the dead and wounded of a clause, in digits or words, and how later sentences add to an incident's."""
+import pytest
+
+from lib.extract.incidents import find_incidents, find_tolls, parse_number
+from tests.extract.incident_cases import mentions_for
+
+
+@pytest.mark.parametrize("clause, killed, injured", [
+    ("Fifty-two people were killed and about a hundred wounded on Friday", 52, 100),
+    ("killing at least 26 people and wounding more than 60", 26, 60),
+    ("a blast there wounded at least eleven people", None, 11),
+    ("About a dozen soldiers were killed", 12, None),
+    ("Close to 200 people were wounded in all", None, 200),
+    ("Twenty-nine people were stabbed or hacked to death and more than 130 were injured", 29, 130),
+    ("Five people were killed and twelve injured, most of them when the roof caved in", 5, 12),
+    ("killed two Chinese engineers who were returning there to work", 2, None),
+    ("The number of people killed in Sunday's suicide bombing has risen to 63", 63, None),
+    ("dozens of Muslim worshippers were shot dead at two mosques", None, None),
+])
+def test_tolls_from_words_and_digits(clause, killed, injured):
+    tolls = find_tolls(clause)
+    assert (tolls["killed"], tolls["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize("clause, expected", [
+    # attackers and partitives are not victims
+    ("Taliban officials said all three attackers were killed", {"killed": None}),
+    ("Police shot dead four of the attackers and detained a woman", {"killed": None}),
+    ("123 of the injured were still being treated", {"injured": None}),
+    ("Five Chinese nationals were among the wounded", {"injured": None}),
+    # a negation gives zero casualties; "no one was hurt" is no count of one
+    ("It fell into the water before exploding, and no casualties were reported.", {"killed": 0, "injured": 0}),
+    ("No one was hurt in the blast.", {"killed": 0, "injured": 0}),
+    ("No one was injured, police said.", {"injured": 0, "killed": None}),
+    ("The 19 crew members were unharmed, the operator said.", {"killed": 0, "injured": 0}),
+    # an article subject killed or wounded counts one, but not when it is not the clause's subject
+    ("A driver who was travelling with them was killed in the ambush.", {"killed": 1}),
+    ("A Pakistani guard was wounded.", {"injured": 1}),
+    ("Police said a guard was wounded.", {"injured": None}),
+    # men convicted for bombs that killed are not the dead
+    ("A court jailed four men for the bombs that killed 30 people.", {"killed": 30}),
+    # beheadings and executions are killings
+    ("Militants beheaded at least nine villagers.", {"killed": 9}),
+    ("Seven hostages were executed.", {"killed": 7}),
+    # one named victim, and a listed extra victim, are counted
+    ("a man stabbed shoppers, killing a 64-year-old man and injuring two others", {"killed": 1}),
+    ("a shell hit the clinic, killing three guards and a cook, officials said.", {"killed": 4}),
+    ("killing three people and wounding eight", {"killed": 3}),
+])
+def test_the_tolls_of_one_clause(clause, expected):
+    tolls = find_tolls(clause)
+    assert {key: tolls[key] for key in expected} == expected
+
+
+def test_a_clause_without_a_victim_has_no_toll():
+    assert find_tolls("A bomb was found under a car.") == find_tolls("")
+
+
+@pytest.mark.parametrize("phrase, value", [("Fifty-two", 52), ("a dozen", 12), ("1,350", 1350), ("close to 200", 200),
+                                          ("more than 130", 130), ("twenty one", 21), ("a hundred", 100), ("eleven", 11)])
+def test_number_words(phrase, value):
+    assert parse_number(phrase) == value
+
+
+def test_negation_gives_zero_casualties():
+    tolls = find_tolls("It fell into the water before exploding, and no casualties were reported.")
+    assert (tolls["killed"], tolls["injured"]) == (0, 0)
+    text = ("Bangkok blasts\n\nBANGKOK — A bomb exploded at a shrine on Monday, killing 20 people.\n\n"
+            "On Tuesday afternoon, an explosive device was thrown from a bridge towards a pier. It fell into the water "
+            "before exploding, and no casualties were reported.")
+    found = find_incidents(text, [], "2015-08-18")
+    assert len(found) == 2
+    assert (found[1]["killed"], found[1]["injured"], found[1]["date"]) == (0, 0, "2015-08-18")
+
+
+def test_a_sentence_without_a_trigger_still_adds_tolls_to_the_incident_before_it():
+    text = ("KABUL — A bomb exploded outside a school in Kabul on Monday. "
+            "Twelve people were killed and 30 were wounded, officials said.")
+    found = find_incidents(text, mentions_for(text), "2024-05-07")
+    assert len(found) == 1
+    assert (found[0]["killed"], found[0]["injured"]) == (12, 30)
+
+
+def test_a_conflicts_cumulative_toll_does_not_become_the_attacks():
+    text = ("Raid in Quetta\n\nQUETTA — Gunmen raided a village near Quetta on Friday, officials said.\n\n"
+            "The insurgency began in 2004 and has killed more than 7,000 people.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-10")
+    assert inc["killed"] is None
+
+
+def test_a_campaigns_total_is_not_the_toll_of_its_first_attack():
+    text = ("Insurgency\n\nQUETTA, June 3 — Gunmen killed four guards at a checkpoint in Quetta on Sunday, police said.\n\n"
+            "The revolt began in March 2015 with an attack on a police post in Karachi and has since killed more than "
+            "3,000 people.")
+    found = find_incidents(text, mentions_for(text), "2024-06-03")
+    first = [i for i in found if (i["date"] or "").startswith("2015")]
+    assert len(first) == 1 and first[0]["killed"] is None
+
+
+def test_a_hostage_found_dead_adds_to_the_kidnapping_toll():
+    text = ("Abduction\n\nKARACHI — Gunmen kidnapped seven workers from a depot in Karachi on Friday, police said.\n\n"
+            "One of the hostages, a 40-year-old guard, was found dead on Saturday near a canal, an officer said.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-03")
+    assert inc["type"] == "kidnapping" and inc["killed"] == 1
+
+
+def test_unharmed_crews_mean_no_dead_and_no_wounded():
+    assert (lambda t: (t["killed"], t["injured"]))(find_tolls("The 19 crew members were unharmed, the operator said.")) == (0, 0)
+    text = ("Hijacking\n\nKARACHI, May 2 — Pirates seized a cargo ship off Karachi on Wednesday, the navy said.\n\n"
+            "The ship's 19 crew members, from India and China, were unharmed, a spokesman said.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-05-02")
+    assert (inc["killed"], inc["injured"]) == (0, 0)
+
+
+def test_a_toll_update_far_from_its_verb_and_the_attacks_later_account_are_one_incident():
+    text = ("Toll rises\n\nQUETTA — The death toll from a militant attack on a guarded market in the old quarter of "
+            "Quetta has risen to 45, a local official said on Friday, up from 30 given a day earlier.\n\n"
+            "Gunmen armed with rifles stormed the market in Quetta late on Tuesday, witnesses said. More than 20 "
+            "people were wounded.")
+    [inc] = find_incidents(text, mentions_for(text), "2024-06-07")
+    assert (inc["killed"], inc["injured"], inc["date"]) == (45, 20, "2024-06-04")
