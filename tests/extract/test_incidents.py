@@ -1,5 +1,4 @@
 """Whole articles: the seed story, the benchmark floors, and the quick paths that must find what a full scan finds."""
-import sys
 
 import pytest
 
@@ -53,8 +52,7 @@ def test_lead_report_with_weekday_place_and_tolls():
 def test_incident_eval_floor():
     if not BENCH.is_dir():
         pytest.skip(f"incidents benchmark not found at {BENCH}")
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import incidents_eval
+    from benchmarks import incidents_eval
 
     lines = []
     summary = incidents_eval.evaluate(BENCH, use_gold_places=True, out=lines.append)
@@ -66,8 +64,7 @@ def test_incident_eval_floor():
 
 def test_own_corpus_incident_floor():
     """The project's own articles (benchmarks/articles): other regions and styles than the development corpus."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import incidents_eval
+    from benchmarks import incidents_eval
 
     lines = []
     summary = incidents_eval.evaluate(OWN, use_gold_places=True, out=lines.append)

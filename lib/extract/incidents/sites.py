@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import re
 
+from lib import geo
 from lib.geo import km
 
 # how specific a place kind is as an incident's site (higher is more specific); an unknown kind ranks 3
-SITE_KIND_RANK = {"poi": 6, "airport": 6, "neighbourhood": 6, "town": 5, "village": 5, "city": 4, "district": 3,
-                  "admin2": 3, "admin1": 2, "province": 2, "country": 1, "region": 0}
+# The gazetteer's kinds rank by their specificity; the words a text uses for a place ("village",
+# "province") rank with the gazetteer kind they stand for.
+# A region without a kind ranks as a district would, as a site of unknown size.
+SITE_KIND_RANK = {**geo.SPECIFICITY, "other": 3, "airport": 6, "neighbourhood": 6, "village": 5, "district": 3,
+                  "province": 2, "region": 0}
 _SITE_PREP = re.compile(r"\b(?:at|in|near|outside|inside|on|into|through|towards|toward|across|of|around|hit|struck|rocked)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 _NOT_SITE_BEFORE = re.compile(
     r"(?:\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}|\bto\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}|\bfor\s+|\bborder\s+with\s+(?:the\s+)?"
