@@ -17,3 +17,6 @@ if [ ! -f "$stamp" ] || [ "$requirements" -nt "$stamp" ] || [ requirements.txt -
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
   touch "$stamp"
 fi
+
+# Base map: unpack the map tiles and write the English labels under static/basemap/ (does nothing when up to date)
+.venv/bin/python scripts/build_basemap.py
