@@ -107,27 +107,27 @@ def label_features() -> list[dict]:
     from lib.extract import gazetteer as g
     wanted = []
     for rec in g.load().records:
-        kind, pop = rec[g.KIND], int(rec[g.POP] or 0)
-        if rec[g.LAT] is None or rec[g.LON] is None:
+        kind, pop = rec.kind, int(rec.population or 0)
+        if rec.lat is None or rec.lon is None:
             continue
-        if kind in ("country", "admin1") or (kind == "city" and (pop >= CITY_MIN_POPULATION or rec[g.CAPITAL])) \
+        if kind in ("country", "admin1") or (kind == "city" and (pop >= CITY_MIN_POPULATION or rec.capital)) \
                 or (kind == "town" and pop >= TOWN_MIN_POPULATION):
             wanted.append(rec)
-    wanted.sort(key=lambda r: -int(r[g.POP] or 0))
+    wanted.sort(key=lambda r: -int(r.population or 0))
     features, seen_ids, named = [], set(), {}
     for rec in wanted:
-        kind = rec[g.KIND]
-        lat, lon = float(rec[g.LAT]), float(rec[g.LON])
-        if rec[g.ID] in seen_ids:
+        kind = rec.kind
+        lat, lon = float(rec.lat), float(rec.lon)
+        if rec.id in seen_ids:
             continue
-        seen_ids.add(rec[g.ID])
+        seen_ids.add(rec.id)
         if kind in ("city", "town"):
-            key = (g.normalize_key(rec[g.NAME]), rec[g.CC])
+            key = (g.normalize_key(rec.name), rec.country_code)
             if any(abs(lat - a) < 0.3 and abs(lon - b) < 0.3 for a, b in named.get(key, ())):
                 continue
             named.setdefault(key, []).append((lat, lon))
-        props = {"name": rec[g.NAME], "kind": kind, "pop": int(rec[g.POP] or 0)}
-        if rec[g.CAPITAL]:
+        props = {"name": rec.name, "kind": kind, "pop": int(rec.population or 0)}
+        if rec.capital:
             props["capital"] = 1
         features.append({"type": "Feature", "properties": props,
                          "geometry": {"type": "Point", "coordinates": [round(lon, 4), round(lat, 4)]}})
