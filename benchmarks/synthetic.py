@@ -4,7 +4,7 @@
 
 Each article is a short news-style text about one or two incidents in real places taken from the offline
 gazetteer (cities of the countries where such news usually comes from, plus a long tail of others), with
-publication dates spread over ten years. Rows go straight through ``lib.store.write_document`` with the
+publication dates spread over ten years. Rows go straight through ``lib.store.write.write_document`` with the
 mentions and incidents the generator knows it wrote (offsets exact), so no extractor runs and 10,000
 articles take seconds. Same seed, same database.
 """
