@@ -152,6 +152,8 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
     country_weight: dict[str, float] = {}
     admin_weight: dict[tuple, float] = {}
     own_weight: dict[tuple, float] = {}  # (key, cc) -> weight that key gave to cc
+    region_weight: dict[tuple, float] = {}  # (cc, admin1) -> times the article names that region
+    own_region: dict[tuple, float] = {}  # (key, (cc, admin1)) -> the part of it that key gave
     anchors = []  # (lat, lon, cos(lat), key) of the places named unambiguously enough to anchor others
     for m, (cs, base) in zip(raw, cands):
         if not cs:
@@ -169,6 +171,12 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
                 own_weight[(m["key"], r.country_code)] = own_weight.get((m["key"], r.country_code), 0) + w
             if kind not in ("other", "admin1"):
                 admin_weight[(r.country_code, r.admin1)] = admin_weight.get((r.country_code, r.admin1), 0) + 1.0
+        if r.admin1 and (kind == "admin1" or kind == "admin2" and (len(cs) == 1 or m["hint"] == "admin2")):
+            # a state, province or county the article names is region context for its same-named towns
+            # ("Rapides Parish" ... "Alexandria"; "Kansas" ... "Garden City")
+            reg = (r.country_code, r.admin1)
+            region_weight[reg] = region_weight.get(reg, 0) + 1.0
+            own_region[(m["key"], reg)] = own_region.get((m["key"], reg), 0) + 1.0
             if kind not in ("other",):
                 anchors.append((r.lat, r.lon, math.cos(r.lat * _RAD), m["key"]))
     for ccs, adm, by in quals:
@@ -259,7 +267,8 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
             else:
                 cs2, base2 = cs, base
             pick = chosen[memo_key] = _choose(m, cs2, base2, qcc, qadm, recs, country_weight, own_weight,
-                                              admin_weight, anchors, nearest, hint)
+                                              admin_weight, anchors, nearest, hint,
+                                              (region_weight, own_region))
         if pick is None:
             continue
         idx, conf = pick
@@ -329,7 +338,7 @@ def _discourse_hints(raw, cands, recs) -> dict[int, str]:
 
 
 def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weight, anchors, nearest,
-            hint=None):
+            hint=None, regions=({}, {})):
     """Score the candidates of one mention in the article's context: (record index, confidence)."""
     key = m["key"]
     hint_kinds = HINT_KINDS.get(hint, ()) if hint else ()
@@ -341,9 +350,24 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
         p and recs[idx].kind in SETTLEMENTS and recs[idx].country_code
         and country_weight.get(recs[idx].country_code, 0) - own_weight.get((key, recs[idx].country_code), 0) >= LOCAL_WEIGHT
         for idx, p in cs)
+    region_weight, own_region = regions
+
+    def named_region(r):
+        """How often the article names the state or province of a place, by names other than this one."""
+        reg = (r.country_code, r.admin1)
+        return region_weight.get(reg, 0) - own_region.get((key, reg), 0) if region_weight and r.admin1 else 0
+
+    # a town of a region the article names ("Louisiana" ... "Alexandria"): its namesakes elsewhere weigh less
+    # (not for a name that is itself a state's or a country's: "California, Oregon and Washington")
+    regional = len(cs) > 1 and any(p and recs[idx].kind in SETTLEMENTS and named_region(recs[idx]) > 0
+                                   for idx, p in cs) \
+        and not any(p and recs[idx].kind in ("admin1", "country") for idx, p in cs)
     for (idx, primary), s in zip(cs, base):
         r = recs[idx]
         kind = r.kind
+        if regional and kind in SETTLEMENTS + ("admin2",):
+            if named_region(r) > 0:
+                s += min(10.0, 6.0 + 2.0 * named_region(r))
         if hint == "seat":  # a dateline, or a bare name beside "<name> province": the city or town
             if kind in hint_kinds:
                 s += 9.0
@@ -365,7 +389,9 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
         elif kind != "other" and r.country_code:
             w = country_weight.get(r.country_code, 0) - own_weight.get((key, r.country_code), 0)
             s += min(5.0, 2.5 * w)
-            if local and w <= 0 and kind in ("city", "town", "admin2") and not r.capital and r.population < 1_000_000:
+            if local and w <= 0 and kind in ("city", "town", "admin2") and (
+                    not primary or not r.capital and r.population < 1_000_000):
+                # a namesake abroad; an alternate name ("Garden City" for Singapore) however large its bearer
                 s -= FOREIGN_NAMESAKE
             if kind == "admin1" and w >= 2 and country_names:
                 # "Georgia" in an article about the United States: a region of the country the

@@ -1,0 +1,30 @@
+"""Resolution of same-named places from the article's own context (regions, countries, qualifiers)."""
+import pytest
+
+from lib.extract.places import find_places
+
+
+def resolved(text, surface):
+    hits = [m for m in find_places(text) if m["surface"] == surface]
+    assert hits, f"{surface!r} not found in {text!r}"
+    return hits[-1]
+
+
+@pytest.mark.parametrize("text, surface, country, admin1", [
+    # a state the article names is region context for a town that has namesakes in other states
+    ("Storms left thousands in Kansas without power. Crews in Kansas worked overnight, and the county fair "
+     "in Garden City was called off.", "Garden City", "US", "KS"),
+    ("The Louisiana flood board met on Tuesday. Levees near Alexandria held, Louisiana officials said.",
+     "Alexandria", "US", "LA"),
+    ("Officials in Ohio said the bridge in Dublin would reopen. Ohio crews had repaired it.", "Dublin", "US", "OH"),
+])
+def test_a_state_named_elsewhere_picks_its_own_namesake(text, surface, country, admin1):
+    m = resolved(text, surface)
+    assert (m["country_code"], m["admin1"]) == (country, admin1)
+
+
+def test_an_alternate_name_abroad_does_not_beat_a_towns_own_name():
+    text = ("Farmers across Kansas and Missouri fear the drought. In Kansas, the grain elevator at Garden City "
+            "was half empty; Kansas growers blame the heat.")
+    m = resolved(text, "Garden City")
+    assert m["country_code"] == "US" and m["name"] == "Garden City"
