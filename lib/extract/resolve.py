@@ -52,10 +52,10 @@ def _base_score(rec, primary: bool) -> float:
 
 def _qualifiers(tokens: Tokens, m, gaz):
     """Text evidence right around a mention: (set of country codes, set of (cc, admin1) pairs, the name keys
-    that gave it)."""
+    that gave it, the record indices of the regions and countries the name after a comma names)."""
     keys, gaps = tokens.keys, tokens.gaps
     n = len(keys)
-    ccs, adm, by = set(), set(), []
+    ccs, adm, by, areas = set(), set(), [], []
     j = m["j"]
     # "Hyderabad, Sindh" / "Paris, France" / "Springfield, Illinois"
     if j + 1 < n:
@@ -79,6 +79,9 @@ def _qualifiers(tokens: Tokens, m, gaz):
                         ccs.add(r.country_code)
                     elif r.kind == "admin1":
                         adm.add((r.country_code, r.admin1))
+                    else:
+                        continue
+                    areas.append(code >> 1)
     # "China's Hainan", "Pakistan's Sindh province"
     i = m["i"]
     if i >= 2 and keys[i - 1] == "s" and gaps[i - 1] in ("'", "’"):
@@ -91,7 +94,7 @@ def _qualifiers(tokens: Tokens, m, gaz):
                 ccs.add(r.country_code)
             elif r.kind == "admin1":
                 adm.add((r.country_code, r.admin1))
-    return ccs, adm, by
+    return ccs, adm, by, areas
 
 
 _DISTRICT_SUFFIX_RE = re.compile(r".+ (?:district|agency|tehsil)")
@@ -179,7 +182,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
             own_region[(m["key"], reg)] = own_region.get((m["key"], reg), 0) + 1.0
             if kind not in ("other",):
                 anchors.append((r.lat, r.lon, math.cos(r.lat * _RAD), m["key"]))
-    for ccs, adm, by in quals:
+    for ccs, adm, by, _ in quals:
         for c in ccs:
             country_weight[c] = country_weight.get(c, 0) + 2.0
         for a in adm:
@@ -229,13 +232,18 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
     strong_country = any(w >= LOCAL_WEIGHT for w in country_weight.values())
     chosen: dict[tuple, tuple] = {}  # (key, hint, qualifiers) -> (record index, confidence)
     out = []
-    for mi, (m, (cs, base), (qcc, qadm, _)) in enumerate(zip(raw, cands, quals)):
+    for mi, (m, (cs, base), (qcc, qadm, _, areas)) in enumerate(zip(raw, cands, quals)):
         if not cs:
             continue
         key = m["key"]
         hint = hints.get(mi, m["hint"]) if hints else m["hint"]
         memo_key = (key, hint, frozenset(qcc), frozenset(qadm))
         pick = chosen.get(memo_key)
+        if pick is None and areas and _outside_its_qualifier(cs, qcc, qadm, recs):
+            # "an outpost in Chora, Uruzgan": a town the gazetteer lacks inside the region named after it is
+            # placed at that region (its kind tells the precision), never at a namesake abroad
+            area = max(areas, key=lambda a: (recs[a].kind == "admin1", country_weight.get(recs[a].country_code, 0)))
+            pick = chosen[memo_key] = (area, 0.5)
         if pick is None:
             if hint == "village":
                 # "the village of X": a village the gazetteer lacks must not become a namesake in a country
@@ -282,6 +290,18 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
     return _short_country_names(out)
 
 
+def _outside_its_qualifier(cs, qcc, qadm, recs) -> bool:
+    """Whether a settlement's name has no bearer at all in the country its qualifier names (and no bearer so
+    well known, a capital or a city of a million, that the qualifier is more likely the next item of a list)."""
+    wanted = set(qcc) | {a[0] for a in qadm}
+    for idx, _ in cs:
+        r = recs[idx]
+        if r.kind not in SETTLEMENTS and r.kind != "admin2" or r.country_code in wanted or r.capital \
+                or r.population >= 1_000_000:
+            return False
+    return True
+
+
 _COPY = ("name", "kind", "country_code", "admin1", "lat", "lon", "place_id", "population", "source")
 
 
@@ -289,7 +309,8 @@ def _short_country_names(out: list[dict]) -> list[dict]:
     """"Congo" in an article that also says "Democratic Republic of Congo": the country of the full name.
 
     A one-word country name that is the last word of a longer country name the same article uses, for
-    another country, takes that country (the headline's short name included)."""
+    another country, takes that country (the headline's short name included), unless it is the own name of
+    the country it resolved to ("Sudan" beside "South Sudan")."""
     full = {}
     for d in out:
         if d["kind"] == "country" and " " in d["surface"]:
@@ -299,7 +320,8 @@ def _short_country_names(out: list[dict]) -> list[dict]:
     for d in out:
         if d["kind"] == "country" and " " not in d["surface"]:
             f = full.get(d["surface"].lower())
-            if f is not None and f["country_code"] != d["country_code"]:
+            if f is not None and f["country_code"] != d["country_code"] \
+                    and gazetteer.normalize_key(d["name"]) != gazetteer.normalize_key(d["surface"]):
                 d.update({k: f[k] for k in _COPY})
     return out
 

@@ -9,7 +9,7 @@ from benchmarks import corpora, places_eval
 
 FLOORS = {  # corpus: (recognition F1, Acc@161)
     "GeoVirus": (0.942, 0.876),
-    "LGL": (0.746, 0.748),
+    "LGL": (0.747, 0.757),
 }
 
 

@@ -28,3 +28,33 @@ def test_an_alternate_name_abroad_does_not_beat_a_towns_own_name():
             "was half empty; Kansas growers blame the heat.")
     m = resolved(text, "Garden City")
     assert m["country_code"] == "US" and m["name"] == "Garden City"
+
+
+@pytest.mark.parametrize("text, surface, name, kind", [
+    # the town is unknown, so it is placed at the most specific region named after it, not at a namesake abroad
+    ("Two soldiers died when rockets hit an outpost in Chora, Uruzgan, Afghanistan, on Friday.",
+     "Chora", "Uruzgān", "admin1"),
+])
+def test_an_unknown_town_falls_back_to_the_region_its_hierarchy_names(text, surface, name, kind):
+    m = resolved(text, surface)
+    assert (m["name"], m["kind"]) == (name, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "Flights between Kabul, Kandahar and Herat resumed on Monday.",
+    "He lives in Dublin, Ohio, with his family.",
+])
+def test_a_town_inside_its_qualifiers_country_keeps_its_own_place(text):
+    m = find_places(text)[0]
+    assert m["kind"] in ("city", "town")
+
+
+def test_sudan_beside_south_sudan_stays_sudan():
+    text = "Thousands fled from South Sudan into Sudan this week, where the army is fighting a militia."
+    assert resolved(text, "Sudan")["country_code"] == "SD"
+    assert resolved(text, "South Sudan")["country_code"] == "SS"
+
+
+def test_a_short_country_name_beside_its_full_name_still_takes_it():
+    text = "Fighting in the Democratic Republic of Congo spilled over as rebels crossed into Congo again."
+    assert resolved(text, "Congo")["country_code"] == "CD"
