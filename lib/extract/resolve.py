@@ -229,6 +229,18 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
         near_memo[(idx, key)] = best
         return best
 
+    # one place per name in an article: a bare name takes the qualifier the article gives it elsewhere
+    # ("PALESTINE, Texas" ... "in Palestine"), when some bearer of the name lies inside that qualifier
+    given: dict[str, tuple] = {}
+    for m, (cs, _), (qcc, qadm, _, _) in zip(raw, cands, quals):
+        if (qcc or qadm) and m["key"] not in given and any(
+                recs[idx].country_code in qcc or (recs[idx].country_code, recs[idx].admin1) in qadm
+                for idx, _ in cs):
+            given[m["key"]] = (qcc, qadm)
+    if given:
+        quals = [q if q[0] or q[1] or m["key"] not in given else given[m["key"]] + (q[2], q[3])
+                 for m, q in zip(raw, quals)]
+
     strong_country = any(w >= LOCAL_WEIGHT for w in country_weight.values())
     chosen: dict[tuple, tuple] = {}  # (key, hint, qualifiers) -> (record index, confidence)
     out = []
@@ -373,6 +385,8 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
         and country_weight.get(recs[idx].country_code, 0) - own_weight.get((key, recs[idx].country_code), 0) >= LOCAL_WEIGHT
         for idx, p in cs)
     region_weight, own_region = regions
+    # a name that is itself a state's ("Washington, Oregon"): a list of states, not a town in the second one
+    state_name = any(p and recs[idx].kind == "admin1" for idx, p in cs)
 
     def named_region(r):
         """How often the article names the state or province of a place, by names other than this one."""
@@ -402,6 +416,8 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
             s += 8.0
         if qadm and (r.country_code, r.admin1) in qadm:
             s += 8.0
+            if kind in SETTLEMENTS and not state_name and (not hint or kind in hint_kinds):
+                s += 12.0  # "Palestine, Texas", "Lebanon, Pennsylvania": the town of that state, not the country
         if kind == "country":
             w = country_weight.get(r.country_code, 0)
             if len(country_names) > 1:

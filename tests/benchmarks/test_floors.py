@@ -9,7 +9,7 @@ from benchmarks import corpora, places_eval
 
 FLOORS = {  # corpus: (recognition F1, Acc@161)
     "GeoVirus": (0.944, 0.876),
-    "LGL": (0.753, 0.757),
+    "LGL": (0.753, 0.758),
 }
 
 

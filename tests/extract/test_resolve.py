@@ -58,3 +58,25 @@ def test_sudan_beside_south_sudan_stays_sudan():
 def test_a_short_country_name_beside_its_full_name_still_takes_it():
     text = "Fighting in the Democratic Republic of Congo spilled over as rebels crossed into Congo again."
     assert resolved(text, "Congo")["country_code"] == "CD"
+
+
+@pytest.mark.parametrize("text, surface, country, admin1", [
+    ("He lives in Palestine, Texas, with his family.", "Palestine", "US", "TX"),
+    ("A plant in Lebanon, Pennsylvania closed on Friday.", "Lebanon", "US", "PA"),
+])
+def test_a_state_after_a_comma_beats_a_same_named_country(text, surface, country, admin1):
+    m = resolved(text, surface)
+    assert (m["country_code"], m["admin1"], m["kind"]) == (country, admin1, "town")
+
+
+def test_a_bare_name_takes_the_qualifier_the_article_gives_it_elsewhere():
+    text = ("PALESTINE, Texas — Two men were hurt in a crash on Monday. "
+            "Police in Palestine said the road would reopen. Palestine has about 18,000 people.")
+    assert {(m["country_code"], m["admin1"]) for m in find_places(text) if m["surface"].lower() == "palestine"} \
+        == {("US", "TX")}
+
+
+def test_a_list_of_states_is_not_a_town_in_the_next_state():
+    m = resolved("Fires burned across Washington, Oregon and Idaho this summer.", "Oregon")
+    assert m["kind"] == "admin1"
+    assert resolved("Fires burned across Washington, Oregon and Idaho this summer.", "Washington")["kind"] != "town"
