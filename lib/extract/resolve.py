@@ -289,7 +289,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
             pick = chosen[memo_key] = _choose(m, cs2, base2, qcc, qadm, recs, country_weight, own_weight,
                                               admin_weight, anchors, nearest, hint,
                                               (region_weight, own_region))
-        if pick is None:
+        if pick is None or _alias_not_place(tokens, m, pick[0], cs, recs, country_weight, own_weight):
             continue
         idx, conf = pick
         r = recs[idx]
@@ -300,6 +300,24 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
             "population": r.population, "confidence": conf, "source": r.source,
         })
     return _short_country_names(out)
+
+
+def _alias_not_place(tokens: Tokens, m, idx, cs, recs, country_weight, own_weight) -> bool:
+    """Whether a settlement reached only through another of its names is no place here: a name after a
+    lower-case "the" ("the White House" is no Casablanca), or a name no bearer of which has its own name
+    and lies in a country the article gives a sign of ("Hamas said" is no Hamm); not a short form of the
+    place's own name."""
+    r = recs[idx]
+    if r.kind not in SETTLEMENTS or r.source == "curated" or m["hint"] or dict(cs).get(idx, True):
+        return False  # (a name the text marks as a place is one: "the Khormaksar district")
+    if gazetteer.normalize_key(r.name).split(" ", 1)[0] == m["key"].split(" ", 1)[0]:
+        return False  # a short form of the place's own name ("Marawi" for Marawi City)
+    i = m["i"]
+    if i > 0 and tokens.keys[i - 1] == "the" and not tokens.caps[i - 1]:
+        return True
+    return r.population < 1_000_000 and not any(
+        p or country_weight.get(recs[c].country_code, 0) - own_weight.get((m["key"], recs[c].country_code), 0) > 0
+        for c, p in cs)
 
 
 def _outside_its_qualifier(cs, qcc, qadm, recs) -> bool:

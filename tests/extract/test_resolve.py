@@ -80,3 +80,20 @@ def test_a_list_of_states_is_not_a_town_in_the_next_state():
     m = resolved("Fires burned across Washington, Oregon and Idaho this summer.", "Oregon")
     assert m["kind"] == "admin1"
     assert resolved("Fires burned across Washington, Oregon and Idaho this summer.", "Washington")["kind"] != "town"
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Officials at the White House said on Tuesday that the talks would resume.", "White House"),
+    ("Hamas said on Sunday that the ceasefire talks in Cairo had stalled.", "Hamas"),
+])
+def test_another_name_of_a_faraway_city_is_no_place_here(text, gone):
+    assert gone not in {m["surface"] for m in find_places(text)}
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("He flew to Bombay on Monday for the talks.", "Bombay", "Mumbai"),
+    ("Gunmen attacked a consulate in the Khormaksar district of Aden, Yemen.", "Khormaksar district", None),
+])
+def test_a_well_known_or_marked_alternate_name_is_still_a_place(text, surface, name):
+    m = resolved(text, surface)
+    assert name is None or m["name"] == name
