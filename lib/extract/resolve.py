@@ -174,9 +174,11 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
                 own_weight[(m["key"], r.country_code)] = own_weight.get((m["key"], r.country_code), 0) + w
             if kind not in ("other", "admin1"):
                 admin_weight[(r.country_code, r.admin1)] = admin_weight.get((r.country_code, r.admin1), 0) + 1.0
-        if r.admin1 and (kind == "admin1" or kind == "admin2" and (len(cs) == 1 or m["hint"] == "admin2")):
+        if r.admin1 and (kind == "admin1" or kind == "admin2" and len({
+                (recs[idx].country_code, recs[idx].admin1) for idx, _ in cs}) == 1):
             # a state, province or county the article names is region context for its same-named towns
-            # ("Rapides Parish" ... "Alexandria"; "Kansas" ... "Garden City")
+            # ("Rapides Parish" ... "Alexandria"; "Kansas" ... "Garden City"); a county name many states
+            # share ("Franklin County") says nothing
             reg = (r.country_code, r.admin1)
             region_weight[reg] = region_weight.get(reg, 0) + 1.0
             own_region[(m["key"], reg)] = own_region.get((m["key"], reg), 0) + 1.0

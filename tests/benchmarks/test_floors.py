@@ -9,7 +9,7 @@ from benchmarks import corpora, places_eval
 
 FLOORS = {  # corpus: (recognition F1, Acc@161)
     "GeoVirus": (0.945, 0.876),
-    "LGL": (0.754, 0.758),
+    "LGL": (0.755, 0.759),
 }
 
 

@@ -97,3 +97,13 @@ def test_another_name_of_a_faraway_city_is_no_place_here(text, gone):
 def test_a_well_known_or_marked_alternate_name_is_still_a_place(text, surface, name):
     m = resolved(text, surface)
     assert name is None or m["name"] == name
+
+
+@pytest.mark.parametrize("text, surface, admin1", [
+    # a county or parish only one state has implies that state for the towns the article names
+    ("Rapides Parish deputies were called to a shooting in Alexandria late on Saturday.", "Alexandria", "LA"),
+    ("The shooting in Alexandria was the third in Rapides Parish this year.", "Alexandria", "LA"),
+])
+def test_a_county_only_one_state_has_implies_that_state(text, surface, admin1):
+    m = resolved(text, surface)
+    assert (m["country_code"], m["admin1"]) == ("US", admin1)
