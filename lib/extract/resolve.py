@@ -11,11 +11,12 @@ import math
 import re
 from dataclasses import dataclass
 
-from lib.extract import gazetteer
+from lib.extract import gazetteer, rules
 from lib import geo
 from lib.geo import PRIOR, SETTLEMENTS
 
 _RAD = math.pi / 180
+REGIME_WORDS = frozenset(rules.words("regime_words"))
 
 # A generic word's kind, then the other kind it may mean ("X district" may be a first-level region); a village
 # is looked for among towns, a seat (a dateline, a bare name beside "X province") among cities.
@@ -308,8 +309,12 @@ def _alias_not_place(tokens: Tokens, m, idx, cs, recs, country_weight, own_weigh
     """Whether a settlement reached only through another of its names is no place here: a name after a
     lower-case "the" ("the White House" is no Casablanca), or a name no bearer of which has its own name
     and lies in a country the article gives a sign of ("Hamas said" is no Hamm); not a short form of the
-    place's own name."""
+    place's own name. A small town's name before "administration" is a leader's ("the Obama administration")."""
     r = recs[idx]
+    j = m["j"] + 1
+    if j < len(tokens.keys) and tokens.keys[j] in REGIME_WORDS and tokens.gaps[j] == " " and not m["hint"] \
+            and r.kind in SETTLEMENTS and not r.capital and r.population < 100_000 and r.source != "curated":
+        return True  # "the Obama administration": a leader's name, not a small town's
     if r.kind not in SETTLEMENTS or r.source == "curated" or m["hint"] or dict(cs).get(idx, True):
         return False  # (a name the text marks as a place is one: "the Khormaksar district")
     if gazetteer.normalize_key(r.name).split(" ", 1)[0] == m["key"].split(" ", 1)[0]:

@@ -107,3 +107,12 @@ def test_a_well_known_or_marked_alternate_name_is_still_a_place(text, surface, n
 def test_a_county_only_one_state_has_implies_that_state(text, surface, admin1):
     m = resolved(text, surface)
     assert (m["country_code"], m["admin1"]) == ("US", admin1)
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("The Obama administration pressed for a vote, and United Russia opposed it.", {"Obama", "Russia"}, set()),
+    ("The Kabul government and the Punjab administration met in Lahore.", set(), {"Kabul", "Punjab", "Lahore"}),
+])
+def test_a_leaders_administration_and_a_united_party_are_no_places(text, gone, kept):
+    found = {m["surface"] for m in find_places(text)}
+    assert not gone & found and kept <= found
