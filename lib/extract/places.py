@@ -560,6 +560,12 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
     if i >= 3 and keys[i - 1] == "the" and keys[i - 2] == "of" and keys[i - 3] in ORG_WORDS \
             and keys[i - 3] not in GOV_WORDS and caps[i - 3]:
         return "organisation"
+    # a given name that is also a place, right before a surname: a person ("Georgia Stevens", "Mary Wheeler");
+    # the surname then is no place either
+    if single and key in GIVEN_NAMES and j + 1 < n and gaps[j + 1] == " " and _surname_at(ctx, j + 1):
+        ctx.person_keys.update((key, keys[j + 1]))
+        ctx.surnames.add(keys[j + 1])
+        return "person (given name)"
     # people: the name sits in a longer run of capitalised words that is not itself a place
     run = ctx.run_of[i]
     if run and (run[0] < i or run[1] > j):
@@ -598,6 +604,20 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
     if single and key in ctx.person_keys and (not place_like or key in ctx.surnames) and not dateline:
         return "person (seen)"
     return None
+
+
+def _surname_at(ctx: _Ctx, k: int) -> bool:
+    """Token k can be a surname after a given name: a capitalised name word ending its run of capitalised
+    words, no generic or feature word, and not forming a longer place name with the word before it."""
+    key = ctx.keys[k]
+    if not _name_token(ctx, k) or key in FEATURE_WORDS or key in INSTITUTION_WORDS or key in GOV_WORDS \
+            or key in SITE_HEADS or key in BRANCH_WORDS:
+        return False
+    run = ctx.run_of[k]
+    if run and run[1] != k:
+        return False
+    pair = ctx.keys[k - 1] + " " + key
+    return pair not in ctx.gaz.index and pair not in ctx.gaz.prefixes
 
 
 def _is_country_key(gaz, key: str) -> bool:

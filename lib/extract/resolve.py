@@ -11,11 +11,12 @@ import math
 import re
 from dataclasses import dataclass
 
-from lib.extract import gazetteer
+from lib.extract import gazetteer, rules
 from lib import geo
 from lib.geo import PRIOR, SETTLEMENTS
 
 _RAD = math.pi / 180
+REGIME_WORDS = frozenset(rules.words("regime_words"))
 
 # A generic word's kind, then the other kind it may mean ("X district" may be a first-level region); a village
 # is looked for among towns, a seat (a dateline, a bare name beside "X province") among cities.
@@ -52,10 +53,10 @@ def _base_score(rec, primary: bool) -> float:
 
 def _qualifiers(tokens: Tokens, m, gaz):
     """Text evidence right around a mention: (set of country codes, set of (cc, admin1) pairs, the name keys
-    that gave it)."""
+    that gave it, the record indices of the regions and countries the name after a comma names)."""
     keys, gaps = tokens.keys, tokens.gaps
     n = len(keys)
-    ccs, adm, by = set(), set(), []
+    ccs, adm, by, areas = set(), set(), [], []
     j = m["j"]
     # "Hyderabad, Sindh" / "Paris, France" / "Springfield, Illinois"
     if j + 1 < n:
@@ -79,6 +80,9 @@ def _qualifiers(tokens: Tokens, m, gaz):
                         ccs.add(r.country_code)
                     elif r.kind == "admin1":
                         adm.add((r.country_code, r.admin1))
+                    else:
+                        continue
+                    areas.append(code >> 1)
     # "China's Hainan", "Pakistan's Sindh province"
     i = m["i"]
     if i >= 2 and keys[i - 1] == "s" and gaps[i - 1] in ("'", "’"):
@@ -91,7 +95,7 @@ def _qualifiers(tokens: Tokens, m, gaz):
                 ccs.add(r.country_code)
             elif r.kind == "admin1":
                 adm.add((r.country_code, r.admin1))
-    return ccs, adm, by
+    return ccs, adm, by, areas
 
 
 _DISTRICT_SUFFIX_RE = re.compile(r".+ (?:district|agency|tehsil)")
@@ -152,6 +156,8 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
     country_weight: dict[str, float] = {}
     admin_weight: dict[tuple, float] = {}
     own_weight: dict[tuple, float] = {}  # (key, cc) -> weight that key gave to cc
+    region_weight: dict[tuple, float] = {}  # (cc, admin1) -> times the article names that region
+    own_region: dict[tuple, float] = {}  # (key, (cc, admin1)) -> the part of it that key gave
     anchors = []  # (lat, lon, cos(lat), key) of the places named unambiguously enough to anchor others
     for m, (cs, base) in zip(raw, cands):
         if not cs:
@@ -169,9 +175,17 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
                 own_weight[(m["key"], r.country_code)] = own_weight.get((m["key"], r.country_code), 0) + w
             if kind not in ("other", "admin1"):
                 admin_weight[(r.country_code, r.admin1)] = admin_weight.get((r.country_code, r.admin1), 0) + 1.0
+        if r.admin1 and (kind == "admin1" or kind == "admin2" and len({
+                (recs[idx].country_code, recs[idx].admin1) for idx, _ in cs}) == 1):
+            # a state, province or county the article names is region context for its same-named towns
+            # ("Rapides Parish" ... "Alexandria"; "Kansas" ... "Garden City"); a county name many states
+            # share ("Franklin County") says nothing
+            reg = (r.country_code, r.admin1)
+            region_weight[reg] = region_weight.get(reg, 0) + 1.0
+            own_region[(m["key"], reg)] = own_region.get((m["key"], reg), 0) + 1.0
             if kind not in ("other",):
                 anchors.append((r.lat, r.lon, math.cos(r.lat * _RAD), m["key"]))
-    for ccs, adm, by in quals:
+    for ccs, adm, by, _ in quals:
         for c in ccs:
             country_weight[c] = country_weight.get(c, 0) + 2.0
         for a in adm:
@@ -218,16 +232,33 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
         near_memo[(idx, key)] = best
         return best
 
+    # one place per name in an article: a bare name takes the qualifier the article gives it elsewhere
+    # ("PALESTINE, Texas" ... "in Palestine"), when some bearer of the name lies inside that qualifier
+    given: dict[str, tuple] = {}
+    for m, (cs, _), (qcc, qadm, _, _) in zip(raw, cands, quals):
+        if (qcc or qadm) and m["key"] not in given and any(
+                recs[idx].country_code in qcc or (recs[idx].country_code, recs[idx].admin1) in qadm
+                for idx, _ in cs):
+            given[m["key"]] = (qcc, qadm)
+    if given:
+        quals = [q if q[0] or q[1] or m["key"] not in given else given[m["key"]] + (q[2], q[3])
+                 for m, q in zip(raw, quals)]
+
     strong_country = any(w >= LOCAL_WEIGHT for w in country_weight.values())
     chosen: dict[tuple, tuple] = {}  # (key, hint, qualifiers) -> (record index, confidence)
     out = []
-    for mi, (m, (cs, base), (qcc, qadm, _)) in enumerate(zip(raw, cands, quals)):
+    for mi, (m, (cs, base), (qcc, qadm, _, areas)) in enumerate(zip(raw, cands, quals)):
         if not cs:
             continue
         key = m["key"]
         hint = hints.get(mi, m["hint"]) if hints else m["hint"]
         memo_key = (key, hint, frozenset(qcc), frozenset(qadm))
         pick = chosen.get(memo_key)
+        if pick is None and areas and _outside_its_qualifier(cs, qcc, qadm, recs):
+            # "an outpost in Chora, Uruzgan": a town the gazetteer lacks inside the region named after it is
+            # placed at that region (its kind tells the precision), never at a namesake abroad
+            area = max(areas, key=lambda a: (recs[a].kind == "admin1", country_weight.get(recs[a].country_code, 0)))
+            pick = chosen[memo_key] = (area, 0.5)
         if pick is None:
             if hint == "village":
                 # "the village of X": a village the gazetteer lacks must not become a namesake in a country
@@ -259,8 +290,9 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
             else:
                 cs2, base2 = cs, base
             pick = chosen[memo_key] = _choose(m, cs2, base2, qcc, qadm, recs, country_weight, own_weight,
-                                              admin_weight, anchors, nearest, hint)
-        if pick is None:
+                                              admin_weight, anchors, nearest, hint,
+                                              (region_weight, own_region))
+        if pick is None or _alias_not_place(tokens, m, pick[0], cs, recs, country_weight, own_weight):
             continue
         idx, conf = pick
         r = recs[idx]
@@ -273,6 +305,40 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
     return _short_country_names(out)
 
 
+def _alias_not_place(tokens: Tokens, m, idx, cs, recs, country_weight, own_weight) -> bool:
+    """Whether a settlement reached only through another of its names is no place here: a name after a
+    lower-case "the" ("the White House" is no Casablanca), or a name no bearer of which has its own name
+    and lies in a country the article gives a sign of ("Hamas said" is no Hamm); not a short form of the
+    place's own name. A small town's name before "administration" is a leader's ("the Obama administration")."""
+    r = recs[idx]
+    j = m["j"] + 1
+    if j < len(tokens.keys) and tokens.keys[j] in REGIME_WORDS and tokens.gaps[j] == " " and not m["hint"] \
+            and r.kind in SETTLEMENTS and not r.capital and r.population < 100_000 and r.source != "curated":
+        return True  # "the Obama administration": a leader's name, not a small town's
+    if r.kind not in SETTLEMENTS or r.source == "curated" or m["hint"] or dict(cs).get(idx, True):
+        return False  # (a name the text marks as a place is one: "the Khormaksar district")
+    if gazetteer.normalize_key(r.name).split(" ", 1)[0] == m["key"].split(" ", 1)[0]:
+        return False  # a short form of the place's own name ("Marawi" for Marawi City)
+    i = m["i"]
+    if i > 0 and tokens.keys[i - 1] == "the" and not tokens.caps[i - 1]:
+        return True
+    return r.population < 1_000_000 and not any(
+        p or country_weight.get(recs[c].country_code, 0) - own_weight.get((m["key"], recs[c].country_code), 0) > 0
+        for c, p in cs)
+
+
+def _outside_its_qualifier(cs, qcc, qadm, recs) -> bool:
+    """Whether a settlement's name has no bearer at all in the country its qualifier names (and no bearer so
+    well known, a capital or a city of a million, that the qualifier is more likely the next item of a list)."""
+    wanted = set(qcc) | {a[0] for a in qadm}
+    for idx, _ in cs:
+        r = recs[idx]
+        if r.kind not in SETTLEMENTS and r.kind != "admin2" or r.country_code in wanted or r.capital \
+                or r.population >= 1_000_000:
+            return False
+    return True
+
+
 _COPY = ("name", "kind", "country_code", "admin1", "lat", "lon", "place_id", "population", "source")
 
 
@@ -280,7 +346,8 @@ def _short_country_names(out: list[dict]) -> list[dict]:
     """"Congo" in an article that also says "Democratic Republic of Congo": the country of the full name.
 
     A one-word country name that is the last word of a longer country name the same article uses, for
-    another country, takes that country (the headline's short name included)."""
+    another country, takes that country (the headline's short name included), unless it is the own name of
+    the country it resolved to ("Sudan" beside "South Sudan")."""
     full = {}
     for d in out:
         if d["kind"] == "country" and " " in d["surface"]:
@@ -290,7 +357,8 @@ def _short_country_names(out: list[dict]) -> list[dict]:
     for d in out:
         if d["kind"] == "country" and " " not in d["surface"]:
             f = full.get(d["surface"].lower())
-            if f is not None and f["country_code"] != d["country_code"]:
+            if f is not None and f["country_code"] != d["country_code"] \
+                    and gazetteer.normalize_key(d["name"]) != gazetteer.normalize_key(d["surface"]):
                 d.update({k: f[k] for k in _COPY})
     return out
 
@@ -329,7 +397,7 @@ def _discourse_hints(raw, cands, recs) -> dict[int, str]:
 
 
 def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weight, anchors, nearest,
-            hint=None):
+            hint=None, regions=({}, {})):
     """Score the candidates of one mention in the article's context: (record index, confidence)."""
     key = m["key"]
     hint_kinds = HINT_KINDS.get(hint, ()) if hint else ()
@@ -341,9 +409,26 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
         p and recs[idx].kind in SETTLEMENTS and recs[idx].country_code
         and country_weight.get(recs[idx].country_code, 0) - own_weight.get((key, recs[idx].country_code), 0) >= LOCAL_WEIGHT
         for idx, p in cs)
+    region_weight, own_region = regions
+    # a name that is itself a state's ("Washington, Oregon"): a list of states, not a town in the second one
+    state_name = any(p and recs[idx].kind == "admin1" for idx, p in cs)
+
+    def named_region(r):
+        """How often the article names the state or province of a place, by names other than this one."""
+        reg = (r.country_code, r.admin1)
+        return region_weight.get(reg, 0) - own_region.get((key, reg), 0) if region_weight and r.admin1 else 0
+
+    # a town of a region the article names ("Louisiana" ... "Alexandria"): its namesakes elsewhere weigh less
+    # (not for a name that is itself a state's or a country's: "California, Oregon and Washington")
+    regional = len(cs) > 1 and any(p and recs[idx].kind in SETTLEMENTS and named_region(recs[idx]) > 0
+                                   for idx, p in cs) \
+        and not any(p and recs[idx].kind in ("admin1", "country") for idx, p in cs)
     for (idx, primary), s in zip(cs, base):
         r = recs[idx]
         kind = r.kind
+        if regional and kind in SETTLEMENTS + ("admin2",):
+            if named_region(r) > 0:
+                s += min(10.0, 6.0 + 2.0 * named_region(r))
         if hint == "seat":  # a dateline, or a bare name beside "<name> province": the city or town
             if kind in hint_kinds:
                 s += 9.0
@@ -356,6 +441,8 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
             s += 8.0
         if qadm and (r.country_code, r.admin1) in qadm:
             s += 8.0
+            if kind in SETTLEMENTS and not state_name and (not hint or kind in hint_kinds):
+                s += 12.0  # "Palestine, Texas", "Lebanon, Pennsylvania": the town of that state, not the country
         if kind == "country":
             w = country_weight.get(r.country_code, 0)
             if len(country_names) > 1:
@@ -365,7 +452,9 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
         elif kind != "other" and r.country_code:
             w = country_weight.get(r.country_code, 0) - own_weight.get((key, r.country_code), 0)
             s += min(5.0, 2.5 * w)
-            if local and w <= 0 and kind in ("city", "town", "admin2") and not r.capital and r.population < 1_000_000:
+            if local and w <= 0 and kind in ("city", "town", "admin2") and (
+                    not primary or not r.capital and r.population < 1_000_000):
+                # a namesake abroad; an alternate name ("Garden City" for Singapore) however large its bearer
                 s -= FOREIGN_NAMESAKE
             if kind == "admin1" and w >= 2 and country_names:
                 # "Georgia" in an article about the United States: a region of the country the

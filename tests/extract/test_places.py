@@ -385,3 +385,21 @@ def test_a_districts_name_without_its_generic_is_the_district():
 def test_the_head_word_of_a_features_name_is_not_a_place():
     found = surfaces("Ferries to Matakana Island were cancelled, and birds died in the Volga Delta, officials said.")
     assert "Island" not in found and "Delta" not in found
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Fire investigator Mary Wheeler said the door had been forced. Wheeler said more tests would follow.",
+     {"Mary", "Wheeler"}),
+    ("The council heard from Georgia Stevens, who runs the shelter.", {"Georgia", "Stevens"}),
+    ("Florence Okafor, a nurse, was among those hurt.", {"Florence"}),
+])
+def test_a_given_name_that_is_a_place_before_a_surname_is_a_person(text, gone):
+    assert not gone & set(surfaces(text))
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Floods closed roads across Georgia on Monday.", "Georgia"),
+    ("She moved from Florence to Rome last year.", "Florence"),
+])
+def test_a_given_name_that_is_a_place_on_its_own_is_still_a_place(text, kept):
+    assert kept in surfaces(text)
