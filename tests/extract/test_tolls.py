@@ -119,3 +119,29 @@ def test_a_toll_update_far_from_its_verb_and_the_attacks_later_account_are_one_i
             "people were wounded.")
     [inc] = find_incidents(text, mentions_for(text), "2024-06-07")
     assert (inc["killed"], inc["injured"], inc["date"]) == (45, 20, "2024-06-04")
+
+
+@pytest.mark.parametrize("clause, killed", [
+    ("Gunmen shot dead Abdul Karim, a tribal elder, near his home", 1),
+    ("unknown assailants killed Hajji Zar Wali in the market", 1),
+    ("Rahima Bibi, a schoolteacher, was shot dead on Monday", 1),
+    ("the militants beheaded Juma Khan and Gul Nabi", 2),
+    ("police said gunmen murdered Ustad Faiz as he left the mosque", 1),
+    ("the bombing killed Pakistani soldiers", None),
+    ("the shelling killed Kabul residents", None),
+])
+def test_a_named_victim_counts_as_one(clause, killed):
+    assert find_tolls(clause)["killed"] == killed
+
+
+@pytest.mark.parametrize("clause, killed, injured", [
+    ("two policemen and two visa applicants were killed", 4, None),
+    ("Three soldiers, a driver and two farmers were killed", 6, None),
+    ("Two guards and five passengers were wounded", None, 7),
+    ("the blast killed two nurses and a patient", 3, None),
+    ("Two Chinese citizens died and two others were wounded", 2, 2),
+    ("Four civilians and one policeman were killed and 9 other people were injured", 5, 9),
+])
+def test_the_parts_of_a_toll_add_up(clause, killed, injured):
+    tolls = find_tolls(clause)
+    assert (tolls["killed"], tolls["injured"]) == (killed, injured)

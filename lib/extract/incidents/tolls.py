@@ -134,6 +134,7 @@ VICTIM_STOP = re.compile(r"^(?:" + "|".join(rules.words("victim_phrase_stops")) 
 _RISE_WORDS = ("rose", "rise", "climbed", "increased", "jumped", "reached", "stand", "stood")  # in _TOLL_RISE
 _DISTRACT_WORDS = ("first", "initially", "originally", "earlier", "previously")
 _KILL_ACTIVE_WORDS = ("kill", "shoot", "shot", "massacr", "murder", "stabbing", "claimed", "behead", "execut", "lynch")  # one is in _KILL_ACTIVE
+_NAMED_KILL_WORDS = ("dead", "kill", "murder", "gunned", "assassin", "behead", "to death")  # one is in each _NAMED_*
 _NO_SPACE = re.compile(r"no\s")  # in every _NEGATION but "nobody" and "without"
 _DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously)\b", re.I)
 _AND_END = re.compile(r"\band\s+$")
@@ -157,6 +158,59 @@ _AGED = re.compile(r"^\s+\d{1,3}-year-old\s+[a-z]")
 _APPOSITIVE = re.compile(r"^(?:\s+[\w'’-]+){0,2}?(,\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\b[^,;.]*,)")
 # the counted noun, then "and a|an|one <noun>" closing the object: one more victim
 _AND_ONE_MORE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){1,2}?and\s+(?:a|an|one)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?=\s*(?:[,.;]|$))")
+
+
+_NAME = r"(?:(?:al-|el-|bin\s+|ul\s+|ud\s+|de\s+)?[A-Z][\w'’.-]*)(?:\s+(?:(?:al-|el-|bin\s+|ul\s+|ud\s+|de\s+)?[A-Z][\w'’.-]*)){0,3}"
+# what follows a victim's name: an appositive ("Abdul Karim, a tribal elder"), a place or time, the clause's end
+_AFTER_NAME = (r"(?=\s*,\s+(?:a|an|the|who|his|her)\b|\s*[.;:]|\s*$|\s+(?:in|near|at|on|outside|inside|as|while|after|"
+               r"when|during|and\s+(?:his|her|wounded|injured)|before)\b)")
+# "gunmen shot dead Abdul Karim, a tribal elder", "killing Gul Khan and Zar Wali": named victims of an active verb
+_NAMED_OBJECT = re.compile(
+    r"\b(?:shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|killed|killing|murdered|murdering|assassinated"
+    r"|beheaded|stabbed\s+to\s+death|hacked\s+to\s+death)\s+(" + _NAME + r"(?:\s*,\s*" + _NAME + r")*(?:\s*,?\s+and\s+" + _NAME
+    + r")?)" + _AFTER_NAME)
+# "Abdul Karim, a tribal elder, was shot dead": a named victim as the subject
+_NAMED_SUBJECT = re.compile(
+    r"^\W*(" + _NAME + r")\s*,\s+(?:a|an|the)\s+[^,;]{1,80},\s+(?:was|has\s+been|had\s+been)\s+(?:(?:also|later|reportedly)\s+)?"
+    r"(?:shot\s+dead|killed|murdered|gunned\s+down|stabbed\s+to\s+death|beheaded|assassinated)\b")
+_NAME_NOT_PERSON = re.compile(r"^(?:A|An|The|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|One|At|More|Some|Several|Dozens"
+                              r"|Hundreds|All|Many|Security|Police|Army|Government|Militants?|Gunmen|Soldiers|Civilians"
+                              r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def named_victims(clause: str) -> tuple[int, int] | None:
+    """(count, start) of the people a clause names as killed ("shot dead Abdul Karim, a tribal elder" -> 1,
+    "killing Gul Khan and Zar Wali" -> 2), None when it names none."""
+    m = _NAMED_OBJECT.search(clause) or _NAMED_SUBJECT.match(clause)
+    if not m or _NAME_NOT_PERSON.match(m.group(1)):
+        return None
+    names = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1)) if n]
+    if not all(n[:1].isupper() or n[:3] in ("al-", "el-") for n in names):
+        return None
+    return len(names), m.start(1)
+
+
+_PART_WORD = (r"(?!(?:and|or|were|was|are|is|had|have|has|been|died|killed|dead|wounded|injured|hurt|of|in|at|on|by|who)\b)"
+              r"[a-z][\w'’-]*")
+_PART = rf"(?:{QUAL})?({NUM})\s+(?:{_PART_WORD}\s+){{0,2}}?{_PART_WORD}"
+# "two policemen and two visa applicants were killed", "Two policemen, a driver and three civilians died": the parts add up
+_PARTS_PASSIVE = re.compile(
+    rf"\b({_PART}(?:\s*,\s*{_PART})*\s*,?\s+and\s+{_PART})\s+(?:(?:were|was|have\s+been|had\s+been|also|reportedly)\s+)*"
+    r"(killed|died|dead|shot\s+dead|wounded|injured|hurt)\b", re.I)
+_PART_NUMBER = re.compile(rf"(?:^|,\s*|\band\s+)(?:{QUAL})?({NUM})\s", re.I)
+
+
+def summed_parts(clause: str) -> list[tuple[str, int, int, int]]:
+    """(kind, total, start, end) of each list of counted victims a clause sums ("two policemen and two visa
+    applicants were killed" -> killed 4)."""
+    out = []
+    for m in _PARTS_PASSIVE.finditer(clause):
+        values = [parse_number(x.group(1)) for x in _PART_NUMBER.finditer(m.group(1))]
+        if len(values) < 2 or any(v is None for v in values):
+            continue
+        kind = "injured" if m.group(m.lastindex).lower() in ("wounded", "injured", "hurt") else "killed"
+        out.append((kind, sum(values), m.start(1), m.end(1)))
+    return out
 
 
 def passive_possible(after: str) -> bool:
@@ -253,6 +307,18 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
                 out["killed_at"] = m.start()
             if out["victims"] is None:
                 out["victims"] = _victim_phrase(raw, after)
+    if " and " in clause or "," in clause:
+        for kind, total, a, b in summed_parts(clause):
+            at = out["killed_at"] if kind == "killed" else None
+            if out[kind] is None or (at is not None and a <= at < b) or (kind == "injured" and out[kind] < total):
+                out[kind] = total
+                out["victims"] = clause[a:b]
+                if kind == "killed":
+                    out["killed_at"] = a
+    if out["killed"] is None and (low is None or any(w in low for w in _NAMED_KILL_WORDS)):
+        named = named_victims(clause)
+        if named:
+            out["killed"], out["killed_at"] = named
     if low is not None and "nobody" not in low and "without" not in low and not _NO_SPACE.search(low) \
             and "unh" not in low and "unsc" not in low:
         return out
