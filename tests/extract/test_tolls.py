@@ -145,3 +145,16 @@ def test_a_named_victim_counts_as_one(clause, killed):
 def test_the_parts_of_a_toll_add_up(clause, killed, injured):
     tolls = find_tolls(clause)
     assert (tolls["killed"], tolls["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize("clause, killed", [
+    ("A 19-year-old man was stabbed to death outside a shop", 1),
+    ("a 23-year-old was killed when the bomb went off", 1),
+    ("A 61-year-old Lagos trader was shot and killed on Friday", 1),
+    ("In March, a woman was shot dead at a bus stop", 1),
+    ("On 4/24/2011 the officer was killed", None),
+    ("In 2011 a guard was killed at the gate", None),
+    ("the bombing on March 3, 2014 killed 12 people", 12),
+])
+def test_ages_and_years_are_not_counts(clause, killed):
+    assert find_tolls(clause)["killed"] == killed

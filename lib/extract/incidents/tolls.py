@@ -118,7 +118,7 @@ _ATTACKER_NOUN = re.compile(
     r"|kidnappers?|rebels?|jihadists?|perpetrators?)\b", re.I)
 _PARTITIVE = re.compile(r"^\s*(?:of\s+(?:the|those|whom)\b|among\s+the\b|per\s*cent|percent|%)", re.I)
 _NOT_COUNT = re.compile(
-    r"^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet|metres|meters|miles|p\.m|a\.m|kg|kilogram"
+    r"^-(?:year|month|week|day)s?-old\b|^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet|metres|meters|miles|p\.m|a\.m|kg|kilogram"
     r"|per\s*cent|percent|%|storey|floor|billion|million|times)\b", re.I)
 AMONG_DEAD = re.compile(r"\bamong\s+the\s+(?:dead|killed|wounded|injured|victims|casualties)\b", re.I)
 _DISTRACT_BEFORE = re.compile(r"\b(?:first|initially|originally|earlier|previously)\s+(?:given|put|reported|estimated|said)?\s*(?:as|at)?\s*$", re.I)
@@ -140,11 +140,16 @@ _DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously
 _AND_END = re.compile(r"\band\s+$")
 _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 _ONE_PASSIVE = re.compile(
-    r"\s+(?:[A-Za-z][\w'’-]*\s+){1,3}?(?:(?:who|that)\s+[^,;.]{0,50}?\s+)?(?:was|has\s+been|had\s+been)\s+"
-    r"(?:(?:also|later|reportedly|critically|seriously|badly)\s+)?(killed|shot\s+dead|stabbed\s+to\s+death|murdered|wounded|injured|hurt)\b")
+    r"\s+(?:[A-Za-z0-9][\w'’-]*\s+){1,3}?(?:(?:who|that)\s+[^,;.]{0,50}?\s+)?(?:was|has\s+been|had\s+been)\s+"
+    r"(?:(?:also|later|reportedly|critically|seriously|badly|fatally)\s+)?(killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down"
+    r"|stabbed\s+to\s+death|beaten\s+to\s+death|murdered|wounded|injured|hurt)\b")
+# "In January, a man was shot dead": a time or place before the clause's subject
+_LEAD_PHRASE = re.compile(r"^\s*(?:(?:In|On|Late|Early|Last|Earlier|Later|At|Overnight|Hours\s+later)\b[^,;]{0,40},)?\s*[\"“]?\s*$")
 _INJ_ACTIVE_END = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting)\s+$")
 _TIME_AFTER = re.compile(r"^\s*[:.]\d")
-_NUMERIC_END = re.compile(r"[\d.:$]$")
+_NUMERIC_END = re.compile(r"[\d.:$/]$")
+# "In 2011 a guard was killed", "on 4/24/2011": a year, not a count
+_YEAR_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Oo]n|[Ss]ince|[Oo]f|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Yy]ear|[A-Z][a-z]{2,8}\.?)|[,/-])\s*$")
 _DIGIT_AFTER = re.compile(r"^\s*(?:,\d|\d)")
 _PASSIVE_WORDS = (r"\b(?:were|was|have|had|has|are|been|also|killed|dead|died|shot|stabbed|hacked|beaten|burned|burnt|crushed"
                   r"|lost|perished|slain|murdered|beheaded|executed|lynched|wounded|injured|hurt|reportedly|seriously|critically|slightly|badly|confirmed"
@@ -154,7 +159,7 @@ _PASSIVE_WORD = re.compile(_PASSIVE_WORDS)
 _WORDISH_RUN = re.compile(r"[\s\w'’-]*")
 
 
-_AGED = re.compile(r"^\s+\d{1,3}-year-old\s+[a-z]")
+_AGED = re.compile(r"^\s+\d{1,3}-year-old\s+[A-Za-z]")
 _APPOSITIVE = re.compile(r"^(?:\s+[\w'’-]+){0,2}?(,\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\b[^,;.]*,)")
 # the counted noun, then "and a|an|one <noun>" closing the object: one more victim
 _AND_ONE_MORE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){1,2}?and\s+(?:a|an|one)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?=\s*(?:[,.;]|$))")
@@ -251,7 +256,7 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
             continue  # "no one was hurt": a negation, not a count
         is_article = raw.lower() in ("a", "an")
         subject_one = False
-        if is_article and active is None and not clause[:start].strip(" ,\"“") and (m.start(1) == start):
+        if is_article and active is None and _LEAD_PHRASE.match(clause[:start]) and (m.start(1) == start):
             # the subject of the clause: "A teacher who was taken with them was killed", "A guard was wounded"
             one = _ONE_PASSIVE.match(clause, m.end())
             subject_one = bool(one)
@@ -266,6 +271,8 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
         after = clause[m.end():]
         aged = is_article and bool(_AGED.match(after))  # "killing a 71-year-old woman": one person
         if _TIME_AFTER.match(after) or _NUMERIC_END.search(before[-2:]) or (_DIGIT_AFTER.match(after) and not aged):
+            continue
+        if 1900 <= value <= 2099 and len(raw) == 4 and (_YEAR_BEFORE.search(before[-12:]) or after[:1] in ("/", "-", ":")):
             continue
         if _NOT_COUNT.match(after) or _PARTITIVE.match(after) or (may_distract and _DISTRACT_BEFORE.search(before)):
             continue
