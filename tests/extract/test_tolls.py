@@ -158,3 +158,22 @@ def test_the_parts_of_a_toll_add_up(clause, killed, injured):
 ])
 def test_ages_and_years_are_not_counts(clause, killed):
     assert find_tolls(clause)["killed"] == killed
+
+
+@pytest.mark.parametrize("clause, killed, attackers", [
+    ("security forces killed eight militants who stormed the port complex; two soldiers died", 2, 8),
+    ("Troops killed 12 of the assailants; three soldiers were killed", 3, 12),
+    ("Six insurgents who raided the camp were killed and four guards died", 4, 6),
+    ("police shot dead the two gunmen after they killed a waiter", 1, 2),
+    ("Approximately 40 militants attacked a checkpoint and three soldiers were killed", 3, None),
+    ("The assailant was also killed", None, 1),
+])
+def test_attackers_killed_are_a_figure_of_their_own(clause, killed, attackers):
+    tolls = find_tolls(clause)
+    assert (tolls["killed"], tolls["attackers_killed"]) == (killed, attackers)
+
+
+def test_an_incident_reports_its_attackers_killed_apart():
+    text = "Security forces killed eight militants who stormed a police post in Quetta on Monday; two policemen died."
+    [inc] = find_incidents(text, mentions_for(text), "2025-03-04")
+    assert (inc["killed"], inc["attackers_killed"]) == (2, 8)

@@ -1,6 +1,7 @@
 """Tolls: how many were killed and wounded in a clause, and who, with the numbers written in digits or words.
 
-find_tolls(clause) -> {"killed", "injured", "victims", "killed_at", "rise"}; attackers are not counted, a
+find_tolls(clause) -> {"killed", "injured", "victims", "killed_at", "rise", "attackers_killed"}; attackers are not
+counted among the killed but apart, a
 negation ("no one was hurt") gives zero, a partitive ("of the injured") or a measure ("five years") nothing.
 """
 from __future__ import annotations
@@ -211,11 +212,30 @@ def summed_parts(clause: str) -> list[tuple[str, int, int, int]]:
     out = []
     for m in _PARTS_PASSIVE.finditer(clause):
         values = [parse_number(x.group(1)) for x in _PART_NUMBER.finditer(m.group(1))]
-        if len(values) < 2 or any(v is None for v in values):
+        firsts = [x.group(1).lower() for x in _PART_NUMBER.finditer(m.group(1))]
+        if len(values) < 2 or any(v is None for v in values) or firsts[0] in ("a", "an") \
+                or any(_ATTACKER_NOUN.match(m.group(1), x.end(1)) for x in _PART_NUMBER.finditer(m.group(1))):
             continue
         kind = "injured" if m.group(m.lastindex).lower() in ("wounded", "injured", "hurt") else "killed"
         out.append((kind, sum(values), m.start(1), m.end(1)))
     return out
+
+
+_ATTACKERS_PASSIVE = re.compile(r"^[^;.\d]{0,100}?\b(?:were|was|have\s+been|had\s+been)\s+(?:(?:also|all|later|reportedly)\s+)*"
+                                r"(?:killed|shot\s+dead|slain|neutrali[sz]ed)\b")
+_LONE_ATTACKER_DEAD = re.compile(
+    r"\b(?:the|one)\s+(?:suicide\s+)?(?:bomber|assailant|attacker|gunman|militant)\s+(?:(?:was|also|later|himself|herself)\s+)*"
+    r"(?:killed|shot\s+dead|died)\b|\bblew\s+(?:himself|herself)\s+up\b", re.I)
+
+
+_KILL_THE = re.compile(r"\b(?:killing|killed|shot\s+dead|shooting\s+dead)\s+(?:all\s+)?(?:the|its|their)\s+$", re.I)
+
+
+def attackers_dead(after: str) -> bool:
+    """True when the attackers counted just before after are said killed ("eight militants who stormed the base
+    were killed"), no other count coming between."""
+    m = _ATTACKERS_PASSIVE.match(after)
+    return bool(m) and not any(True for _ in numbers(m.group(0)) if _.group(1).lower() not in ("a", "an"))
 
 
 def passive_possible(after: str) -> bool:
@@ -230,9 +250,10 @@ def passive_possible(after: str) -> bool:
 def find_tolls(clause: str, count_attackers: bool = False) -> dict:
     """Killed and injured figures in one clause, with the victim phrase; attackers are not counted.
 
-    Returns {"killed", "injured", "victims", "killed_at", "rise"}; a figure is None when the clause gives none.
+    Returns {"killed", "injured", "victims", "killed_at", "rise", "attackers_killed"}; a figure is None when the
+    clause gives none.
     """
-    out = {"killed": None, "injured": None, "victims": None, "killed_at": None, "rise": False}
+    out = {"killed": None, "injured": None, "victims": None, "killed_at": None, "rise": False, "attackers_killed": None}
     # each pattern below is tried only when the lowered clause holds a word it needs (when lowering is faithful)
     low = clause.lower() if folding.plain_case(clause) else None
     m = _TOLL_RISE.search(clause) if low is None or any(w in low for w in _RISE_WORDS) else None
@@ -274,10 +295,16 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
             continue
         if 1900 <= value <= 2099 and len(raw) == 4 and (_YEAR_BEFORE.search(before[-12:]) or after[:1] in ("/", "-", ":")):
             continue
-        if _NOT_COUNT.match(after) or _PARTITIVE.match(after) or (may_distract and _DISTRACT_BEFORE.search(before)):
+        if _NOT_COUNT.match(after) or (may_distract and _DISTRACT_BEFORE.search(before)):
             continue
         attacker = bool(_ATTACKER_NOUN.match(after))
         if attacker and not count_attackers:
+            # "security forces killed eight militants", "12 of the assailants were killed": a figure of its own
+            if out["attackers_killed"] is None and (active == "killed" or attackers_dead(after)
+                                                    or _KILL_THE.search(prefix)):
+                out["attackers_killed"] = value
+            continue
+        if _PARTITIVE.match(after):
             continue
         kind = active
         if kind is None and not is_article and _APPOSITIVE.match(after):
@@ -326,6 +353,8 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
         named = named_victims(clause)
         if named:
             out["killed"], out["killed_at"] = named
+    if out["attackers_killed"] is None and _LONE_ATTACKER_DEAD.search(clause):
+        out["attackers_killed"] = 1  # "The assailant was also killed", "he blew himself up"
     if low is not None and "nobody" not in low and "without" not in low and not _NO_SPACE.search(low) \
             and "unh" not in low and "unsc" not in low:
         return out
