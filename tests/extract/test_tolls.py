@@ -177,3 +177,43 @@ def test_an_incident_reports_its_attackers_killed_apart():
     text = "Security forces killed eight militants who stormed a police post in Quetta on Monday; two policemen died."
     [inc] = find_incidents(text, mentions_for(text), "2025-03-04")
     assert (inc["killed"], inc["attackers_killed"]) == (2, 8)
+
+
+@pytest.mark.parametrize("clause, killed", [
+    ("officials lowered the death toll to 84", 84),
+    ("the ministry revised the toll to 31 on Sunday", 31),
+    ("the final toll was six killed and 21 injured", 6),
+    ("the death toll rose to 40", 40),
+])
+def test_a_revised_toll_is_the_stated_figure(clause, killed):
+    tolls = find_tolls(clause)
+    assert (tolls["killed"], tolls["rise"]) == (killed, True)
+
+
+def test_a_lowered_toll_replaces_the_first_one():
+    text = ("A bomb exploded at a market in Quetta on Monday, killing 90 people. "
+            "On Tuesday officials lowered the death toll to 84.")
+    [inc] = find_incidents(text, mentions_for(text), "2025-03-05")
+    assert inc["killed"] == 84
+
+
+@pytest.mark.parametrize("clause, killed, injured", [
+    ("The bomber was killed; there were no other casualties", 0, 0),
+    ("They were released unharmed two days later", 0, 0),
+    ("No casualties were reported.", 0, 0),
+    ("The guards fired on the car.", None, None),
+])
+def test_no_casualties_is_zero_and_no_figure_is_none(clause, killed, injured):
+    tolls = find_tolls(clause)
+    assert (tolls["killed"], tolls["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Gunmen abducted a trader in Quetta on 3 May 2014. His body was found on 6 May 2014 outside the town.", 1),
+    ("Militants abducted four engineers near Peshawar on 2 June 2014. Their bodies were recovered a week later.", 4),
+    ("Gunmen kidnapped a doctor in Quetta on 9 July 2014. He was found dead on 12 July 2014.", 1),
+    ("Gunmen kidnapped a doctor in Quetta on 9 July 2014. He was found unharmed on 12 July 2014.", 0),
+])
+def test_hostages_found_dead_are_the_kidnappings_dead(text, killed):
+    [inc] = find_incidents(text, mentions_for(text), None)
+    assert (inc["type"], inc["killed"]) == ("kidnapping", killed)

@@ -113,7 +113,7 @@ def merge(cur, new) -> None:
 def merge_tolls(cur, killed, injured, rise, victim_phrase) -> bool:
     """Take the figures cur lacks (or a risen toll); True when a figure above zero was taken."""
     taken = False
-    if killed is not None and (cur.killed is None or (rise and killed > cur.killed) or (cur.killed == 0 and killed > 0)):
+    if killed is not None and (cur.killed is None or (rise and killed != cur.killed) or (cur.killed == 0 and killed > 0)):
         cur.killed = killed
         taken = taken or killed > 0
         if victim_phrase and not cur.victims:

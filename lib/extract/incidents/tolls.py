@@ -111,7 +111,10 @@ _KILL_ACTIVE = re.compile(
     r"|stabbing\s+to\s+death|claimed\s+the\s+lives\s+of|beheading|beheaded|executing|executed|lynching|lynched)\s+$", re.I)
 _INJ_ACTIVE = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting|hurt|and)\s+$", re.I)
 _TOLL_RISE = re.compile(
-    rf"\b(?:killed|dead|death\s+toll|toll|deaths)\b[^.;]{{0,160}}?\b(?:risen|rose|rises|climbed|increased|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?(?:{QUAL})?({NUM})\b",
+    rf"\b(?:killed|dead|death\s+toll|toll|deaths)\b[^.;]{{0,160}}?\b(?:risen|rose|rises|climbed|increased|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?(?:{QUAL})?({NUM})\b"
+    # a revised figure, up or down: "officials lowered the death toll to 84", "the final toll was six killed"
+    rf"|\b(?:lowered|revised|raised|corrected|updated|cut|reduced|brought)\s+(?:\w+\s+)?(?:death\s+)?toll\s+(?:\w+\s+)?to\s+(?:{QUAL})?({NUM})\b"
+    rf"|\b(?:final|revised|updated|latest|new|official|confirmed)\s+(?:death\s+)?toll\s+(?:was|is|stood\s+at|stands\s+at|of)\s+(?:{QUAL})?({NUM})\b",
     re.I)
 _ATTACKER_NOUN = re.compile(
     r"^(?:\s*(?:of\s+the\s+|of\s+them|suspected\s+|alleged\s+|heavily\s+armed\s+|armed\s+|other\s+|the\s+))*\s*"
@@ -126,13 +129,14 @@ _DISTRACT_BEFORE = re.compile(r"\b(?:first|initially|originally|earlier|previous
 _NEGATION = re.compile(
     r"\bno\s+(?:casualties|one|deaths|injuries|fatalities)\s+(?:were|was|has\s+been|have\s+been)?\s*(?:reported|hurt|injured|killed|harmed|caused)?"
     r"|\bno\s+(?:one|body)\s+was\s+(?:hurt|injured|killed|harmed)|\bnobody\s+was\s+(?:hurt|injured|killed|harmed)"
-    r"|\bwithout\s+(?:causing\s+)?(?:casualties|injuries)|\bthere\s+were\s+no\s+(?:casualties|injuries|deaths)"
+    r"|\bwithout\s+(?:causing\s+)?(?:casualties|injuries)|\bthere\s+were\s+no\s+(?:other\s+)?(?:casualties|injuries|deaths)"
     r"|\bcaused\s+no\s+(?:casualties|injuries)"
-    r"|\b(?:were|was)\s+(?:all\s+)?(?:unharmed|unhurt|unscathed)|\bescaped\s+(?:unharmed|unhurt|unscathed)", re.I)
+    r"|\b(?:were|was)\s+(?:all\s+)?(?:unharmed|unhurt|unscathed)|\b(?:escaped|released|freed|found|rescued)\s+(?:\w+\s+)?(?:unharmed|unhurt|unscathed)"
+    r"|\bno\s+other\s+(?:casualties|injuries|deaths)", re.I)
 VICTIM_STOP = re.compile(r"^(?:" + "|".join(rules.words("victim_phrase_stops")) + r")$", re.I)
 
 
-_RISE_WORDS = ("rose", "rise", "climbed", "increased", "jumped", "reached", "stand", "stood")  # in _TOLL_RISE
+_RISE_WORDS = ("rose", "rise", "climbed", "increased", "jumped", "reached", "stand", "stood", "toll")  # in _TOLL_RISE
 _DISTRACT_WORDS = ("first", "initially", "originally", "earlier", "previously")
 _KILL_ACTIVE_WORDS = ("kill", "shoot", "shot", "massacr", "murder", "stabbing", "claimed", "behead", "execut", "lynch")  # one is in _KILL_ACTIVE
 _NAMED_KILL_WORDS = ("dead", "kill", "murder", "gunned", "assassin", "behead", "to death")  # one is in each _NAMED_*
@@ -258,9 +262,10 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
     low = clause.lower() if folding.plain_case(clause) else None
     m = _TOLL_RISE.search(clause) if low is None or any(w in low for w in _RISE_WORDS) else None
     if m:
-        out["killed"] = parse_number(m.group(1))
+        group = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        out["killed"] = parse_number(m.group(group))
         out["rise"] = True
-        out["killed_at"] = m.start(1)
+        out["killed_at"] = m.start(group)
     may_distract = (low is None or any(w in low for w in _DISTRACT_WORDS)) and bool(_DISTRACT_WORD.search(clause))
     for m in numbers(clause):
         raw = m.group(1)
@@ -413,6 +418,24 @@ _CUMULATIVE = re.compile(
     r"|\b(?:insurgency|conflict|war|violence|campaign|uprising|fighting)\b[^.;]{0,60}\b(?:killed|claimed)\b"
     r"|\bsince\s+(?:(?:19|20)\d\d|the\s+(?:start|beginning))\b[^.;]{0,40}\b(?:killed|died|dead)\b", re.I)
 
+
+
+_BODIES_FOUND = re.compile(
+    r"\b(?:(his|her)\s+body|(their|the\s+[\w'’-]+(?:['’]s?)?)\s+bod(?:y|ies)|(bodies))\b[^.;]{0,80}?\b(?:was|were|had\s+been|have\s+been)\s+"
+    r"(?:later\s+)?(?:found|discovered|recovered|dumped)\b"
+    r"|\b(he|she|they)\s+(?:was|were)\s+(?:later\s+)?found\s+(?:dead|beheaded|killed|shot\s+dead|executed|murdered|hanged)\b", re.I)
+
+
+def hostages_found_dead(sentence: str, victims: str | None) -> int | None:
+    """How many hostages a sentence reports found dead: one for "His body was found", the hostages counted in
+    victims ("15 soldiers") for "Their bodies were found"; None when it reports no body."""
+    m = _BODIES_FOUND.search(sentence)
+    if not m:
+        return None
+    if m.group(1) or (m.group(4) or "").lower() in ("he", "she"):
+        return 1
+    count = parse_number(victims.split()[0]) if victims else None
+    return count or 1
 
 
 def hostage_deaths(clause: str) -> int | None:
