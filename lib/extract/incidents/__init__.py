@@ -90,6 +90,13 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
                 continue
             if not triggers.find_triggers(ctext):
                 continue
+            if current is not None and current.type in ("kidnapping", "hijacking") and "found" in ctext:
+                found_dead = tolls.hostages_found_dead(ctext, current.victims)
+                if found_dead:
+                    # "He was found beheaded on 1 December": the hostage's death, not another event
+                    current.killed = current.killed or found_dead
+                    touched_here.append(current)
+                    continue
             if current is not None and current.type in ("kidnapping", "hijacking") and " of the " in ctext:
                 dead = tolls.hostage_deaths(ctext)
                 if dead is not None:
