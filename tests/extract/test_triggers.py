@@ -129,3 +129,15 @@ def test_arson_facility_attacks_executions_and_beheadings_have_a_type(clause, ex
 def test_attacks_on_facilities_and_executions_are_incidents(text, expected):
     [inc] = find_incidents(text, mentions_for(text), None)
     assert (inc["type"], inc["killed"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 May 2014, gunmen shot dead Abdul Karim, a tribal elder, near his home in Peshawar.", "assassination"),
+    ("On 3 May 2014, gunmen killed Mayor Juan Cruz in his office in Quetta.", "assassination"),
+    ("On 3 May 2014, Rahim Gul, the deputy district chief, was shot dead in Quetta.", "assassination"),
+    ("On 3 May 2014, gunmen shot dead Abdul Karim near his home in Peshawar.", "armed_attack"),
+    ("On 3 May 2014, gunmen shot dead two policemen in Peshawar.", "armed_attack"),
+])
+def test_the_targeted_killing_of_a_named_official_is_an_assassination(text, expected):
+    [inc] = find_incidents(text, mentions_for(text), None)
+    assert inc["type"] == expected

@@ -25,6 +25,8 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
     if not trig:
         return None
     itype, strength = triggers.type_of(trig)
+    if itype == "armed_attack" and tolls.named_official_killed(clause):
+        itype = "assassination"  # the targeted killing of a named official, elder or leader
     # reference for month names in a "came ... after" clause is the anchor event, not the publication
     date, precision = event_dates.clause_date(clause, cs, dateline_end, pub, anchor_ref, anchor_month)
     figures = tolls.find_tolls(clause, count_attackers=(itype == "other"))

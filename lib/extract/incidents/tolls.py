@@ -139,6 +139,8 @@ VICTIM_STOP = re.compile(r"^(?:" + "|".join(rules.words("victim_phrase_stops")) 
 _RISE_WORDS = ("rose", "rise", "climbed", "increased", "jumped", "reached", "stand", "stood", "toll")  # in _TOLL_RISE
 _DISTRACT_WORDS = ("first", "initially", "originally", "earlier", "previously")
 _KILL_ACTIVE_WORDS = ("kill", "shoot", "shot", "massacr", "murder", "stabbing", "claimed", "behead", "execut", "lynch")  # one is in _KILL_ACTIVE
+_PARTS_WORDS = ("kill", "died", "dead", "wound", "injur", "hurt")  # one is in every _PARTS_PASSIVE
+_LONE_ATTACKER_WORDS = ("bomber", "assailant", "attacker", "gunman", "militant", "blew")  # in _LONE_ATTACKER_DEAD
 _NAMED_KILL_WORDS = ("dead", "kill", "murder", "gunned", "assassin", "behead", "to death")  # one is in each _NAMED_*
 _NO_SPACE = re.compile(r"no\s")  # in every _NEGATION but "nobody" and "without"
 _DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously)\b", re.I)
@@ -181,11 +183,27 @@ _NAMED_OBJECT = re.compile(
     + r")?)" + _AFTER_NAME)
 # "Abdul Karim, a tribal elder, was shot dead": a named victim as the subject
 _NAMED_SUBJECT = re.compile(
-    r"^\W*(" + _NAME + r")\s*,\s+(?:a|an|the)\s+[^,;]{1,80},\s+(?:was|has\s+been|had\s+been)\s+(?:(?:also|later|reportedly)\s+)?"
+    r"^\W*(?:(?:In|On|Late|Early|Last|Earlier|Later|Overnight)\b[^,;]{0,40},\s*)?(" + _NAME + r")\s*,\s+(?:a|an|the)\s+[^,;]{1,80},\s+(?:was|has\s+been|had\s+been)\s+(?:(?:also|later|reportedly)\s+)?"
     r"(?:shot\s+dead|killed|murdered|gunned\s+down|stabbed\s+to\s+death|beheaded|assassinated)\b")
 _NAME_NOT_PERSON = re.compile(r"^(?:A|An|The|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|One|At|More|Some|Several|Dozens"
                               r"|Hundreds|All|Many|Security|Police|Army|Government|Militants?|Gunmen|Soldiers|Civilians"
                               r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+_OFFICE = "(?:" + "|".join(rules.words("office_words")) + ")"
+# "Abdul Karim, a tribal elder", "Ali Musa, the deputy district chief": the office the named victim holds
+_OFFICE_AFTER = re.compile(r"^\s*,\s+(?:a|an|the|his|its)\s+(?:[\w'’-]+\s+){0,4}?" + _OFFICE + r"\b")
+_OFFICE_BEFORE = re.compile(r"\b(?i:" + _OFFICE + r")\s+$")
+
+
+def named_official_killed(clause: str) -> bool:
+    """True when the clause names one killed holder of an office ("gunmen shot dead Malik Gul Khan, a tribal elder",
+    "killed Mayor Juan Cruz"): a targeted killing."""
+    m = _NAMED_OBJECT.search(clause) or _NAMED_SUBJECT.match(clause)
+    if not m or _NAME_NOT_PERSON.match(m.group(1)):
+        return False
+    return bool(_OFFICE_AFTER.match(clause[m.end(1):]) or _OFFICE_BEFORE.search(clause[: m.start(1)])
+                or re.match(r"(?:" + _OFFICE + r")\s", m.group(1), re.I))
 
 
 def named_victims(clause: str) -> tuple[int, int] | None:
@@ -214,7 +232,14 @@ def summed_parts(clause: str) -> list[tuple[str, int, int, int]]:
     """(kind, total, start, end) of each list of counted victims a clause sums ("two policemen and two visa
     applicants were killed" -> killed 4)."""
     out = []
-    for m in _PARTS_PASSIVE.finditer(clause):
+    end = 0
+    for n in list(numbers(clause)):
+        if n.start() < end:
+            continue
+        m = _PARTS_PASSIVE.match(clause, n.start())
+        if m is None:
+            continue
+        end = m.end()
         values = [parse_number(x.group(1)) for x in _PART_NUMBER.finditer(m.group(1))]
         firsts = [x.group(1).lower() for x in _PART_NUMBER.finditer(m.group(1))]
         if len(values) < 2 or any(v is None for v in values) or firsts[0] in ("a", "an") \
@@ -346,7 +371,7 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
                 out["killed_at"] = m.start()
             if out["victims"] is None:
                 out["victims"] = _victim_phrase(raw, after)
-    if " and " in clause or "," in clause:
+    if (" and " in clause or "," in clause) and (low is None or any(w in low for w in _PARTS_WORDS)):
         for kind, total, a, b in summed_parts(clause):
             at = out["killed_at"] if kind == "killed" else None
             if out[kind] is None or (at is not None and a <= at < b) or (kind == "injured" and out[kind] < total):
@@ -358,7 +383,8 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
         named = named_victims(clause)
         if named:
             out["killed"], out["killed_at"] = named
-    if out["attackers_killed"] is None and _LONE_ATTACKER_DEAD.search(clause):
+    if out["attackers_killed"] is None and (low is None or any(w in low for w in _LONE_ATTACKER_WORDS)) \
+            and _LONE_ATTACKER_DEAD.search(clause):
         out["attackers_killed"] = 1  # "The assailant was also killed", "he blew himself up"
     if low is not None and "nobody" not in low and "without" not in low and not _NO_SPACE.search(low) \
             and "unh" not in low and "unsc" not in low:
