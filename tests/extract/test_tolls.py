@@ -201,6 +201,8 @@ def test_a_lowered_toll_replaces_the_first_one():
     ("The bomber was killed; there were no other casualties", 0, 0),
     ("They were released unharmed two days later", 0, 0),
     ("No casualties were reported.", 0, 0),
+    ("No casualties.", 0, 0),
+    ("There were no fatalities", 0, None),
     ("The guards fired on the car.", None, None),
 ])
 def test_no_casualties_is_zero_and_no_figure_is_none(clause, killed, injured):

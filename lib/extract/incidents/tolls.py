@@ -132,7 +132,7 @@ _NEGATION = re.compile(
     r"|\bwithout\s+(?:causing\s+)?(?:casualties|injuries)|\bthere\s+were\s+no\s+(?:other\s+)?(?:casualties|injuries|deaths)"
     r"|\bcaused\s+no\s+(?:casualties|injuries)"
     r"|\b(?:were|was)\s+(?:all\s+)?(?:unharmed|unhurt|unscathed)|\b(?:escaped|released|freed|found|rescued)\s+(?:\w+\s+)?(?:unharmed|unhurt|unscathed)"
-    r"|\bno\s+other\s+(?:casualties|injuries|deaths)", re.I)
+    r"|\bno\s+(?:other\s+)?(?:casualties|injuries|deaths|fatalities)\b", re.I)
 VICTIM_STOP = re.compile(r"^(?:" + "|".join(rules.words("victim_phrase_stops")) + r")$", re.I)
 
 
