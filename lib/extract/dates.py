@@ -165,6 +165,8 @@ def _day_without_year(pub: date, month: int, day: int) -> date | None:
 # Patterns in order of priority: earlier ones win over overlapping later ones.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    # "12/7/2011": month first, as incident databases write it, unless the first number cannot be a month
+    ("numeric", re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")),
     ("mdy", re.compile(rf"\b({_ANY_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
     ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_ANY_MONTH}),?\s+(\d{{4}})\b")),
     ("my", re.compile(rf"\b({_FULL_MONTH}|{_ABBR_MONTH}),?\s+((?:19|20)\d{{2}})\b")),
@@ -202,7 +204,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 _MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_PREFIXES_LOW = tuple(m.lower() for m in _MONTH_PREFIXES)
 _NEEDS = {
-    "iso": ("<digit>",), "mdy": ("<digit>", "<Month>"), "dmy": ("<digit>", "<Month>"), "my": ("<digit>", "<Month>"),
+    "iso": ("<digit>",), "numeric": ("<digit>",), "mdy": ("<digit>", "<Month>"), "dmy": ("<digit>", "<Month>"), "my": ("<digit>", "<Month>"),
     "md": ("<digit>", "<Month>"), "dm": ("<digit>", "<Month>"),
     "month_rel_year": ("<month>", ("year",)), "last_month_name": ("<month>", ("last", "this", "next", "previous")),
     "in_month": ("<Month>",), "ago": (("ago",),), "came_after": (("after", "before"),),
@@ -246,6 +248,11 @@ def _resolve_match(kind, m, text, pub, ref):
     g = m.groups()
     if kind == "iso":
         d = _safe_date(int(g[0]), int(g[1]), int(g[2]))
+        return (*_fmt(d, "day"), "absolute") if d else (None, None, "absolute")
+    if kind == "numeric":
+        first, second = int(g[0]), int(g[1])
+        month, day = (second, first) if first > 12 else (first, second)
+        d = _safe_date(int(g[2]), month, day)
         return (*_fmt(d, "day"), "absolute") if d else (None, None, "absolute")
     if kind == "mdy":
         d = _safe_date(int(g[2]), _month_number(g[0]), int(g[1]))

@@ -64,3 +64,28 @@ def test_the_army_blaming_a_group_for_both_attacks_names_it_for_both():
     found = find_incidents(text, mentions_for(text), "2024-05-05")
     assert len(found) == 2
     assert [i["perpetrator"] for i in found] == ["Coastal Defence Forces", "Coastal Defence Forces"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("No group claimed the attack; officials blamed the Taliban.", ("Taliban", 2)),
+    ("No group claimed responsibility, although authorities attributed the attack to Lashkar-e-Jhangvi.",
+     ("Lashkar-e-Jhangvi", 2)),
+    ("The district police command attributed the bombing to Boko Haram.", ("Boko Haram", 2)),
+    ("Army officers blamed fighters of the Allied Democratic Forces for the raid.", ("Allied Democratic Forces", 2)),
+    ("The officer blamed Islamic State sleeper cells, which remain active.", ("Islamic State", 2)),
+    ("That ambush was also claimed by al-Shabaab.", ("al-Shabaab", 3)),
+    ("Neither group claimed the attack and nobody was blamed.", (None, 0)),
+])
+def test_a_group_named_after_a_hedge_or_a_negation_is_kept(sentence, expected):
+    assert find_perpetrator(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In May, ISWAP fighters killed 12 fishermen on the lake.", ("ISWAP", 1)),
+    ("Suspected Boko Haram gunmen stormed the village at dawn.", ("Boko Haram", 1)),
+    ("Somali militants attacked a police post.", (None, 0)),
+    ("Its fighters stormed the hotel.", (None, 0)),
+    ("The rebel spokesman denied the accusation and blamed Russian mercenaries.", (None, 0)),
+])
+def test_a_named_groups_members_did_the_deed_but_a_nationality_is_no_group(sentence, expected):
+    assert find_perpetrator(sentence) == expected

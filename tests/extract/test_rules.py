@@ -44,7 +44,7 @@ def trigger_rows(text):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("arson,2,fire,set\\s+fire\n", "type 'arson' is not in incident_type_priority.txt"),
+    ("riot,2,riot,riots?\n", "type 'riot' is not in incident_type_priority.txt"),
     ("bombing,3,bomb,bombs?\n", "strength must be 1 or 2"),
     ("bombing,2,,bombs?\n", "every trigger needs its stems"),
     ("bombing,2,bomb,bomb(?:s\n", "triggers.csv: trigger 'bomb\\(\\?:s'"),

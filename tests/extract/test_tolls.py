@@ -119,3 +119,103 @@ def test_a_toll_update_far_from_its_verb_and_the_attacks_later_account_are_one_i
             "people were wounded.")
     [inc] = find_incidents(text, mentions_for(text), "2024-06-07")
     assert (inc["killed"], inc["injured"], inc["date"]) == (45, 20, "2024-06-04")
+
+
+@pytest.mark.parametrize("clause, killed", [
+    ("Gunmen shot dead Abdul Karim, a tribal elder, near his home", 1),
+    ("unknown assailants killed Hajji Zar Wali in the market", 1),
+    ("Rahima Bibi, a schoolteacher, was shot dead on Monday", 1),
+    ("the militants beheaded Juma Khan and Gul Nabi", 2),
+    ("police said gunmen murdered Ustad Faiz as he left the mosque", 1),
+    ("the bombing killed Pakistani soldiers", None),
+    ("the shelling killed Kabul residents", None),
+])
+def test_a_named_victim_counts_as_one(clause, killed):
+    assert find_tolls(clause)["killed"] == killed
+
+
+@pytest.mark.parametrize("clause, killed, injured", [
+    ("two policemen and two visa applicants were killed", 4, None),
+    ("Three soldiers, a driver and two farmers were killed", 6, None),
+    ("Two guards and five passengers were wounded", None, 7),
+    ("the blast killed two nurses and a patient", 3, None),
+    ("Two Chinese citizens died and two others were wounded", 2, 2),
+    ("Four civilians and one policeman were killed and 9 other people were injured", 5, 9),
+])
+def test_the_parts_of_a_toll_add_up(clause, killed, injured):
+    tolls = find_tolls(clause)
+    assert (tolls["killed"], tolls["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize("clause, killed", [
+    ("A 19-year-old man was stabbed to death outside a shop", 1),
+    ("a 23-year-old was killed when the bomb went off", 1),
+    ("A 61-year-old Lagos trader was shot and killed on Friday", 1),
+    ("In March, a woman was shot dead at a bus stop", 1),
+    ("On 4/24/2011 the officer was killed", None),
+    ("In 2011 a guard was killed at the gate", None),
+    ("the bombing on March 3, 2014 killed 12 people", 12),
+])
+def test_ages_and_years_are_not_counts(clause, killed):
+    assert find_tolls(clause)["killed"] == killed
+
+
+@pytest.mark.parametrize("clause, killed, attackers", [
+    ("security forces killed eight militants who stormed the port complex; two soldiers died", 2, 8),
+    ("Troops killed 12 of the assailants; three soldiers were killed", 3, 12),
+    ("Six insurgents who raided the camp were killed and four guards died", 4, 6),
+    ("police shot dead the two gunmen after they killed a waiter", 1, 2),
+    ("Approximately 40 militants attacked a checkpoint and three soldiers were killed", 3, None),
+    ("The assailant was also killed", None, 1),
+])
+def test_attackers_killed_are_a_figure_of_their_own(clause, killed, attackers):
+    tolls = find_tolls(clause)
+    assert (tolls["killed"], tolls["attackers_killed"]) == (killed, attackers)
+
+
+def test_an_incident_reports_its_attackers_killed_apart():
+    text = "Security forces killed eight militants who stormed a police post in Quetta on Monday; two policemen died."
+    [inc] = find_incidents(text, mentions_for(text), "2025-03-04")
+    assert (inc["killed"], inc["attackers_killed"]) == (2, 8)
+
+
+@pytest.mark.parametrize("clause, killed", [
+    ("officials lowered the death toll to 84", 84),
+    ("the ministry revised the toll to 31 on Sunday", 31),
+    ("the final toll was six killed and 21 injured", 6),
+    ("the death toll rose to 40", 40),
+])
+def test_a_revised_toll_is_the_stated_figure(clause, killed):
+    tolls = find_tolls(clause)
+    assert (tolls["killed"], tolls["rise"]) == (killed, True)
+
+
+def test_a_lowered_toll_replaces_the_first_one():
+    text = ("A bomb exploded at a market in Quetta on Monday, killing 90 people. "
+            "On Tuesday officials lowered the death toll to 84.")
+    [inc] = find_incidents(text, mentions_for(text), "2025-03-05")
+    assert inc["killed"] == 84
+
+
+@pytest.mark.parametrize("clause, killed, injured", [
+    ("The bomber was killed; there were no other casualties", 0, 0),
+    ("They were released unharmed two days later", 0, 0),
+    ("No casualties were reported.", 0, 0),
+    ("No casualties.", 0, 0),
+    ("There were no fatalities", 0, None),
+    ("The guards fired on the car.", None, None),
+])
+def test_no_casualties_is_zero_and_no_figure_is_none(clause, killed, injured):
+    tolls = find_tolls(clause)
+    assert (tolls["killed"], tolls["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Gunmen abducted a trader in Quetta on 3 May 2014. His body was found on 6 May 2014 outside the town.", 1),
+    ("Militants abducted four engineers near Peshawar on 2 June 2014. Their bodies were recovered a week later.", 4),
+    ("Gunmen kidnapped a doctor in Quetta on 9 July 2014. He was found dead on 12 July 2014.", 1),
+    ("Gunmen kidnapped a doctor in Quetta on 9 July 2014. He was found unharmed on 12 July 2014.", 0),
+])
+def test_hostages_found_dead_are_the_kidnappings_dead(text, killed):
+    [inc] = find_incidents(text, mentions_for(text), None)
+    assert (inc["type"], inc["killed"]) == ("kidnapping", killed)

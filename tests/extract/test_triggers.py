@@ -102,3 +102,42 @@ def test_general_hypothetical_and_statistical_statements_are_not_incidents(sente
 ])
 def test_statements_that_report_no_event_are_no_incidents(text, published):
     assert find_incidents(text, mentions_for(text), published) == []
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("Assailants set fire to a girls' school during the night", "other"),
+    ("insurgents torched three road-building vehicles", "other"),
+    ("Militants blew up a mobile telephone tower", "bombing"),
+    ("attackers blew up a section of the gas pipeline", "bombing"),
+    ("the bomber blew himself up at the gate", "suicide_bombing"),
+    ("militants executed a village chief in front of residents", "armed_attack"),
+    ("fighters beheaded two farmers", "armed_attack"),
+    ("the bodies of the men were mutilated", "armed_attack"),
+    ("the convicted man was executed in 2010", None),
+    ("badly mutilated remains were counted twice", None),
+    ("he was charged with arson", None),
+])
+def test_arson_facility_attacks_executions_and_beheadings_have_a_type(clause, expected):
+    assert type_of(find_triggers(clause))[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3/4/2014: Assailants set fire to a school in Peshawar. No casualties were reported.", ("other", 0)),
+    ("2014-05-02: Militants blew up a telecommunications tower in Quetta.", ("bombing", None)),
+    ("On 6 June 2014, militants executed two teachers in Peshawar.", ("armed_attack", 2)),
+])
+def test_attacks_on_facilities_and_executions_are_incidents(text, expected):
+    [inc] = find_incidents(text, mentions_for(text), None)
+    assert (inc["type"], inc["killed"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 May 2014, gunmen shot dead Abdul Karim, a tribal elder, near his home in Peshawar.", "assassination"),
+    ("On 3 May 2014, gunmen killed Mayor Juan Cruz in his office in Quetta.", "assassination"),
+    ("On 3 May 2014, Rahim Gul, the deputy district chief, was shot dead in Quetta.", "assassination"),
+    ("On 3 May 2014, gunmen shot dead Abdul Karim near his home in Peshawar.", "armed_attack"),
+    ("On 3 May 2014, gunmen shot dead two policemen in Peshawar.", "armed_attack"),
+])
+def test_the_targeted_killing_of_a_named_official_is_an_assassination(text, expected):
+    [inc] = find_incidents(text, mentions_for(text), None)
+    assert inc["type"] == expected

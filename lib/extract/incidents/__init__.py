@@ -90,6 +90,13 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
                 continue
             if not triggers.find_triggers(ctext):
                 continue
+            if current is not None and current.type in ("kidnapping", "hijacking") and "found" in ctext:
+                found_dead = tolls.hostages_found_dead(ctext, current.victims)
+                if found_dead:
+                    # "He was found beheaded on 1 December": the hostage's death, not another event
+                    current.killed = current.killed or found_dead
+                    touched_here.append(current)
+                    continue
             if current is not None and current.type in ("kidnapping", "hijacking") and " of the " in ctext:
                 dead = tolls.hostage_deaths(ctext)
                 if dead is not None:
@@ -128,6 +135,12 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
             same_story = current.paragraph == paragraph or current is incidents[0] or index == current.index + 1
             if same_story:
                 record.follow_up(current, text, s, e, mentions, pub, dateline_end)
+        if current is not None and current.type in ("kidnapping", "hijacking") and not current.killed \
+                and ("bod" in sentence or "found" in sentence):
+            # "His body was found on 16 December": the hostage the kidnapping took is dead
+            found_dead = tolls.hostages_found_dead(sentence, current.victims)
+            if found_dead:
+                current.killed = found_dead
         if current is not None:
             perpetrators.credit_perpetrator(sentence, text, body, index, current, incidents, count_before,
                                             before_sentence)

@@ -13,7 +13,8 @@ _NP_HEAD = re.compile(r"^\s*(?:the\s+)?((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|f
 _NO_NAME = frozenset(rules.words("perpetrator_non_names"))
 _GENERIC_GROUP = re.compile(r"^(?:unnamed|unknown|unidentified|militants?|gunm[ae]n|attackers?|assailants?|those|insurgents?|terrorists?"
                             r"|criminals?|armed\s+men|separatists?\s*$)", re.I)
-_AUTHORITY = re.compile(r"\b(?:government|authorities|police|officials|ministry|minister|president|interior|prosecutors?|investigators)\b", re.I)
+_AUTHORITY = re.compile(r"\b(?:government|authorities|police|officials|official|ministry|minister|president|interior|prosecutors?"
+                        r"|investigators|officers?|commanders?|governor|command)\b", re.I)
 _ADVERBS = re.compile(r"\s+(?:later|also|subsequently|quickly|swiftly|reportedly|has|had|have|later\s+on|soon)\s*$", re.I)
 
 
@@ -21,7 +22,7 @@ def _clean_np(np: str | None) -> str | None:
     if not np:
         return None
     np = re.sub(r"^(?:The|the)\s+", "", np.strip())
-    np = re.sub(r"\s+(?:and|of|for|the)$", "", np)
+    np = re.sub(r"(?:\s+(?:and|of|for|the))+$", "", np)
     if not np or np.lower() in _NO_NAME or np.split()[0].lower() in ("no", "neither", "none"):
         return None
     np = re.sub(r"\s+group$", "", np)
@@ -49,6 +50,14 @@ _SAID_IT_DID = re.compile(
     r"|its\s+men|its\s+forces|its\s+troops)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?:carried\s+out|was\s+behind|were\s+behind"
     r"|behind|killed|launched|conducted|staged|attacked|executed)")
 _BLAMED = re.compile(r"\bblamed\s+(.+)$")
+# "blamed fighters of Islamic State West Africa Province": the group the members belong to
+_MEMBERS_LEAD = re.compile(r"^\s*(?:(?:the|its)\s+)?(?:fighters|members|militants|elements|gunmen|cells|insurgents|loyalists|supporters)"
+                           r"\s+(?:of|from|loyal\s+to)\s+")
+_NAME = r"((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|de|du|[A-Z][\w'’\-]*|al-\w+))*)"
+# "That attack was also claimed by al-Shabaab"
+_CLAIMED_BY = re.compile(r"\b(?:was|were|been|is)\s+(?:also\s+|later\s+|quickly\s+)?claimed\s+by\s+(?:the\s+)?" + _NAME)
+# "authorities attributed the attack to TTP"
+_ATTRIBUTED = re.compile(r"\battributed\s+(?:(?:the|this|that|these|both)\s+)?(?:[\w'’-]+\s+){0,3}?to\s+(?:the\s+)?" + _NAME)
 _WAS_BEHIND = re.compile(r"\b(?:that\s+)?([^,;]+?)(?:,[^,]*,)?\s+(?:were|was)\s+(?:responsible|behind\s+(?:the|it))")
 
 
@@ -74,7 +83,14 @@ _MEMBERS_OF = re.compile(
     r"\b(?i:fighters|militants|members|gunmen|insurgents|rebels|militiamen|men|combatants)\s+(?:of|from)\s+the\s+"
     r"((?:\d+\s+)?[A-Z][\w'’\-]*+(?:\s+(?:of|for|the|[A-Z][\w'’\-]*+))*+)"
     r"(?!\s+(?:region|province|village|area|district|town|city|state|county|camp|border)\b)")
+_SENTENCE_OPENERS = frozenset("In On At After When The A An Its Their His Her Two Three Four Several Some Islamist Armed Unidentified Unknown Local"
+                              .split())
 _GANG = re.compile(r"\b[Tt]he\s+((?:\d+\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+gang\b")
+# "ISWAP fighters killed at least 20 farmers", "suspected Boko Haram gunmen stormed ...": a named group's members did it
+_NAMED_MEMBERS = re.compile(
+    r"(?:^|(?<=[\s,;(\"“]))(?:(?i:suspected|alleged)\s+)?((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:[A-Z][\w'’\-]*|al-\w+)){0,4})\s+"
+    r"(?:fighters|militants|gunmen|insurgents|jihadists|rebels|militiamen|bombers)\s+(?:\w+\s+){0,2}?"
+    r"(?:killed|attacked|stormed|ambushed|abducted|kidnapped|opened|raided|shot|bombed|overran|seized|executed|beheaded|set)\b")
 # "Myanmar's military said it had carried out ...": the state's forces
 _STATE_FORCES = re.compile(r"\b([A-Z][\w\-]+)['’]s\s+(military|army|armed\s+forces|junta)\s*$")
 
@@ -87,6 +103,10 @@ def find_perpetrator(sentence: str) -> tuple[str | None, int]:
         m = _GANG.search(sentence) if " gang" in sentence else None
         if m is None and " the " in sentence:
             m = _MEMBERS_OF.search(sentence)
+        if m is None:
+            m = _NAMED_MEMBERS.search(sentence)
+            if m and (m.group(1).split()[0] in _SENTENCE_OPENERS or m.group(1).split()[0].lower() in _NO_NAME):
+                m = None
         if m:
             np = _clean_np(m.group(1))
             if np and not _GENERIC_GROUP.match(np) and np not in DEMONYMS and not _AUTHORITY.search(np):
@@ -100,8 +120,14 @@ def _find_perpetrator(sentence: str) -> tuple[str | None, int]:
     claimed, said = "claimed" in sentence, "said" in sentence
     blamed, behind = "blamed" in sentence, "responsible" in sentence or "behind" in sentence
     by = " by " in sentence
-    if not (claimed or said or blamed or behind or by):
+    attributed = "attributed" in sentence
+    if not (claimed or said or blamed or behind or by or attributed):
         return None, 0
+    m = _CLAIMED_BY.search(sentence) if claimed and by else None
+    if m:
+        np = _clean_np(m.group(1))
+        if np and not _GENERIC_GROUP.match(np):
+            return np, 3
     sentence = _AFFILIATE.sub(r"\1", sentence)
     clauses = _PERP_CLAUSE_SPLIT.split(sentence)
     for clause in clauses if claimed or said else ():
@@ -130,7 +156,7 @@ def _find_perpetrator(sentence: str) -> tuple[str | None, int]:
         m = _BLAMED.search(clause) if blamed else None
         if m and (_AUTHORITY.search(clause[: m.start()]) or _NAMED_BLAMER.search(clause[: m.start()])
                   or re.search(r"\b(?:[Tt]he|[A-Z][\w'’-]+)\s+(?:army|military)\s+(?:has\s+|had\s+|also\s+|later\s+)?$", clause[: m.start()])):
-            obj = m.group(1)
+            obj = _MEMBERS_LEAD.sub("", m.group(1))
             first = obj.split(",")[0]
             np = None
             head = _NP_HEAD.match(first)
@@ -139,7 +165,7 @@ def _find_perpetrator(sentence: str) -> tuple[str | None, int]:
             elif re.search(r"\b(?:group|organi[sz]ation|outfit|faction|movement|network|militia)\s*$", first) and "," in obj:
                 nxt = _NP_HEAD.match(obj.split(",")[1])
                 np = _clean_np(nxt.group(1)) if nxt else None
-            if np and not _GENERIC_GROUP.match(np):
+            if np and not _GENERIC_GROUP.match(np) and np not in DEMONYMS:
                 return np, 2
         m = _WAS_BEHIND.search(clause) if behind else None
         if m and _AUTHORITY.search(clause[: m.start(1)] + " " + m.group(1)):
@@ -151,6 +177,11 @@ def _find_perpetrator(sentence: str) -> tuple[str | None, int]:
                 np = f"{fm.group(2)} {fm.group(1)}"
             if np and np[0].isupper() and not _GENERIC_GROUP.match(np) and len(np.split()) <= 6:
                 return np, 2
+    m = _ATTRIBUTED.search(sentence) if attributed else None
+    if m and _AUTHORITY.search(sentence[: m.start()]):
+        np = _clean_np(m.group(1))
+        if np and not _GENERIC_GROUP.match(np) and not _AUTHORITY.search(np):
+            return np, 2
     m = _BY_AGENT.search(sentence) if by else None
     if m:
         np = _clean_np(m.group(1))

@@ -25,6 +25,8 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
     if not trig:
         return None
     itype, strength = triggers.type_of(trig)
+    if itype == "armed_attack" and tolls.named_official_killed(clause):
+        itype = "assassination"  # the targeted killing of a named official, elder or leader
     # reference for month names in a "came ... after" clause is the anchor event, not the publication
     date, precision = event_dates.clause_date(clause, cs, dateline_end, pub, anchor_ref, anchor_month)
     figures = tolls.find_tolls(clause, count_attackers=(itype == "other"))
@@ -41,6 +43,7 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
     return Incident(
         sites=site_list, type=itype, strength=strength, date=date, precision=precision, killed=killed, injured=injured,
         rise=figures["rise"], victims=figures["victims"], nationality=nationality, site=site,
+        attackers_killed=figures["attackers_killed"],
         local=victims.local_victims(clause, nationality, bool(killed or injured)),
         foreign=victims.calls_victims_foreign(clause),
         perpetrator=None, perp_strength=0, sentence=(s, e),
@@ -100,6 +103,8 @@ def merge(cur, new) -> None:
     elif cur.type == "bombing" and new.type == "suicide_bombing":
         cur.type = "suicide_bombing"
     merge_tolls(cur, new.killed, new.injured, new.rise, new.victims)
+    if cur.attackers_killed is None:
+        cur.attackers_killed = new.attackers_killed
     cur.local = cur.local or new.local
     cur.foreign = cur.foreign or new.foreign
     for c in new.nationality:
@@ -110,7 +115,7 @@ def merge(cur, new) -> None:
 def merge_tolls(cur, killed, injured, rise, victim_phrase) -> bool:
     """Take the figures cur lacks (or a risen toll); True when a figure above zero was taken."""
     taken = False
-    if killed is not None and (cur.killed is None or (rise and killed > cur.killed) or (cur.killed == 0 and killed > 0)):
+    if killed is not None and (cur.killed is None or (rise and killed != cur.killed) or (cur.killed == 0 and killed > 0)):
         cur.killed = killed
         taken = taken or killed > 0
         if victim_phrase and not cur.victims:
@@ -162,9 +167,11 @@ def follow_up(cur, text, s, e, mentions, pub, dateline_end) -> None:
     figures = tolls.find_tolls(sentence, count_attackers=(cur.type == "other"))
     adopted = False
     if tolls.states_cumulative_toll(sentence) and not figures["rise"]:
-        figures = {"killed": None, "injured": None}  # "The insurgency has killed more than 5,000 people": a statistic
+        figures = {"killed": None, "injured": None, "attackers_killed": None}  # "The insurgency has killed more than 5,000 people": a statistic
     if figures["killed"] is not None or figures["injured"] is not None:
         adopted = merge_tolls(cur, figures["killed"], figures["injured"], figures["rise"], figures["victims"])
+    if cur.attackers_killed is None and figures.get("attackers_killed") is not None:
+        cur.attackers_killed = figures["attackers_killed"]
     stated = []
     if _VICTIM_WORD.search(sentence):
         stated = victims.stated_nationalities(sentence, s, mentions)
@@ -226,6 +233,7 @@ def finish(inc, i, text, incidents, pub, dateline_mention, body) -> dict:
         "place_end": site.get("end") if site else None,
         "killed": inc.killed,
         "injured": inc.injured,
+        "attackers_killed": inc.attackers_killed,
         "victims": inc.victims,
         "victim_nationality": nationality,
         "perpetrator": inc.perpetrator,

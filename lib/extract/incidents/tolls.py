@@ -1,6 +1,7 @@
 """Tolls: how many were killed and wounded in a clause, and who, with the numbers written in digits or words.
 
-find_tolls(clause) -> {"killed", "injured", "victims", "killed_at", "rise"}; attackers are not counted, a
+find_tolls(clause) -> {"killed", "injured", "victims", "killed_at", "rise", "attackers_killed"}; attackers are not
+counted among the killed but apart, a
 negation ("no one was hurt") gives zero, a partitive ("of the injured") or a measure ("five years") nothing.
 """
 from __future__ import annotations
@@ -110,7 +111,10 @@ _KILL_ACTIVE = re.compile(
     r"|stabbing\s+to\s+death|claimed\s+the\s+lives\s+of|beheading|beheaded|executing|executed|lynching|lynched)\s+$", re.I)
 _INJ_ACTIVE = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting|hurt|and)\s+$", re.I)
 _TOLL_RISE = re.compile(
-    rf"\b(?:killed|dead|death\s+toll|toll|deaths)\b[^.;]{{0,160}}?\b(?:risen|rose|rises|climbed|increased|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?(?:{QUAL})?({NUM})\b",
+    rf"\b(?:killed|dead|death\s+toll|toll|deaths)\b[^.;]{{0,160}}?\b(?:risen|rose|rises|climbed|increased|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?(?:{QUAL})?({NUM})\b"
+    # a revised figure, up or down: "officials lowered the death toll to 84", "the final toll was six killed"
+    rf"|\b(?:lowered|revised|raised|corrected|updated|cut|reduced|brought)\s+(?:\w+\s+)?(?:death\s+)?toll\s+(?:\w+\s+)?to\s+(?:{QUAL})?({NUM})\b"
+    rf"|\b(?:final|revised|updated|latest|new|official|confirmed)\s+(?:death\s+)?toll\s+(?:was|is|stood\s+at|stands\s+at|of)\s+(?:{QUAL})?({NUM})\b",
     re.I)
 _ATTACKER_NOUN = re.compile(
     r"^(?:\s*(?:of\s+the\s+|of\s+them|suspected\s+|alleged\s+|heavily\s+armed\s+|armed\s+|other\s+|the\s+))*\s*"
@@ -118,32 +122,41 @@ _ATTACKER_NOUN = re.compile(
     r"|kidnappers?|rebels?|jihadists?|perpetrators?)\b", re.I)
 _PARTITIVE = re.compile(r"^\s*(?:of\s+(?:the|those|whom)\b|among\s+the\b|per\s*cent|percent|%)", re.I)
 _NOT_COUNT = re.compile(
-    r"^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet|metres|meters|miles|p\.m|a\.m|kg|kilogram"
+    r"^-(?:year|month|week|day)s?-old\b|^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet|metres|meters|miles|p\.m|a\.m|kg|kilogram"
     r"|per\s*cent|percent|%|storey|floor|billion|million|times)\b", re.I)
 AMONG_DEAD = re.compile(r"\bamong\s+the\s+(?:dead|killed|wounded|injured|victims|casualties)\b", re.I)
 _DISTRACT_BEFORE = re.compile(r"\b(?:first|initially|originally|earlier|previously)\s+(?:given|put|reported|estimated|said)?\s*(?:as|at)?\s*$", re.I)
 _NEGATION = re.compile(
     r"\bno\s+(?:casualties|one|deaths|injuries|fatalities)\s+(?:were|was|has\s+been|have\s+been)?\s*(?:reported|hurt|injured|killed|harmed|caused)?"
     r"|\bno\s+(?:one|body)\s+was\s+(?:hurt|injured|killed|harmed)|\bnobody\s+was\s+(?:hurt|injured|killed|harmed)"
-    r"|\bwithout\s+(?:causing\s+)?(?:casualties|injuries)|\bthere\s+were\s+no\s+(?:casualties|injuries|deaths)"
+    r"|\bwithout\s+(?:causing\s+)?(?:casualties|injuries)|\bthere\s+were\s+no\s+(?:other\s+)?(?:casualties|injuries|deaths)"
     r"|\bcaused\s+no\s+(?:casualties|injuries)"
-    r"|\b(?:were|was)\s+(?:all\s+)?(?:unharmed|unhurt|unscathed)|\bescaped\s+(?:unharmed|unhurt|unscathed)", re.I)
+    r"|\b(?:were|was)\s+(?:all\s+)?(?:unharmed|unhurt|unscathed)|\b(?:escaped|released|freed|found|rescued)\s+(?:\w+\s+)?(?:unharmed|unhurt|unscathed)"
+    r"|\bno\s+(?:other\s+)?(?:casualties|injuries|deaths|fatalities)\b", re.I)
 VICTIM_STOP = re.compile(r"^(?:" + "|".join(rules.words("victim_phrase_stops")) + r")$", re.I)
 
 
-_RISE_WORDS = ("rose", "rise", "climbed", "increased", "jumped", "reached", "stand", "stood")  # in _TOLL_RISE
+_RISE_WORDS = ("rose", "rise", "climbed", "increased", "jumped", "reached", "stand", "stood", "toll")  # in _TOLL_RISE
 _DISTRACT_WORDS = ("first", "initially", "originally", "earlier", "previously")
 _KILL_ACTIVE_WORDS = ("kill", "shoot", "shot", "massacr", "murder", "stabbing", "claimed", "behead", "execut", "lynch")  # one is in _KILL_ACTIVE
+_PARTS_WORDS = ("kill", "died", "dead", "wound", "injur", "hurt")  # one is in every _PARTS_PASSIVE
+_LONE_ATTACKER_WORDS = ("bomber", "assailant", "attacker", "gunman", "militant", "blew")  # in _LONE_ATTACKER_DEAD
+_NAMED_KILL_WORDS = ("dead", "kill", "murder", "gunned", "assassin", "behead", "to death")  # one is in each _NAMED_*
 _NO_SPACE = re.compile(r"no\s")  # in every _NEGATION but "nobody" and "without"
 _DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously)\b", re.I)
 _AND_END = re.compile(r"\band\s+$")
 _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 _ONE_PASSIVE = re.compile(
-    r"\s+(?:[A-Za-z][\w'’-]*\s+){1,3}?(?:(?:who|that)\s+[^,;.]{0,50}?\s+)?(?:was|has\s+been|had\s+been)\s+"
-    r"(?:(?:also|later|reportedly|critically|seriously|badly)\s+)?(killed|shot\s+dead|stabbed\s+to\s+death|murdered|wounded|injured|hurt)\b")
+    r"\s+(?:[A-Za-z0-9][\w'’-]*\s+){1,3}?(?:(?:who|that)\s+[^,;.]{0,50}?\s+)?(?:was|has\s+been|had\s+been)\s+"
+    r"(?:(?:also|later|reportedly|critically|seriously|badly|fatally)\s+)?(killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down"
+    r"|stabbed\s+to\s+death|beaten\s+to\s+death|murdered|wounded|injured|hurt)\b")
+# "In January, a man was shot dead": a time or place before the clause's subject
+_LEAD_PHRASE = re.compile(r"^\s*(?:(?:In|On|Late|Early|Last|Earlier|Later|At|Overnight|Hours\s+later)\b[^,;]{0,40},)?\s*[\"“]?\s*$")
 _INJ_ACTIVE_END = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting)\s+$")
 _TIME_AFTER = re.compile(r"^\s*[:.]\d")
-_NUMERIC_END = re.compile(r"[\d.:$]$")
+_NUMERIC_END = re.compile(r"[\d.:$/]$")
+# "In 2011 a guard was killed", "on 4/24/2011": a year, not a count
+_YEAR_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Oo]n|[Ss]ince|[Oo]f|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Yy]ear|[A-Z][a-z]{2,8}\.?)|[,/-])\s*$")
 _DIGIT_AFTER = re.compile(r"^\s*(?:,\d|\d)")
 _PASSIVE_WORDS = (r"\b(?:were|was|have|had|has|are|been|also|killed|dead|died|shot|stabbed|hacked|beaten|burned|burnt|crushed"
                   r"|lost|perished|slain|murdered|beheaded|executed|lynched|wounded|injured|hurt|reportedly|seriously|critically|slightly|badly|confirmed"
@@ -153,10 +166,105 @@ _PASSIVE_WORD = re.compile(_PASSIVE_WORDS)
 _WORDISH_RUN = re.compile(r"[\s\w'’-]*")
 
 
-_AGED = re.compile(r"^\s+\d{1,3}-year-old\s+[a-z]")
+_AGED = re.compile(r"^\s+\d{1,3}-year-old\s+[A-Za-z]")
 _APPOSITIVE = re.compile(r"^(?:\s+[\w'’-]+){0,2}?(,\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\b[^,;.]*,)")
 # the counted noun, then "and a|an|one <noun>" closing the object: one more victim
 _AND_ONE_MORE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){1,2}?and\s+(?:a|an|one)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?=\s*(?:[,.;]|$))")
+
+
+_NAME = r"(?:(?:al-|el-|bin\s+|ul\s+|ud\s+|de\s+)?[A-Z][\w'’.-]*)(?:\s+(?:(?:al-|el-|bin\s+|ul\s+|ud\s+|de\s+)?[A-Z][\w'’.-]*)){0,3}"
+# what follows a victim's name: an appositive ("Abdul Karim, a tribal elder"), a place or time, the clause's end
+_AFTER_NAME = (r"(?=\s*,\s+(?:a|an|the|who|his|her)\b|\s*[.;:]|\s*$|\s+(?:in|near|at|on|outside|inside|as|while|after|"
+               r"when|during|and\s+(?:his|her|wounded|injured)|before)\b)")
+# "gunmen shot dead Abdul Karim, a tribal elder", "killing Gul Khan and Zar Wali": named victims of an active verb
+_NAMED_OBJECT = re.compile(
+    r"\b(?:shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|killed|killing|murdered|murdering|assassinated"
+    r"|beheaded|stabbed\s+to\s+death|hacked\s+to\s+death)\s+(" + _NAME + r"(?:\s*,\s*" + _NAME + r")*(?:\s*,?\s+and\s+" + _NAME
+    + r")?)" + _AFTER_NAME)
+# "Abdul Karim, a tribal elder, was shot dead": a named victim as the subject
+_NAMED_SUBJECT = re.compile(
+    r"^\W*(?:(?:In|On|Late|Early|Last|Earlier|Later|Overnight)\b[^,;]{0,40},\s*)?(" + _NAME + r")\s*,\s+(?:a|an|the)\s+[^,;]{1,80},\s+(?:was|has\s+been|had\s+been)\s+(?:(?:also|later|reportedly)\s+)?"
+    r"(?:shot\s+dead|killed|murdered|gunned\s+down|stabbed\s+to\s+death|beheaded|assassinated)\b")
+_NAME_NOT_PERSON = re.compile(r"^(?:A|An|The|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|One|At|More|Some|Several|Dozens"
+                              r"|Hundreds|All|Many|Security|Police|Army|Government|Militants?|Gunmen|Soldiers|Civilians"
+                              r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+_OFFICE = "(?:" + "|".join(rules.words("office_words")) + ")"
+# "Abdul Karim, a tribal elder", "Ali Musa, the deputy district chief": the office the named victim holds
+_OFFICE_AFTER = re.compile(r"^\s*,\s+(?:a|an|the|his|its)\s+(?:[\w'’-]+\s+){0,4}?" + _OFFICE + r"\b")
+_OFFICE_BEFORE = re.compile(r"\b(?i:" + _OFFICE + r")\s+$")
+
+
+def named_official_killed(clause: str) -> bool:
+    """True when the clause names one killed holder of an office ("gunmen shot dead Malik Gul Khan, a tribal elder",
+    "killed Mayor Juan Cruz"): a targeted killing."""
+    m = _NAMED_OBJECT.search(clause) or _NAMED_SUBJECT.match(clause)
+    if not m or _NAME_NOT_PERSON.match(m.group(1)):
+        return False
+    return bool(_OFFICE_AFTER.match(clause[m.end(1):]) or _OFFICE_BEFORE.search(clause[: m.start(1)])
+                or re.match(r"(?:" + _OFFICE + r")\s", m.group(1), re.I))
+
+
+def named_victims(clause: str) -> tuple[int, int] | None:
+    """(count, start) of the people a clause names as killed ("shot dead Abdul Karim, a tribal elder" -> 1,
+    "killing Gul Khan and Zar Wali" -> 2), None when it names none."""
+    m = _NAMED_OBJECT.search(clause) or _NAMED_SUBJECT.match(clause)
+    if not m or _NAME_NOT_PERSON.match(m.group(1)):
+        return None
+    names = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1)) if n]
+    if not all(n[:1].isupper() or n[:3] in ("al-", "el-") for n in names):
+        return None
+    return len(names), m.start(1)
+
+
+_PART_WORD = (r"(?!(?:and|or|were|was|are|is|had|have|has|been|died|killed|dead|wounded|injured|hurt|of|in|at|on|by|who)\b)"
+              r"[a-z][\w'’-]*")
+_PART = rf"(?:{QUAL})?({NUM})\s+(?:{_PART_WORD}\s+){{0,2}}?{_PART_WORD}"
+# "two policemen and two visa applicants were killed", "Two policemen, a driver and three civilians died": the parts add up
+_PARTS_PASSIVE = re.compile(
+    rf"\b({_PART}(?:\s*,\s*{_PART})*\s*,?\s+and\s+{_PART})\s+(?:(?:were|was|have\s+been|had\s+been|also|reportedly)\s+)*"
+    r"(killed|died|dead|shot\s+dead|wounded|injured|hurt)\b", re.I)
+_PART_NUMBER = re.compile(rf"(?:^|,\s*|\band\s+)(?:{QUAL})?({NUM})\s", re.I)
+
+
+def summed_parts(clause: str) -> list[tuple[str, int, int, int]]:
+    """(kind, total, start, end) of each list of counted victims a clause sums ("two policemen and two visa
+    applicants were killed" -> killed 4)."""
+    out = []
+    end = 0
+    for n in list(numbers(clause)):
+        if n.start() < end:
+            continue
+        m = _PARTS_PASSIVE.match(clause, n.start())
+        if m is None:
+            continue
+        end = m.end()
+        values = [parse_number(x.group(1)) for x in _PART_NUMBER.finditer(m.group(1))]
+        firsts = [x.group(1).lower() for x in _PART_NUMBER.finditer(m.group(1))]
+        if len(values) < 2 or any(v is None for v in values) or firsts[0] in ("a", "an") \
+                or any(_ATTACKER_NOUN.match(m.group(1), x.end(1)) for x in _PART_NUMBER.finditer(m.group(1))):
+            continue
+        kind = "injured" if m.group(m.lastindex).lower() in ("wounded", "injured", "hurt") else "killed"
+        out.append((kind, sum(values), m.start(1), m.end(1)))
+    return out
+
+
+_ATTACKERS_PASSIVE = re.compile(r"^[^;.\d]{0,100}?\b(?:were|was|have\s+been|had\s+been)\s+(?:(?:also|all|later|reportedly)\s+)*"
+                                r"(?:killed|shot\s+dead|slain|neutrali[sz]ed)\b")
+_LONE_ATTACKER_DEAD = re.compile(
+    r"\b(?:the|one)\s+(?:suicide\s+)?(?:bomber|assailant|attacker|gunman|militant)\s+(?:(?:was|also|later|himself|herself)\s+)*"
+    r"(?:killed|shot\s+dead|died)\b|\bblew\s+(?:himself|herself)\s+up\b", re.I)
+
+
+_KILL_THE = re.compile(r"\b(?:killing|killed|shot\s+dead|shooting\s+dead)\s+(?:all\s+)?(?:the|its|their)\s+$", re.I)
+
+
+def attackers_dead(after: str) -> bool:
+    """True when the attackers counted just before after are said killed ("eight militants who stormed the base
+    were killed"), no other count coming between."""
+    m = _ATTACKERS_PASSIVE.match(after)
+    return bool(m) and not any(True for _ in numbers(m.group(0)) if _.group(1).lower() not in ("a", "an"))
 
 
 def passive_possible(after: str) -> bool:
@@ -171,16 +279,18 @@ def passive_possible(after: str) -> bool:
 def find_tolls(clause: str, count_attackers: bool = False) -> dict:
     """Killed and injured figures in one clause, with the victim phrase; attackers are not counted.
 
-    Returns {"killed", "injured", "victims", "killed_at", "rise"}; a figure is None when the clause gives none.
+    Returns {"killed", "injured", "victims", "killed_at", "rise", "attackers_killed"}; a figure is None when the
+    clause gives none.
     """
-    out = {"killed": None, "injured": None, "victims": None, "killed_at": None, "rise": False}
+    out = {"killed": None, "injured": None, "victims": None, "killed_at": None, "rise": False, "attackers_killed": None}
     # each pattern below is tried only when the lowered clause holds a word it needs (when lowering is faithful)
     low = clause.lower() if folding.plain_case(clause) else None
     m = _TOLL_RISE.search(clause) if low is None or any(w in low for w in _RISE_WORDS) else None
     if m:
-        out["killed"] = parse_number(m.group(1))
+        group = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        out["killed"] = parse_number(m.group(group))
         out["rise"] = True
-        out["killed_at"] = m.start(1)
+        out["killed_at"] = m.start(group)
     may_distract = (low is None or any(w in low for w in _DISTRACT_WORDS)) and bool(_DISTRACT_WORD.search(clause))
     for m in numbers(clause):
         raw = m.group(1)
@@ -197,7 +307,7 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
             continue  # "no one was hurt": a negation, not a count
         is_article = raw.lower() in ("a", "an")
         subject_one = False
-        if is_article and active is None and not clause[:start].strip(" ,\"“") and (m.start(1) == start):
+        if is_article and active is None and _LEAD_PHRASE.match(clause[:start]) and (m.start(1) == start):
             # the subject of the clause: "A teacher who was taken with them was killed", "A guard was wounded"
             one = _ONE_PASSIVE.match(clause, m.end())
             subject_one = bool(one)
@@ -213,10 +323,18 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
         aged = is_article and bool(_AGED.match(after))  # "killing a 71-year-old woman": one person
         if _TIME_AFTER.match(after) or _NUMERIC_END.search(before[-2:]) or (_DIGIT_AFTER.match(after) and not aged):
             continue
-        if _NOT_COUNT.match(after) or _PARTITIVE.match(after) or (may_distract and _DISTRACT_BEFORE.search(before)):
+        if 1900 <= value <= 2099 and len(raw) == 4 and (_YEAR_BEFORE.search(before[-12:]) or after[:1] in ("/", "-", ":")):
+            continue
+        if _NOT_COUNT.match(after) or (may_distract and _DISTRACT_BEFORE.search(before)):
             continue
         attacker = bool(_ATTACKER_NOUN.match(after))
         if attacker and not count_attackers:
+            # "security forces killed eight militants", "12 of the assailants were killed": a figure of its own
+            if out["attackers_killed"] is None and (active == "killed" or attackers_dead(after)
+                                                    or _KILL_THE.search(prefix)):
+                out["attackers_killed"] = value
+            continue
+        if _PARTITIVE.match(after):
             continue
         kind = active
         if kind is None and not is_article and _APPOSITIVE.match(after):
@@ -253,6 +371,21 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
                 out["killed_at"] = m.start()
             if out["victims"] is None:
                 out["victims"] = _victim_phrase(raw, after)
+    if (" and " in clause or "," in clause) and (low is None or any(w in low for w in _PARTS_WORDS)):
+        for kind, total, a, b in summed_parts(clause):
+            at = out["killed_at"] if kind == "killed" else None
+            if out[kind] is None or (at is not None and a <= at < b) or (kind == "injured" and out[kind] < total):
+                out[kind] = total
+                out["victims"] = clause[a:b]
+                if kind == "killed":
+                    out["killed_at"] = a
+    if out["killed"] is None and (low is None or any(w in low for w in _NAMED_KILL_WORDS)):
+        named = named_victims(clause)
+        if named:
+            out["killed"], out["killed_at"] = named
+    if out["attackers_killed"] is None and (low is None or any(w in low for w in _LONE_ATTACKER_WORDS)) \
+            and _LONE_ATTACKER_DEAD.search(clause):
+        out["attackers_killed"] = 1  # "The assailant was also killed", "he blew himself up"
     if low is not None and "nobody" not in low and "without" not in low and not _NO_SPACE.search(low) \
             and "unh" not in low and "unsc" not in low:
         return out
@@ -311,6 +444,24 @@ _CUMULATIVE = re.compile(
     r"|\b(?:insurgency|conflict|war|violence|campaign|uprising|fighting)\b[^.;]{0,60}\b(?:killed|claimed)\b"
     r"|\bsince\s+(?:(?:19|20)\d\d|the\s+(?:start|beginning))\b[^.;]{0,40}\b(?:killed|died|dead)\b", re.I)
 
+
+
+_BODIES_FOUND = re.compile(
+    r"\b(?:(his|her)\s+body|(their|the\s+[\w'’-]+(?:['’]s?)?)\s+bod(?:y|ies)|(bodies))\b[^.;]{0,80}?\b(?:was|were|had\s+been|have\s+been)\s+"
+    r"(?:later\s+)?(?:found|discovered|recovered|dumped)\b"
+    r"|\b(he|she|they)\s+(?:was|were)\s+(?:later\s+)?found\s+(?:dead|beheaded|killed|shot\s+dead|executed|murdered|hanged)\b", re.I)
+
+
+def hostages_found_dead(sentence: str, victims: str | None) -> int | None:
+    """How many hostages a sentence reports found dead: one for "His body was found", the hostages counted in
+    victims ("15 soldiers") for "Their bodies were found"; None when it reports no body."""
+    m = _BODIES_FOUND.search(sentence)
+    if not m:
+        return None
+    if m.group(1) or (m.group(4) or "").lower() in ("he", "she"):
+        return 1
+    count = parse_number(victims.split()[0]) if victims else None
+    return count or 1
 
 
 def hostage_deaths(clause: str) -> int | None:
