@@ -174,6 +174,30 @@ def build(db_path, n: int = 10_000, seed: int = 7, progress: bool = False) -> di
     return counts
 
 
+def write_corpus(folder, n: int, seed: int = 7, first: int = 0, days: int = 365) -> list[Path]:
+    """Write articles first..first+n-1 as text files with front matter (published, source) into folder.
+
+    The same seed gives the same files; the places and dates come from one year, like a year of news.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    chosen = pick_places(gazetteer.load(), rng)
+    places = [p for p, _ in chosen]
+    weights = [w for _, w in chosen]
+    start = dt.date(2024, 1, 1)
+    written = []
+    for number in range(first + n):
+        doc, _, _, _ = article(number, rng, places, weights, start, days)
+        if number < first:
+            continue
+        path = folder / f"{number:06d}.txt"
+        path.write_text(f"---\npublished: {doc['published']}\nsource: {doc['source']}\n---\n{doc['text']}",
+                        encoding="utf-8")
+        written.append(path)
+    return written
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.synthetic", description=__doc__.split("\n")[0])
     parser.add_argument("db", help="SQLite file to create (replaced when it exists)")

@@ -1,6 +1,6 @@
-"""Load articles into the database: read, extract, geocode, store; one transaction per article.
+"""Load articles into the database: read, extract, geocode, store; whole articles in batched transactions.
 
-    python -m lib.load [PATH ...] [--db data/atlas.db] [--rebuild] [--online]
+    python -m lib.load [PATH ...] [--db data/atlas.db] [--rebuild] [--online] [--workers N]
 
 Loading the same text again changes nothing; an edited article replaces its own rows; a file that cannot
 be loaded is reported with its path and the reason while the others still load. The exit status is 1
@@ -94,9 +94,31 @@ def apply_corrections(mentions: list, doc_id: str, fixes: list, lookup) -> None:
             mention.update(place_id=place_id, confidence=1.0, source="correction")
 
 
-def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=False, wait_seconds=60.0) -> LoadReport:
-    """Load every article under paths into db_path; progress(done, total, path) is called per file."""
+BATCH = 200          # articles per transaction: a kill loses at most one uncommitted batch of whole articles
+POOL_FROM = 200      # loads of fewer changed files extract in this process
+
+
+def extract_article(article: dict) -> dict:
+    """Sentences and extractions of one read article (runs in a worker process for large loads)."""
     from lib.extract import extract
+
+    try:
+        spans = sentence_spans(article["text"])
+        result = extract(article["text"], article["published"], spans)
+    except (ValueError, UnicodeError, OSError) as error:
+        return {"error": str(error)}
+    except Exception as error:  # one bad article must not stop the others
+        return {"error": f"{type(error).__name__}: {error}"}
+    return {"spans": spans, "mentions": result["mentions"], "incidents": result["incidents"]}
+
+
+def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=False, wait_seconds=60.0,
+               workers=None) -> LoadReport:
+    """Load every article under paths into db_path; progress(done, total, path) is called per file.
+
+    Worker processes extract (workers, default one per core) while this process reads, checks and writes,
+    in file order, BATCH articles per transaction.
+    """
     from lib.extract import gazetteer
 
     started = time.perf_counter()
@@ -107,47 +129,116 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
     for path, reason in problems:
         report.failed += 1
         report.problems.append((path, reason))
+    workers = (os.cpu_count() or 1) if workers is None else workers
+    root = _common_root(paths)
     with exclusive(db_path, wait_seconds):
-        db = schema.connect(db_path)
+        gaz = gazetteer.load()
+        pool = None
+        if workers > 1 and len(files) >= POOL_FROM:
+            extract_article({"text": "A bomb exploded in Kabul on Monday.", "published": None})  # rules, before forking
+            pool = _pool(workers)
         try:
-            corrections.restore(db, corrections.csv_path_for(db_path))
-            fixes = write.corrections(db)
-            geocoder = _online_geocoder(db) if online else None
-            gaz = gazetteer.load()
-            for done, path in enumerate(files, start=1):
-                if progress:
-                    progress(done, len(files), str(path))
-                try:
-                    article = documents.read_article(path, root=_common_root(paths))
-                    report.warnings.extend((str(path), w) for w in article.pop("warnings"))
-                    if write.document_status(db, article["id"], article["path"]) == "unchanged":
-                        report.unchanged += 1
-                        continue
-                    spans = sentence_spans(article["text"])
-                    result = extract(article["text"], article["published"], spans)
-                    apply_corrections(result["mentions"], article["id"], fixes,
-                                      lambda pid: gaz.place(pid) or write.place(db, pid))
-                    if geocoder:
-                        report.fallbacks.extend((str(path), s) for s in geocoder.refine(result["mentions"]))
-                    status = write.write_document(db, article, spans, result["mentions"], result["incidents"])
-                except (documents.ArticleError, OSError, UnicodeError, ValueError) as error:
-                    report.failed += 1
-                    report.problems.append((str(path), str(error)))
-                    continue
-                except Exception as error:  # one bad article must not stop the others
-                    report.failed += 1
-                    report.problems.append((str(path), f"{type(error).__name__}: {error}"))
-                    continue
-                if status == "replaced":
-                    report.replaced += 1
-                elif status == "new":
-                    report.loaded += 1
-                report.mentions += len(result["mentions"])
-                report.incidents += len(result["incidents"])
+            db = schema.connect(db_path)
+            try:
+                corrections.restore(db, corrections.csv_path_for(db_path))
+                fixes = write.corrections(db)
+                geocoder = _online_geocoder(db) if online else None
+                done = 0
+                pending = None
+                for first in range(0, len(files), BATCH):
+                    chunk = files[first:first + BATCH]
+                    changed = _read_changed(db, chunk, root, report)
+                    articles = [article for _, article in changed if isinstance(article, dict)]
+                    job = pool.map_async(extract_article, articles, chunksize=8) if pool else None
+                    if pending:
+                        done = _write_batch(db, pending, report, fixes, gaz, geocoder, progress, done, len(files))
+                    results = job.get() if job else [extract_article(a) for a in articles]
+                    pending = (changed, iter(results))
+                if pending:
+                    done = _write_batch(db, pending, report, fixes, gaz, geocoder, progress, done, len(files))
+            finally:
+                db.close()
         finally:
-            db.close()
+            if pool:
+                pool.terminate()
+                pool.join()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _pool(workers: int):
+    """Extraction workers forked with the gazetteer already in memory (shared, not reloaded)."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork").Pool(workers)
+
+
+def _read_changed(db, chunk: list, root, report: LoadReport) -> list:
+    """(path, article or None) for each file: None when unchanged or unreadable (counted in the report)."""
+    out = []
+    for path in chunk:
+        try:
+            article = documents.read_article(path, root=root)
+        except (documents.ArticleError, OSError, UnicodeError, ValueError) as error:
+            out.append((path, None, ("failed", str(error))))
+            continue
+        except Exception as error:  # one bad file must not stop the others
+            out.append((path, None, ("failed", f"{type(error).__name__}: {error}")))
+            continue
+        report.warnings.extend((str(path), w) for w in article.pop("warnings"))
+        if write.document_status(db, article["id"], article["path"]) == "unchanged":
+            out.append((path, None, ("unchanged", None)))
+        else:
+            out.append((path, article, None))
+    return [(path, article) if article else (path, outcome) for path, article, outcome in out]
+
+
+def _write_batch(db, pending, report, fixes, gaz, geocoder, progress, done, total) -> int:
+    """Store one batch of extracted articles in one transaction, each article in its own savepoint."""
+    changed, results = pending
+    with write.batch(db):
+        for path, article in changed:
+            done += 1
+            if progress:
+                progress(done, total, str(path))
+            if isinstance(article, tuple):
+                outcome, reason = article
+                if outcome == "unchanged":
+                    report.unchanged += 1
+                else:
+                    report.failed += 1
+                    report.problems.append((str(path), reason))
+                continue
+            result = next(results)
+            if "error" in result:
+                report.failed += 1
+                report.problems.append((str(path), result["error"]))
+                continue
+            try:
+                apply_corrections(result["mentions"], article["id"], fixes,
+                                  lambda pid: gaz.place(pid) or write.place(db, pid))
+                if geocoder:
+                    report.fallbacks.extend((str(path), s) for s in geocoder.refine(result["mentions"]))
+                status = write.write_document(db, article, result["spans"], result["mentions"],
+                                              result["incidents"])
+            except (OSError, UnicodeError, ValueError) as error:
+                report.failed += 1
+                report.problems.append((str(path), str(error)))
+                continue
+            except Exception as error:  # one bad article must not stop the others
+                report.failed += 1
+                report.problems.append((str(path), f"{type(error).__name__}: {error}"))
+                continue
+            if status == "unchanged":  # the same text twice in one batch
+                report.unchanged += 1
+                continue
+            if status == "replaced":
+                report.replaced += 1
+            elif status == "new":
+                report.loaded += 1
+            report.mentions += len(result["mentions"])
+            report.incidents += len(result["incidents"])
+    return done
 
 
 def _online_geocoder(db):
@@ -184,13 +275,15 @@ def main(argv=None) -> int:
     parser.add_argument("--online", action="store_true",
                         help="also ask an online geocoder (cached, rate-limited; offline answers stay when it fails)")
     parser.add_argument("--wait", type=float, default=60.0, help="seconds to wait for another load to finish")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="extraction processes (default: one per core; loads of few files use this one)")
     args = parser.parse_args(argv)
     db_path = Path(args.db)
     if args.rebuild:
         rebuild(db_path)
     try:
         report = load_paths(args.paths or None, db_path, progress=_print_progress, online=args.online,
-                            wait_seconds=args.wait)
+                            wait_seconds=args.wait, workers=args.workers)
     except (LoadBusy, schema.StoreError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -31,35 +31,74 @@ def write_document(db, document: dict, sentences: list, mentions: list, incident
         row = {key: document.get(key) for key in TABLES["documents"][0]}
         row["chars"] = len(document["text"])
         row["loaded_at"] = now()
-        db["documents"].insert(row)
-        db["sentences"].insert_all(
+        _insert(db, "documents", [row])
+        _insert(db, "sentences", [
             {"document_id": document["id"], "start": s, "end": e, "text": document["text"][s:e]}
             for s, e in sentences
-        )
+        ])
         places = {}
         for item in list(mentions) + list(incidents):
             if item.get("place_id") and item.get("lat") is not None:
                 places.setdefault(item["place_id"], _place_row(item))
-        if places:
-            db["places"].upsert_all(places.values(), pk="id")
-        db["mentions"].insert_all(_mention_row(document["id"], m) for m in mentions)
+        _upsert_places(db, list(places.values()))
+        _insert(db, "mentions", [_mention_row(document["id"], m) for m in mentions])
         rows = [_incident_row(document["id"], i) for i in incidents]
         for number, (row, incident) in enumerate(zip(rows, incidents)):
             row["event_id"] = _matching_event(db, document["id"], incident) or f"{document['id']}-{number}"
-        db["incidents"].insert_all(rows)
+        _insert(db, "incidents", rows)
     return status
 
 
+def batch(db):
+    """One transaction around many write_document calls: a commit per batch, a savepoint per article."""
+    return db.atomic()
+
+
+def _insert(db, table: str, rows: list[dict]) -> None:
+    """Insert rows that all have the same keys with one prepared statement (no table introspection)."""
+    if not rows:
+        return
+    names = list(rows[0])
+    sql = (f"INSERT INTO [{table}] ({', '.join(f'[{n}]' for n in names)}) "
+           f"VALUES ({', '.join('?' for _ in names)})")
+    db.conn.executemany(sql, [[row[n] for n in names] for row in rows])
+
+
+def _upsert_places(db, rows: list[dict]) -> None:
+    """Insert places, or give stored ones the values of the newest article (what an upsert by id does)."""
+    if not rows:
+        return
+    names = list(rows[0])
+    updates = ", ".join(f"[{n}] = excluded.[{n}]" for n in names if n != "id")
+    sql = (f"INSERT INTO places ({', '.join(f'[{n}]' for n in names)}) VALUES ({', '.join('?' for _ in names)}) "
+           f"ON CONFLICT(id) DO UPDATE SET {updates}")
+    db.conn.executemany(sql, [[row[n] for n in names] for row in rows])
+
+
+def _date_candidates(date: str) -> tuple[list[str], str, str]:
+    """The coarser dates that agree with date (its year, its month) and the range of equal or finer ones."""
+    parts = date.split("-")
+    coarser = ["-".join(parts[:n]) for n in range(1, len(parts))]
+    return coarser, date, date + "~"
+
+
 def _matching_event(db, doc_id: str, incident: dict) -> str | None:
-    """The event of another article's report of this same incident (lib.events), or None."""
+    """The event of another article's report of this same incident (lib.events), or None.
+
+    Only reports whose date can agree are read (by the date index): the coarser dates of this one, and
+    this date with every finer date it begins.
+    """
     date = incident.get("date")
     if not date:
         return None
+    coarser, low, high = _date_candidates(date)
+    marks = ", ".join("?" for _ in coarser) or "NULL"
     rows = db.execute(
-        """SELECT i.event_id, i.type, i.date, i.place_id, p.lat, p.lon FROM incidents i
+        f"""SELECT i.event_id, i.type, i.date, i.place_id, p.lat, p.lon FROM incidents i
            LEFT JOIN places p ON p.id = i.place_id
-           WHERE i.document_id != ? AND substr(i.date, 1, 4) = ? ORDER BY i.id""",
-        [doc_id, date[:4]],
+           WHERE i.document_id != ? AND (i.date IN ({marks}) OR (i.date >= ? AND i.date < ?))
+           ORDER BY i.id""",
+        [doc_id, *coarser, low, high],
     )
     for event_id, type_, other_date, place_id, lat, lon in rows:
         other = {"type": type_, "date": other_date, "place_id": place_id, "lat": lat, "lon": lon}

@@ -7,7 +7,7 @@ from lib.load import load_paths
 from tests.conftest import ROOT, SEEDS, synthetic_article, write_article
 from tests.test_faults import loader, stored_documents
 
-ARTICLES = 600
+ARTICLES = 1200  # several transactions of BATCH articles, so reads can fall between commits
 
 
 def test_the_overview_answers_with_growing_counts_while_a_load_writes(tmp_path, monkeypatch):
@@ -18,7 +18,7 @@ def test_the_overview_answers_with_growing_counts_while_a_load_writes(tmp_path, 
     load_paths([SEEDS], db_path)
     monkeypatch.setenv("ATLAS_DB", str(db_path))
 
-    process = loader(folder, db_path)
+    process = loader(folder, db_path, "--workers", "1")
     seen = []
     try:
         while process.poll() is None and len(seen) < 8:
