@@ -33,7 +33,7 @@ if overview["articles"] == 0:
 else:
     places = ctx.run(queries.place_counts, ctx.filters)
     st.subheader("Map")
-    event = st.plotly_chart(charts.map_figure(places, "mentions", height=460,
+    event = st.plotly_chart(charts.map_figure(places, "mentions", height=600,
                                              view=charts.view_of(ctx.run(queries.place_counts, None))),
                             config=charts.MAP_CONFIG, key="overview_map", width="stretch",
                             on_select="rerun", selection_mode="points")

@@ -3,7 +3,7 @@ from functools import partial
 
 import streamlit as st
 
-from lib import charts
+from lib import basemap, charts
 from lib.dashboard import map_panel, page, render
 from lib.store import queries
 
@@ -45,24 +45,21 @@ elif view_name.startswith("country:"):
 else:
     view = charts.view_of(everywhere)
 
-left, right = st.columns([3, 2], gap="medium")
-with left:
-    fig = charts.map_figure(places, size_by, view=view, revision=view_name)
-    st.plotly_chart(fig, config=charts.MAP_CONFIG, key=map_panel.MAP_KEY, on_select=partial(map_panel.map_selected, places),
-                    selection_mode="points", width="stretch")
-    st.caption("Red: incident sites; blue: places only mentioned. Symbol and opacity: how precisely a place is "
-               "located (diamond exact site, dot city or town, square province or region, ring country). "
-               "Scroll or use +/− to zoom; markers close together separate when zoomed in, or choose them under "
-               "“Place”. Your zoom stays while the filters change; “Zoom to” sets a new view.")
-    page.row_count(len(places), "places")
-with right:
-    st.selectbox("Place", [None] + ids, key="map_place", on_change=map_panel.place_chosen,
-                 format_func=lambda pid: "— choose a place, or click a marker —" if pid is None else labels[pid])
-    chosen = st.session_state[map_panel.PLACE_KEY]
-    if chosen is None:
-        st.info("Click a marker on the map, or choose a place above, to read the excerpts behind it.")
-    else:
-        map_panel.excerpts(ctx, chosen)
+fig = charts.map_figure(places, size_by, view=view, revision=view_name)
+st.plotly_chart(fig, config=charts.MAP_CONFIG, key=map_panel.MAP_KEY, on_select=partial(map_panel.map_selected, places),
+                selection_mode="points", width="stretch")
+st.caption("Red: incident sites; blue: places only mentioned. The paler the marker, the less precisely the place is "
+           "located (exact site, city or town, district, province, region, country: see the legend). Scroll or "
+           "use +/− to zoom; markers close together separate when zoomed in, or choose them under “Place”. "
+           f"“Zoom to” sets a new view. {basemap.attribution()}; place names GeoNames.")
+page.row_count(len(places), "places")
+st.selectbox("Place", [None] + ids, key="map_place", on_change=map_panel.place_chosen,
+             format_func=lambda pid: "— choose a place, or click a marker —" if pid is None else labels[pid])
+chosen = st.session_state[map_panel.PLACE_KEY]
+if chosen is None:
+    st.info("Click a marker on the map, or choose a place above, to read the excerpts behind it.")
+else:
+    map_panel.excerpts(ctx, chosen)
 
 st.subheader("Places on the map")
 st.dataframe(places, hide_index=True, width="stretch")

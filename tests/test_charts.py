@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from lib import charts
+from lib import basemap, charts
 from lib.filters import Filters
 from lib.store import queries, schema
 from tests.helpers_db import AIRPORT_ID, build_seed_db
@@ -21,20 +21,25 @@ def test_map_has_one_marker_per_place_with_its_id(places):
     fig = charts.map_figure(places, "mentions")
     ids = [pid for trace in fig.data for pid in trace.customdata]
     assert sorted(ids) == sorted(places["place_id"])
-    assert all(t.type == "scattergeo" for t in fig.data)
+    assert all(t.type == "scattermap" for t in fig.data)
     assert fig.layout.uirevision == charts.map_figure(places, "mentions").layout.uirevision
     assert charts.map_figure(places, "mentions", revision="country:PK").layout.uirevision != fig.layout.uirevision
-    assert charts.MAP_CONFIG["topojsonURL"] == "/app/static/"
+    assert fig.layout.map.style == basemap.style()
+    assert fig.layout.height >= 600
 
 
 def test_map_styles_tell_incidents_and_precision(places):
     fig = charts.map_figure(places, "incidents")
     names = {t.name for t in fig.data}
-    assert "Incident site · exact site" in names
-    assert {"Mentioned only · country", "Mentioned only · province", "Mentioned only · city or town"} <= names
+    assert "Incident site · located to exact site" in names
+    assert {"Mentioned only · located to country", "Mentioned only · located to province",
+            "Mentioned only · located to city or town"} <= names
     site = next(t for t in fig.data if AIRPORT_ID in t.customdata)
-    assert site.marker.color == charts.INCIDENT_COLOUR and site.marker.symbol == "diamond"
-    country = next(t for t in fig.data if t.name == "Mentioned only · country")
+    assert site.marker.color == charts.INCIDENT_COLOUR
+    country = next(t for t in fig.data if t.name == "Mentioned only · located to country")
+    # incident sites are drawn last, above the places only mentioned
+    roles = [t.legendgroup for t in fig.data]
+    assert roles.index("Incident site") > max(i for i, r in enumerate(roles) if r == "Mentioned only")
     assert country.marker.opacity < site.marker.opacity
     # sized by incidents: the only incident site is the biggest marker
     biggest = max(((s, t.customdata[i]) for t in fig.data for i, s in enumerate(t.marker.size)))
@@ -49,9 +54,10 @@ def test_hover_text_is_escaped():
 
 
 def test_views_frame_what_was_asked(places):
-    close = charts.map_figure(places, view=charts.view_around(19.16, 110.58)).layout.geo
-    assert close.lataxis.range[0] < 19.16 < close.lataxis.range[1] and close.lataxis.range[1] - close.lataxis.range[0] == 8
-    assert close.lonaxis.range[0] < 110.58 < close.lonaxis.range[1]
+    close = charts.map_figure(places, view=charts.view_around(19.16, 110.58)).layout.map
+    world = charts.map_figure(places).layout.map
+    assert abs(close.center.lat - 19.16) < 0.1 and abs(close.center.lon - 110.58) < 0.1
+    assert close.zoom > world.zoom + 2
     # the figure does not depend on a selection, so clicking a marker keeps the person's zoom
     assert charts.map_figure(places).to_json() == charts.map_figure(places).to_json()
 
@@ -64,10 +70,12 @@ def test_empty_map_and_bad_size():
 
 
 def test_view_frames_every_place(places):
-    fig = charts.map_figure(places)
-    lat, lon = fig.layout.geo.lataxis.range, fig.layout.geo.lonaxis.range
+    view = charts.view_of(places)
+    lat, lon = view["lataxis_range"], view["lonaxis_range"]
     assert lat[0] <= places["latitude"].min() and lat[1] >= places["latitude"].max()
     assert lon[0] <= places["longitude"].min() and lon[1] >= places["longitude"].max()
+    fig = charts.map_figure(places).layout.map
+    assert fig.zoom == basemap.zoom_for(lon, lat, charts.MAP_WIDTH, charts.MAP_HEIGHT)
 
 
 def test_marker_sizes_grow_with_counts():

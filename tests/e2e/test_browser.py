@@ -9,8 +9,8 @@ import sqlite3
 
 import pytest
 
-from tests.e2e.conftest import (click_marker, exception_texts, map_markers, marker_near, open_page, shoot,
-                                wait_for_app)
+from tests.e2e.conftest import (click_marker, exception_texts, map_markers, marker_near, open_page,
+                                rendered_labels, shoot, wait_for_app)
 
 pytestmark = pytest.mark.e2e
 
@@ -58,22 +58,36 @@ def test_every_page_opens_without_error_and_offline(page, seed_server, path, nam
     assert not page.js_errors, page.js_errors
 
 
-def test_base_map_draws_country_outlines_from_the_app_itself(page, seed_server):
-    outline_files = []
-    page.on("response", lambda r: outline_files.append((r.status, r.url)) if "/world_" in r.url else None)
+def test_base_map_draws_tiles_and_names_from_the_app_itself(page, seed_server):
+    basemap_files = []
+    page.on("response", lambda r: basemap_files.append((r.status, r.url)) if "/basemap/" in r.url else None)
     open_page(page, f"{seed_server}/Map")
-    page.wait_for_selector(".js-plotly-plot .geo .layer.countries path", state="attached")
-    layers = page.evaluate("""() => Object.fromEntries(
-        [...document.querySelectorAll('.js-plotly-plot .geo .layer')].map(g => [
-            g.getAttribute('class').replace('layer', '').trim(),
-            [...g.querySelectorAll('path')].reduce((n, p) => n + (p.getAttribute('d') || '').length, 0)]))""")
-    shoot(page, "map-outlines")
-    # tens of thousands of path characters: every country drawn, not an empty frame
-    assert layers.get("countries", 0) > 20_000, layers
-    assert layers.get("land", 0) > 20_000, layers
-    assert outline_files and all(status == 200 and url.startswith(seed_server) for status, url in outline_files), \
-        outline_files
+    shoot(page, "map-basemap")
+    box = page.locator(".js-plotly-plot").first.bounding_box()
+    assert box["height"] >= 600 and box["width"] >= 900, box
+    assert rendered_labels(page) > 0
+    kinds = {url.rsplit("/", 1)[-1].rsplit(".", 1)[-1] for _, url in basemap_files}
+    assert {"png", "json", "woff2"} <= kinds, basemap_files
+    assert all(status == 200 and url.startswith(seed_server) for status, url in basemap_files), basemap_files
+    assert "OpenStreetMap" in page.locator(".js-plotly-plot").first.inner_text()
     assert len(map_markers(page)) > 0
+
+
+def test_the_map_redraws_when_filters_change(page, seed_server, seed_db):
+    open_page(page, f"{seed_server}/Map")
+    everything = {m["customdata"] for m in map_markers(page)}
+    open_page(page, f"{seed_server}/Map?country=PK")
+    with sqlite3.connect(seed_db) as db:
+        in_pk = {r[0] for r in db.execute("SELECT id FROM places WHERE country_code = 'PK'")}
+    pakistan = {m["customdata"] for m in map_markers(page)}
+    shoot(page, "map-filtered-pk-markers")
+    assert pakistan and pakistan <= in_pk and pakistan < everything
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Clear all filters").click()
+    page.wait_for_function("n => { const p = document.querySelector('.js-plotly-plot');"
+                           " return p && p.data.reduce((k, t) => k + (t.lon || []).length, 0) === n; }",
+                           arg=len(everything))
+    wait_for_app(page)
+    assert {m["customdata"] for m in map_markers(page)} == everything
 
 
 def test_click_karachi_marker_shows_the_bombing_sentence(page, seed_server):
@@ -148,8 +162,8 @@ def test_link_with_filters_applies_them(page, seed_server, seed_db):
     assert exception_texts(page) == []
 
 
-MAP_VIEW_JS = """() => { const geo = document.querySelector('.js-plotly-plot')._fullLayout.geo;
-                        return [geo.projection.scale, geo.center.lat, geo.center.lon]; }"""
+MAP_VIEW_JS = """() => { const map = document.querySelector('.js-plotly-plot')._fullLayout.map;
+                        return [2 ** map.zoom, map.center.lat, map.center.lon]; }"""
 
 
 @pytest.mark.xfail(strict=True, reason=(
