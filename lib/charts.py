@@ -25,9 +25,7 @@ PRECISION = geo.PRECISION
 PRECISION_ORDER = geo.PRECISION_ORDER
 OPACITY = {"exact site": 0.95, "city or town": 0.85, "district": 0.7, "province": 0.6, "region": 0.5,
            "country": 0.4}
-INCIDENT_COLOUR = "#c0392b"   # places where an incident happened
-MENTION_COLOUR = "#2166ac"    # places only mentioned
-ROLE = {True: "Incident site", False: "Mentioned only"}
+PLACE_COLOUR = "#2166ac"      # place markers; incidents take their type's colour
 
 
 def precision(kind) -> str:
@@ -42,7 +40,7 @@ def marker_sizes(values, smallest: float = 9, largest: float = 38) -> list[float
 
 
 def hover_text(row) -> str:
-    e = lambda v: html.escape(str(v)) if v is not None and not (isinstance(v, float) and math.isnan(v)) else "–"
+    e = _e
     lines = [f"<b>{e(row['name'])}</b>",
              f"{e(row['kind'])} · {e(row['country_code'])} · located to {precision(row['kind'])}",
              f"{int(row['mentions'])} mentions in {int(row['articles'])} articles",
@@ -84,42 +82,100 @@ def map_layout(view: dict | None, height: int, revision: str) -> dict:
     }
 
 
-def map_figure(places: pd.DataFrame, size_by: str = "mentions", view: dict | None = None,
-               height: int = MAP_HEIGHT, revision: str = "") -> go.Figure:
-    """One marker per place (customdata = place_id), sized by size_by ('mentions' or 'incidents').
+PLACE_GROUP, INCIDENT_GROUP = "Places mentioned", "Incidents"
+SIZE_BY = ("killed", "reports", "injured")   # what an incident marker's area tells, chosen on the page
+EVENT_PREFIX = "event:"                      # customdata of an incident marker: EVENT_PREFIX + event_id
+# Incident types take colours in alphabetical order, so a type keeps its colour whatever else is shown.
+TYPE_PALETTE = ["#c0392b", "#e67e22", "#8e44ad", "#16a085", "#d4ac0d", "#6d4c41", "#e84393", "#2c3e50",
+                "#7cb342", "#00838f"]
 
-    Colour tells incident sites from places only mentioned; opacity how precisely the place is located.
-    Each role × precision is one trace, so the legend explains both. view (from view_of or view_around)
-    sets the visible area; by default it frames the places shown. The figure does not depend on which
-    place is selected (plotly itself highlights the clicked marker); its uirevision changes only with
-    revision (the chosen "Zoom to" view).
+
+def type_colours(types) -> dict:
+    """A colour for every incident type (alphabetical order through TYPE_PALETTE, repeating past its end)."""
+    return {t: TYPE_PALETTE[i % len(TYPE_PALETTE)] for i, t in enumerate(sorted({str(t) for t in types}))}
+
+
+def _e(value) -> str:
+    missing = value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+    return "–" if missing else html.escape(str(value))
+
+
+def incident_hover(row) -> str:
+    """An incident marker's hover label: what, when (and how precisely), where (and how precisely), the toll."""
+    when = f"{_e(row['date'])} (to the {_e(row['date_precision'])})" if _e(row["date"]) != "–" else "date unknown"
+    lines = [f"<b>{_e(row['type'])}</b> · {when}",
+             f"{_e(row['name'])} · {_e(row['country_code'])} · located to {precision(row['kind'])}",
+             f"killed {_e(row['killed'])}, injured {_e(row['injured'])} · {int(row['reports'])} reports"]
+    return "<br>".join(lines)
+
+
+def event_of(customdata) -> str | None:
+    """The event_id an incident marker's customdata names, or None for a place marker."""
+    if isinstance(customdata, str) and customdata.startswith(EVENT_PREFIX):
+        return customdata[len(EVENT_PREFIX):]
+    return None
+
+
+def place_traces(places: pd.DataFrame) -> list[go.Scattermap]:
+    """Place markers sized by mentions, one trace per precision (paler when vaguer), largest first."""
+    if places.empty:
+        return []
+    places = places.copy()
+    places["_size"] = marker_sizes(places["mentions"], 7, 30)
+    places["_precision"] = [precision(k) for k in places["kind"]]
+    places = places.sort_values("_size", ascending=False, kind="stable")
+    traces = []
+    for level in PRECISION_ORDER:
+        part = places[places["_precision"] == level]
+        if not part.empty:
+            traces.append(go.Scattermap(
+                lat=part["latitude"].astype(float).tolist(), lon=part["longitude"].astype(float).tolist(),
+                customdata=part["place_id"].tolist(), hovertext=[hover_text(r) for _, r in part.iterrows()],
+                hovertemplate="%{hovertext}<extra></extra>", mode="markers",
+                name=f"Place mentioned · located to {level}", legendgroup=PLACE_GROUP,
+                marker={"size": part["_size"].tolist(), "color": PLACE_COLOUR, "opacity": OPACITY[level] * 0.8}))
+    return traces
+
+
+def incident_traces(events: pd.DataFrame, size_by: str = "killed") -> list[go.Scattermap]:
+    """One marker per event, one trace per type (its colour), area by size_by, paler when its place is vaguer."""
+    if size_by not in SIZE_BY:
+        raise ValueError(f"size_by must be one of {SIZE_BY}, not {size_by!r}")
+    if events is None or events.empty:
+        return []
+    events = events.copy()
+    events["_size"] = marker_sizes(events[size_by].fillna(0), 10, 40)
+    events = events.sort_values("_size", ascending=False, kind="stable")
+    colours = type_colours(events["type"].fillna("unknown"))
+    traces = []
+    for kind, part in events.groupby(events["type"].fillna("unknown").astype(str), sort=True):
+        traces.append(go.Scattermap(
+            lat=part["latitude"].astype(float).tolist(), lon=part["longitude"].astype(float).tolist(),
+            customdata=[EVENT_PREFIX + str(e) for e in part["event_id"]],
+            hovertext=[incident_hover(r) for _, r in part.iterrows()],
+            hovertemplate="%{hovertext}<extra></extra>", mode="markers", name=f"Incident: {html.escape(kind)}",
+            legendgroup=INCIDENT_GROUP,
+            marker={"size": part["_size"].tolist(), "color": colours[kind],
+                    "opacity": [OPACITY[precision(k)] for k in part["kind"]]}))
+    return traces
+
+
+def map_figure(places: pd.DataFrame, events: pd.DataFrame | None = None, size_by: str = "killed",
+               show_places: bool = True, view: dict | None = None, height: int = MAP_HEIGHT,
+               revision: str = "") -> go.Figure:
+    """Incidents (one marker per event, coloured by type, sized by size_by) above the places mentioned.
+
+    Place markers carry their place_id as customdata, incident markers EVENT_PREFIX + event_id. view (from
+    view_of or view_around) sets the visible area; by default it frames every marker. The figure does not
+    depend on which marker is selected (plotly highlights it); its uirevision changes only with revision.
     """
-    if size_by not in ("mentions", "incidents"):
-        raise ValueError(f"size_by must be 'mentions' or 'incidents', not {size_by!r}")
-    fig = go.Figure()
-    if not places.empty:
-        places = places.copy()
-        places["_size"] = marker_sizes(places[size_by])
-        places["_precision"] = [precision(k) for k in places["kind"]]
-        places["_incident"] = places["incidents"].astype(int) > 0
-        # larger markers first so that small ones on top stay clickable
-        places = places.sort_values("_size", ascending=False, kind="stable")
-        for is_incident in (False, True):
-            for level in PRECISION_ORDER:
-                part = places[(places["_incident"] == is_incident) & (places["_precision"] == level)]
-                if part.empty:
-                    continue
-                fig.add_trace(go.Scattermap(
-                    lat=part["latitude"].astype(float).tolist(), lon=part["longitude"].astype(float).tolist(),
-                    customdata=part["place_id"].tolist(),
-                    hovertext=[hover_text(r) for _, r in part.iterrows()],
-                    hovertemplate="%{hovertext}<extra></extra>",
-                    mode="markers", name=f"{ROLE[is_incident]} · located to {level}",
-                    legendgroup=ROLE[is_incident],
-                    marker={"size": part["_size"].tolist(), "color": INCIDENT_COLOUR if is_incident
-                            else MENTION_COLOUR, "opacity": OPACITY[level]},
-                ))
-    fig.update_layout(**map_layout(view or _view(places), height, revision))
+    traces = (place_traces(places) if show_places else []) + incident_traces(events, size_by)
+    fig = go.Figure(traces)
+    if view is None:
+        shown = [f[["latitude", "longitude"]] for f in (places if show_places else None, events)
+                 if f is not None and not f.empty]
+        view = _view(pd.concat(shown) if shown else pd.DataFrame(columns=["latitude", "longitude"]))
+    fig.update_layout(**map_layout(view, height, revision))
     return fig
 
 

@@ -17,33 +17,68 @@ def places(tmp_path_factory):
         db.close()
 
 
+def event_rows(*rows) -> pd.DataFrame:
+    """Events as lib.store.queries.events gives them: (event_id, type, lat, lon, reports, killed, injured)."""
+    return pd.DataFrame([{"event_id": e, "type": t, "date": "2024-10", "date_precision": "month",
+                          "place_id": f"p{e}", "name": f"<b>{e}</b>", "kind": "city", "country_code": "PK",
+                          "latitude": lat, "longitude": lon, "reports": r, "killed": k, "injured": i,
+                          "victims": None, "perpetrator": None} for e, t, lat, lon, r, k, i in rows])
+
+
+EVENTS = event_rows(("a", "bombing", 24.9, 67.2, 1, 2, 0), ("b", "armed attack", 33.7, 73.0, 3, 0, 9),
+                    ("c", "bombing", 30.2, 67.0, 2, 7, 1))
+
+
 def test_map_has_one_marker_per_place_with_its_id(places):
-    fig = charts.map_figure(places, "mentions")
+    fig = charts.map_figure(places)
     ids = [pid for trace in fig.data for pid in trace.customdata]
     assert sorted(ids) == sorted(places["place_id"])
     assert all(t.type == "scattermap" for t in fig.data)
-    assert fig.layout.uirevision == charts.map_figure(places, "mentions").layout.uirevision
-    assert charts.map_figure(places, "mentions", revision="country:PK").layout.uirevision != fig.layout.uirevision
+    assert fig.layout.uirevision == charts.map_figure(places).layout.uirevision
+    assert charts.map_figure(places, revision="country:PK").layout.uirevision != fig.layout.uirevision
     assert fig.layout.map.style == basemap.style()
     assert fig.layout.height >= 600
 
 
-def test_map_styles_tell_incidents_and_precision(places):
-    fig = charts.map_figure(places, "incidents")
+def test_place_markers_tell_precision(places):
+    fig = charts.map_figure(places)
     names = {t.name for t in fig.data}
-    assert "Incident site · located to exact site" in names
-    assert {"Mentioned only · located to country", "Mentioned only · located to province",
-            "Mentioned only · located to city or town"} <= names
+    assert {"Place mentioned · located to exact site", "Place mentioned · located to country",
+            "Place mentioned · located to province", "Place mentioned · located to city or town"} <= names
     site = next(t for t in fig.data if AIRPORT_ID in t.customdata)
-    assert site.marker.color == charts.INCIDENT_COLOUR
-    country = next(t for t in fig.data if t.name == "Mentioned only · located to country")
-    # incident sites are drawn last, above the places only mentioned
-    roles = [t.legendgroup for t in fig.data]
-    assert roles.index("Incident site") > max(i for i, r in enumerate(roles) if r == "Mentioned only")
-    assert country.marker.opacity < site.marker.opacity
-    # sized by incidents: the only incident site is the biggest marker
-    biggest = max(((s, t.customdata[i]) for t in fig.data for i, s in enumerate(t.marker.size)))
-    assert biggest[1] == AIRPORT_ID
+    country = next(t for t in fig.data if t.name == "Place mentioned · located to country")
+    assert country.marker.opacity < site.marker.opacity and site.marker.color == charts.PLACE_COLOUR
+
+
+def test_incidents_are_one_marker_per_event_above_the_places(places):
+    fig = charts.map_figure(places, EVENTS)
+    incident = [t for t in fig.data if t.legendgroup == charts.INCIDENT_GROUP]
+    assert sorted(c for t in incident for c in t.customdata) == ["event:a", "event:b", "event:c"]
+    groups = [t.legendgroup for t in fig.data]
+    assert groups.index(charts.INCIDENT_GROUP) > max(i for i, g in enumerate(groups) if g == charts.PLACE_GROUP)
+    colours = charts.type_colours(["bombing", "armed attack"])
+    assert {t.name: t.marker.color for t in incident} == {"Incident: bombing": colours["bombing"],
+                                                          "Incident: armed attack": colours["armed attack"]}
+    assert len(set(colours.values())) == 2
+    assert [charts.event_of(c) for c in ("event:a", AIRPORT_ID)] == ["a", None]
+
+
+@pytest.mark.parametrize("size_by, biggest", [("killed", "event:c"), ("reports", "event:b"), ("injured", "event:b")])
+def test_incident_size_follows_the_toggle(size_by, biggest):
+    fig = charts.map_figure(EVENTS.iloc[0:0], EVENTS, size_by)
+    sizes = {c: s for t in fig.data for c, s in zip(t.customdata, t.marker.size)}
+    assert max(sizes, key=sizes.get) == biggest
+
+
+def test_places_can_be_hidden(places):
+    fig = charts.map_figure(places, EVENTS, show_places=False)
+    assert {t.legendgroup for t in fig.data} == {charts.INCIDENT_GROUP}
+
+
+def test_incident_hover_is_escaped_and_tells_precision():
+    text = charts.incident_hover(EVENTS.iloc[0])
+    assert "&lt;b&gt;a&lt;/b&gt;" in text and "<b>a</b>" not in text
+    assert "2024-10 (to the month)" in text and "located to city or town" in text
 
 
 def test_hover_text_is_escaped():
@@ -59,14 +94,14 @@ def test_views_frame_what_was_asked(places):
     assert abs(close.center.lat - 19.16) < 0.1 and abs(close.center.lon - 110.58) < 0.1
     assert close.zoom > world.zoom + 2
     # the figure does not depend on a selection, so clicking a marker keeps the person's zoom
-    assert charts.map_figure(places).to_json() == charts.map_figure(places).to_json()
+    assert charts.map_figure(places, EVENTS).to_json() == charts.map_figure(places, EVENTS).to_json()
 
 
 def test_empty_map_and_bad_size():
     empty = pd.DataFrame(columns=["place_id", "name", "kind", "latitude", "longitude", "mentions", "incidents"])
     assert len(charts.map_figure(empty).data) == 0
     with pytest.raises(ValueError):
-        charts.map_figure(empty, "killed")
+        charts.map_figure(empty, EVENTS, "mentions")
 
 
 def test_view_frames_every_place(places):

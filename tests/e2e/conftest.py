@@ -286,9 +286,15 @@ def map_markers(page) -> list[dict]:
     return page.evaluate(MARKERS_JS)
 
 
-def marker_near(page, lat: float, lon: float, within: float = 0.5) -> dict:
-    """The marker closest to (lat, lon), failing when none is within `within` degrees."""
-    markers = [m for m in map_markers(page) if m["lat"] is not None]
+def is_incident(marker: dict) -> bool:
+    return str(marker["customdata"]).startswith("event:")
+
+
+def marker_near(page, lat: float, lon: float, within: float = 0.5, layer: str | None = None) -> dict:
+    """The marker closest to (lat, lon) (of layer 'incident' or 'place' when given), failing when none is
+    within `within` degrees."""
+    markers = [m for m in map_markers(page) if m["lat"] is not None
+               and (layer is None or is_incident(m) == (layer == "incident"))]
     assert markers, "the map shows no markers"
     best = min(markers, key=lambda m: (m["lat"] - lat) ** 2 + (m["lon"] - lon) ** 2)
     assert abs(best["lat"] - lat) <= within and abs(best["lon"] - lon) <= within, (
@@ -310,23 +316,39 @@ def rendered_labels(page) -> int:
     return page.evaluate(LABELS_JS)
 
 
-HOVERED_JS = """want => [...document.querySelectorAll('.js-plotly-plot')].some(plot =>
+HOVERED_JS = """wanted => [...document.querySelectorAll('.js-plotly-plot')].some(plot =>
     (plot._hoverdata || []).some(point => {
         const custom = Array.isArray(point.customdata) ? point.customdata[0] : point.customdata;
-        return custom === want;
+        return wanted.includes(custom);
     }))"""
 
 
-def click_marker(page, marker: dict) -> None:
-    """Hover the marker's centre until plotly reports that very point under the pointer, then click there.
+def click_marker(page, marker: dict, or_any_of: tuple = ()) -> None:
+    """Hover the marker's centre until plotly reports that very point (or one of or_any_of: markers on the
+    same spot, between which plotly picks) under the pointer, then click there.
 
     plotly picks the point nearest the pointer itself; a click before its (throttled) hover has caught up
     would select whatever was hovered on the way.
     """
+    wanted = [marker["customdata"], *or_any_of]
     page.mouse.move(marker["x"], marker["y"])
     try:
-        page.wait_for_function(HOVERED_JS, arg=marker["customdata"], polling=50, timeout=5_000)
+        page.wait_for_function(HOVERED_JS, arg=wanted, polling=50, timeout=5_000)
     except Exception:
         page.mouse.move(marker["x"] + 1, marker["y"])  # a second, small move re-triggers the hover
-        page.wait_for_function(HOVERED_JS, arg=marker["customdata"], polling=50, timeout=5_000)
+        page.wait_for_function(HOVERED_JS, arg=wanted, polling=50, timeout=5_000)
     page.mouse.click(marker["x"], marker["y"])
+
+
+def open_place(page, lat: float, lon: float) -> None:
+    """Click the place marker nearest (lat, lon) and wait for its excerpts; when an incident lies on top of it,
+    choose the place in the list of markers on that spot."""
+    marker = marker_near(page, lat, lon, layer="place")
+    click_marker(page, marker, or_any_of=tuple(m["customdata"] for m in map_markers(page)
+                                               if abs(m["x"] - marker["x"]) < 1 and abs(m["y"] - marker["y"]) < 1))
+    page.wait_for_selector(".st-key-excerpt_panel, .st-key-same_spot")
+    wait_for_app(page)
+    if page.locator(".st-key-excerpt_panel").count() == 0:
+        page.locator(".st-key-same_spot button", has_text="Place:").first.click()
+        page.wait_for_selector(".st-key-excerpt_panel")
+        wait_for_app(page)

@@ -8,8 +8,8 @@ import sqlite3
 
 import pytest
 
-from tests.e2e.conftest import (build_database, click_marker, exception_texts, marker_near, open_page, shoot,
-                                start_dashboard, wait_for_app)
+from tests.e2e.conftest import (build_database, exception_texts, open_page, open_place, shoot, start_dashboard,
+                                wait_for_app)
 
 pytestmark = pytest.mark.e2e
 
@@ -59,11 +59,8 @@ def assert_nothing_ran(page):
 def test_map_excerpts_show_hostile_text_as_text(page, hostile):
     url, _ = hostile
     open_page(page, f"{url}/Map")
-    marker = marker_near(page, *QUETTA)
-    # hover over everything first: an injected onmouseover would fire now
-    click_marker(page, marker)
+    open_place(page, *QUETTA)
     panel = page.locator(".st-key-excerpt_panel")
-    panel.wait_for()
     page.wait_for_function(
         "s => document.querySelector('.st-key-excerpt_panel')?.innerText.includes(s)", arg=SCRIPT)
     wait_for_app(page)
