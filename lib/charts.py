@@ -71,6 +71,16 @@ def view_of(places: pd.DataFrame) -> dict:
     return _view(places)
 
 
+def view_named(name: str, everywhere: pd.DataFrame, focus: pd.DataFrame | None = None) -> dict:
+    """The view a "Zoom to" choice names: 'chosen' (close around focus's first row, when there is one),
+    'country:XX' (that country's places in everywhere) or anything else (every place in everywhere)."""
+    if name == "chosen" and focus is not None and not focus.empty:
+        return view_around(float(focus.iloc[0]["latitude"]), float(focus.iloc[0]["longitude"]))
+    if name.startswith("country:"):
+        return view_of(everywhere[everywhere["country_code"] == name[len("country:"):]])
+    return view_of(everywhere)
+
+
 def map_layout(view: dict | None, height: int, revision: str) -> dict:
     """The layout of a map figure: the app-served base map framing view, kept while revision is unchanged."""
     return {

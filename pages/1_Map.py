@@ -44,12 +44,7 @@ view_name = controls[2].selectbox(
 map_panel.view_to_url()
 chosen, chosen_event = st.session_state[map_panel.PLACE_KEY], st.session_state[map_panel.EVENT_KEY]
 focus = places[places["place_id"] == chosen] if chosen else events[events["event_id"] == chosen_event]
-if view_name == "chosen" and not focus.empty:
-    view = charts.view_around(float(focus.iloc[0]["latitude"]), float(focus.iloc[0]["longitude"]))
-elif view_name.startswith("country:"):
-    view = charts.view_of(everywhere[everywhere["country_code"] == view_name[8:]])
-else:
-    view = charts.view_of(everywhere)
+view = charts.view_named(view_name, everywhere, focus)
 
 show_places = bool(st.session_state["map_places"])
 fig = charts.map_figure(places, events, st.session_state["map_size"], show_places, view=view, revision=view_name)

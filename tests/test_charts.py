@@ -127,3 +127,11 @@ def test_bar_and_month_charts_take_the_table():
     months = pd.DataFrame({"month": ["2024-10", "2025-03"], "incidents": [1, 0], "killed": [2, 0]})
     fig = charts.month_chart(months, ["incidents", "killed"], "By month")
     assert list(fig.data[1].x) == ["2024-10", "2025-03"] and list(fig.data[1].y) == [2, 0]
+
+
+def test_zoom_to_names_a_view(places):
+    pk = charts.view_named("country:PK", places)
+    assert pk == charts.view_of(places[places["country_code"] == "PK"]) != charts.view_named("all", places)
+    karachi = charts.view_named("chosen", places, EVENTS.iloc[:1])
+    assert karachi == charts.view_around(24.9, 67.2)
+    assert charts.view_named("chosen", places, EVENTS.iloc[0:0]) == charts.view_of(places)
