@@ -140,7 +140,7 @@ def place_traces(places: pd.DataFrame) -> list[go.Scattermap]:
         if not part.empty:
             traces.append(go.Scattermap(
                 lat=part["latitude"].astype(float).tolist(), lon=part["longitude"].astype(float).tolist(),
-                customdata=part["place_id"].tolist(), hovertext=[hover_text(r) for _, r in part.iterrows()],
+                customdata=part["place_id"].tolist(), hovertext=[hover_text(r) for r in part.to_dict("records")],
                 hovertemplate="%{hovertext}<extra></extra>", mode="markers",
                 name=f"Place mentioned · located to {level}", legendgroup=PLACE_GROUP,
                 marker={"size": part["_size"].tolist(), "color": PLACE_COLOUR, "opacity": OPACITY[level] * 0.8}))
@@ -162,7 +162,7 @@ def incident_traces(events: pd.DataFrame, size_by: str = "killed") -> list[go.Sc
         traces.append(go.Scattermap(
             lat=part["latitude"].astype(float).tolist(), lon=part["longitude"].astype(float).tolist(),
             customdata=[EVENT_PREFIX + str(e) for e in part["event_id"]],
-            hovertext=[incident_hover(r) for _, r in part.iterrows()],
+            hovertext=[incident_hover(r) for r in part.to_dict("records")],
             hovertemplate="%{hovertext}<extra></extra>", mode="markers", name=f"Incident: {html.escape(kind)}",
             legendgroup=INCIDENT_GROUP,
             marker={"size": part["_size"].tolist(), "color": colours[kind],
