@@ -1,7 +1,8 @@
 """Figures for the dashboard: pure functions from DataFrames to plotly figures (no Streamlit, no I/O).
 
-The map is a ``scattergeo`` whose country outlines the app serves itself (see MAP_CONFIG), so it draws
-with no network. Text from articles reaches plotly only HTML-escaped: its hover labels render HTML.
+The map is a ``scattermap`` (MapLibre) over the base map lib.basemap describes, whose tiles, labels and font
+the app serves itself, so it draws with no network. Text from articles reaches plotly only HTML-escaped: its
+hover labels render HTML.
 """
 from __future__ import annotations
 
@@ -11,23 +12,20 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib import geo
+from lib import basemap, geo
 
-# Plotly fetches world_110m.json / world_50m.json from topojsonURL; the app serves them from static/.
-MAP_CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": True,
-              "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+MAP_CONFIG = {"displaylogo": False, "scrollZoom": True, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 MAP_UIREVISION = "atlas-map"  # with the view name: the map keeps its zoom and pan while filters change
+MAP_HEIGHT = 640              # the Map page's map: its main element
+MAP_WIDTH = 1100              # about the width of a full-width chart, to choose the zoom that frames a view
 
-# How precisely a place is located, from its kind; each precision has a marker symbol and opacity.
+# How precisely a place is located, from its kind. MapLibre draws only round markers without a sprite sheet,
+# so precision shows as opacity (and in the legend and hover): the vaguer the place, the paler its marker.
 PRECISION = geo.PRECISION
 PRECISION_ORDER = geo.PRECISION_ORDER
-SYMBOL = {"exact site": "diamond", "city or town": "circle", "district": "square", "province": "square",
-          "region": "square-open", "country": "circle-open"}
-OPACITY = {"exact site": 0.95, "city or town": 0.85, "district": 0.7, "province": 0.65, "region": 0.55,
-           "country": 0.5}
-INCIDENT_COLOUR = "#c0392b"   # places where an incident happened
-MENTION_COLOUR = "#2166ac"    # places only mentioned
-ROLE = {True: "Incident site", False: "Mentioned only"}
+OPACITY = {"exact site": 0.95, "city or town": 0.85, "district": 0.7, "province": 0.6, "region": 0.5,
+           "country": 0.4}
+PLACE_COLOUR = "#2166ac"      # place markers; incidents take their type's colour
 
 
 def precision(kind) -> str:
@@ -42,7 +40,7 @@ def marker_sizes(values, smallest: float = 9, largest: float = 38) -> list[float
 
 
 def hover_text(row) -> str:
-    e = lambda v: html.escape(str(v)) if v is not None and not (isinstance(v, float) and math.isnan(v)) else "–"
+    e = _e
     lines = [f"<b>{e(row['name'])}</b>",
              f"{e(row['kind'])} · {e(row['country_code'])} · located to {precision(row['kind'])}",
              f"{int(row['mentions'])} mentions in {int(row['articles'])} articles",
@@ -53,25 +51,19 @@ def hover_text(row) -> str:
 def _view(places: pd.DataFrame) -> dict:
     """Longitude and latitude ranges that frame every place with a margin."""
     if places.empty:
-        return {"lonaxis_range": [-180, 180], "lataxis_range": [-60, 85]}
+        return {"lonaxis_range": [-180, 180], "lataxis_range": [-60, 75]}
     lat, lon = places["latitude"].astype(float), places["longitude"].astype(float)
-    lat_mid, lon_mid = (lat.max() + lat.min()) / 2, (lon.max() + lon.min()) / 2
-    lat_span = max(10.0, (lat.max() - lat.min()) * 1.3)
-    lon_span = max(16.0, (lon.max() - lon.min()) * 1.3)
-    # keep the frame about as wide as the chart (~1.8 : 1), so the map fills it instead of a thin strip
-    lat_span, lon_span = max(lat_span, lon_span / 1.8), max(lon_span, lat_span * 1.8)
-    lat_span, lon_span = min(lat_span, 150.0), min(lon_span, 360.0)
-    lat_lo = min(max(-90.0, lat_mid - lat_span / 2), 90.0 - lat_span)
-    lon_lo = min(max(-180.0, lon_mid - lon_span / 2), 180.0 - lon_span)
-    return {"lataxis_range": [lat_lo, lat_lo + lat_span], "lonaxis_range": [lon_lo, lon_lo + lon_span]}
+    lat_pad = max(1.0, (lat.max() - lat.min()) * 0.15)
+    lon_pad = max(1.5, (lon.max() - lon.min()) * 0.15)
+    return {"lataxis_range": [max(-80.0, lat.min() - lat_pad), min(84.0, lat.max() + lat_pad)],
+            "lonaxis_range": [max(-180.0, lon.min() - lon_pad), min(180.0, lon.max() + lon_pad)]}
 
 
-def view_around(lat: float, lon: float, lat_span: float = 8.0) -> dict:
+def view_around(lat: float, lon: float, lat_span: float = 4.0) -> dict:
     """A close view centred on one point (about lat_span degrees high, as wide as the chart)."""
-    lon_span = lat_span * 1.8
-    lat_lo = min(max(-90.0, lat - lat_span / 2), 90.0 - lat_span)
-    lon_lo = min(max(-180.0, lon - lon_span / 2), 180.0 - lon_span)
-    return {"lataxis_range": [lat_lo, lat_lo + lat_span], "lonaxis_range": [lon_lo, lon_lo + lon_span]}
+    lon_span = lat_span * MAP_WIDTH / MAP_HEIGHT
+    return {"lataxis_range": [lat - lat_span / 2, lat + lat_span / 2],
+            "lonaxis_range": [lon - lon_span / 2, lon + lon_span / 2]}
 
 
 def view_of(places: pd.DataFrame) -> dict:
@@ -79,58 +71,121 @@ def view_of(places: pd.DataFrame) -> dict:
     return _view(places)
 
 
-def map_figure(places: pd.DataFrame, size_by: str = "mentions", view: dict | None = None,
-               height: int = 560, revision: str = "") -> go.Figure:
-    """One marker per place (customdata = place_id), sized by size_by ('mentions' or 'incidents').
+def view_named(name: str, everywhere: pd.DataFrame, focus: pd.DataFrame | None = None) -> dict:
+    """The view a "Zoom to" choice names: 'chosen' (close around focus's first row, when there is one),
+    'country:XX' (that country's places in everywhere) or anything else (every place in everywhere)."""
+    if name == "chosen" and focus is not None and not focus.empty:
+        return view_around(float(focus.iloc[0]["latitude"]), float(focus.iloc[0]["longitude"]))
+    if name.startswith("country:"):
+        return view_of(everywhere[everywhere["country_code"] == name[len("country:"):]])
+    return view_of(everywhere)
 
-    Colour tells incident sites from places only mentioned; symbol and opacity tell how precisely the
-    place is located. Each role × precision is one trace, so the legend explains both. view (from
-    view_of or view_around) sets the visible area; by default it frames the places shown.
 
-    The figure does not depend on which place is selected (plotly itself highlights the clicked marker),
-    and its uirevision changes only with revision (the chosen "Zoom to" view): with lib.ui keeping the
-    chart's identity, the person's zoom and pan survive clicks and filter changes.
+def map_layout(view: dict | None, height: int, revision: str) -> dict:
+    """The layout of a map figure: the app-served base map framing view, kept while revision is unchanged."""
+    return {
+        "map": basemap.map_layout(view, width=MAP_WIDTH, height=height),
+        "height": height, "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "uirevision": f"{MAP_UIREVISION}:{revision}", "clickmode": "event+select", "dragmode": "pan",
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0, "title": {"text": ""},
+                   "itemdoubleclick": False},
+    }
+
+
+PLACE_GROUP, INCIDENT_GROUP = "Places mentioned", "Incidents"
+SIZE_BY = ("killed", "reports", "injured")   # what an incident marker's area tells, chosen on the page
+EVENT_PREFIX = "event:"                      # customdata of an incident marker: EVENT_PREFIX + event_id
+# Incident types take colours in alphabetical order, so a type keeps its colour whatever else is shown.
+TYPE_PALETTE = ["#c0392b", "#e67e22", "#8e44ad", "#16a085", "#d4ac0d", "#6d4c41", "#e84393", "#2c3e50",
+                "#7cb342", "#00838f"]
+
+
+def type_colours(types) -> dict:
+    """A colour for every incident type (alphabetical order through TYPE_PALETTE, repeating past its end)."""
+    return {t: TYPE_PALETTE[i % len(TYPE_PALETTE)] for i, t in enumerate(sorted({str(t) for t in types}))}
+
+
+def _e(value) -> str:
+    missing = value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+    return "–" if missing else html.escape(str(value))
+
+
+def incident_hover(row) -> str:
+    """An incident marker's hover label: what, when (and how precisely), where (and how precisely), the toll."""
+    when = f"{_e(row['date'])} (to the {_e(row['date_precision'])})" if _e(row["date"]) != "–" else "date unknown"
+    lines = [f"<b>{_e(row['type'])}</b> · {when}",
+             f"{_e(row['name'])} · {_e(row['country_code'])} · located to {precision(row['kind'])}",
+             f"killed {_e(row['killed'])}, injured {_e(row['injured'])} · {int(row['reports'])} reports"]
+    return "<br>".join(lines)
+
+
+def event_of(customdata) -> str | None:
+    """The event_id an incident marker's customdata names, or None for a place marker."""
+    if isinstance(customdata, str) and customdata.startswith(EVENT_PREFIX):
+        return customdata[len(EVENT_PREFIX):]
+    return None
+
+
+def place_traces(places: pd.DataFrame) -> list[go.Scattermap]:
+    """Place markers sized by mentions, one trace per precision (paler when vaguer), largest first."""
+    if places.empty:
+        return []
+    places = places.copy()
+    places["_size"] = marker_sizes(places["mentions"], 7, 30)
+    places["_precision"] = [precision(k) for k in places["kind"]]
+    places = places.sort_values("_size", ascending=False, kind="stable")
+    traces = []
+    for level in PRECISION_ORDER:
+        part = places[places["_precision"] == level]
+        if not part.empty:
+            traces.append(go.Scattermap(
+                lat=part["latitude"].astype(float).tolist(), lon=part["longitude"].astype(float).tolist(),
+                customdata=part["place_id"].tolist(), hovertext=[hover_text(r) for r in part.to_dict("records")],
+                hovertemplate="%{hovertext}<extra></extra>", mode="markers",
+                name=f"Place mentioned · located to {level}", legendgroup=PLACE_GROUP,
+                marker={"size": part["_size"].tolist(), "color": PLACE_COLOUR, "opacity": OPACITY[level] * 0.8}))
+    return traces
+
+
+def incident_traces(events: pd.DataFrame, size_by: str = "killed") -> list[go.Scattermap]:
+    """One marker per event, one trace per type (its colour), area by size_by, paler when its place is vaguer."""
+    if size_by not in SIZE_BY:
+        raise ValueError(f"size_by must be one of {SIZE_BY}, not {size_by!r}")
+    if events is None or events.empty:
+        return []
+    events = events.copy()
+    events["_size"] = marker_sizes(events[size_by].fillna(0), 10, 40)
+    events = events.sort_values("_size", ascending=False, kind="stable")
+    colours = type_colours(events["type"].fillna("unknown"))
+    traces = []
+    for kind, part in events.groupby(events["type"].fillna("unknown").astype(str), sort=True):
+        traces.append(go.Scattermap(
+            lat=part["latitude"].astype(float).tolist(), lon=part["longitude"].astype(float).tolist(),
+            customdata=[EVENT_PREFIX + str(e) for e in part["event_id"]],
+            hovertext=[incident_hover(r) for r in part.to_dict("records")],
+            hovertemplate="%{hovertext}<extra></extra>", mode="markers", name=f"Incident: {html.escape(kind)}",
+            legendgroup=INCIDENT_GROUP,
+            marker={"size": part["_size"].tolist(), "color": colours[kind],
+                    "opacity": [OPACITY[precision(k)] for k in part["kind"]]}))
+    return traces
+
+
+def map_figure(places: pd.DataFrame, events: pd.DataFrame | None = None, size_by: str = "killed",
+               show_places: bool = True, view: dict | None = None, height: int = MAP_HEIGHT,
+               revision: str = "") -> go.Figure:
+    """Incidents (one marker per event, coloured by type, sized by size_by) above the places mentioned.
+
+    Place markers carry their place_id as customdata, incident markers EVENT_PREFIX + event_id. view (from
+    view_of or view_around) sets the visible area; by default it frames every marker. The figure does not
+    depend on which marker is selected (plotly highlights it); its uirevision changes only with revision.
     """
-    if size_by not in ("mentions", "incidents"):
-        raise ValueError(f"size_by must be 'mentions' or 'incidents', not {size_by!r}")
-    fig = go.Figure()
-    if not places.empty:
-        places = places.copy()
-        places["_size"] = marker_sizes(places[size_by])
-        places["_precision"] = [precision(k) for k in places["kind"]]
-        places["_incident"] = places["incidents"].astype(int) > 0
-        # larger markers first so that small ones on top stay clickable
-        places = places.sort_values("_size", ascending=False, kind="stable")
-        for is_incident in (True, False):
-            for level in PRECISION_ORDER:
-                part = places[(places["_incident"] == is_incident) & (places["_precision"] == level)]
-                if part.empty:
-                    continue
-                colour = INCIDENT_COLOUR if is_incident else MENTION_COLOUR
-                fig.add_trace(go.Scattergeo(
-                    lat=part["latitude"].astype(float).tolist(), lon=part["longitude"].astype(float).tolist(),
-                    customdata=part["place_id"].tolist(),
-                    hovertext=[hover_text(r) for _, r in part.iterrows()],
-                    hovertemplate="%{hovertext}<extra></extra>",
-                    mode="markers", name=f"{ROLE[is_incident]} · {level}",
-                    legendgroup=ROLE[is_incident],
-                    marker={"size": part["_size"].tolist(), "symbol": SYMBOL[level], "color": colour,
-                            "opacity": OPACITY[level], "line": {"width": 1, "color": "white"}
-                            if not SYMBOL[level].endswith("-open") else {"width": 2, "color": colour}},
-                    unselected={"marker": {"opacity": 0.25}},
-                ))
-    view = view or _view(places)
-    fig.update_geos(
-        projection_type="natural earth", resolution=50, showcountries=True, countrycolor="#9a9a9a",
-        showland=True, landcolor="#f2efe9", showocean=True, oceancolor="#dfeaf3", showlakes=False,
-        showcoastlines=True, coastlinecolor="#8a8a8a", showframe=False, **view,
-    )
-    fig.update_layout(
-        height=height, margin={"l": 0, "r": 0, "t": 10, "b": 0}, uirevision=f"{MAP_UIREVISION}:{revision}",
-        clickmode="event+select", dragmode="pan",
-        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "title": {"text": ""},
-                "itemclick": False, "itemdoubleclick": False},
-    )
+    traces = (place_traces(places) if show_places else []) + incident_traces(events, size_by)
+    fig = go.Figure(traces)
+    if view is None:
+        shown = [f[["latitude", "longitude"]] for f in (places if show_places else None, events)
+                 if f is not None and not f.empty]
+        view = _view(pd.concat(shown) if shown else pd.DataFrame(columns=["latitude", "longitude"]))
+    fig.update_layout(**map_layout(view, height, revision))
     return fig
 
 

@@ -33,13 +33,15 @@ if overview["articles"] == 0:
 else:
     places = ctx.run(queries.place_counts, ctx.filters)
     st.subheader("Map")
-    event = st.plotly_chart(charts.map_figure(places, "mentions", height=460,
+    events = ctx.run(queries.events, ctx.filters)
+    event = st.plotly_chart(charts.map_figure(places, events, height=480,
                                              view=charts.view_of(ctx.run(queries.place_counts, None))),
                             config=charts.MAP_CONFIG, key="overview_map", width="stretch",
                             on_select="rerun", selection_mode="points")
-    clicked = map_panel.place_from_selection(event, places)
-    if clicked is not None:  # a click opens the Map page with that place's excerpts
-        st.switch_page("pages/1_Map.py", query_params={**sidebar.filter_params(ctx), map_panel.SEL_PARAM: clicked})
+    clicked = map_panel.picked_from_selection(event, places, events)
+    if clicked is not None:  # a click opens the Map page with that incident or that place's excerpts
+        param = map_panel.EVENT_PARAM if clicked[0] == "event" else map_panel.SEL_PARAM
+        st.switch_page("pages/1_Map.py", query_params={**sidebar.filter_params(ctx), param: clicked[1]})
     render.page_link("pages/1_Map.py", "Click a place to read its excerpts on the Map page, or open the map",
                  sidebar.filter_params(ctx), icon=":material/map:")
 

@@ -1,9 +1,9 @@
-"""Map: one marker per place; click one (or choose it in "Place") to read the excerpts behind it."""
+"""Map: one marker per incident above one marker per place; click one to read the incident or the excerpts."""
 from functools import partial
 
 import streamlit as st
 
-from lib import charts
+from lib import basemap, charts
 from lib.dashboard import map_panel, page, render
 from lib.store import queries
 
@@ -13,56 +13,60 @@ if ctx is None:
 
 st.title("Map")
 places = ctx.run(queries.place_counts, ctx.filters)
-if places.empty:
+events = ctx.run(queries.events, ctx.filters)
+if places.empty and events.empty:
     page.nothing_matches("places")
     render.footer()
     st.stop()
 
-controls = st.columns([2, 2, 3])
-size_by = controls[0].radio("Marker size", ["mentions", "incidents"], horizontal=True, key="map_size",
-                            format_func=lambda v: f"by number of {v}")
+countries = ctx.choices.get("country_names", {})
+views = ["all", "chosen"] + [f"country:{c}" for c in ctx.choices["countries"]]
+map_panel.view_from_url(views)
 ids = list(places["place_id"])
 if st.session_state.get(map_panel.PLACE_KEY) not in ids:
     st.session_state[map_panel.PLACE_KEY] = None
 map_panel.place_from_url(ids)
+map_panel.event_from_url(list(events["event_id"]))
 st.session_state["map_place"] = st.session_state[map_panel.PLACE_KEY]
 labels = {r.place_id: f"{r.name} ({r.kind}, {r.country_code or '?'}) · {r.mentions} mentions, "
           f"{r.incidents} incidents" for r in places.itertuples()}
-# The visible area is chosen here, not taken from the filtered places, so it stays put while filters change.
-everywhere = ctx.run(queries.place_counts, None)
-countries = ctx.choices.get("country_names", {})
-views = ["all", "chosen"] + [f"country:{c}" for c in ctx.choices["countries"]]
-view_name = controls[1].selectbox(
-    "Zoom to", views, key="map_view",
-    format_func=lambda v: {"all": "every place in the database", "chosen": "the chosen place, close up"}.get(
-        v, f"{countries.get(v[8:], v[8:])} ({v[8:]})" if v.startswith("country:") else v))
-chosen = st.session_state[map_panel.PLACE_KEY]
-if view_name == "chosen" and chosen is not None:
-    row = places[places["place_id"] == chosen].iloc[0]
-    view = charts.view_around(float(row["latitude"]), float(row["longitude"]))
-elif view_name.startswith("country:"):
-    view = charts.view_of(everywhere[everywhere["country_code"] == view_name[8:]])
-else:
-    view = charts.view_of(everywhere)
 
-left, right = st.columns([3, 2], gap="medium")
-with left:
-    fig = charts.map_figure(places, size_by, view=view, revision=view_name)
-    st.plotly_chart(fig, config=charts.MAP_CONFIG, key=map_panel.MAP_KEY, on_select=partial(map_panel.map_selected, places),
-                    selection_mode="points", width="stretch")
-    st.caption("Red: incident sites; blue: places only mentioned. Symbol and opacity: how precisely a place is "
-               "located (diamond exact site, dot city or town, square province or region, ring country). "
-               "Scroll or use +/− to zoom; markers close together separate when zoomed in, or choose them under "
-               "“Place”. Your zoom stays while the filters change; “Zoom to” sets a new view.")
-    page.row_count(len(places), "places")
-with right:
-    st.selectbox("Place", [None] + ids, key="map_place", on_change=map_panel.place_chosen,
-                 format_func=lambda pid: "— choose a place, or click a marker —" if pid is None else labels[pid])
-    chosen = st.session_state[map_panel.PLACE_KEY]
-    if chosen is None:
-        st.info("Click a marker on the map, or choose a place above, to read the excerpts behind it.")
-    else:
-        map_panel.excerpts(ctx, chosen)
+controls = st.columns([3, 2, 3])
+controls[0].radio("Incident size", charts.SIZE_BY, horizontal=True, key="map_size",
+                  format_func=lambda v: f"by {v}")
+controls[1].toggle("Show places mentioned", key="map_places")
+# The visible area is chosen here, not taken from the filtered markers, so it stays put while filters change.
+everywhere = ctx.run(queries.place_counts, None)
+view_name = controls[2].selectbox(
+    "Zoom to", views, key="map_view",
+    format_func=lambda v: {"all": "every place in the database", "chosen": "the chosen marker, close up"}.get(
+        v, f"{countries.get(v[8:], v[8:])} ({v[8:]})" if v.startswith("country:") else v))
+map_panel.view_to_url()
+chosen, chosen_event = st.session_state[map_panel.PLACE_KEY], st.session_state[map_panel.EVENT_KEY]
+focus = places[places["place_id"] == chosen] if chosen else events[events["event_id"] == chosen_event]
+view = charts.view_named(view_name, everywhere, focus)
+
+show_places = bool(st.session_state["map_places"])
+fig = charts.map_figure(places, events, st.session_state["map_size"], show_places, view=view, revision=view_name)
+st.plotly_chart(fig, config=charts.MAP_CONFIG, key=map_panel.MAP_KEY,
+                on_select=partial(map_panel.map_selected, places, events), selection_mode="points", width="stretch")
+st.caption("Incidents: one marker per event, coloured by type, its area by the chosen count; blue: places "
+           "mentioned, by number of mentions (hide them with the switch). The paler a marker, the less precisely "
+           "its place is located (exact site, city or town, district, province, region, country); the hover says "
+           "how precisely each date and place is known. Scroll or use +/− to zoom. "
+           f"{basemap.attribution()}; place names GeoNames.")
+page.row_count(len(events), "incidents")
+page.row_count(len(places), "places")
+st.selectbox("Place", [None] + ids, key="map_place", on_change=map_panel.place_chosen,
+             format_func=lambda pid: "— choose a place, or click a marker —" if pid is None else labels[pid])
+if chosen is not None:
+    map_panel.spot_chooser(ctx, "place", chosen, places if show_places else places.iloc[0:0], events)
+    map_panel.excerpts(ctx, chosen)
+elif chosen_event is not None:
+    map_panel.spot_chooser(ctx, "event", chosen_event, places if show_places else places.iloc[0:0], events)
+    map_panel.incident(ctx, chosen_event, events)
+else:
+    st.info("Click a marker on the map, or choose a place above, to read the incident or the excerpts behind it.")
 
 st.subheader("Places on the map")
 st.dataframe(places, hide_index=True, width="stretch")

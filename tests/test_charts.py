@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from lib import charts
+from lib import basemap, charts
 from lib.filters import Filters
 from lib.store import queries, schema
 from tests.helpers_db import AIRPORT_ID, build_seed_db
@@ -17,28 +17,68 @@ def places(tmp_path_factory):
         db.close()
 
 
+def event_rows(*rows) -> pd.DataFrame:
+    """Events as lib.store.queries.events gives them: (event_id, type, lat, lon, reports, killed, injured)."""
+    return pd.DataFrame([{"event_id": e, "type": t, "date": "2024-10", "date_precision": "month",
+                          "place_id": f"p{e}", "name": f"<b>{e}</b>", "kind": "city", "country_code": "PK",
+                          "latitude": lat, "longitude": lon, "reports": r, "killed": k, "injured": i,
+                          "victims": None, "perpetrator": None} for e, t, lat, lon, r, k, i in rows])
+
+
+EVENTS = event_rows(("a", "bombing", 24.9, 67.2, 1, 2, 0), ("b", "armed attack", 33.7, 73.0, 3, 0, 9),
+                    ("c", "bombing", 30.2, 67.0, 2, 7, 1))
+
+
 def test_map_has_one_marker_per_place_with_its_id(places):
-    fig = charts.map_figure(places, "mentions")
+    fig = charts.map_figure(places)
     ids = [pid for trace in fig.data for pid in trace.customdata]
     assert sorted(ids) == sorted(places["place_id"])
-    assert all(t.type == "scattergeo" for t in fig.data)
-    assert fig.layout.uirevision == charts.map_figure(places, "mentions").layout.uirevision
-    assert charts.map_figure(places, "mentions", revision="country:PK").layout.uirevision != fig.layout.uirevision
-    assert charts.MAP_CONFIG["topojsonURL"] == "/app/static/"
+    assert all(t.type == "scattermap" for t in fig.data)
+    assert fig.layout.uirevision == charts.map_figure(places).layout.uirevision
+    assert charts.map_figure(places, revision="country:PK").layout.uirevision != fig.layout.uirevision
+    assert fig.layout.map.style == basemap.style()
+    assert fig.layout.height >= 600
 
 
-def test_map_styles_tell_incidents_and_precision(places):
-    fig = charts.map_figure(places, "incidents")
+def test_place_markers_tell_precision(places):
+    fig = charts.map_figure(places)
     names = {t.name for t in fig.data}
-    assert "Incident site · exact site" in names
-    assert {"Mentioned only · country", "Mentioned only · province", "Mentioned only · city or town"} <= names
+    assert {"Place mentioned · located to exact site", "Place mentioned · located to country",
+            "Place mentioned · located to province", "Place mentioned · located to city or town"} <= names
     site = next(t for t in fig.data if AIRPORT_ID in t.customdata)
-    assert site.marker.color == charts.INCIDENT_COLOUR and site.marker.symbol == "diamond"
-    country = next(t for t in fig.data if t.name == "Mentioned only · country")
-    assert country.marker.opacity < site.marker.opacity
-    # sized by incidents: the only incident site is the biggest marker
-    biggest = max(((s, t.customdata[i]) for t in fig.data for i, s in enumerate(t.marker.size)))
-    assert biggest[1] == AIRPORT_ID
+    country = next(t for t in fig.data if t.name == "Place mentioned · located to country")
+    assert country.marker.opacity < site.marker.opacity and site.marker.color == charts.PLACE_COLOUR
+
+
+def test_incidents_are_one_marker_per_event_above_the_places(places):
+    fig = charts.map_figure(places, EVENTS)
+    incident = [t for t in fig.data if t.legendgroup == charts.INCIDENT_GROUP]
+    assert sorted(c for t in incident for c in t.customdata) == ["event:a", "event:b", "event:c"]
+    groups = [t.legendgroup for t in fig.data]
+    assert groups.index(charts.INCIDENT_GROUP) > max(i for i, g in enumerate(groups) if g == charts.PLACE_GROUP)
+    colours = charts.type_colours(["bombing", "armed attack"])
+    assert {t.name: t.marker.color for t in incident} == {"Incident: bombing": colours["bombing"],
+                                                          "Incident: armed attack": colours["armed attack"]}
+    assert len(set(colours.values())) == 2
+    assert [charts.event_of(c) for c in ("event:a", AIRPORT_ID)] == ["a", None]
+
+
+@pytest.mark.parametrize("size_by, biggest", [("killed", "event:c"), ("reports", "event:b"), ("injured", "event:b")])
+def test_incident_size_follows_the_toggle(size_by, biggest):
+    fig = charts.map_figure(EVENTS.iloc[0:0], EVENTS, size_by)
+    sizes = {c: s for t in fig.data for c, s in zip(t.customdata, t.marker.size)}
+    assert max(sizes, key=sizes.get) == biggest
+
+
+def test_places_can_be_hidden(places):
+    fig = charts.map_figure(places, EVENTS, show_places=False)
+    assert {t.legendgroup for t in fig.data} == {charts.INCIDENT_GROUP}
+
+
+def test_incident_hover_is_escaped_and_tells_precision():
+    text = charts.incident_hover(EVENTS.iloc[0])
+    assert "&lt;b&gt;a&lt;/b&gt;" in text and "<b>a</b>" not in text
+    assert "2024-10 (to the month)" in text and "located to city or town" in text
 
 
 def test_hover_text_is_escaped():
@@ -49,25 +89,28 @@ def test_hover_text_is_escaped():
 
 
 def test_views_frame_what_was_asked(places):
-    close = charts.map_figure(places, view=charts.view_around(19.16, 110.58)).layout.geo
-    assert close.lataxis.range[0] < 19.16 < close.lataxis.range[1] and close.lataxis.range[1] - close.lataxis.range[0] == 8
-    assert close.lonaxis.range[0] < 110.58 < close.lonaxis.range[1]
+    close = charts.map_figure(places, view=charts.view_around(19.16, 110.58)).layout.map
+    world = charts.map_figure(places).layout.map
+    assert abs(close.center.lat - 19.16) < 0.1 and abs(close.center.lon - 110.58) < 0.1
+    assert close.zoom > world.zoom + 2
     # the figure does not depend on a selection, so clicking a marker keeps the person's zoom
-    assert charts.map_figure(places).to_json() == charts.map_figure(places).to_json()
+    assert charts.map_figure(places, EVENTS).to_json() == charts.map_figure(places, EVENTS).to_json()
 
 
 def test_empty_map_and_bad_size():
     empty = pd.DataFrame(columns=["place_id", "name", "kind", "latitude", "longitude", "mentions", "incidents"])
     assert len(charts.map_figure(empty).data) == 0
     with pytest.raises(ValueError):
-        charts.map_figure(empty, "killed")
+        charts.map_figure(empty, EVENTS, "mentions")
 
 
 def test_view_frames_every_place(places):
-    fig = charts.map_figure(places)
-    lat, lon = fig.layout.geo.lataxis.range, fig.layout.geo.lonaxis.range
+    view = charts.view_of(places)
+    lat, lon = view["lataxis_range"], view["lonaxis_range"]
     assert lat[0] <= places["latitude"].min() and lat[1] >= places["latitude"].max()
     assert lon[0] <= places["longitude"].min() and lon[1] >= places["longitude"].max()
+    fig = charts.map_figure(places).layout.map
+    assert fig.zoom == basemap.zoom_for(lon, lat, charts.MAP_WIDTH, charts.MAP_HEIGHT)
 
 
 def test_marker_sizes_grow_with_counts():
@@ -84,3 +127,11 @@ def test_bar_and_month_charts_take_the_table():
     months = pd.DataFrame({"month": ["2024-10", "2025-03"], "incidents": [1, 0], "killed": [2, 0]})
     fig = charts.month_chart(months, ["incidents", "killed"], "By month")
     assert list(fig.data[1].x) == ["2024-10", "2025-03"] and list(fig.data[1].y) == [2, 0]
+
+
+def test_zoom_to_names_a_view(places):
+    pk = charts.view_named("country:PK", places)
+    assert pk == charts.view_of(places[places["country_code"] == "PK"]) != charts.view_named("all", places)
+    karachi = charts.view_named("chosen", places, EVENTS.iloc[:1])
+    assert karachi == charts.view_around(24.9, 67.2)
+    assert charts.view_named("chosen", places, EVENTS.iloc[0:0]) == charts.view_of(places)

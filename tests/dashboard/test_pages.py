@@ -171,15 +171,14 @@ def test_choosing_a_place_in_the_select_box(seed_db):
     assert '<mark class="atlas-place">Boao</mark> Forum' in html_text(at)
     at.selectbox(key="map_place").set_value("geonames:1809054").run()   # Hainan
     assert '<mark class="atlas-place">Hainan</mark> province' in html_text(at)
-    at.radio(key="map_size").set_value("incidents").run()
+    at.radio(key="map_size").set_value("injured").run()
     assert not at.exception and at.session_state["atlas_place"] == "geonames:1809054"
     at.selectbox(key="map_view").set_value("chosen").run()   # close up: Hainan and Boao apart
-    geo = json.loads(next(e for e in elements(at, "plotly_chart") if e.key == "atlas_map").proto.spec)["layout"]["geo"]
-    assert geo["lataxis"]["range"][0] < 19.2 < geo["lataxis"]["range"][1]
-    assert geo["lonaxis"]["range"][1] - geo["lonaxis"]["range"][0] < 20
+    geo = json.loads(next(e for e in elements(at, "plotly_chart") if e.key == "atlas_map").proto.spec)["layout"]["map"]
+    assert abs(geo["center"]["lat"] - 19.1) < 0.5 and geo["zoom"] > 5
     at.multiselect(key="f_country").set_value(["CN"]).run()   # the view stays while filters change
-    geo2 = json.loads(next(e for e in elements(at, "plotly_chart") if e.key == "atlas_map").proto.spec)["layout"]["geo"]
-    assert geo2["lataxis"] == geo["lataxis"] and geo2["lonaxis"] == geo["lonaxis"]
+    geo2 = json.loads(next(e for e in elements(at, "plotly_chart") if e.key == "atlas_map").proto.spec)["layout"]["map"]
+    assert geo2["center"] == geo["center"] and geo2["zoom"] == geo["zoom"]
 
 
 def test_untrusted_article_text_is_escaped(seed_db):
@@ -272,3 +271,55 @@ def test_coming_back_to_the_overview_after_a_map_click_stays_on_the_overview(see
     at.switch_page("pages/0_Overview.py").run()
     assert not at.exception
     assert [t.value for t in at.title] == ["Incident Atlas"]
+
+
+def map_traces(at) -> list[dict]:
+    spec = json.loads(next(e for e in elements(at, "plotly_chart") if e.key == "atlas_map").proto.spec)
+    return spec["data"]
+
+
+
+
+def test_clicking_an_incident_shows_it_with_every_report(seed_db):
+    at = open_page("pages/1_Map.py")
+    events = [c for t in map_traces(at) for c in t["customdata"] if c.startswith("event:")]
+    assert len(events) == 2      # the bombing in Karachi and the attack in Islamabad, one marker each
+    bombing = next(c for t in map_traces(at) if t["name"] == "Incident: bombing" for c in t["customdata"])
+    click_marker(at, bombing, 24.9065, 67.1608)
+    assert at.session_state["atlas_event"] == bombing[len("event:"):] and at.session_state["atlas_place"] is None
+    assert at.query_params["event"] == bombing[len("event:"):]
+    panel = "\n".join(m.value for m in at.markdown).replace("\\", "")
+    assert "Incident: bombing" in panel and "2024-10 (known to the month)" in panel
+    assert "located to exact site" in panel and "**Killed:** 2" in panel and "two Chinese engineers" in panel
+    text = html_text(at)
+    assert 'class="atlas-excerpt atlas-report"' in text and "killed 2" in text
+    assert "Karachi airport last October killed two Chinese engineers" in plain(text)
+
+
+def test_every_marker_on_one_spot_is_reachable(seed_db):
+    at = open_page("pages/1_Map.py")
+    bombing = next(c for t in map_traces(at) if t["name"] == "Incident: bombing" for c in t["customdata"])
+    click_marker(at, bombing, 24.9065, 67.1608)   # the incident lies on the airport's place marker
+    spot = [b for b in at.button if b.key and b.key.startswith("spot_")]
+    assert [b.label.split(":")[0] for b in spot] == ["Incident", "Place"]
+    spot[1].click().run()
+    assert at.session_state["atlas_place"] == AIRPORT_ID and at.session_state["atlas_event"] is None
+    assert BOMBING in plain(html_text(at))
+    next(b for b in at.button if b.key == "spot_0").click().run()
+    assert at.session_state["atlas_event"] == bombing[len("event:"):]
+
+
+def test_the_maps_view_is_in_the_address(seed_db):
+    at = open_page("pages/1_Map.py", {"size": "injured", "places": "off", "zoom": "country:PK"})
+    assert at.radio(key="map_size").value == "injured" and at.toggle(key="map_places").value is False
+    assert at.selectbox(key="map_view").value == "country:PK"
+    assert {t["legendgroup"] for t in map_traces(at)} == {"Incidents"}
+    at.toggle(key="map_places").set_value(True).run()
+    assert "places" not in at.query_params and "Places mentioned" in {t["legendgroup"] for t in map_traces(at)}
+    at.radio(key="map_size").set_value("reports").run()
+    assert at.query_params["size"] == "reports" and at.query_params["zoom"] == "country:PK"
+
+
+def test_a_link_with_an_unknown_size_keeps_the_default(seed_db):
+    at = open_page("pages/1_Map.py", {"size": "<script>", "zoom": "country:ZZ"})
+    assert at.radio(key="map_size").value == "killed" and at.selectbox(key="map_view").value == "all"

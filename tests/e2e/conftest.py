@@ -229,13 +229,14 @@ def wait_for_app(page, timeout_ms: int = PAGE_TIMEOUT_MS) -> None:
 
 
 MAPS_DRAWN_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
-    .filter(plot => (plot.data || []).some(trace => trace.type === 'scattergeo'))
-    .every(plot => [...plot.querySelectorAll('.geo .layer.countries path')]
-        .some(path => (path.getAttribute('d') || '').length > 1000))"""
+    .filter(plot => (plot.data || []).some(trace => trace.type === 'scattermap'))
+    .every(plot => { const sub = plot._fullLayout && plot._fullLayout.map && plot._fullLayout.map._subplot;
+                     const map = sub && sub.map;
+                     return !!map && map.loaded() && map.areTilesLoaded(); })"""
 
 
 def wait_for_maps(page, timeout_ms: int = PAGE_TIMEOUT_MS) -> None:
-    """Wait until every plotly map on the page has drawn its country outlines (fetched asynchronously)."""
+    """Wait until every MapLibre map on the page has loaded its style and tiles (fetched asynchronously)."""
     page.wait_for_function(MAPS_DRAWN_JS, polling=100, timeout=timeout_ms)
 
 
@@ -258,17 +259,20 @@ def exception_texts(page) -> list[str]:
 
 MARKERS_JS = """() => {
     const out = [];
-    document.querySelectorAll('.js-plotly-plot g.trace.scattergeo').forEach((group, traceNumber) => {
-        const cd = group.__data__;
-        const trace = cd && cd[0] && cd[0].trace;
-        group.querySelectorAll('path.point').forEach(point => {
-            const d = point.__data__ || {};
-            const box = point.getBoundingClientRect();
-            const custom = trace && trace.customdata ? trace.customdata[d.i] : null;
-            out.push({trace: traceNumber, name: trace ? trace.name : null, index: d.i,
-                      customdata: Array.isArray(custom) ? custom[0] : custom,
-                      lon: d.lonlat ? d.lonlat[0] : null, lat: d.lonlat ? d.lonlat[1] : null,
-                      x: box.left + box.width / 2, y: box.top + box.height / 2, size: box.width});
+    const plot = document.querySelector('.js-plotly-plot');
+    if (!plot || !plot._fullLayout || !plot._fullLayout.map) return out;
+    const map = plot._fullLayout.map._subplot.map;
+    const box = map.getCanvas().getBoundingClientRect();
+    (plot._fullData || []).forEach((trace, traceNumber) => {
+        if (trace.type !== 'scattermap' || trace.visible !== true) return;
+        (trace.lon || []).forEach((lon, i) => {
+            const lat = trace.lat[i];
+            const pixel = map.project([lon, lat]);
+            const custom = trace.customdata ? trace.customdata[i] : null;
+            const size = Array.isArray(trace.marker.size) ? trace.marker.size[i] : trace.marker.size;
+            out.push({trace: traceNumber, name: trace.name, index: i,
+                      customdata: Array.isArray(custom) ? custom[0] : custom, lon, lat,
+                      x: box.left + pixel.x, y: box.top + pixel.y, size});
         });
     });
     return out;
@@ -276,14 +280,21 @@ MARKERS_JS = """() => {
 
 
 def map_markers(page) -> list[dict]:
-    """Every drawn marker of the page's first plotly map: trace, point index, customdata, lon/lat, centre."""
-    page.wait_for_selector(".js-plotly-plot g.trace.scattergeo path.point", state="attached")
+    """Every marker the page's first plotly map draws (its data, not its pixels: MapLibre paints a canvas):
+    trace, point index, customdata, lon/lat and its centre on the page."""
+    page.wait_for_function("() => !!document.querySelector('.js-plotly-plot')?._fullLayout?.map?._subplot?.map")
     return page.evaluate(MARKERS_JS)
 
 
-def marker_near(page, lat: float, lon: float, within: float = 0.5) -> dict:
-    """The marker closest to (lat, lon), failing when none is within `within` degrees."""
-    markers = [m for m in map_markers(page) if m["lat"] is not None]
+def is_incident(marker: dict) -> bool:
+    return str(marker["customdata"]).startswith("event:")
+
+
+def marker_near(page, lat: float, lon: float, within: float = 0.5, layer: str | None = None) -> dict:
+    """The marker closest to (lat, lon) (of layer 'incident' or 'place' when given), failing when none is
+    within `within` degrees."""
+    markers = [m for m in map_markers(page) if m["lat"] is not None
+               and (layer is None or is_incident(m) == (layer == "incident"))]
     assert markers, "the map shows no markers"
     best = min(markers, key=lambda m: (m["lat"] - lat) ** 2 + (m["lon"] - lon) ** 2)
     assert abs(best["lat"] - lat) <= within and abs(best["lon"] - lon) <= within, (
@@ -291,23 +302,53 @@ def marker_near(page, lat: float, lon: float, within: float = 0.5) -> dict:
     return best
 
 
-HOVERED_JS = """want => [...document.querySelectorAll('.js-plotly-plot')].some(plot =>
+LABELS_JS = """() => { const map = document.querySelector('.js-plotly-plot')._fullLayout.map._subplot.map;
+    const layers = map.getStyle().layers.filter(l => l.id.startsWith('labels-')).map(l => l.id);
+    return map.queryRenderedFeatures({layers}).length; }"""
+
+
+def rendered_labels(page) -> int:
+    """How many base-map names the first map draws, once it draws any (0 after the timeout)."""
+    try:
+        page.wait_for_function(f"() => ({LABELS_JS})() > 0", polling=200, timeout=10_000)
+    except Exception:
+        return 0
+    return page.evaluate(LABELS_JS)
+
+
+HOVERED_JS = """wanted => [...document.querySelectorAll('.js-plotly-plot')].some(plot =>
     (plot._hoverdata || []).some(point => {
         const custom = Array.isArray(point.customdata) ? point.customdata[0] : point.customdata;
-        return custom === want;
+        return wanted.includes(custom);
     }))"""
 
 
-def click_marker(page, marker: dict) -> None:
-    """Hover the marker's centre until plotly reports that very point under the pointer, then click there.
+def click_marker(page, marker: dict, or_any_of: tuple = ()) -> None:
+    """Hover the marker's centre until plotly reports that very point (or one of or_any_of: markers on the
+    same spot, between which plotly picks) under the pointer, then click there.
 
-    Scattergeo points have pointer-events:none: plotly picks the point nearest the pointer itself. A click
-    before its (throttled) hover has caught up would select whatever was hovered on the way.
+    plotly picks the point nearest the pointer itself; a click before its (throttled) hover has caught up
+    would select whatever was hovered on the way.
     """
+    wanted = [marker["customdata"], *or_any_of]
     page.mouse.move(marker["x"], marker["y"])
     try:
-        page.wait_for_function(HOVERED_JS, arg=marker["customdata"], polling=50, timeout=5_000)
+        page.wait_for_function(HOVERED_JS, arg=wanted, polling=50, timeout=5_000)
     except Exception:
         page.mouse.move(marker["x"] + 1, marker["y"])  # a second, small move re-triggers the hover
-        page.wait_for_function(HOVERED_JS, arg=marker["customdata"], polling=50, timeout=5_000)
+        page.wait_for_function(HOVERED_JS, arg=wanted, polling=50, timeout=5_000)
     page.mouse.click(marker["x"], marker["y"])
+
+
+def open_place(page, lat: float, lon: float) -> None:
+    """Click the place marker nearest (lat, lon) and wait for its excerpts; when an incident lies on top of it,
+    choose the place in the list of markers on that spot."""
+    marker = marker_near(page, lat, lon, layer="place")
+    click_marker(page, marker, or_any_of=tuple(m["customdata"] for m in map_markers(page)
+                                               if abs(m["x"] - marker["x"]) < 1 and abs(m["y"] - marker["y"]) < 1))
+    page.wait_for_selector(".st-key-excerpt_panel, .st-key-same_spot")
+    wait_for_app(page)
+    if page.locator(".st-key-excerpt_panel").count() == 0:
+        page.locator(".st-key-same_spot button", has_text="Place:").first.click()
+        page.wait_for_selector(".st-key-excerpt_panel")
+        wait_for_app(page)

@@ -9,8 +9,8 @@ import sqlite3
 
 import pytest
 
-from tests.e2e.conftest import (click_marker, exception_texts, map_markers, marker_near, open_page, shoot,
-                                wait_for_app)
+from tests.e2e.conftest import (click_marker, exception_texts, is_incident, map_markers, marker_near,
+                                open_page, rendered_labels, shoot, wait_for_app)
 
 pytestmark = pytest.mark.e2e
 
@@ -58,36 +58,69 @@ def test_every_page_opens_without_error_and_offline(page, seed_server, path, nam
     assert not page.js_errors, page.js_errors
 
 
-def test_base_map_draws_country_outlines_from_the_app_itself(page, seed_server):
-    outline_files = []
-    page.on("response", lambda r: outline_files.append((r.status, r.url)) if "/world_" in r.url else None)
+def test_base_map_draws_tiles_and_names_from_the_app_itself(page, seed_server):
+    basemap_files = []
+    page.on("response", lambda r: basemap_files.append((r.status, r.url)) if "/basemap/" in r.url else None)
     open_page(page, f"{seed_server}/Map")
-    page.wait_for_selector(".js-plotly-plot .geo .layer.countries path", state="attached")
-    layers = page.evaluate("""() => Object.fromEntries(
-        [...document.querySelectorAll('.js-plotly-plot .geo .layer')].map(g => [
-            g.getAttribute('class').replace('layer', '').trim(),
-            [...g.querySelectorAll('path')].reduce((n, p) => n + (p.getAttribute('d') || '').length, 0)]))""")
-    shoot(page, "map-outlines")
-    # tens of thousands of path characters: every country drawn, not an empty frame
-    assert layers.get("countries", 0) > 20_000, layers
-    assert layers.get("land", 0) > 20_000, layers
-    assert outline_files and all(status == 200 and url.startswith(seed_server) for status, url in outline_files), \
-        outline_files
+    shoot(page, "map-basemap")
+    box = page.locator(".js-plotly-plot").first.bounding_box()
+    assert box["height"] >= 600 and box["width"] >= 900, box
+    assert rendered_labels(page) > 0
+    kinds = {url.rsplit("/", 1)[-1].rsplit(".", 1)[-1] for _, url in basemap_files}
+    assert {"png", "json", "woff2"} <= kinds, basemap_files
+    assert all(status == 200 and url.startswith(seed_server) for status, url in basemap_files), basemap_files
+    assert "OpenStreetMap" in page.locator(".js-plotly-plot").first.inner_text()
     assert len(map_markers(page)) > 0
 
 
-def test_click_karachi_marker_shows_the_bombing_sentence(page, seed_server):
+def test_the_map_redraws_when_filters_change(page, seed_server, seed_db):
     open_page(page, f"{seed_server}/Map")
+    everything = {m["customdata"] for m in map_markers(page)}
+    open_page(page, f"{seed_server}/Map?country=PK")
+    with sqlite3.connect(seed_db) as db:
+        in_pk = {r[0] for r in db.execute("SELECT id FROM places WHERE country_code = 'PK'")}
+        in_pk |= {"event:" + r[0] for r in db.execute(
+            "SELECT i.event_id FROM incidents i JOIN places p ON p.id = i.place_id WHERE p.country_code = 'PK'")}
+    pakistan = {m["customdata"] for m in map_markers(page)}
+    shoot(page, "map-filtered-pk-markers")
+    assert pakistan and pakistan <= in_pk and pakistan < everything
+    assert any(m.startswith("event:") for m in pakistan)
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Clear all filters").click()
+    page.wait_for_function("n => { const p = document.querySelector('.js-plotly-plot');"
+                           " return p && p.data.reduce((k, t) => k + (t.lon || []).length, 0) === n; }",
+                           arg=len(everything))
+    wait_for_app(page)
+    assert {m["customdata"] for m in map_markers(page)} == everything
+
+
+def test_click_karachi_incident_then_its_place_on_the_same_spot(page, seed_server):
+    open_page(page, f"{seed_server}/Map")
+    assert page.locator(".st-key-excerpt_panel").count() == 0
+    incident = marker_near(page, *KARACHI, layer="incident")
+    assert incident["name"] == "Incident: bombing", incident
+    places = [m for m in map_markers(page) if not is_incident(m)]
+    assert incident["trace"] > max(m["trace"] for m in places)   # drawn above the places
+    place = marker_near(page, incident["lat"], incident["lon"], within=1e-4, layer="place")
+    # the airport's place marker lies on the same spot: plotly picks one of the two, and the list of
+    # markers on that spot reaches each of them
+    click_marker(page, incident, or_any_of=(place["customdata"],))
+    spot = page.locator(".st-key-same_spot button")
+    spot.first.wait_for()
+    wait_for_app(page)
+    assert [b.split(":")[0] for b in spot.all_inner_texts()] == ["Incident", "Place"]
+    spot.filter(has_text="Incident:").click()
+    card = page.locator(".st-key-incident_panel")
+    card.wait_for()
+    page.wait_for_function(
+        "s => document.querySelector('.st-key-incident_panel')?.innerText.includes(s)", arg=BOMBING_SENTENCE)
+    wait_for_app(page)
+    shoot(page, "map-karachi-incident")
+    text = card.inner_text()
+    assert "Incident: bombing" in text and "Killed: 2" in text and "located to exact site" in text
+    assert "event=" in page.url
+    spot.filter(has_text="Place:").click()
     panel = page.locator(".st-key-excerpt_panel")
-    assert panel.count() == 0
-    marker = marker_near(page, *KARACHI)
-    assert marker["name"].startswith("Incident site"), marker
-    click_marker(page, marker)
-    try:
-        page.wait_for_function(
-            "s => document.querySelector('.st-key-excerpt_panel')?.innerText.includes(s)", arg=BOMBING_SENTENCE)
-    finally:
-        shoot(page, "map-karachi-excerpt")
+    panel.wait_for()
     wait_for_app(page)
     shoot(page, "map-karachi-excerpt")
     text = panel.inner_text()
@@ -112,7 +145,7 @@ def test_csv_download_holds_exactly_the_filtered_tables_rows(page, seed_server):
     open_page(page, f"{seed_server}/Map?country=PK")
     shown = row_count_caption(page, "places")
     table = grid(page)
-    markers = {m["customdata"] for m in map_markers(page)}
+    markers = {m["customdata"] for m in map_markers(page) if not is_incident(m)}
     with page.expect_download() as info:
         page.get_by_role("button", name="Download places (CSV)").click()
     download = info.value
@@ -143,13 +176,13 @@ def test_link_with_filters_applies_them(page, seed_server, seed_db):
             " SELECT place_id FROM mentions WHERE document_id IN (SELECT document_id FROM incidents WHERE type = 'bombing')"
             " UNION SELECT place_id FROM incidents WHERE type = 'bombing')").fetchone()[0]
     assert 0 < filtered == expected < all_places
-    markers = map_markers(page)
+    markers = [m for m in map_markers(page) if not is_incident(m)]
     assert len({m["customdata"] for m in markers}) == filtered
     assert exception_texts(page) == []
 
 
-MAP_VIEW_JS = """() => { const geo = document.querySelector('.js-plotly-plot')._fullLayout.geo;
-                        return [geo.projection.scale, geo.center.lat, geo.center.lon]; }"""
+MAP_VIEW_JS = """() => { const map = document.querySelector('.js-plotly-plot')._fullLayout.map;
+                        return [2 ** map.zoom, map.center.lat, map.center.lon]; }"""
 
 
 @pytest.mark.xfail(strict=True, reason=(

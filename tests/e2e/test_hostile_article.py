@@ -8,8 +8,8 @@ import sqlite3
 
 import pytest
 
-from tests.e2e.conftest import (build_database, click_marker, exception_texts, marker_near, open_page, shoot,
-                                start_dashboard, wait_for_app)
+from tests.e2e.conftest import (build_database, click_marker, exception_texts, map_markers, marker_near, open_page,
+                                open_place, shoot, start_dashboard, wait_for_app)
 
 pytestmark = pytest.mark.e2e
 
@@ -59,11 +59,8 @@ def assert_nothing_ran(page):
 def test_map_excerpts_show_hostile_text_as_text(page, hostile):
     url, _ = hostile
     open_page(page, f"{url}/Map")
-    marker = marker_near(page, *QUETTA)
-    # hover over everything first: an injected onmouseover would fire now
-    click_marker(page, marker)
+    open_place(page, *QUETTA)
     panel = page.locator(".st-key-excerpt_panel")
-    panel.wait_for()
     page.wait_for_function(
         "s => document.querySelector('.st-key-excerpt_panel')?.innerText.includes(s)", arg=SCRIPT)
     wait_for_app(page)
@@ -75,6 +72,28 @@ def test_map_excerpts_show_hostile_text_as_text(page, hostile):
         assert literal in text, f"{literal!r} is not shown literally in the excerpts"
     icons = panel.locator("[data-testid='stIconMaterial']").all_inner_texts()
     assert "warning" not in icons, icons  # the directive was not turned into an icon
+    assert_nothing_ran(page)
+
+
+def test_incident_panel_shows_hostile_text_as_text(page, hostile):
+    url, _ = hostile
+    open_page(page, f"{url}/Map")
+    incident = marker_near(page, *QUETTA, layer="incident")
+    same = tuple(m["customdata"] for m in map_markers(page)
+                 if abs(m["x"] - incident["x"]) < 1 and abs(m["y"] - incident["y"]) < 1)
+    click_marker(page, incident, or_any_of=same)
+    page.wait_for_selector(".st-key-incident_panel, .st-key-same_spot")
+    wait_for_app(page)
+    if page.locator(".st-key-incident_panel").count() == 0:
+        page.locator(".st-key-same_spot button", has_text="Incident:").first.click()
+    card = page.locator(".st-key-incident_panel")
+    card.wait_for()
+    wait_for_app(page)
+    card.hover()
+    shoot(page, "hostile-map-incident")
+    text = card.inner_text()
+    assert INCIDENT in text and META["source"] in text
+    assert card.locator('a[href^="javascript:" i]').count() == 0
     assert_nothing_ran(page)
 
 
