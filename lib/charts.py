@@ -39,12 +39,18 @@ def marker_sizes(values, smallest: float = 9, largest: float = 38) -> list[float
     return [smallest + (largest - smallest) * math.sqrt(v / top) for v in values]
 
 
+def counted(n, noun: str, plural: str | None = None) -> str:
+    """'1 article', '2 articles': a count with its noun in the right number."""
+    n = int(n)
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
+
+
 def hover_text(row) -> str:
     e = _e
     lines = [f"<b>{e(row['name'])}</b>",
              f"{e(row['kind'])} · {e(row['country_code'])} · located to {precision(row['kind'])}",
-             f"{int(row['mentions'])} mentions in {int(row['articles'])} articles",
-             f"{int(row['incidents'])} incidents, {int(row['killed'])} killed, {int(row['injured'])} injured"]
+             f"{counted(row['mentions'], 'mention')} in {counted(row['articles'], 'article')}",
+             f"{counted(row['incidents'], 'incident')}, {int(row['killed'])} killed, {int(row['injured'])} injured"]
     return "<br>".join(lines)
 
 
@@ -115,7 +121,7 @@ def incident_hover(row) -> str:
     when = f"{_e(row['date'])} (to the {_e(row['date_precision'])})" if _e(row["date"]) != "–" else "date unknown"
     lines = [f"<b>{_e(row['type'])}</b> · {when}",
              f"{_e(row['name'])} · {_e(row['country_code'])} · located to {precision(row['kind'])}",
-             f"killed {_e(row['killed'])}, injured {_e(row['injured'])} · {int(row['reports'])} reports"]
+             f"killed {_e(row['killed'])}, injured {_e(row['injured'])} · {counted(row['reports'], 'report')}"]
     return "<br>".join(lines)
 
 

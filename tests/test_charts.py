@@ -135,3 +135,9 @@ def test_zoom_to_names_a_view(places):
     karachi = charts.view_named("chosen", places, EVENTS.iloc[:1])
     assert karachi == charts.view_around(24.9, 67.2)
     assert charts.view_named("chosen", places, EVENTS.iloc[0:0]) == charts.view_of(places)
+
+
+@pytest.mark.parametrize("n, noun, expected", [(1, "article", "1 article"), (2, "article", "2 articles"),
+                                               (0, "mention", "0 mentions"), (1.0, "report", "1 report")])
+def test_counts_read_with_their_noun_in_the_right_number(n, noun, expected):
+    assert charts.counted(n, noun) == expected
