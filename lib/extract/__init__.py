@@ -1,13 +1,15 @@
 """Extract place mentions and incidents from article text: extract(text) -> mentions and incidents.
 
-The command-line interface is lib/extract/__main__.py (`python -m lib.extract`).
+The command-line interface is lib/extract/__main__.py (`python -m lib.extract`). The recognisers are imported
+on first use, so that modules needing only a part (the store needs lib.extract.dates) do not load them all.
 """
-from lib.extract import incidents, places
 from lib.extract.text import sentence_at, sentence_spans
 
 
 def extract(text: str, published: str | None = None, sentences=None) -> dict:
     """Find the places and incidents in one text; each mention carries its sentence and its offsets."""
+    from lib.extract import incidents, places
+
     spans = sentences if sentences is not None else sentence_spans(text)
     mentions = places.find_places(text)
     for mention in mentions:

@@ -10,10 +10,9 @@ import re
 from lib import geo
 from lib.geo import km
 
-# how specific a place kind is as an incident's site (higher is more specific); an unknown kind ranks 3
-# The gazetteer's kinds rank by their specificity; the words a text uses for a place ("village",
-# "province") rank with the gazetteer kind they stand for.
-# A region without a kind ranks as a district would, as a site of unknown size.
+# How specific a kind is as an incident's site (higher is more specific): the gazetteer's kinds by their
+# specificity, the words a text uses ("village", "province") as the kind they stand for; a named region of
+# the gazetteer ("other": a sea, a strait) and an unknown kind rank 3, as they always have.
 SITE_KIND_RANK = {**geo.SPECIFICITY, "other": 3, "airport": 6, "neighbourhood": 6, "village": 5, "district": 3,
                   "province": 2, "region": 0}
 _SITE_PREP = re.compile(r"\b(?:at|in|near|outside|inside|on|into|through|towards|toward|across|of|around|hit|struck|rocked)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
