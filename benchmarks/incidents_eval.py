@@ -1,10 +1,12 @@
-"""Score lib.extract.incidents on the incidents development corpus (../shared/benchmarks/incidents/), the
-project's own corpus (benchmarks/articles/) and its held-out corpus (benchmarks/articles_blind/).
+"""Score lib.extract.incidents on the incidents development corpus (../shared/benchmarks/incidents/) and the
+project's own corpora (benchmarks/articles*/: own, blind, held-out, wire, local, summaries).
 
     python -m benchmarks.incidents_eval [--verbose] [--gold-places] [--dir DIR ...] [--json]
 
-Without --dir the three corpora are scored, one after the other, and a summary line for each is printed at the end;
---dir (repeatable) scores only the folders given.
+Without --dir every corpus with gold is scored (GOLD_CORPORA), one after the other, and a summary line for each is printed at the end;
+--dir (repeatable) scores only the folders given. Each corpus also gets the measures of issue 9's
+table (killed, injured, date and type exact, perpetrator found when named, placed within 25/50 km,
+attackers_killed exact), over matched pairs and over every gold incident.
 
 Follows the corpus README's scoring: predictions and gold incidents are matched one to one within an
 article when their sentences overlap (token Jaccard >= 0.5, or one contains the other), ties broken by place
@@ -27,6 +29,11 @@ from benchmarks.scoring import prf, tolerance_km
 from lib.extract.incidents import find_incidents
 from lib.extract.places import find_places
 from lib.geo import km
+
+
+# Every incident corpus with gold: the shared development articles and the project's own.
+GOLD_CORPORA = [corpora.INCIDENTS, corpora.ARTICLES, corpora.BLIND, corpora.HELDOUT] + [
+    corpora.ROOT / "benchmarks" / f"articles_{style}" for style in ("wire", "local", "summaries")]
 
 
 def tokens(s: str) -> set[str]:
@@ -109,6 +116,49 @@ def near(a, b) -> bool:
     return abs(a - b) <= max(1, 0.1 * b)
 
 
+def within_km(pred, gold, limit) -> bool:
+    """Whether the predicted incident's point lies within limit km of the gold incident's point."""
+    if pred.get("lat") is None or pred.get("lon") is None or gold.get("lat") is None or gold.get("lon") is None:
+        return False
+    return km(pred["lat"], pred["lon"], gold["lat"], gold["lon"]) <= limit
+
+
+# The measures of issue 9's table: name, which gold incidents count (None: every one), the check of a pair.
+MEASURES = [
+    ("killed exact (victims only)", None, lambda p, g: p.get("killed") == g.get("killed")),
+    ("injured exact", None, lambda p, g: p.get("injured") == g.get("injured")),
+    ("incident date exact", None, lambda p, g: date_ok(p, g)),
+    ("type exact", None, lambda p, g: p.get("type") == g.get("type")),
+    ("perpetrator found (when named)", lambda g: g.get("perpetrator") is not None, lambda p, g: perp_ok(p, g)),
+    ("placed within 25 km", lambda g: g.get("lat") is not None, lambda p, g: within_km(p, g, 25)),
+    ("placed within 50 km", lambda g: g.get("lat") is not None, lambda p, g: within_km(p, g, 50)),
+    ("attackers_killed exact", lambda g: "attackers_killed" in g,
+     lambda p, g: p.get("attackers_killed") == g.get("attackers_killed")),
+]
+
+
+def measures(scored) -> dict:
+    """The issue's measures over (prediction or None, gold) pairs: {name: (right, over matched, over gold)}.
+
+    Over matched pairs is the attribute's accuracy; over gold also counts a missed incident as wrong."""
+    out = {}
+    for name, counts, check in MEASURES:
+        golds = [(p, g) for p, g in scored if counts is None or counts(g)]
+        right = sum(1 for p, g in golds if p is not None and check(p, g))
+        matched = sum(1 for p, _ in golds if p is not None)
+        out[name] = (right, matched, len(golds))
+    return out
+
+
+def print_measures(table: dict, out=print) -> None:
+    """The measures table: each figure over matched pairs and over every gold incident that counts."""
+    out(f"  {'measure':32} {'of matched':>16} {'of gold':>16}")
+    for name, (right, matched, total) in table.items():
+        a = f"{right / matched:.3f} ({right}/{matched})" if matched else "-"
+        b = f"{right / total:.3f} ({right}/{total})" if total else "-"
+        out(f"  {name:32} {a:>16} {b:>16}")
+
+
 def match(preds, golds, gold_doc):
     """One-to-one pairs (pred_index, gold_index), greedy on overlap, then place, then date."""
     cands = []
@@ -157,6 +207,7 @@ def evaluate(directory: pathlib.Path, verbose=False, use_gold_places=False, out=
     no_incident_counts = {}
     places_source = "gold places" if use_gold_places else "lib.extract.places.find_places"
     per_article = []
+    scored = []  # (prediction or None, gold) for every gold incident
     for article in corpora.incident_articles(directory):
         gold, text = article["gold"], article["text"]
         mentions = gold_mentions(text, gold) if use_gold_places else find_places(text)
@@ -177,6 +228,8 @@ def evaluate(directory: pathlib.Path, verbose=False, use_gold_places=False, out=
         stem = article["name"]
         if not golds:  # an article without incidents: every prediction is a false alarm
             no_incident_counts[stem[:2]] = len(preds)
+        by_gold = {j: preds[i] for i, j in pairs}
+        scored.extend((by_gold.get(j), g) for j, g in enumerate(golds))
         art_attr_ok = 0
         art_attr_n = 0
         for i, j in pairs:
@@ -237,12 +290,16 @@ def evaluate(directory: pathlib.Path, verbose=False, use_gold_places=False, out=
     if n:
         out(f"  killed within 10%/1: {sum(near_k) / n:.3f}   injured within 10%/1: {sum(near_i) / n:.3f}   "
             f"nationality mean Jaccard: {sum(jac_nat) / n:.3f}")
+    table = measures(scored)
+    out("measures (issue 9):")
+    print_measures(table, out)
     out("incidents predicted in articles without incidents: "
         + ", ".join(f"{k}: {v}" for k, v in sorted(no_incident_counts.items())) + " (gold 0)")
     return {"precision": p, "recall": r, "f1": f, "primary_f1": pf, "matched": totals["tp"],
             "predicted": totals["pred"], "gold": totals["gold"],
             "attributes": {k: (sum(v) / len(v) if v else 0.0) for k, v in attrs.items()},
-            "no_incident_predictions": no_incident_counts}
+            "no_incident_predictions": no_incident_counts,
+            "measures": {k: (r / t if t else None) for k, (r, _, t) in table.items()}}
 
 
 def main(argv=None) -> int:
@@ -253,7 +310,7 @@ def main(argv=None) -> int:
     ap.add_argument("--gold-places", action="store_true", help="use the gold places as the mentions")
     ap.add_argument("--json", action="store_true", help="print the summary as JSON at the end")
     args = ap.parse_args(argv)
-    directories = [pathlib.Path(d) for d in args.dir] if args.dir else [corpora.INCIDENTS, corpora.ARTICLES, corpora.BLIND]
+    directories = [pathlib.Path(d) for d in args.dir] if args.dir else GOLD_CORPORA
     summaries = {}
     for directory in directories:
         if not directory.is_dir() or not any(directory.glob("*.json")):
@@ -267,6 +324,13 @@ def main(argv=None) -> int:
             a = s["attributes"]
             print(f"{pathlib.Path(name).name:12} incidents P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}  "
                   f"primary F1 {s['primary_f1']:.3f}  " + " ".join(f"{k} {v:.3f}" for k, v in a.items()))
+        print("measures over every gold incident (a missed incident counts as wrong):")
+        names = [m[0] for m in MEASURES]
+        short = ["killed", "injured", "date", "type", "perp", "25km", "50km", "att.k"]
+        print(f"{'corpus':18} " + " ".join(f"{n:>7}" for n in short))
+        for name, s in summaries.items():
+            row = [s["measures"][n] for n in names]
+            print(f"{pathlib.Path(name).name:18} " + " ".join(f"{v:7.3f}" if v is not None else f"{'-':>7}" for v in row))
     if args.json:
         print(json.dumps(summaries if len(summaries) > 1 else next(iter(summaries.values()), {})))
     return 0

@@ -8,8 +8,8 @@ span matches a gold span when they overlap, one-to-one), resolution Acc@161, mea
 AUC of the log error curve over the gold mentions found (that have coordinates), and articles per second.
 LGL is reported twice: without the toponyms whose phrase is a demonym or adjective ('American'; the usual
 headline, predictions on them neither right nor wrong) and with every toponym.
-Incident-style corpora (``--dir``, repeatable; by default the shared development articles, the project's
-own ``benchmarks/articles`` and the held-out ``benchmarks/articles_blind``): document-level place
+Incident-style corpora (``--dir``, repeatable; by default every one with gold: the shared development
+articles and the project's own ``benchmarks/articles*``): document-level place
 precision/recall as the shared corpus's README scores them (surface match first, then distance by kind),
 each corpus on its own, with micro P/R/F1, resolution accuracy and the count of not-places found.
 """
@@ -23,6 +23,7 @@ from pathlib import Path
 from benchmarks import corpora
 from benchmarks.scoring import distance_figures, gold_tolerance_km, match_places, overlap_pairs, prf, \
     surface_key
+from benchmarks.incidents_eval import GOLD_CORPORA
 from lib.extract import gazetteer
 from lib.extract.places import find_places
 from lib.geo import km
@@ -75,6 +76,7 @@ def score_toponyms(title: str, articles: list[dict], worst=10, show_fp=0, show_f
     out(f"  resolution   Acc@161={figures['acc161']:.3f}  mean={figures['mean_km']:.0f} km  "
         f"median={figures['median_km']:.1f} km  AUC={figures['auc']:.3f}"
         f"  (over {len(errors)} found gold mentions{' with coordinates' if without else ''}, recall {R:.3f})")
+    out(f"  measures (issue 9): recall {R:.3f}  Acc@161 {figures['acc161']:.3f}")
     out(f"  speed        {len(articles) / elapsed:.0f} articles/s  ({elapsed:.2f} s, warm gazetteer)")
     if worst:
         out(f"  worst {worst} resolution errors:")
@@ -100,6 +102,7 @@ def score_incident_places(folder: Path, verbose=False, out=print) -> dict:
     articles = corpora.incident_articles(folder)
     tot = {"all": [0, 0, 0], "literal": [0, 0, 0]}  # matched, predictions, gold
     res_ok = res_n = notp = 0
+    errors_km = []  # distance of every surface-matched place to its gold point
     out(f"Incident articles: {len(articles)} in {folder}")
     out(f"  {'article':40s} {'P':>5s} {'R':>5s} {'pred':>4s} {'gold':>4s} {'not-pl':>6s}")
     for article in articles:
@@ -121,6 +124,7 @@ def score_incident_places(folder: Path, verbose=False, out=print) -> dict:
                 for pi, gi in by_surface:
                     g, p = gplaces[gi], preds[pi]
                     d = km(g["lat"], g["lon"], p["lat"], p["lon"])
+                    errors_km.append(d)
                     res_n += 1
                     res_ok += d <= gold_tolerance_km(g)
                     if d > gold_tolerance_km(g):
@@ -150,8 +154,10 @@ def score_incident_places(folder: Path, verbose=False, out=print) -> dict:
     out(f"  resolution accuracy of surface-matched places: {res_ok}/{res_n}"
         f" = {res_ok / res_n if res_n else 0:.3f};  not-places found: {notp}")
     P, R, F = prf(*tot["all"])
-    return {"P": P, "R": R, "F1": F, "acc": res_ok / res_n if res_n else 0.0, "not_places": notp,
-            "articles": len(articles)}
+    acc161 = distance_figures(errors_km)["acc161"]
+    out(f"  measures (issue 9): recall {R:.3f}  Acc@161 {acc161:.3f} (over {len(errors_km)} surface-matched places)")
+    return {"P": P, "R": R, "F1": F, "acc": res_ok / res_n if res_n else 0.0, "acc161": acc161,
+            "not_places": notp, "articles": len(articles)}
 
 
 def main(argv=None):
@@ -163,7 +169,7 @@ def main(argv=None):
     ap.add_argument("--lgl", type=Path, default=corpora.LGL)
     ap.add_argument("--dir", "--incidents", dest="dirs", type=Path, action="append", metavar="DIR",
                     help="an incident-style corpus to score places on (repeatable; default: "
-                         f"{corpora.INCIDENTS}, {corpora.ARTICLES} and {corpora.BLIND})")
+                         "every incident corpus with gold, benchmarks.incidents_eval.GOLD_CORPORA)")
     ap.add_argument("--no-incidents", action="store_true")
     ap.add_argument("--incidents-only", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true", help="per-article extras/misses for incidents")
@@ -184,7 +190,7 @@ def main(argv=None):
             score_toponyms("LGL, every toponym", articles, 0, 0, 0)
     if not args.no_incidents:
         summary = []
-        for folder in args.dirs or [corpora.INCIDENTS, corpora.ARTICLES, corpora.BLIND]:
+        for folder in args.dirs or GOLD_CORPORA:
             if not folder.exists():
                 print(f"incident articles not found at {folder}: skipped")
                 continue
@@ -192,8 +198,8 @@ def main(argv=None):
         if len(summary) > 1:
             print("Places per corpus (micro, all gold places):")
             for folder, f in summary:
-                print(f"  {str(folder):45s} P={f['P']:.3f} R={f['R']:.3f} F1={f['F1']:.3f}"
-                      f"  resolution acc={f['acc']:.3f}  not-places={f['not_places']}  ({f['articles']} articles)")
+                print(f"  {folder.name:20s} P={f['P']:.3f} R={f['R']:.3f} F1={f['F1']:.3f}"
+                      f"  resolution acc={f['acc']:.3f}  Acc@161={f['acc161']:.3f}  not-places={f['not_places']}  ({f['articles']} articles)")
     return 0
 
 
