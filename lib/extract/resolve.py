@@ -1,7 +1,9 @@
 """Resolution (toponym disambiguation): choose one gazetteer place for each recognised mention.
 
 Evidence, strongest first: an explicit qualifier in the text ("Hyderabad, Sindh", "Hainan province",
-"China's Hainan"), the countries the article names, nearness to the other places it names, then the kind
+"China's Hainan"), the states and counties the article names (or a town of one state names for it), the
+countries it names, a bearer lying beside a bearer of another of its names ("Dublin" with "Columbus"),
+nearness to the other places it names, then the kind
 of place (country > region > capital > admin1 > city > admin2 > town) and its population. A name that
 is a place's own name counts more than one that is only an alternate name.
 """
@@ -24,6 +26,8 @@ HINT_KINDS = {kind: geo.same_tier(kind) for kind in ("admin1", "admin2", "city",
 HINT_KINDS.update(village=HINT_KINDS["town"], seat=HINT_KINDS["city"])
 LOCAL_WEIGHT = 4.0  # a country named twice (2.0 a mention)
 FOREIGN_NAMESAKE = 4.0
+TOWN_REGION_WEIGHT = 1.0  # a town whose every bearer lies in one state names that state as often as the state
+REGION_CAP = 10.0  # the most a named state or county adds to its same-named towns
 
 
 @dataclass(frozen=True)
@@ -185,6 +189,12 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
             own_region[(m["key"], reg)] = own_region.get((m["key"], reg), 0) + 1.0
             if kind not in ("other",):
                 anchors.append((r.lat, r.lon, math.cos(r.lat * _RAD), m["key"]))
+        elif kind in SETTLEMENTS and r.admin1 and len({(recs[idx].country_code, recs[idx].admin1)
+                                                       for idx, _ in cs}) == 1:
+            # a town whose every bearer lies in one state ("Puryear", "Mounds") tells the article's region
+            reg = (r.country_code, r.admin1)
+            region_weight[reg] = region_weight.get(reg, 0) + TOWN_REGION_WEIGHT
+            own_region[(m["key"], reg)] = own_region.get((m["key"], reg), 0) + TOWN_REGION_WEIGHT
     for ccs, adm, by, _ in quals:
         for c in ccs:
             country_weight[c] = country_weight.get(c, 0) + 2.0
@@ -244,6 +254,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
         quals = [q if q[0] or q[1] or m["key"] not in given else given[m["key"]] + (q[2], q[3])
                  for m, q in zip(raw, quals)]
 
+    colocated = _colocated(raw, cands, recs)
     strong_country = any(w >= LOCAL_WEIGHT for w in country_weight.values())
     chosen: dict[tuple, tuple] = {}  # (key, hint, qualifiers) -> (record index, confidence)
     out = []
@@ -291,7 +302,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
                 cs2, base2 = cs, base
             pick = chosen[memo_key] = _choose(m, cs2, base2, qcc, qadm, recs, country_weight, own_weight,
                                               admin_weight, anchors, nearest, hint,
-                                              (region_weight, own_region))
+                                              (region_weight, own_region), colocated)
         if pick is None or _alias_not_place(tokens, m, pick[0], cs, recs, country_weight, own_weight):
             continue
         idx, conf = pick
@@ -396,8 +407,41 @@ def _discourse_hints(raw, cands, recs) -> dict[int, str]:
     return out
 
 
+def _colocated(raw, cands, recs) -> set[int]:
+    """The candidate towns, cities and counties that lie within COLOCATED_KM of a candidate of another name
+    the article uses ("Dublin" and "Columbus": the Ohio pair, 15 km apart, not Ireland's capital)."""
+    cells: dict[tuple, list] = {}
+    seen = set()
+    for m, (cs, _) in zip(raw, cands):
+        key = m["key"]
+        for idx, primary in cs:
+            r = recs[idx]
+            if not primary or r.kind not in _COLOCATING or (idx, key) in seen:
+                continue
+            seen.add((idx, key))
+            cells.setdefault((int(r.lat // 0.5), int(r.lon // 0.5)), []).append((idx, key, r.lat, r.lon))
+    if len(cells) < 2 and sum(len(v) for v in cells.values()) < 2:
+        return set()
+    out = set()
+    for (ci, cj), members in cells.items():
+        near = [p for di in (-1, 0, 1) for dj in (-1, 0, 1) for p in cells.get((ci + di, cj + dj), ())]
+        for idx, key, lat, lon in members:
+            if idx in out:
+                continue
+            for idx2, key2, lat2, lon2 in near:
+                if key2 != key and idx2 != idx and geo.km(lat, lon, lat2, lon2) <= COLOCATED_KM:
+                    out.add(idx)
+                    break
+    return out
+
+
+_COLOCATING = ("city", "town", "admin2")
+COLOCATED_KM = 50.0
+COLOCATED_BONUS = 4.0  # a bearer near a bearer of another name of the article: the pair that fits
+
+
 def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weight, anchors, nearest,
-            hint=None, regions=({}, {})):
+            hint=None, regions=({}, {}), colocated=frozenset()):
     """Score the candidates of one mention in the article's context: (record index, confidence)."""
     key = m["key"]
     hint_kinds = HINT_KINDS.get(hint, ()) if hint else ()
@@ -420,7 +464,7 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
 
     # a town of a region the article names ("Louisiana" ... "Alexandria"): its namesakes elsewhere weigh less
     # (not for a name that is itself a state's or a country's: "California, Oregon and Washington")
-    regional = len(cs) > 1 and any(p and recs[idx].kind in SETTLEMENTS and named_region(recs[idx]) > 0
+    regional = len(cs) > 1 and any(p and recs[idx].kind in SETTLEMENTS + ("admin2",) and named_region(recs[idx]) > 0
                                    for idx, p in cs) \
         and not any(p and recs[idx].kind in ("admin1", "country") for idx, p in cs)
     for (idx, primary), s in zip(cs, base):
@@ -428,7 +472,13 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
         kind = r.kind
         if regional and kind in SETTLEMENTS + ("admin2",):
             if named_region(r) > 0:
-                s += min(10.0, 6.0 + 2.0 * named_region(r))
+                s += min(REGION_CAP, 6.0 + 2.0 * named_region(r))
+            elif r.country_code and country_weight.get(r.country_code, 0) - own_weight.get((key, r.country_code), 0) <= 0:
+                # "Paris" in a Tennessee story that names nothing French: however large, the namesake abroad
+                # is no sign the article gives
+                s -= FOREIGN_NAMESAKE
+        if len(cs) > 1 and not hint and idx in colocated:
+            s += COLOCATED_BONUS
         if hint == "seat":  # a dateline, or a bare name beside "<name> province": the city or town
             if kind in hint_kinds:
                 s += 9.0

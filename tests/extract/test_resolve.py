@@ -116,3 +116,34 @@ def test_a_county_only_one_state_has_implies_that_state(text, surface, admin1):
 def test_a_leaders_administration_and_a_united_party_are_no_places(text, gone, kept):
     found = {m["surface"] for m in find_places(text)}
     assert not gone & found and kept <= found
+
+
+@pytest.mark.parametrize("text, surface, admin1", [
+    # a town named beside a neighbouring town of the same state: the pair that lies together
+    ("A fire closed a bakery in Dublin on Monday. Firefighters from Columbus and Hilliard helped put it out, "
+     "and the owner said he would reopen before the Ohio State game.", "Dublin", "OH"),
+    ("The flood reached Cairo by Thursday; sandbags were trucked in from Mounds, and Illinois sent the "
+     "National Guard.", "Cairo", "IL"),
+])
+def test_a_town_near_the_other_towns_of_the_story_beats_a_capital_abroad(text, surface, admin1):
+    m = resolved(text, surface)
+    assert (m["country_code"], m["admin1"]) == ("US", admin1)
+
+
+def test_a_capital_abroad_whose_country_the_story_never_names_loses_to_the_named_states_town():
+    text = ("Deputies in Tennessee searched a church in Paris on Sunday after the fire. The suspect, from "
+            "Puryear, was held overnight, and Tennessee investigators took over the case.")
+    m = resolved(text, "Paris")
+    assert (m["country_code"], m["admin1"]) == ("US", "TN")
+
+
+def test_a_capital_stays_a_capital_when_the_story_names_its_country():
+    text = ("Police in Paris said the protest in France was peaceful. Marchers came from Lyon and Tennessee "
+            "sent a delegation.")
+    assert resolved(text, "Paris")["country_code"] == "FR"
+
+
+def test_a_town_of_one_state_names_that_state_for_its_neighbours():
+    # Puryear lies only in Tennessee: the story is a Tennessee one, and its Henry County is Tennessee's
+    text = "A barn burned near Puryear overnight. Paris firefighters and Henry County deputies answered the call."
+    assert resolved(text, "Paris")["admin1"] == "TN"
