@@ -28,6 +28,7 @@ NAME_PARTICLES = frozenset(rules.words("name_particles"))
 SPEECH_VERBS = frozenset(rules.words("speech_verbs"))
 LOWER_TITLES = frozenset(rules.words("lower_titles"))
 ORG_WORDS = frozenset(rules.words("org_words"))
+BUSINESS_WORDS = frozenset(rules.words("business_words"))
 VESSEL_WORDS = frozenset(rules.words("vessel_words"))
 PEOPLE_AFTER = frozenset(rules.words("people_after"))
 GOV_WORDS = frozenset(rules.words("gov_words"))
@@ -519,6 +520,15 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             and not facts.get(keys[i - 2])[2] and (keys[i - 2] in ORG_WORDS or keys[i - 2] in GOV_WORDS
                                                    or _is_country_key(ctx.gaz, key)):
         return "branch of a group"
+    # "North West Frontier Province": a name led by a direction that runs on through another capitalised
+    # word to a generic is a longer name the gazetteer lacks, and its pieces are no places of their own
+    lead = keys[i] in DIRECTION_WORDS or i > 0 and caps[i - 1] and keys[i - 1] in DIRECTION_WORDS \
+        and gaps[i] in (" ", "-")
+    if lead and not curated and j + 2 < n and caps[j + 1] and gaps[j + 1] in (" ", "-") \
+            and keys[j + 1] not in GENERICS and keys[j + 1] not in ORG_WORDS and keys[j + 1] not in GOV_WORDS \
+            and caps[j + 2] and keys[j + 2] in GENERICS and GENERICS[keys[j + 2]] == "admin1" and keys[j + 2] not in ("department", "departments") and gaps[j + 2] == " ":
+        ctx.org_end = j + 2
+        return "organisation (after)"
     # the run of words after the name: organisation words, natural features
     k = j + 1
     steps = 0
@@ -530,6 +540,11 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
         kk = keys[k]
         if steps == 0 and kk in FEATURE_WORDS and caps[k] and not curated:
             return "natural feature"
+        if kk in BUSINESS_WORDS and not curated and (
+                caps[k] or steps == 0 and k + 2 < n and keys[k + 1] in ("in", "on", "at") and caps[k + 2]
+                and gaps[k + 1] == " " and gaps[k + 2] == " " and i > 0 and keys[i - 1] == "the"):
+            # "Memphis Wings", "Bombay Bhel"; "the Istanbul restaurant in Ouagadougou": a business's name
+            return "business"
         if kk in ORG_WORDS and kk not in GOV_WORDS and (caps[k] or kk in ("army", "university", "express", "gang")):
             if not (steps == 0 and kk in SITE_WORDS):
                 ctx.org_end = k

@@ -403,3 +403,25 @@ def test_a_given_name_that_is_a_place_before_a_surname_is_a_person(text, gone):
 ])
 def test_a_given_name_that_is_a_place_on_its_own_is_still_a_place(text, kept):
     assert kept in surfaces(text)
+
+
+@pytest.mark.parametrize("text, business, place", [
+    ("Gunmen opened fire on diners at the Istanbul restaurant in Ouagadougou on Sunday.", "Istanbul", "Ouagadougou"),
+    ("Police said the Bombay Bhel stall in Leicester had been robbed twice.", "Bombay", "Leicester"),
+    ("The clerk at Carolina Fuel Mart on Main Street in Cairo called 911.", "Carolina", "Cairo"),
+    ("A witness who works at Memphis Wings across the street in Alexandria heard six shots.", "Memphis",
+     "Alexandria"),
+])
+def test_a_business_named_after_a_place_is_no_place(text, business, place):
+    found = surfaces(text)
+    assert business not in found and place in found
+
+
+def test_a_place_before_a_lower_case_eatery_word_without_another_place_stays_a_place():
+    # "a Kabul restaurant": a restaurant in Kabul
+    assert "Kabul" in surfaces("A bomb went off outside a Kabul restaurant on Friday.")
+
+
+def test_the_pieces_of_a_longer_province_name_are_no_places():
+    found = surfaces("Troops were sent to the North West Frontier Province after the attack.")
+    assert "North West" not in found and "Frontier Province" not in found
