@@ -425,3 +425,15 @@ def test_a_place_before_a_lower_case_eatery_word_without_another_place_stays_a_p
 def test_the_pieces_of_a_longer_province_name_are_no_places():
     found = surfaces("Troops were sent to the North West Frontier Province after the attack.")
     assert "North West" not in found and "Frontier Province" not in found
+
+
+@pytest.mark.parametrize("text, site, city", [
+    ("Gunmen stormed Crocus City Hall near Moscow on Friday night.", "Crocus City Hall", "Moscow"),
+    ("Two bombs went off near the Jalalabad Lido Beach in Mogadishu.", "Jalalabad Lido Beach", "Mogadishu"),
+    ("The stabbing happened on Highbury Avenue in London, Ontario, police said.", "Highbury Avenue", "London"),
+    ("The crowd gathered outside the Nigerien Embassy in Abuja.", "Nigerien Embassy", "Abuja"),
+])
+def test_a_named_site_is_a_place_at_its_city(text, site, city):
+    found = {m["surface"]: m for m in find_places(text)}
+    assert site in found and found[site]["kind"] == "poi"
+    assert (found[site]["lat"], found[site]["lon"]) == (found[city]["lat"], found[city]["lon"])
