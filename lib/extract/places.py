@@ -284,6 +284,10 @@ def _site_at(ctx: _Ctx, i: int):
             return None
         key = keys[nk]
         if caps[nk]:
+            if key in SITE_HEADS and nk + 2 <= n and nk + 1 < n and caps[nk + 1] and gaps[nk + 1] == " " \
+                    and keys[nk + 1] in _STREET_SIDES and key in _STREET_HEADS \
+                    and not (nk + 2 < n and caps[nk + 2] and gaps[nk + 2] == " "):
+                return k, nk + 1, False  # "Dundas Street East", "Oxford Street West"
             if key in SITE_HEADS and not (nk + 1 < n and caps[nk + 1] and gaps[nk + 1] == " ") \
                     and not _org_follows(ctx, nk + 1):
                 return k, nk, False
@@ -297,6 +301,10 @@ def _site_at(ctx: _Ctx, i: int):
                 return k, nk + len(phrase) - 1, True
         return None
     return None
+
+
+_STREET_HEADS = frozenset(("street", "road", "avenue", "drive", "lane", "boulevard"))
+_STREET_SIDES = frozenset(("east", "west", "north", "south"))
 
 
 def _of_site_at(ctx: _Ctx, i: int):

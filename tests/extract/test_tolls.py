@@ -219,3 +219,15 @@ def test_no_casualties_is_zero_and_no_figure_is_none(clause, killed, injured):
 def test_hostages_found_dead_are_the_kidnappings_dead(text, killed):
     [inc] = find_incidents(text, mentions_for(text), None)
     assert (inc["type"], inc["killed"]) == ("kidnapping", killed)
+
+
+@pytest.mark.parametrize("clause, killed, injured", [
+    ("In a separate case, a man was shot and wounded on Oxford Street on Oct. 25", None, 1),
+    ("A motel employee was shot in the shoulder", None, 1),
+    ("Two people were killed and a motel employee was shot in the leg", 2, 1),
+    ("Two soldiers were killed and a civilian was wounded", 2, 1),
+    ("A woman was stabbed and injured outside the bar", None, 1),
+])
+def test_one_victim_shot_and_wounded_is_counted_as_injured(clause, killed, injured):
+    figures = find_tolls(clause)
+    assert (figures["killed"], figures["injured"]) == (killed, injured)

@@ -141,3 +141,19 @@ def test_attacks_on_facilities_and_executions_are_incidents(text, expected):
 def test_the_targeted_killing_of_a_named_official_is_an_assassination(text, expected):
     [inc] = find_incidents(text, mentions_for(text), None)
     assert inc["type"] == expected
+
+
+@pytest.mark.parametrize("clause", [
+    "A fire that gutted an Irish pub early Saturday was set deliberately, fire officials said",
+    "Someone deliberately set the fire in the hallway of the mosque",
+    "a fire set in a dumpster behind a bakery",
+    "the clinic was firebombed overnight",
+    "youths threw a Molotov cocktail at the police station",
+])
+def test_arson_told_without_set_fire_to_is_an_incident(clause):
+    assert type_of(find_triggers(clause))[0] == "other"
+
+
+def test_shots_fired_into_a_house_is_an_armed_attack():
+    assert type_of(find_triggers("shots were fired into an empty house on 20th Street"))[0] \
+        == "armed_attack"

@@ -149,7 +149,13 @@ _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 _ONE_PASSIVE = re.compile(
     r"\s+(?:[A-Za-z0-9][\w'’-]*\s+){1,3}?(?:(?:who|that)\s+[^,;.]{0,50}?\s+)?(?:was|has\s+been|had\s+been)\s+"
     r"(?:(?:also|later|reportedly|critically|seriously|badly|fatally)\s+)?(killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down"
-    r"|stabbed\s+to\s+death|beaten\s+to\s+death|murdered|wounded|injured|hurt)\b")
+    r"|stabbed\s+to\s+death|beaten\s+to\s+death|murdered|wounded|injured|hurt"
+    r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt)|shot\s+in\s+the\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?)\b")
+# "Two people were killed and a guard was wounded": after "and", a second subject of its own passive verb
+_AND_SUBJECT = re.compile(r"\b(?:were|was)\s+(?:[a-z]+\s+){0,2}?(?:killed|wounded|injured|hurt|shot|stabbed|dead)\b"
+                          r"[^,;]{0,60}?,?\s+and\s+$")
+# which of _ONE_PASSIVE's verbs leave the one victim alive
+_ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^shot\s+in\b")
 # "In January, a man was shot dead": a time or place before the clause's subject
 _LEAD_PHRASE = re.compile(r"^\s*(?:(?:In|On|Late|Early|Last|Earlier|Later|At|Overnight|Hours\s+later)\b[^,;]{0,40},)?\s*[\"“]?\s*$")
 _INJ_ACTIVE_END = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting)\s+$")
@@ -307,12 +313,13 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
             continue  # "no one was hurt": a negation, not a count
         is_article = raw.lower() in ("a", "an")
         subject_one = False
-        if is_article and active is None and _LEAD_PHRASE.match(clause[:start]) and (m.start(1) == start):
+        if is_article and active is None and (_LEAD_PHRASE.match(clause[:start]) or _AND_SUBJECT.search(clause[:start])) \
+                and (m.start(1) == start):
             # the subject of the clause: "A teacher who was taken with them was killed", "A guard was wounded"
             one = _ONE_PASSIVE.match(clause, m.end())
             subject_one = bool(one)
             if one:
-                active = "killed" if one.group(1).lower() not in ("wounded", "injured", "hurt") else "injured"
+                active = "injured" if _ONE_HURT.search(one.group(1).lower()) else "killed"
         if is_article and active is None:
             continue  # an article counts only as the object of a verb of killing or wounding
         value = parse_number(raw)
