@@ -288,6 +288,8 @@ def _site_at(ctx: _Ctx, i: int):
                     and keys[nk + 1] in _STREET_SIDES and key in _STREET_HEADS \
                     and not (nk + 2 < n and caps[nk + 2] and gaps[nk + 2] == " "):
                 return k, nk + 1, False  # "Dundas Street East", "Oxford Street West"
+            if key == "hall" and keys[k] not in _HALL_KINDS:
+                return None  # "Joe Hall" is a person; "City Hall", "Crocus City Hall" are halls
             if key in SITE_HEADS and not (nk + 1 < n and caps[nk + 1] and gaps[nk + 1] == " ") \
                     and not _org_follows(ctx, nk + 1):
                 return k, nk, False
@@ -305,6 +307,8 @@ def _site_at(ctx: _Ctx, i: int):
 
 _STREET_HEADS = frozenset(("street", "road", "avenue", "drive", "lane", "boulevard"))
 _STREET_SIDES = frozenset(("east", "west", "north", "south"))
+_HALL_KINDS = frozenset(("city", "town", "music", "concert", "village", "county", "memorial", "festival", "exhibition",
+                         "assembly", "guild", "market", "mess"))
 
 
 def _of_site_at(ctx: _Ctx, i: int):

@@ -437,3 +437,7 @@ def test_a_named_site_is_a_place_at_its_city(text, site, city):
     found = {m["surface"]: m for m in find_places(text)}
     assert site in found and found[site]["kind"] == "poi"
     assert (found[site]["lat"], found[site]["lon"]) == (found[city]["lat"], found[city]["lon"])
+
+
+def test_a_persons_surname_hall_is_no_site():
+    assert not any(m["kind"] == "poi" for m in find_places("Commissioner Joe Hall said the road in Dallas would close."))
