@@ -231,3 +231,19 @@ def test_hostages_found_dead_are_the_kidnappings_dead(text, killed):
 def test_one_victim_shot_and_wounded_is_counted_as_injured(clause, killed, injured):
     figures = find_tolls(clause)
     assert (figures["killed"], figures["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize("clause, killed", [
+    ("and two guards and three drivers who were waiting at the gate were killed, officials said", 5),
+    ("A second soldier died in hospital on Tuesday, bringing the death toll to seven", 7),
+    ("the blast took the toll to 12, a spokesman said", 12),
+    ("Gunmen shot dead the deputy mayor of Ranau as he left a meeting", 1),
+    ("Militants beheaded a village chief and one of his sons", 2),
+    ("Outside the clinic, gunmen killed a nurse and a driver.", 2),
+])
+def test_victims_counted_across_relative_clauses_revisions_offices_and_pairs(clause, killed):
+    assert find_tolls(clause)["killed"] == killed
+
+
+def test_plural_office_holders_give_no_count():
+    assert find_tolls("gunmen killed the elders of the village")["killed"] is None

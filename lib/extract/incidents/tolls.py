@@ -113,7 +113,7 @@ _INJ_ACTIVE = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures
 _TOLL_RISE = re.compile(
     rf"\b(?:killed|dead|death\s+toll|toll|deaths)\b[^.;]{{0,160}}?\b(?:risen|rose|rises|climbed|increased|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?(?:{QUAL})?({NUM})\b"
     # a revised figure, up or down: "officials lowered the death toll to 84", "the final toll was six killed"
-    rf"|\b(?:lowered|revised|raised|corrected|updated|cut|reduced|brought)\s+(?:\w+\s+)?(?:death\s+)?toll\s+(?:\w+\s+)?to\s+(?:{QUAL})?({NUM})\b"
+    rf"|\b(?:lowered|revised|raised|corrected|updated|cut|reduced|brought|bringing|took|taking|pushing|putting|raising)\s+(?:\w+\s+)?(?:death\s+)?toll\s+(?:\w+\s+)?to\s+(?:{QUAL})?({NUM})\b"
     rf"|\b(?:final|revised|updated|latest|new|official|confirmed)\s+(?:death\s+)?toll\s+(?:was|is|stood\s+at|stands\s+at|of)\s+(?:{QUAL})?({NUM})\b",
     re.I)
 _ATTACKER_NOUN = re.compile(
@@ -175,7 +175,8 @@ _WORDISH_RUN = re.compile(r"[\s\w'’-]*")
 _AGED = re.compile(r"^\s+\d{1,3}-year-old\s+[A-Za-z]")
 _APPOSITIVE = re.compile(r"^(?:\s+[\w'’-]+){0,2}?(,\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\b[^,;.]*,)")
 # the counted noun, then "and a|an|one <noun>" closing the object: one more victim
-_AND_ONE_MORE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){1,2}?and\s+(?:a|an|one)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?=\s*(?:[,.;]|$))")
+_AND_ONE_MORE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){1,2}?and\s+(?:(?:a|an|one)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?=\s*(?:[,.;]|$))"
+                           r"|one\s+of\s+(?:his|her|their|its)\s+[a-z][\w'’-]*)")
 
 
 _NAME = r"(?:(?:al-|el-|bin\s+|ul\s+|ud\s+|de\s+)?[A-Z][\w'’.-]*)(?:\s+(?:(?:al-|el-|bin\s+|ul\s+|ud\s+|de\s+)?[A-Z][\w'’.-]*)){0,3}"
@@ -212,6 +213,24 @@ def named_official_killed(clause: str) -> bool:
                 or re.match(r"(?:" + _OFFICE + r")\s", m.group(1), re.I))
 
 
+# "shot dead the vice mayor of Talitay", "killed a tribal elder": one holder of an office, named by the office
+_TITLED_OBJECT = re.compile(
+    r"\b(?:shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|killed|killing|murdered|assassinated"
+    r"|beheaded|executed|stabbed\s+to\s+death)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(" + _OFFICE + r")\b(?!\s+and\b)", re.I)
+_OFFICES = frozenset(rules.words("office_words"))
+
+
+def titled_victim(clause: str) -> int | None:
+    """Where the clause's one victim is named by an office ("shot dead the vice mayor"), that victim's start."""
+    m = _TITLED_OBJECT.search(clause)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    if word.endswith("s") and word[:-1] in _OFFICES:
+        return None  # "killed the elders": how many is not said
+    return m.start(1)
+
+
 def named_victims(clause: str) -> tuple[int, int] | None:
     """(count, start) of the people a clause names as killed ("shot dead Abdul Karim, a tribal elder" -> 1,
     "killing Gul Khan and Zar Wali" -> 2), None when it names none."""
@@ -229,7 +248,8 @@ _PART_WORD = (r"(?!(?:and|or|were|was|are|is|had|have|has|been|died|killed|dead|
 _PART = rf"(?:{QUAL})?({NUM})\s+(?:{_PART_WORD}\s+){{0,2}}?{_PART_WORD}"
 # "two policemen and two visa applicants were killed", "Two policemen, a driver and three civilians died": the parts add up
 _PARTS_PASSIVE = re.compile(
-    rf"\b({_PART}(?:\s*,\s*{_PART})*\s*,?\s+and\s+{_PART})\s+(?:(?:were|was|have\s+been|had\s+been|also|reportedly)\s+)*"
+    rf"\b({_PART}(?:\s*,\s*{_PART})*\s*,?\s+and\s+{_PART})(?:\s+(?:who|that)\s+[^,;.]{{0,60}}?)?\s+"
+    r"(?:(?:were|was|have\s+been|had\s+been|also|reportedly)\s+)*"
     r"(killed|died|dead|shot\s+dead|wounded|injured|hurt)\b", re.I)
 _PART_NUMBER = re.compile(rf"(?:^|,\s*|\band\s+)(?:{QUAL})?({NUM})\s", re.I)
 
@@ -364,8 +384,8 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
                     kind = None
         if is_article and kind and not subject_one and not re.match(r"^\s+[a-z]", after) and not aged:
             kind = None
-        if active and not is_article and _AND_ONE_MORE.match(after):
-            value += 1  # "killing two patients and a nurse": three
+        if active and _AND_ONE_MORE.match(after):
+            value += 1  # "killing two patients and a nurse": three; "executed a teacher and one of his colleagues": two
         if is_article and kind:
             # "wounding a guard": one, but not "a number of", "a few", "a dozen" (handled), "a hundred"
             if re.match(r"^\s+(?:number|few|lot|total|handful|series|string)\b", after):
@@ -390,6 +410,10 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
         named = named_victims(clause)
         if named:
             out["killed"], out["killed_at"] = named
+        else:
+            at = titled_victim(clause)
+            if at is not None:
+                out["killed"], out["killed_at"] = 1, at
     if out["attackers_killed"] is None and (low is None or any(w in low for w in _LONE_ATTACKER_WORDS)) \
             and _LONE_ATTACKER_DEAD.search(clause):
         out["attackers_killed"] = 1  # "The assailant was also killed", "he blew himself up"
