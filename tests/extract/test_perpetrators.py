@@ -89,3 +89,20 @@ def test_a_group_named_after_a_hedge_or_a_negation_is_kept(sentence, expected):
 ])
 def test_a_named_groups_members_did_the_deed_but_a_nationality_is_no_group(sentence, expected):
     assert find_perpetrator(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, group", [
+    ("The Al-Qaeda-linked Group for the Support of Islam and Muslims said in a message on Wednesday that its "
+     "fighters had carried out the killings.", "Group for the Support of Islam and Muslims"),
+    ("Ansar Dine said in a statement posted online that it was behind the ambush.", "Ansar Dine"),
+    ("The Iran-backed Kataib Hezbollah claimed the attack.", "Kataib Hezbollah"),
+])
+def test_a_claim_told_through_a_statement_names_the_group_without_its_patron(sentence, group):
+    assert find_perpetrator(sentence)[0] == group
+
+
+def test_a_claim_with_the_statements_own_date_is_no_second_incident():
+    text = ("NAIROBI, March 4 — Four soldiers died when a bomb hit their truck near Mandera on Monday, officials said.\n\n"
+            "Al-Shabaab claimed the attack in a statement on Tuesday, saying its fighters had planted the bomb.")
+    found = find_incidents(text, mentions_for(text), "2025-03-04")
+    assert len(found) == 1 and found[0]["perpetrator"] == "Al-Shabaab" and found[0]["date"] == "2025-03-03"

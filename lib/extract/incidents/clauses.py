@@ -10,6 +10,13 @@ from lib.extract.incidents.triggers import find_triggers
 DEFINITE = re.compile(
     r"\b(?:the|this|that|these|those|its|either|neither|both)\s+(?:\w+[\s-]+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|assault|raid"
     r"|bomber|bombers|gunmen|attackers?|assailants?|violence|killings?|kidnapping|abduction|hostages|device|crash|shooting|carnage)\b", re.I)
+# "Al-Shabaab claimed the attack in a statement on Tuesday", "said that its fighters had carried out the killings":
+# a claim of the event told before, whose date is the statement's
+CLAIM_OF_KNOWN = re.compile(
+    r"\b(?:claimed|claiming|claims)\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|this|that|its|both)\s+(?:\w+[\s-]+){0,2}?"
+    r"(?:attacks?|bombings?|blasts?|explosions?|killings?|kidnapping|abduction|assault|raid|ambush|shooting)\b"
+    r"|\b(?:its|their)\s+(?:fighters|men|militants|members|mujahideen|soldiers)\s+(?:had\s+)?(?:carried\s+out|conducted|staged"
+    r"|planted|set\s+off|detonated)\s+(?:the|this|that|both)\b", re.I)
 NEW_EVENT = re.compile(r"\b(?:second|another|two\s+more|three\s+more|more\s+explosions|separate|earlier|previous|also\s+(?:struck|attacked|exploded))\b", re.I)
 CAME_AFTER = re.compile(
     r"\b(?:came|comes|come|occurred|happened)\s+(?:only\s+|just\s+|barely\s+|shortly\s+|soon\s+|some\s+)?"

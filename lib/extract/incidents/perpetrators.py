@@ -22,6 +22,8 @@ def _clean_np(np: str | None) -> str | None:
     if not np:
         return None
     np = re.sub(r"^(?:The|the)\s+", "", np.strip())
+    # "Al-Qaeda-linked Group for ...": the patron named in an adjective is not the group's name
+    np = re.sub(r"^[\w'’-]+-(?:linked|allied|affiliated|aligned|backed|inspired|led)\s+(?=[A-Z])", "", np)
     np = re.sub(r"(?:\s+(?:and|of|for|the))+$", "", np)
     if not np or np.lower() in _NO_NAME or np.split()[0].lower() in ("no", "neither", "none"):
         return None
@@ -46,7 +48,7 @@ _ALSO_BEHIND = re.compile(r"\balso\s+(?:behind|responsible|carried\s+out|claimed
 _PERP_CLAUSE_SPLIT = re.compile(r";|\bbut\b")
 _CLAIMED = re.compile(r"claimed\s+(?:responsibility|the\s+\w+|it\b|credit)")
 _SAID_IT_DID = re.compile(
-    r"\bsaid(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|its\s+fighters|one\s+of\s+its\s+fighters|its\s+members|its\s+militants"
+    r"\bsaid(?:\s+on\s+\w+|\s+(?:in|through|via)\s+(?:a|an|its)\s+[^,;]{0,50}?)?(?:\s+that)?\s+(?:it|its\s+fighters|one\s+of\s+its\s+fighters|its\s+members|its\s+militants"
     r"|its\s+men|its\s+forces|its\s+troops)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?:carried\s+out|was\s+behind|were\s+behind"
     r"|behind|killed|launched|conducted|staged|attacked|executed)")
 _BLAMED = re.compile(r"\bblamed\s+(.+)$")

@@ -252,6 +252,8 @@ def starts_new_incident(inc, current, ctext: str, index: int) -> bool:
     a toll. With no current incident, inc starts one if it may stand on its own."""
     if current is None:
         return creatable(inc, lead=index <= 1)
+    if clauses.CLAIM_OF_KNOWN.search(ctext) and not clauses.NEW_EVENT.search(ctext):
+        return False  # a claim of the event already told; its date is the statement's
     if inc.date and current.date and not compatible(inc.date, current.date) and creatable(inc, False):
         return True
     if clauses.NEW_EVENT.search(ctext) and creatable(inc, False) and not clauses.DEFINITE.match(ctext.strip()):
