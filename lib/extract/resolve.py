@@ -82,7 +82,8 @@ def _qualifiers(tokens: Tokens, m, gaz):
                     r = gaz.records[code >> 1]
                     if r.kind == "country":
                         ccs.add(r.country_code)
-                    elif r.kind == "admin1":
+                    elif r.kind == "admin1" or r.kind == "admin2" and r.admin1 and best.endswith(_AREA_GENERICS):
+                        # "Bara, Khyber Agency": a district named with its generic places the town inside it
                         adm.add((r.country_code, r.admin1))
                     else:
                         continue
@@ -102,6 +103,7 @@ def _qualifiers(tokens: Tokens, m, gaz):
     return ccs, adm, by, areas
 
 
+_AREA_GENERICS = (" district", " agency", " county", " parish", " province", " tehsil", " governorate")
 _DISTRICT_SUFFIX_RE = re.compile(r".+ (?:district|agency|tehsil)")
 _CACHES: dict[int, tuple] = {}
 
@@ -289,7 +291,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
                 chosen[memo_key] = None
                 continue
             elif hint is None and strong_country and not qcc and not qadm and all(
-                    recs[idx].kind == "town"
+                    recs[idx].kind in ("town", "admin2")
                     and country_weight.get(recs[idx].country_code, 0) - own_weight.get((key, recs[idx].country_code), 0) <= 0
                     and nearest(idx, key, recs[idx].lat, recs[idx].lon) is None
                     for idx, _ in cs):

@@ -147,3 +147,15 @@ def test_a_town_of_one_state_names_that_state_for_its_neighbours():
     # Puryear lies only in Tennessee: the story is a Tennessee one, and its Henry County is Tennessee's
     text = "A barn burned near Puryear overnight. Paris firefighters and Henry County deputies answered the call."
     assert resolved(text, "Paris")["admin1"] == "TN"
+
+
+def test_a_town_missing_from_the_gazetteer_falls_back_to_the_district_named_after_it():
+    text = "A teacher was shot dead near his home in Bara, Khyber Agency, Pakistan, on Friday."
+    m = resolved(text, "Bara")
+    assert (m["name"], m["kind"], m["country_code"]) == ("Khyber Agency", "admin2", "PK")
+
+
+def test_a_county_abroad_is_no_reading_of_a_name_in_a_story_about_one_country():
+    text = ("Militants attacked a Frontier Corps checkpoint near Quetta, Pakistan, on Monday. Pakistani officials said "
+            "two soldiers died; Pakistan's army sent reinforcements from Sibi.")
+    assert "Frontier" not in [m["surface"] for m in find_places(text)]
