@@ -532,6 +532,10 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             and not facts.get(keys[i - 2])[2] and (keys[i - 2] in ORG_WORDS or keys[i - 2] in GOV_WORDS
                                                    or _is_country_key(ctx.gaz, key)):
         return "branch of a group"
+    # "Little Egypt", "Little Italy", "Little Saigon": a district named after a place (the gazetteer's own "Little
+    # Rock" matches whole before this)
+    if i > 0 and keys[i - 1] == "little" and caps[i - 1] and gaps[i] == " " and not curated:
+        return "named after a place"
     # "North West Frontier Province": a name led by a direction that runs on through another capitalised
     # word to a generic is a longer name the gazetteer lacks, and its pieces are no places of their own
     lead = keys[i] in DIRECTION_WORDS or i > 0 and caps[i - 1] and keys[i - 1] in DIRECTION_WORDS \

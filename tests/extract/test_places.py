@@ -441,3 +441,8 @@ def test_a_named_site_is_a_place_at_its_city(text, site, city):
 
 def test_a_persons_surname_hall_is_no_site():
     assert not any(m["kind"] == "poi" for m in find_places("Commissioner Joe Hall said the road in Dallas would close."))
+
+
+def test_a_district_named_little_after_a_country_is_not_that_country():
+    found = surfaces("The town lies in southern Illinois, in the region known as Little Egypt.")
+    assert "Egypt" not in found and "Illinois" in found
