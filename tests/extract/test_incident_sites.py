@@ -53,3 +53,22 @@ def test_tolls_at_other_sites_of_a_series_are_component_incidents():
     assert [(f["place_surface"], f["killed"], f["type"]) for f in found] == [
         ("Karachi", 253, "suicide_bombing"), ("Quetta", 50, "suicide_bombing"), ("Peshawar", 25, "suicide_bombing")]
     assert found[0]["primary"] and not any(f["primary"] for f in found[1:])
+
+
+@pytest.mark.parametrize("text, city, site", [
+    ("A suicide bomber blew himself up near the gate of the Pakistani consulate in Kabul on Monday, killing "
+     "four people.", "Kabul", "Pakistani consulate"),
+    ("A suicide bomber struck the police lines in Peshawar on Friday, killing nine policemen.", "Peshawar",
+     "police lines"),
+    ("Gunmen stormed the Serena hotel in Kabul on Tuesday, killing six guests.", "Kabul", "Serena hotel"),
+    ("A bomb exploded in the main market of Peshawar on Sunday, killing 12 traders.", "Peshawar", "main market"),
+])
+def test_an_incident_at_a_facility_stays_at_its_city_with_the_site_named(text, city, site):
+    found = find_incidents(text, mentions_for(text), "2024-01-10")
+    assert found and found[0]["name"] == city and found[0]["place_kind"] == "city" and found[0]["site"] == site
+
+
+def test_where_the_wounded_were_taken_is_no_site():
+    text = "Gunmen shot dead three farmers in Konduga on Monday; the wounded were taken to a hospital."
+    found = find_incidents(text, mentions_for(text), "2024-01-10")
+    assert found and found[0]["site"] is None

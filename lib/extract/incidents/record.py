@@ -231,6 +231,8 @@ def finish(inc, i, text, incidents, pub, dateline_mention, body) -> dict:
         "place_surface": site.get("surface") if site else None,
         "place_start": site.get("start") if site else None,
         "place_end": site.get("end") if site else None,
+        "place_kind": site.get("kind") if site else None,
+        "site": sites.named_site(text[s:e]),
         "killed": inc.killed,
         "injured": inc.injured,
         "attackers_killed": inc.attackers_killed,

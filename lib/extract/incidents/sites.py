@@ -167,3 +167,26 @@ def elsewhere(site, other) -> bool:
     d = distance_km(site, other)
     return d is not None and d > 10
 
+
+
+_FACILITY = (r"consulate|embassy|hospital|clinic|hotel|guesthouse|school|college|university|market|bazaar|mosque|church"
+             r"|temple|shrine|police\s+lines|police\s+station|police\s+post|checkpoint|army\s+post|military\s+base|base"
+             r"|camp|prison|jail|courthouse|court\s+complex|railway\s+station|bus\s+station|airport|mall|restaurant|pipeline"
+             r"|telecom(?:munications?)?\s+tower|(?:mobile\s+)?(?:telephone|phone)\s+tower|compound|office|offices")
+_NAMED_SITE = re.compile(
+    r"\b(?:the|a|an|its|their)\s+((?:(?:[A-Z][\w'’.-]*|[a-z][a-z'’-]*)\s+){0,3}?(?:" + _FACILITY + r"))\b(?!\s+(?:of\s+)?(?:officials|staff|workers|guards|spokes\w*|director|chief)\b)")
+_NOT_SITE_WORDS = re.compile(r"^(?:same|other|nearby|local|main\s+)?(?:same|other)\b", re.I)
+
+
+def named_site(clause: str) -> str | None:
+    """The facility a clause says the event struck ("the Pakistani consulate", "the police lines"), as written;
+    the incident stays at the facility's city with the city's precision, and the site is named beside it."""
+    for m in _NAMED_SITE.finditer(clause):
+        before = clause[max(0, m.start() - 40): m.start()]
+        if _NOT_SITE_BEFORE.search(before) and not _SITE_PREP.search(before):
+            continue  # "taken to the hospital", "officials at the embassy in": not where it happened
+        phrase = " ".join(m.group(1).split())
+        if _NOT_SITE_WORDS.match(phrase):
+            continue
+        return phrase
+    return None
