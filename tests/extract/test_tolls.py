@@ -247,3 +247,18 @@ def test_victims_counted_across_relative_clauses_revisions_offices_and_pairs(cla
 
 def test_plural_office_holders_give_no_count():
     assert find_tolls("gunmen killed the elders of the village")["killed"] is None
+
+
+@pytest.mark.parametrize("clause, killed, injured", [
+    ("His driver was wounded and was taken to a hospital", None, 1),
+    ("Their guide was also killed", 1, None),
+    ("On Monday, her son was seriously injured", None, 1),
+])
+def test_one_victim_named_by_a_possessive_is_counted(clause, killed, injured):
+    figures = find_tolls(clause)
+    assert (figures["killed"], figures["injured"]) == (killed, injured)
+
+
+def test_a_possessive_subject_that_is_no_person_gives_no_count():
+    figures = find_tolls("His car was hit by a stray bullet")
+    assert (figures["killed"], figures["injured"]) == (None, None)

@@ -154,6 +154,11 @@ _ONE_PASSIVE = re.compile(
 # "Two people were killed and a guard was wounded": after "and", a second subject of its own passive verb
 _AND_SUBJECT = re.compile(r"\b(?:were|was)\s+(?:[a-z]+\s+){0,2}?(?:killed|wounded|injured|hurt|shot|stabbed|dead)\b"
                           r"[^,;]{0,60}?,?\s+and\s+$")
+# "His driver was wounded", "Their guide was also killed": one person, named by a possessive, opening the clause
+_POSSESSIVE_ONE = re.compile(
+    r"^\s*(?:(?:In|On|At|Later|Earlier)\b[^,;]{0,40},\s*)?(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*\s+was\s+"
+    r"(?:(?:also|later|critically|seriously|badly|slightly|fatally)\s+)?(killed|shot\s+dead|wounded|injured|hurt"
+    r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt))\b")
 # which of _ONE_PASSIVE's verbs leave the one victim alive
 _ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^shot\s+in\b")
 # "In January, a man was shot dead": a time or place before the clause's subject
@@ -414,6 +419,13 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
             at = titled_victim(clause)
             if at is not None:
                 out["killed"], out["killed_at"] = 1, at
+    one = _POSSESSIVE_ONE.match(clause) if " was " in clause else None
+    if one:
+        kind = "injured" if _ONE_HURT.search(one.group(1).lower()) else "killed"
+        if out[kind] is None:
+            out[kind] = 1
+            if kind == "killed":
+                out["killed_at"] = one.start(1)
     if out["attackers_killed"] is None and (low is None or any(w in low for w in _LONE_ATTACKER_WORDS)) \
             and _LONE_ATTACKER_DEAD.search(clause):
         out["attackers_killed"] = 1  # "The assailant was also killed", "he blew himself up"
