@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lib import load
+from lib import paths as where
 from lib.store import edits as kept_sql
 from lib.store import schema
 
@@ -45,6 +46,10 @@ def rebuild(db_path, paths=None, *, progress=None, workers=None, wait_seconds=60
     """Move the database aside, make a new one with its people's edits, and load its stored articles into it
     (then paths, when given; seeds/ when there was no database to rebuild from)."""
     db_path = Path(db_path)
+    if not db_path.exists() and db_path.resolve() != where.DEFAULT_DB.resolve():
+        raise schema.StoreError(
+            f"No database at {db_path} to rebuild (is the name misspelt?). Check it, or load articles into a "
+            f"new file on purpose without --rebuild: python -m lib.load FILES --db {db_path}")
     out = RebuildReport()
     kept = kept_sql.read_kept(db_path) if db_path.exists() else {}
     out.unreadable = db_path.exists() and not kept

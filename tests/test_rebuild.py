@@ -150,3 +150,10 @@ def test_a_mention_fix_changes_that_mention_only(loaded):
 def test_a_figure_that_cannot_be_is_refused_with_the_reason(field, value, reason):
     with pytest.raises(edits.EditError, match=reason):
         edits.check_figure(field, value)
+
+
+def test_rebuilding_a_database_that_does_not_exist_says_what_to_do(tmp_path, capsys):
+    assert main(["--db", str(tmp_path / "atlsa.db"), "--rebuild"]) == 2
+    err = capsys.readouterr().err
+    assert "No database at" in err and "misspelt" in err
+    assert not (tmp_path / "atlsa.db").exists()
