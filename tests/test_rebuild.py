@@ -157,3 +157,18 @@ def test_rebuilding_a_database_that_does_not_exist_says_what_to_do(tmp_path, cap
     err = capsys.readouterr().err
     assert "No database at" in err and "misspelt" in err
     assert not (tmp_path / "atlsa.db").exists()
+
+
+def test_uploaded_articles_and_their_edits_survive_a_rebuild_after_their_files_are_deleted(tmp_path):
+    from lib import uploads
+
+    db_path = tmp_path / "atlas.db"
+    items = [(p.name, p.read_bytes()) for p in sorted(FIXTURES.glob("*.txt"))]
+    outcomes = uploads.add(db_path, items, {"source": "Analyst upload"})
+    assert [o.status for o in outcomes] == ["added"] * len(items)
+    person_edits(db_path)
+    rows, chosen = table_rows(db_path), choices(db_path)
+    shutil.rmtree(uploads.uploads_dir(db_path))
+    assert main(["--db", str(db_path), "--rebuild", "--workers", "1"]) == 0
+    assert table_rows(db_path) == rows
+    assert choices(db_path) == chosen
