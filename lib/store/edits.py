@@ -214,3 +214,40 @@ def restore_kept(db, kept: dict) -> None:
                     db[table].upsert_all(rows, pk=("provider", "query"))
             elif rows:
                 db[table].insert_all(rows)
+
+
+# --- what the Review page lists ---
+
+def _frame(db, sql: str, params=()) -> pd.DataFrame:
+    cursor = db.execute(sql, list(params))
+    return pd.DataFrame(cursor.fetchall(), columns=[c[0] for c in cursor.description])
+
+
+def event_list(db) -> pd.DataFrame:
+    """Every event (located or not), newest first: its date, types, place, reports and highest toll."""
+    return _frame(db, """
+        SELECT i.event_id, max(i.date) AS date, group_concat(DISTINCT i.type) AS type,
+               max(p.name) AS place, count(*) AS reports, max(i.killed) AS killed, max(i.injured) AS injured
+        FROM incidents i LEFT JOIN places p ON p.id = i.place_id
+        WHERE i.event_id IS NOT NULL
+        GROUP BY i.event_id ORDER BY max(i.date) IS NULL, max(i.date) DESC, i.event_id""")
+
+
+def event_reports_keyed(db, event_id: str) -> pd.DataFrame:
+    """Every report of one event with its own figures, its article and its stable key."""
+    return _frame(db, f"""
+        SELECT {_KEY_SQL} AS report, i.id AS incident_id, i.type, i.date, i.killed, i.injured, i.victims,
+               i.perpetrator, p.name AS place, i.place_surface, d.title, d.source, d.published, i.sentence,
+               d.id AS document_id
+        FROM incidents i JOIN documents d ON d.id = i.document_id LEFT JOIN places p ON p.id = i.place_id
+        WHERE i.event_id = ? ORDER BY d.published IS NULL, d.published, i.id""", [event_id])
+
+
+def correction_list(db) -> pd.DataFrame:
+    """Every geocode fix, newest first, with the title of its article."""
+    return _frame(db, """
+        SELECT c.surface, c.place_id, p.name AS place, CASE WHEN c.start IS NOT NULL THEN 'mention'
+               WHEN coalesce(c.document_id, '') != '' THEN 'article' ELSE 'everywhere' END AS scope,
+               d.title, c.note, c.created_at
+        FROM corrections c LEFT JOIN places p ON p.id = c.place_id LEFT JOIN documents d ON d.id = c.document_id
+        ORDER BY c.id DESC""")
