@@ -224,13 +224,16 @@ def _frame(db, sql: str, params=()) -> pd.DataFrame:
 
 
 def event_list(db) -> pd.DataFrame:
-    """Every event (located or not), newest first: its date, types, place, reports and highest toll."""
+    """Every event (located or not), newest first: the date most of its reports give, its types, place,
+    reports and highest toll."""
     return _frame(db, """
-        SELECT i.event_id, max(i.date) AS date, group_concat(DISTINCT i.type) AS type,
+        SELECT i.event_id, (SELECT x.date FROM incidents x WHERE x.event_id = i.event_id AND x.date IS NOT NULL
+                            GROUP BY x.date ORDER BY count(*) DESC, x.date LIMIT 1) AS date,
+               group_concat(DISTINCT i.type) AS type,
                max(p.name) AS place, count(*) AS reports, max(i.killed) AS killed, max(i.injured) AS injured
         FROM incidents i LEFT JOIN places p ON p.id = i.place_id
         WHERE i.event_id IS NOT NULL
-        GROUP BY i.event_id ORDER BY max(i.date) IS NULL, max(i.date) DESC, i.event_id""")
+        GROUP BY i.event_id ORDER BY date IS NULL, date DESC, i.event_id""")
 
 
 def event_reports_keyed(db, event_id: str) -> pd.DataFrame:
