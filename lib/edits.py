@@ -13,6 +13,7 @@ offsets in its text), so a choice still finds its report when the article is ext
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 from contextlib import contextmanager
@@ -76,6 +77,55 @@ def writing(db_path):
             db.close()
 
 
+# --- files beside the database: a copy of every merge, split and figure fix ---
+
+MIRRORED = {"event_edits": ("action", "report", "other", "note", "created_at"),
+            "incident_fixes": ("report", "field", "value", "was", "note", "created_at")}
+
+
+def csv_path_for(db_path, table: str) -> Path:
+    """data/event_edits.csv, data/incident_fixes.csv: beside the database, like data/corrections.csv."""
+    return Path(db_path).with_name(f"{table}.csv")
+
+
+def _db_file(db) -> Path | None:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return Path(row[2]) if row and row[2] else None
+
+
+def _mirror(db, table: str) -> None:
+    """Append the newest row of table to its file, so a database that is lost or damaged loses no edit."""
+    path = _db_file(db)
+    if path is None:
+        return
+    rows = sql.event_edits(db) if table == "event_edits" else sql.incident_fixes(db)
+    target = csv_path_for(path, table)
+    new_file = not target.exists()
+    with open(target, "a", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, MIRRORED[table], extrasaction="ignore")
+        if new_file:
+            writer.writeheader()
+        writer.writerow({k: "" if v is None else v for k, v in rows[-1].items()})
+
+
+def restore_files(db, db_path) -> int:
+    """Copy into the database every merge, split and figure fix of the files that it lacks; returns how many."""
+    restored = 0
+    for table, columns in MIRRORED.items():
+        path = csv_path_for(db_path, table)
+        if not path.exists():
+            continue
+        have = {tuple(str(r.get(c) or "") for c in columns) for r in db[table].rows}
+        with open(path, newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                key = tuple(row.get(c) or "" for c in columns)
+                if key not in have:
+                    db[table].insert({c: row.get(c) or None for c in columns})
+                    have.add(key)
+                    restored += 1
+    return restored
+
+
 # --- merges and splits ---
 
 def merge(db, report: str, other: str, note: str = "") -> None:
@@ -88,6 +138,7 @@ def merge(db, report: str, other: str, note: str = "") -> None:
     with db.atomic():
         sql.add_event_edit(db, "merge", report, other, note)
         apply_event_edits(db)
+    _mirror(db, "event_edits")
 
 
 def split(db, report: str, note: str = "") -> None:
@@ -100,6 +151,7 @@ def split(db, report: str, note: str = "") -> None:
     with db.atomic():
         sql.add_event_edit(db, "split", report, None, note)
         apply_event_edits(db)
+    _mirror(db, "event_edits")
 
 
 def apply_event_edits(db) -> int:
@@ -160,6 +212,7 @@ def fix_figure(db, report: str, field: str, value, note: str = "") -> None:
     with db.atomic():
         sql.add_incident_fix(db, report, field, stored, sql.figure(db, found, field), note)
         apply_figure_fixes(db)
+    _mirror(db, "incident_fixes")
 
 
 def apply_figure_fixes(db) -> int:

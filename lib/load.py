@@ -151,6 +151,9 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
             db = schema.connect(db_path)
             try:
                 corrections.restore(db, corrections.csv_path_for(db_path))
+                from lib import edits
+                with db.atomic():
+                    edits.restore_files(db, db_path)
                 fixes = write.corrections(db)
                 geocoder = _online_geocoder(db) if online else None
                 done = 0
@@ -166,7 +169,6 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
                     pending = (changed, iter(results))
                 if pending:
                     done = _write_batch(db, pending, report, fixes, gaz, geocoder, progress, done, len(files))
-                from lib import edits
                 edits.apply_all(db, gaz)
             finally:
                 db.close()

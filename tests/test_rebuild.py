@@ -97,7 +97,8 @@ def test_a_rebuild_without_any_article_file_keeps_every_row_and_choice(loaded):
     person_edits(db_path)
     rows, chosen = table_rows(db_path), choices(db_path)
     shutil.rmtree(folder)
-    (db_path.parent / "corrections.csv").unlink()  # the database alone must be enough
+    for name in ("corrections.csv", "event_edits.csv", "incident_fixes.csv"):
+        (db_path.parent / name).unlink()  # the database alone must be enough
     assert main(["--db", str(db_path), "--rebuild", "--workers", "1"]) == 0
     assert table_rows(db_path) == rows
     assert choices(db_path) == chosen
@@ -171,4 +172,16 @@ def test_uploaded_articles_and_their_edits_survive_a_rebuild_after_their_files_a
     shutil.rmtree(uploads.uploads_dir(db_path))
     assert main(["--db", str(db_path), "--rebuild", "--workers", "1"]) == 0
     assert table_rows(db_path) == rows
+    assert choices(db_path) == chosen
+
+
+def test_a_damaged_database_loses_no_edit_when_its_articles_are_loaded_again(loaded):
+    folder, db_path = loaded
+    person_edits(db_path)
+    chosen = choices(db_path)
+    assert (db_path.parent / "event_edits.csv").exists() and (db_path.parent / "incident_fixes.csv").exists()
+    for suffix in ("-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    db_path.write_bytes(b"not a database" * 100)
+    assert main([str(folder), "--db", str(db_path), "--rebuild", "--workers", "1"]) == 0
     assert choices(db_path) == chosen
