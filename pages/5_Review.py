@@ -11,7 +11,9 @@ st.title("Review")
 st.caption("Changes made here are kept in the database (geocode fixes in data/corrections.csv too), applied at "
            "once, and applied again after every load and rebuild.")
 review.show_message()
-incidents, places = st.tabs(["Incidents", "Places"])
+# a link to one mention (?doc=ID&mention=ID, from an incident's report) opens on the Places tab
+incidents, places = st.tabs(["Incidents", "Places"], default="Places" if review.MENTION_PARAM in st.query_params
+                            else "Incidents")
 with incidents:
     review.incident_review(ctx)
 with places:

@@ -15,6 +15,7 @@ from lib.store import edits as edit_sql
 from lib.store import queries
 
 EVENT_PARAM = "event"
+DOC_PARAM, MENTION_PARAM = "doc", "mention"
 _MESSAGE = "rv_message"
 
 
@@ -97,6 +98,10 @@ def incident_review(ctx: Context) -> None:
         st.caption(f"{note.action.capitalize()} by a person: {esc_md(note.note) or 'no note'} ({note.created_at})")
     titles = dict(zip(reports["report"], reports["title"] + " · " + reports["type"].astype(str)))
     keys = list(reports["report"])
+    links = [f"[{esc_md(r.place_surface)} in “{esc_md(r.title)}”](Review?{DOC_PARAM}={r.document_id}"
+             f"&{MENTION_PARAM}={int(r.mention_id)})" for r in reports.itertuples() if not pd.isna(r.mention_id)]
+    if links:
+        st.markdown("Fix where a report is placed: " + " · ".join(links))
 
     left, middle, right = st.columns(3)
     with left:
@@ -159,11 +164,17 @@ def place_review(ctx: Context) -> None:
         st.info("No articles yet.")
         return
     titles = dict(zip(docs["document_id"], docs["title"]))
+    wanted_doc, wanted_mention = st.query_params.get(DOC_PARAM), st.query_params.get(MENTION_PARAM)
+    if wanted_doc in titles and "rv_doc" not in st.session_state:
+        st.session_state["rv_doc"] = wanted_doc
     document_id = st.selectbox("Article", list(docs["document_id"]), key="rv_doc", format_func=titles.get)
     mentions = ctx.run(queries.document_mentions, document_id)
     if mentions.empty:
         st.info("This article names no place.")
         return
+    ids = list(mentions["mention_id"])
+    if wanted_mention and wanted_mention.isdigit() and int(wanted_mention) in ids and "rv_mention" not in st.session_state:
+        st.session_state["rv_mention"] = int(wanted_mention)
     mention_id = st.selectbox("Place mention", list(mentions["mention_id"]), key="rv_mention",
                               format_func=_mention_label(mentions))
     mention = ctx.run(edit_sql.mention_context, int(mention_id))

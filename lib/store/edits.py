@@ -237,13 +237,24 @@ def event_list(db) -> pd.DataFrame:
 
 
 def event_reports_keyed(db, event_id: str) -> pd.DataFrame:
-    """Every report of one event with its own figures, its article and its stable key."""
-    return _frame(db, f"""
+    """Every report of one event with its own figures, its article, its stable key and its place's mention."""
+    frame = _frame(db, f"""
         SELECT {_KEY_SQL} AS report, i.id AS incident_id, i.type, i.date, i.killed, i.injured, i.victims,
                i.perpetrator, p.name AS place, i.place_surface, d.title, d.source, d.published, i.sentence,
-               d.id AS document_id
+               d.id AS document_id, i.start
         FROM incidents i JOIN documents d ON d.id = i.document_id LEFT JOIN places p ON p.id = i.place_id
         WHERE i.event_id = ? ORDER BY d.published IS NULL, d.published, i.id""", [event_id])
+    frame["mention_id"] = [_nearest_mention(db, r.document_id, r.place_surface, r.start) for r in frame.itertuples()]
+    return frame
+
+
+def _nearest_mention(db, document_id: str, surface, start) -> int | None:
+    """The mention of the name that located a report nearest to it: what a person fixes to move the report."""
+    if not surface:
+        return None
+    row = db.execute("SELECT id FROM mentions WHERE document_id = ? AND surface = ? ORDER BY abs(start - ?), id "
+                     "LIMIT 1", [document_id, surface, start or 0]).fetchone()
+    return row[0] if row else None
 
 
 def correction_list(db) -> pd.DataFrame:

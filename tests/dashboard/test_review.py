@@ -150,3 +150,12 @@ def test_coordinates_left_empty_are_refused_with_the_reason(db_path):
     at.radio(key="rv_how").set_value("coordinates").run()
     at.button(key="rv_apply").click().run()
     assert at.error and "latitude and a longitude" in shown(at.error[0])
+
+
+def test_an_incident_links_each_report_to_its_place_mention(db_path):
+    at = choose_event(db_path, "c_summary.txt")
+    link = next(m.value for m in at.markdown if m.value.startswith("Fix where a report is placed"))
+    doc, mention = link.split("doc=")[1].split(")")[0].split("&mention=")
+    at = open_page(PAGE, params={"doc": doc, "mention": mention})
+    assert at.selectbox(key="rv_doc").value == doc and at.selectbox(key="rv_mention").value == int(mention)
+    assert any("Why it was placed there" in m.value for m in at.markdown)
