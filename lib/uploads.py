@@ -70,6 +70,13 @@ def check(name: str, data: bytes) -> str | None:
     return None
 
 
+def text_id(data: bytes) -> str:
+    """The id the loader gives this file's text (lib.documents.document_id of the text after front matter)."""
+    text, _ = documents.decode(data)
+    _, body, _ = documents.parse_front_matter(documents.normalise(text))
+    return documents.document_id(body)
+
+
 def _file_name(name: str, data: bytes) -> str:
     """A name that cannot escape the folder or clash: the content's hash and the original stem."""
     stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(name).stem).strip("-.")[:60] or "article"
@@ -124,17 +131,15 @@ def add(db_path, items: list[tuple[str, bytes]], meta: dict | None = None, progr
         if reason:
             out.append(Outcome(name, "refused", reason))
             continue
+        doc_id = text_id(data)
+        title = _stored(db_path, doc_id) if db_path.exists() else None
+        if title is not None or doc_id in seen:
+            twin = title or seen[doc_id]
+            out.append(Outcome(name, "duplicate", f"the same text is already in the database, as “{twin}”",
+                               doc_id, twin))
+            continue  # nothing is written: the stored copy (and its kept file) stay as they are
         path = save(folder, name, data, meta)
         article = documents.read_article(path, root=folder)
-        title = _stored(db_path, article["id"]) if db_path.exists() else None
-        if title is not None or article["id"] in seen:
-            twin = title or seen[article["id"]]
-            out.append(Outcome(name, "duplicate", f"the same text is already in the database, as “{twin}”",
-                               article["id"], twin))
-            if title is not None and not any(p == path for p, _ in keep):
-                path.unlink()
-                path.with_suffix(".json").unlink(missing_ok=True)
-            continue
         seen[article["id"]] = article["title"]
         keep.append((path, len(out)))
         out.append(Outcome(name, "added", "", article["id"], article["title"]))

@@ -59,6 +59,7 @@ def test_a_duplicate_is_recognised_and_an_unreadable_file_refused_with_the_reaso
     assert "empty.txt" in errors and "empty file" in errors
     assert "picture.txt" in errors and "binary" in errors
     assert "too-big.md" in errors and "limit" in errors
+    assert len(list(uploads.uploads_dir(db_path).glob("*_a_wire.txt"))) == 1  # the first upload is still kept
     at.switch_page("app.py").run()
     assert metrics(at)["Articles"] == 3
 
