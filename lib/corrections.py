@@ -13,18 +13,21 @@ from pathlib import Path
 
 from lib.store import schema, write
 
-FIELDS = ["document_id", "surface", "place_id", "note", "created_at"]
+FIELDS = ["document_id", "surface", "place_id", "note", "created_at", "start", "name", "lat", "lon"]
+EXTRA = ("start", "name", "lat", "lon")  # one mention's position; a place entered by its coordinates
 
 
 def csv_path_for(db_path) -> Path:
     return Path(db_path).with_name("corrections.csv")
 
 
-def add(db, csv_path: Path, surface: str, place_id: str, document_id=None, note="") -> dict:
-    """Record a correction in the database and append it to the CSV file."""
+def add(db, csv_path: Path, surface: str, place_id: str, document_id=None, note="", **extra) -> dict:
+    """Record a correction in the database and append it to the CSV file (extra: start, name, lat, lon)."""
+    extra = {k: extra.get(k) for k in EXTRA}
     row = {"document_id": document_id or "", "surface": surface, "place_id": place_id, "note": note,
-           "created_at": schema.now()}
-    write.add_correction(db, surface, place_id, document_id or None, note)
+           "created_at": schema.now(), **{k: "" if v is None else v for k, v in extra.items()}}
+    write.add_correction(db, surface, place_id, document_id or None, note, **extra)
+    _widen(csv_path)
     new_file = not csv_path.exists()
     with open(csv_path, "a", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, FIELDS)
@@ -32,6 +35,21 @@ def add(db, csv_path: Path, surface: str, place_id: str, document_id=None, note=
             writer.writeheader()
         writer.writerow(row)
     return row
+
+
+def _widen(csv_path: Path) -> None:
+    """Rewrite a file written before the extra columns existed with every column, keeping its rows."""
+    if not csv_path.exists():
+        return
+    with open(csv_path, newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames is None or set(FIELDS) <= set(reader.fieldnames):
+            return
+        rows = list(reader)
+    with open(csv_path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, FIELDS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def read_file(csv_path: Path) -> list[dict]:
@@ -43,15 +61,24 @@ def read_file(csv_path: Path) -> list[dict]:
 
 def restore(db, csv_path: Path) -> int:
     """Copy into the database every correction of the file that it lacks; returns how many."""
-    have = {(r["document_id"] or "", r["surface"], r["place_id"]) for r in write.corrections(db)}
+    def key(r):
+        return (r.get("document_id") or "", r["surface"], r["place_id"], _number(r.get("start"), int))
+
+    have = {key(r) for r in write.corrections(db)}
     restored = 0
     for row in read_file(csv_path):
-        key = (row.get("document_id") or "", row["surface"], row["place_id"])
-        if key not in have:
-            write.add_correction(db, row["surface"], row["place_id"], row.get("document_id") or None, row.get("note", ""))
-            have.add(key)
+        if key(row) not in have:
+            write.add_correction(db, row["surface"], row["place_id"], row.get("document_id") or None, row.get("note", ""),
+                                 start=_number(row.get("start"), int), name=row.get("name") or None,
+                                 lat=_number(row.get("lat"), float), lon=_number(row.get("lon"), float))
+            have.add(key(row))
             restored += 1
     return restored
+
+
+def _number(value, kind):
+    """A number from a CSV cell or a row ('' or None: none)."""
+    return None if value in (None, "") else kind(value)
 
 
 def main(argv=None) -> int:
@@ -73,8 +100,15 @@ def main(argv=None) -> int:
     path = csv_path_for(args.db)
     restore(db, path)
     if args.command == "add":
-        add(db, path, args.surface, args.place_id, args.document, args.note)
-        print(f"added: {args.surface!r} -> {args.place_id}; run python -m lib.load --rebuild to apply it to stored articles")
+        from lib import edits
+
+        try:
+            edits.fix_place(db, path, args.surface, "article" if args.document else "everywhere",
+                            place_id=args.place_id, document_id=args.document, note=args.note)
+        except edits.EditError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        print(f"added: {args.surface!r} -> {args.place_id}; applied to the stored articles and every later load")
     for row in write.corrections(db):
         print(f"{row['surface']!r} -> {row['place_id']}  document={row['document_id'] or 'any'}  {row['note'] or ''}")
     return 0

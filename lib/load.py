@@ -77,21 +77,27 @@ def exclusive(db_path: Path, wait_seconds: float):
 
 
 def apply_corrections(mentions: list, doc_id: str, fixes: list, lookup) -> None:
-    """Give each mention the place a person chose for its surface (document-specific fixes first)."""
+    """Give each mention the place a person chose for it (lib.edits.fix_for: the most specific fix wins)."""
     if not fixes:
         return
-    chosen = {}
-    for fix in fixes:
-        if fix.get("document_id") in (None, "", doc_id):
-            key = fix["surface"].casefold()
-            if fix.get("document_id") or key not in chosen:
-                chosen[key] = fix["place_id"]
+    from lib import edits
+
     for mention in mentions:
-        place_id = chosen.get(mention["surface"].casefold())
-        place = lookup(place_id) if place_id else None
+        fix = edits.fix_for(mention, doc_id, fixes)
+        place = (edits.place_of(None, fix) if fix.get("lat") is not None else lookup(fix["place_id"])) if fix else None
         if place:
             mention.update({k: place.get(k) for k in ("name", "kind", "country_code", "admin1", "lat", "lon", "population")})
-            mention.update(place_id=place_id, confidence=1.0, source="correction")
+            mention.update(place_id=fix["place_id"], confidence=1.0, source="correction")
+
+
+def _correct_incidents(incidents: list, doc_id: str, fixes: list, lookup) -> None:
+    """Give each incident the place a person chose for the name that located it (before it is grouped)."""
+    for incident in incidents:
+        if incident.get("place_surface"):
+            named = {"surface": incident["place_surface"], "start": incident.get("place_start")}
+            apply_corrections([named], doc_id, fixes, lookup)
+            if named.get("source") == "correction":
+                incident.update({k: named.get(k) for k in ("place_id", "name", "country_code", "lat", "lon")})
 
 
 BATCH = 200          # articles per transaction: a kill loses at most one uncommitted batch of whole articles
@@ -113,8 +119,11 @@ def extract_article(article: dict) -> dict:
 
 
 def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=False, wait_seconds=60.0,
-               workers=None) -> LoadReport:
+               workers=None, articles=None) -> LoadReport:
     """Load every article under paths into db_path; progress(done, total, path) is called per file.
+
+    articles: already-read article dicts (the text a database stores, for a rebuild) loaded after the files;
+    paths then default to none instead of seeds/. People's edits (lib.edits) are applied once at the end.
 
     Worker processes extract (workers, default one per core) while this process reads, checks and writes,
     in file order, BATCH articles per transaction.
@@ -124,8 +133,9 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
     started = time.perf_counter()
     report = LoadReport()
     db_path = Path(db_path)
-    paths = [Path(p) for p in (paths or [DEFAULT_SEEDS])]
+    paths = [Path(p) for p in (paths or ([] if articles else [DEFAULT_SEEDS]))]
     files, problems = documents.find_articles(paths)
+    files += [dict(a, warnings=list(a.get("warnings") or [])) for a in articles or ()]
     for path, reason in problems:
         report.failed += 1
         report.problems.append((path, reason))
@@ -141,6 +151,9 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
             db = schema.connect(db_path)
             try:
                 corrections.restore(db, corrections.csv_path_for(db_path))
+                from lib import edits
+                with db.atomic():
+                    edits.restore_files(db, db_path)
                 fixes = write.corrections(db)
                 geocoder = _online_geocoder(db) if online else None
                 done = 0
@@ -156,6 +169,7 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
                     pending = (changed, iter(results))
                 if pending:
                     done = _write_batch(db, pending, report, fixes, gaz, geocoder, progress, done, len(files))
+                edits.apply_all(db, gaz)
             finally:
                 db.close()
         finally:
@@ -176,9 +190,11 @@ def _pool(workers: int):
 def _read_changed(db, chunk: list, root, report: LoadReport) -> list:
     """(path, article or None) for each file: None when unchanged or unreadable (counted in the report)."""
     out = []
-    for path in chunk:
+    for item in chunk:
+        stored = isinstance(item, dict)  # a stored article (its text and metadata), not a file
+        path = Path(item["path"] or item["id"]) if stored else item
         try:
-            article = documents.read_article(path, root=root)
+            article = dict(item) if stored else documents.read_article(path, root=root)
         except (documents.ArticleError, OSError, UnicodeError, ValueError) as error:
             out.append((path, None, ("failed", str(error))))
             continue
@@ -217,6 +233,8 @@ def _write_batch(db, pending, report, fixes, gaz, geocoder, progress, done, tota
             try:
                 apply_corrections(result["mentions"], article["id"], fixes,
                                   lambda pid: gaz.place(pid) or write.place(db, pid))
+                _correct_incidents(result["incidents"], article["id"], fixes,
+                                   lambda pid: gaz.place(pid) or write.place(db, pid))
                 if geocoder:
                     report.fallbacks.extend((str(path), s) for s in geocoder.refine(result["mentions"]))
                 status = write.write_document(db, article, result["spans"], result["mentions"],
@@ -271,7 +289,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lib.load", description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="*", help="article files or folders (default: seeds/)")
     parser.add_argument("--db", default=str(schema.DEFAULT_DB), help="SQLite file (default: data/atlas.db)")
-    parser.add_argument("--rebuild", action="store_true", help="move the database aside and load afresh")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="extract every stored article again from its stored text, keeping people's edits "
+                             "(the old file is kept as .bak)")
     parser.add_argument("--online", action="store_true",
                         help="also ask an online geocoder (cached, rate-limited; offline answers stay when it fails)")
     parser.add_argument("--wait", type=float, default=60.0, help="seconds to wait for another load to finish")
@@ -279,11 +299,17 @@ def main(argv=None) -> int:
                         help="extraction processes (default: one per core; loads of few files use this one)")
     args = parser.parse_args(argv)
     db_path = Path(args.db)
-    if args.rebuild:
-        rebuild(db_path)
     try:
-        report = load_paths(args.paths or None, db_path, progress=_print_progress, online=args.online,
-                            wait_seconds=args.wait, workers=args.workers)
+        if args.rebuild:
+            from lib import rebuild as rebuilding
+
+            done = rebuilding.rebuild(db_path, args.paths or None, progress=_print_progress, workers=args.workers,
+                                      wait_seconds=args.wait, online=args.online)
+            print(done.summary(), file=sys.stderr)
+            report = done.load
+        else:
+            report = load_paths(args.paths or None, db_path, progress=_print_progress, online=args.online,
+                                wait_seconds=args.wait, workers=args.workers)
     except (LoadBusy, schema.StoreError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -69,6 +69,8 @@ def build_database(path: Path) -> bool:
         st.info(f"No database yet at `{esc_md(path)}`, and no articles in `seeds/` to build it from. "
                 "Put article .txt files in seeds/ and run `python -m lib.load`, then reload this page.")
         return False
+    st.info(f"First start: there is no database yet at `{esc_md(path)}`, so it is built now from the "
+            f"{len(files)} articles in seeds/. Add your own on the Add articles page.")
     with st.status(f"Building the database from {len(files)} articles in seeds/ …", expanded=True) as status:
         bar = st.progress(0.0, text="Starting …")
 
@@ -88,11 +90,22 @@ def build_database(path: Path) -> bool:
     return path.exists()
 
 
+def missing_database(path: Path) -> str:
+    """What to do when ATLAS_DB names a file that does not exist (a typo must not start a new database)."""
+    return (f"No database at `{esc_md(path)}` (the file ATLAS_DB names). Nothing was created there, so a "
+            "misspelt name cannot hide your data behind a new, empty database. Check the name, unset ATLAS_DB "
+            f"to use `{esc_md(paths.DEFAULT_DB)}`, or build this file on purpose with "
+            f"`python -m lib.load --db {esc_md(path)}`, then reload this page.")
+
+
 def open_database() -> Context | None:
     """The database's Context, building it from seeds/ first when missing; None (with a message on the
     page) when there is no data to show."""
     path = paths.database()
     if not path.exists():
+        if path.resolve() != paths.DEFAULT_DB.resolve():
+            st.error(missing_database(path))
+            return None
         if os.environ.get("ATLAS_NO_BUILD"):
             st.info(f"No database yet at `{esc_md(path)}`. Build it with `python -m lib.load`, "
                     "then reload this page.")

@@ -46,7 +46,17 @@ TABLES = {
     ),
     "corrections": (
         {"id": int, "document_id": str, "surface": str, "place_id": str, "note": str,
-         "created_at": str},
+         "created_at": str, "start": int, "name": str, "lat": float, "lon": float},
+        "id",
+    ),
+    # a person's merge or split of incident reports, keyed by stable report keys (lib.edits)
+    "event_edits": (
+        {"id": int, "action": str, "report": str, "other": str, "note": str, "created_at": str},
+        "id",
+    ),
+    # a person's correction of one report's figure (killed, injured, type, date), with the value it replaced
+    "incident_fixes": (
+        {"id": int, "report": str, "field": str, "value": str, "was": str, "note": str, "created_at": str},
         "id",
     ),
 }
@@ -131,6 +141,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     with db.atomic():
         for name, (columns, pk) in TABLES.items():
             db[name].create(columns, pk=pk, foreign_keys=FOREIGN_KEYS.get(name, []), if_not_exists=True)
+            have = db[name].columns_dict
+            for column, kind in columns.items():  # a column added since the file was made (nullable)
+                if column not in have:
+                    db[name].add_column(column, kind)
         for name, indexes in INDEXES.items():
             for columns in indexes:
                 db[name].create_index(columns, if_not_exists=True)

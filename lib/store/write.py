@@ -167,11 +167,12 @@ def corrections(db) -> list[dict]:
     return [dict(r) for r in db["corrections"].rows_where(order_by="id")]
 
 
-def add_correction(db, surface: str, place_id: str, document_id=None, note="") -> None:
+def add_correction(db, surface: str, place_id: str, document_id=None, note="", **extra) -> None:
+    """Store a geocode fix; extra may give start (one mention), and name, lat, lon (entered coordinates)."""
     with db.atomic():
         db["corrections"].insert(
             {"document_id": document_id, "surface": surface, "place_id": place_id, "note": note,
-             "created_at": now()}
+             "created_at": now(), **{k: extra.get(k) for k in ("start", "name", "lat", "lon")}}
         )
 
 

@@ -85,10 +85,19 @@ def test_every_page_says_when_the_database_is_empty(tmp_path, monkeypatch, page)
 
 
 def test_missing_database_without_building(tmp_path, monkeypatch):
-    monkeypatch.setenv("ATLAS_DB", str(tmp_path / "missing.db"))
+    monkeypatch.delenv("ATLAS_DB", raising=False)
+    monkeypatch.setattr("lib.paths.DEFAULT_DB", tmp_path / "missing.db")
     monkeypatch.setenv("ATLAS_NO_BUILD", "1")
     at = open_page("pages/1_Map.py")
     assert any("No database yet" in i.value and "lib.load" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_misspelt_atlas_db_is_reported_and_nothing_is_created(tmp_path, monkeypatch, page):
+    monkeypatch.setenv("ATLAS_DB", str(tmp_path / "atlsa.db"))
+    at = open_page(page)
+    assert at.error and "No database at" in at.error[0].value and "ATLAS_DB" in at.error[0].value
+    assert not (tmp_path / "atlsa.db").exists()
 
 
 def test_unreadable_database_is_explained(tmp_path, monkeypatch):
@@ -102,9 +111,11 @@ def test_unreadable_database_is_explained(tmp_path, monkeypatch):
 
 def test_missing_database_is_built_from_seeds_with_progress(tmp_path, monkeypatch):
     path = tmp_path / "new" / "atlas.db"
-    monkeypatch.setenv("ATLAS_DB", str(path))
+    monkeypatch.delenv("ATLAS_DB", raising=False)
+    monkeypatch.setattr("lib.paths.DEFAULT_DB", path)  # only the default database is built on first start
     at = open_page()
     assert path.exists()
+    assert any("First start" in i.value and "seeds/" in i.value for i in at.info)
     assert [s.proto.label for s in elements(at, "expandable") if "Database built" in s.proto.label] \
         or any("Database built" in str(e.proto) for e in walk(at._tree) if hasattr(e, "proto"))
     assert metrics(at)["Articles"] == 1 and metrics(at)["Incidents"] >= 1
