@@ -453,6 +453,8 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
         elif i >= 2 and keys[i - 1] == "of" and keys[i - 2] in _OF_GENERICS and not caps[i - 2] \
                 and gaps[i] == " " and gaps[i - 1] == " ":
             hint = _OF_GENERICS[keys[i - 2]]  # "the village of Tamou", "the town of Daquq"
+        else:
+            hint = _appositive_generic(ctx, j)  # "Riyadh, a small town west of Hawija"
         out.append({"i": i, "j": jj, "name_j": j, "key": key, "hint": hint,
                     "start": ctx.starts[i], "end": ctx.ends[jj],
                     "dateline": _is_dateline(ctx, i, j)})
@@ -463,6 +465,24 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
                                                                  or m["key"] in ctx.surnames)
                                       and m["hint"] is None)]
     return ctx, out, sites
+
+
+def _appositive_generic(ctx: _Ctx, j: int) -> str | None:
+    """The hint an apposition after a name gives ("Riyadh, a small town", "Dumba, a fishing village"): the kind of
+    the town or village word that ends "a" or "an" and up to three lower-case words after the comma, else None."""
+    keys, gaps, caps = ctx.keys, ctx.gaps, ctx.caps
+    n = len(keys)
+    k = j + 1
+    if k + 1 >= n or gaps[k] != ", " or keys[k] not in ("a", "an") or caps[k]:
+        return None
+    for t in range(k + 1, min(n, k + 5)):
+        if caps[t] or gaps[t] != " ":
+            return None
+        if keys[t] in _OF_GENERICS:
+            hint = _OF_GENERICS[keys[t]]
+            # "Dublin, a city of about 50,000": a city by its own account may be any town of the gazetteer
+            return hint if hint in ("town", "village") else None
+    return None
 
 
 def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None:

@@ -72,3 +72,26 @@ def test_where_the_wounded_were_taken_is_no_site():
     text = "Gunmen shot dead three farmers in Konduga on Monday; the wounded were taken to a hospital."
     found = find_incidents(text, mentions_for(text), "2024-01-10")
     assert found and found[0]["site"] is None
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    ("Bomb\n\nA bomb exploded outside a market in Kunduz on Tuesday, killing four people.", "Kunduz", "city"),
+    ("Attack\n\nGunmen killed three soldiers at a checkpoint in Mopti on Sunday.", "Mopti", "city"),
+    # with its generic, the province stays the province
+    ("Attack\n\nGunmen killed three soldiers at a checkpoint in Kunduz province on Sunday.", "Kunduz province", "admin1"),
+])
+def test_a_province_named_without_its_generic_is_its_same_named_town(text, surface, kind):
+    from lib.extract.places import find_places
+    [inc] = find_incidents(text, find_places(text), "2024-06-18")
+    assert (inc["place_surface"], inc["place_kind"]) == (surface, kind)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Kidnap\n\nOn 3 May 2014, gunmen abducted Musa Bello, a village head, from his home in Biu, Borno State.", "Biu"),
+    ("Kidnap\n\nOn 3 May 2014, gunmen kidnapped two engineers, both foreigners, from a camp near Damboa, Borno State.",
+     "Damboa"),
+])
+def test_the_town_hostages_were_taken_from_beats_its_province(text, surface):
+    from lib.extract.places import find_places
+    [inc] = find_incidents(text, find_places(text), "2024-06-18")
+    assert inc["place_surface"] == surface

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from lib import geo
+from lib.extract import gazetteer
 from lib.geo import km
 
 # How specific a kind is as an incident's site (higher is more specific): the gazetteer's kinds by their
@@ -24,8 +25,9 @@ _NOT_SITE_BEFORE = re.compile(
     # "a district administrator told reporters in Pemba": where a statement is made is not the event's site
     r"|\b(?:told|briefed|telling|briefing)\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+news\s+agency)\s+in\s+"
     r"|\b(?:said|says|speaking|spoke)\s+in\s+|\b(?:news|press)\s+(?:conference|briefing)\s+in\s+)$", re.I)
-# "abducted from their school in X", "the abduction of 276 girls from X": hostages are taken from the site
-_TAKEN_FROM = re.compile(r"\b(?:kidnapp\w*|abduct\w*|seized|snatched|taken|stolen)\s+(?:[\w'’-]+\s+){0,5}from\s+"
+# "abducted from their school in X", "abducted Musa Abba, a district head, from his home in X": hostages are
+# taken from the site
+_TAKEN_FROM = re.compile(r"\b(?:kidnapp\w*|abduct\w*|seized|snatched|taken|stolen)\s+(?:[\w'’-]+,?\s+){0,9}from\s+"
                          r"(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _METONYM_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:foreign\s+ministry|ministry|government|embassy|ambassador|envoy|authorities|officials|president|prime|foreign|army|military"
@@ -52,7 +54,7 @@ def site_mentions(text, mentions, start, end, dateline_end):
             continue
         before = text[max(start, m["start"] - 60): m["start"]]
         after = text[m["end"]: m["end"] + 30]
-        taken_from = bool(_TAKEN_FROM.search(before))
+        taken_from = bool(_TAKEN_FROM.search(text[max(start, m["start"] - 100): m["start"]]))
         if _NOT_SITE_BEFORE.search(before) and not taken_from:
             continue
         if _METONYM_AFTER.match(after) and not _SITE_PREP.search(before):
@@ -190,3 +192,20 @@ def named_site(clause: str) -> str | None:
             continue
         return phrase
     return None
+
+
+_PLACE_FIELDS = ("name", "kind", "country_code", "admin1", "lat", "lon", "place_id", "population", "source")
+
+
+def town_of_region(site):
+    """The town a bare province's name means as an incident's site: "a bomb exploded in Kandahar", "Yala" said
+    without "province" is the town of that name inside the province (the mention keeps its words); any other
+    site is returned as it is."""
+    if site is None or site.get("kind") not in ("admin1", "admin2") or not site.get("surface"):
+        return site
+    key = gazetteer.normalize_key(site["surface"])
+    for c in gazetteer.load().candidates(site["surface"]):
+        if c.get("primary_name") and c["kind"] in geo.SETTLEMENTS and c["country_code"] == site.get("country_code") \
+                and c.get("admin1") == site.get("admin1") and gazetteer.normalize_key(c["name"]) == key:
+            return {**site, **{k: c[k] for k in _PLACE_FIELDS if k in c}, "place_id": c["id"]}
+    return site
