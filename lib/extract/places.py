@@ -427,6 +427,7 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
             continue
         # a generic word after the name qualifies it and joins the surface
         hint = None
+        told = False  # an apposition calls the place a town or a village
         jj = j
         if j + 1 < n and keys[j + 1] in GENERICS and gaps[j + 1] in (" ", "-"):
             gword = keys[j + 1]
@@ -455,9 +456,11 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
             hint = _OF_GENERICS[keys[i - 2]]  # "the village of Tamou", "the town of Daquq"
         else:
             hint = _appositive_generic(ctx, j)  # "Riyadh, a small town west of Hawija"
+            if hint:
+                told = True
         out.append({"i": i, "j": jj, "name_j": j, "key": key, "hint": hint,
                     "start": ctx.starts[i], "end": ctx.ends[jj],
-                    "dateline": _is_dateline(ctx, i, j)})
+                    "dateline": _is_dateline(ctx, i, j), "told_small": told})
         nxt = jj + 1
     if ctx.person_keys:
         out = [m for m in out if not (m["i"] == m["name_j"] and m["key"] in ctx.person_keys

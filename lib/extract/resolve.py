@@ -223,8 +223,11 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
             continue
         had = {idx for idx, _ in cands[mi][0]}
         if m["hint"]:
+            # beside bearers abroad, a country the article names lends the alternate name to a place the text calls
+            # a town or a village ("Riyadh, a village"); to a generic after the name only if named twice
+            least = LOCAL_WEIGHT if had and not m.get("told_small") else 2.0
             alt = [(code >> 1, False) for code in gaz.index[m["key"]]
-                   if recs[code >> 1].country_code and country_weight.get(recs[code >> 1].country_code, 0) >= 2.0
+                   if recs[code >> 1].country_code and country_weight.get(recs[code >> 1].country_code, 0) >= least
                    and code >> 1 not in had]
         else:
             alt = _placed_alternates(tokens, m, quals[mi], gaz.index[m["key"]], recs, country_weight)
@@ -521,7 +524,7 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
                 s += 6.0 if kind == hint_kinds[0] else 3.0
             elif kind == "country":
                 s -= 4.0
-            if hint in ("town", "village") and kind == "city" and (r.capital or r.population >= 1_000_000):
+            if m.get("told_small") and kind == "city" and (r.capital or r.population >= 1_000_000):
                 s -= SMALL_PLACE_PENALTY  # "Riyadh, a small town west of Hawija" is no capital of millions
         if qcc and r.country_code in qcc:
             s += 8.0

@@ -95,3 +95,15 @@ def test_the_town_hostages_were_taken_from_beats_its_province(text, surface):
     from lib.extract.places import find_places
     [inc] = find_incidents(text, find_places(text), "2024-06-18")
     assert inc["place_surface"] == surface
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Attack\n\nBANGUI, Central African Republic — Gunmen killed nine miners near Bambari on Sunday. Days earlier, "
+     "gunmen abducted three engineers in the west of the country near the border with Cameroon.", "CF"),
+    ("Ambush\n\nNIAMEY, Niger — Gunmen killed six soldiers near Tillabéri on Monday. Last week, bandits kidnapped "
+     "two aid workers in the east of the country, close to the border with Chad.", "NE"),
+])
+def test_the_country_a_dateline_names_is_the_one_the_country_refers_to(text, country):
+    from lib.extract.places import find_places
+    incidents = find_incidents(text, find_places(text), "2024-06-18")
+    assert (incidents[-1]["place_kind"], incidents[-1]["country_code"]) == ("country", country)

@@ -195,3 +195,9 @@ def test_a_city_by_its_own_account_keeps_the_article_context():
     text = ("Officials in Ohio said the pub in Dublin was set on fire. Ohio police charged a Columbus man. "
             "Dublin, a city of about 50,000 northwest of Columbus, holds an Irish festival.")
     assert all(m["country_code"] == "US" for m in find_places(text) if m["surface"] == "Dublin")
+
+
+def test_a_town_hall_does_not_make_a_city_a_small_town():
+    text = "Residents may attend the Los Angeles town hall event on Thursday, officials in Orange County said."
+    m = resolved(text, "Los Angeles town")
+    assert m["country_code"] == "US"

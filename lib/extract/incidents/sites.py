@@ -89,7 +89,10 @@ def anaphoric_place(text, mentions, start, end, dateline_end):
     wanted = {"city": {"city", "town"}, "town": {"town", "city"}, "village": {"town"}, "capital": {"city"},
               "country": {"country"}, "province": {"admin1"}, "region": {"admin1", "region"}, "district": {"district", "admin2"},
               "area": None}.get(noun)
-    earlier = [x for x in mentions if x["end"] <= start + m.start() and x["start"] >= dateline_end]
+    # the country a dateline names ("BANGUI, Central African Republic —") is the one "the country" refers to
+    # when the body names no other before it (read latest first); a dateline's city is where the story was filed
+    earlier = [x for x in mentions if x["end"] <= start + m.start()
+               and (x["start"] >= dateline_end or noun == "country" and x["start"] < dateline_end)]
     for x in reversed(earlier):
         if _METONYM_AFTER.match(text[x["end"]: x["end"] + 30]):
             continue
