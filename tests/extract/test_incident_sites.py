@@ -107,3 +107,32 @@ def test_the_country_a_dateline_names_is_the_one_the_country_refers_to(text, cou
     from lib.extract.places import find_places
     incidents = find_incidents(text, find_places(text), "2024-06-18")
     assert (incidents[-1]["place_kind"], incidents[-1]["country_code"]) == ("country", country)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Raid\n\nOn 4 June 2014, gunmen attacked Damboa General Hospital in Damboa, Borno State, killing two nurses.",
+     "Damboa"),
+    ("Raid\n\nOn 4 June 2014, militants stormed the district hospital in Biu, Borno State, and shot dead a guard.",
+     "Biu"),
+])
+def test_the_town_of_a_hospital_that_was_struck_is_the_site(text, surface):
+    from lib.extract.places import find_places
+    [inc] = find_incidents(text, find_places(text), "2024-06-18")
+    assert inc["place_surface"] == surface
+
+
+def test_the_town_the_wounded_were_taken_to_is_still_no_site():
+    text = ("Blast\n\nA bomb exploded at a bus station in Potiskum on Monday, killing four people. The wounded were "
+            "taken to hospitals in Kano.")
+    from lib.extract.places import find_places
+    [inc] = find_incidents(text, find_places(text), "2024-06-18")
+    assert inc["place_surface"] == "Potiskum"
+
+
+def test_a_city_far_outside_a_district_does_not_narrow_it():
+    from lib.extract.incidents.sites import more_specific
+    district = {"kind": "admin2", "country_code": "PK", "lat": 32.22, "lon": 70.38, "place_id": "d"}
+    far_city = {"kind": "city", "country_code": "PK", "lat": 32.99, "lon": 70.60, "place_id": "c"}
+    near_town = {"kind": "town", "country_code": "PK", "lat": 32.30, "lon": 70.45, "place_id": "t"}
+    assert not more_specific(far_city, district)
+    assert more_specific(near_town, district)

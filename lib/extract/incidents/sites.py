@@ -16,6 +16,7 @@ from lib.geo import km
 # the gazetteer ("other": a sea, a strait) and an unknown kind rank 3, as they always have.
 SITE_KIND_RANK = {**geo.SPECIFICITY, "other": 3, "airport": 6, "neighbourhood": 6, "village": 5, "district": 3,
                   "province": 2, "region": 0}
+DISTRICT_REACH_KM = 80  # how far from a district's point a town inside it may lie
 _SITE_PREP = re.compile(r"\b(?:at|in|near|outside|inside|on|into|through|towards|toward|across|of|around|hit|struck|rocked)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 _NOT_SITE_BEFORE = re.compile(
     r"(?:\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}|\bto\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}|\bfor\s+|\bborder\s+with\s+(?:the\s+)?"
@@ -29,6 +30,10 @@ _NOT_SITE_BEFORE = re.compile(
 # taken from the site
 _TAKEN_FROM = re.compile(r"\b(?:kidnapp\w*|abduct\w*|seized|snatched|taken|stolen)\s+(?:[\w'’-]+,?\s+){0,9}from\s+"
                          r"(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+# "gunmen attacked Potiskum General Hospital in Potiskum": a facility struck, not one the wounded were taken to
+_STRUCK_FACILITY = re.compile(r"\b(?:attack\w*|storm\w*|bomb\w*|raid\w*|struck|hit|targeted|shelled|set\s+fire\s+to|torched"
+                              r"|burn\w*)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,5}(?:hospital|embassy|police\s+station"
+                              r"|government\s+office)s?\s+in\s+$", re.I)
 _METONYM_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:foreign\s+ministry|ministry|government|embassy|ambassador|envoy|authorities|officials|president|prime|foreign|army|military"
     r"|police|border|interior|state\s+media|said|says|has\s+asked|has\s+been|had|told|urged|condemned)\b", re.I)
@@ -55,7 +60,7 @@ def site_mentions(text, mentions, start, end, dateline_end):
         before = text[max(start, m["start"] - 60): m["start"]]
         after = text[m["end"]: m["end"] + 30]
         taken_from = bool(_TAKEN_FROM.search(text[max(start, m["start"] - 100): m["start"]]))
-        if _NOT_SITE_BEFORE.search(before) and not taken_from:
+        if _NOT_SITE_BEFORE.search(before) and not taken_from and not _STRUCK_FACILITY.search(before):
             continue
         if _METONYM_AFTER.match(after) and not _SITE_PREP.search(before):
             continue
@@ -148,6 +153,8 @@ def more_specific(new_site, old_site) -> bool:
     d = distance_km(new_site, old_site)
     if d is not None and kind_rank(old_site) >= 4 and d > 50:
         return False
+    if d is not None and kind_rank(old_site) >= 3 and d > DISTRICT_REACH_KM:
+        return False  # "officers in Bannu" is no narrowing of "in Tank district", 90 km away
     if d is not None and kind_rank(old_site) >= 2 and d > 400:
         return False
     return True
