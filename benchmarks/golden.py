@@ -4,7 +4,7 @@
     python -m benchmarks.golden            # extract again and print the differences; exit 1 when any
 
 The corpora are GeoVirus, LGL and the shared incident articles (read from ../shared/benchmarks, skipped
-when absent), the project's own articles and the seeds. A dump of the
+when absent), the project's own articles (own, blind, held-out, wire, local, summaries) and the seeds. A dump of the
 database that `python -m lib.load` builds from the project's own articles is frozen beside it. The frozen output lives in data/golden/ (ignored
 by git: it is rebuilt from the code of the commit you compare against).
 """
@@ -54,7 +54,8 @@ def corpora() -> dict[str, list[dict]]:
         found["lgl"] = _xml_documents(LGL)
     if INCIDENTS.is_dir():
         found["incidents"] = _folder_documents(INCIDENTS)
-    for name in ("articles", "articles_blind", "articles_heldout"):
+    for name in ("articles", "articles_blind", "articles_heldout", "articles_wire", "articles_local",
+                 "articles_summaries"):
         found[name] = _folder_documents(ROOT / "benchmarks" / name)
     found["seeds"] = _folder_documents(SEEDS)
     return found

@@ -427,6 +427,7 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
             continue
         # a generic word after the name qualifies it and joins the surface
         hint = None
+        told = False  # an apposition calls the place a town or a village
         jj = j
         if j + 1 < n and keys[j + 1] in GENERICS and gaps[j + 1] in (" ", "-"):
             gword = keys[j + 1]
@@ -453,9 +454,13 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
         elif i >= 2 and keys[i - 1] == "of" and keys[i - 2] in _OF_GENERICS and not caps[i - 2] \
                 and gaps[i] == " " and gaps[i - 1] == " ":
             hint = _OF_GENERICS[keys[i - 2]]  # "the village of Tamou", "the town of Daquq"
+        else:
+            hint = _appositive_generic(ctx, j)  # "Riyadh, a small town west of Hawija"
+            if hint:
+                told = True
         out.append({"i": i, "j": jj, "name_j": j, "key": key, "hint": hint,
                     "start": ctx.starts[i], "end": ctx.ends[jj],
-                    "dateline": _is_dateline(ctx, i, j)})
+                    "dateline": _is_dateline(ctx, i, j), "told_small": told})
         nxt = jj + 1
     if ctx.person_keys:
         out = [m for m in out if not (m["i"] == m["name_j"] and m["key"] in ctx.person_keys
@@ -463,6 +468,24 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
                                                                  or m["key"] in ctx.surnames)
                                       and m["hint"] is None)]
     return ctx, out, sites
+
+
+def _appositive_generic(ctx: _Ctx, j: int) -> str | None:
+    """The hint an apposition after a name gives ("Riyadh, a small town", "Dumba, a fishing village"): the kind of
+    the town or village word that ends "a" or "an" and up to three lower-case words after the comma, else None."""
+    keys, gaps, caps = ctx.keys, ctx.gaps, ctx.caps
+    n = len(keys)
+    k = j + 1
+    if k + 1 >= n or gaps[k] != ", " or keys[k] not in ("a", "an") or caps[k]:
+        return None
+    for t in range(k + 1, min(n, k + 5)):
+        if caps[t] or gaps[t] != " ":
+            return None
+        if keys[t] in _OF_GENERICS:
+            hint = _OF_GENERICS[keys[t]]
+            # "Dublin, a city of about 50,000": a city by its own account may be any town of the gazetteer
+            return hint if hint in ("town", "village") else None
+    return None
 
 
 def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None:

@@ -27,7 +27,8 @@ HINT_KINDS.update(village=HINT_KINDS["town"], seat=HINT_KINDS["city"])
 LOCAL_WEIGHT = 4.0  # a country named twice (2.0 a mention)
 FOREIGN_NAMESAKE = 4.0
 TOWN_REGION_WEIGHT = 1.0  # a town whose every bearer lies in one state names that state as often as the state
-REGION_CAP = 10.0  # the most a named state or county adds to its same-named towns
+REGION_CAP = 10.0
+SMALL_PLACE_PENALTY = 10.0  # a capital or a city of a million the text calls a town or a village  # the most a named state or county adds to its same-named towns
 
 
 @dataclass(frozen=True)
@@ -213,13 +214,26 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
 
     # "Hpakant township", "the town of X": a name the text itself marks as a place may be an alternate name of
     # a small place (left out above as mostly noise), when that place lies in a country the article names
+    # ("Riyadh, a small town west of Hawija" in a story on Iraq: beside the bearers abroad of its own name)
     for mi, m in enumerate(raw):
-        if m["hint"] and not cands[mi][0] and m["key"] in gaz.index:
+        abroad = m["hint"] in ("town", "village") and not any(
+            country_weight.get(recs[idx].country_code, 0) - own_weight.get((m["key"], recs[idx].country_code), 0) > 0
+            for idx, _ in cands[mi][0])
+        if cands[mi][0] and not abroad or m["key"] not in gaz.index:
+            continue
+        had = {idx for idx, _ in cands[mi][0]}
+        if m["hint"]:
+            # beside bearers abroad, a country the article names lends the alternate name to a place the text calls
+            # a town or a village ("Riyadh, a village"); to a generic after the name only if named twice
+            least = LOCAL_WEIGHT if had and not m.get("told_small") else 2.0
             alt = [(code >> 1, False) for code in gaz.index[m["key"]]
-                   if recs[code >> 1].country_code and country_weight.get(recs[code >> 1].country_code, 0) >= 2.0]
-            if alt:
-                alt = alt[:12]
-                cands[mi] = (tuple(alt), tuple(_base_score(recs[c[0]], False) for c in alt))
+                   if recs[code >> 1].country_code and country_weight.get(recs[code >> 1].country_code, 0) >= least
+                   and code >> 1 not in had]
+        else:
+            alt = _placed_alternates(tokens, m, quals[mi], gaz.index[m["key"]], recs, country_weight)
+        if alt:
+            alt = alt[:12]
+            cands[mi] = (cands[mi][0] + tuple(alt), cands[mi][1] + tuple(_base_score(recs[c[0]], False) for c in alt))
 
     hints = _discourse_hints(raw, cands, recs)
 
@@ -316,6 +330,27 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
             "population": r.population, "confidence": conf, "source": r.source,
         })
     return _short_country_names(out)
+
+
+_LOCATIVES = frozenset(("in", "at", "near", "outside", "around"))
+
+
+def _placed_alternates(tokens: Tokens, m, qual, codes, recs, country_weight) -> list:
+    """Small settlements a bare name is only an alternate spelling of ("Galkayo" for Gaalkacyo) that the text
+    places for it: inside the region or country named right after it ("Galkayo, Mudug region"), or, after
+    "in", "at", "near" or "outside", in a country the article names at least twice."""
+    qcc, qadm = qual[0], qual[1]
+    i = m["i"]
+    located = i > 0 and tokens.keys[i - 1] in _LOCATIVES and not tokens.caps[i - 1]
+    out = []
+    for code in codes:
+        r = recs[code >> 1]
+        if r.kind not in SETTLEMENTS or not r.country_code:
+            continue
+        if r.country_code in qcc or (r.country_code, r.admin1) in qadm or \
+                located and not qcc and not qadm and country_weight.get(r.country_code, 0) >= LOCAL_WEIGHT:
+            out.append((code >> 1, False))
+    return out
 
 
 def _alias_not_place(tokens: Tokens, m, idx, cs, recs, country_weight, own_weight) -> bool:
@@ -489,6 +524,8 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
                 s += 6.0 if kind == hint_kinds[0] else 3.0
             elif kind == "country":
                 s -= 4.0
+            if m.get("told_small") and kind == "city" and (r.capital or r.population >= 1_000_000):
+                s -= SMALL_PLACE_PENALTY  # "Riyadh, a small town west of Hawija" is no capital of millions
         if qcc and r.country_code in qcc:
             s += 8.0
         if qadm and (r.country_code, r.admin1) in qadm:

@@ -72,3 +72,67 @@ def test_where_the_wounded_were_taken_is_no_site():
     text = "Gunmen shot dead three farmers in Konduga on Monday; the wounded were taken to a hospital."
     found = find_incidents(text, mentions_for(text), "2024-01-10")
     assert found and found[0]["site"] is None
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    ("Bomb\n\nA bomb exploded outside a market in Kunduz on Tuesday, killing four people.", "Kunduz", "city"),
+    ("Attack\n\nGunmen killed three soldiers at a checkpoint in Mopti on Sunday.", "Mopti", "city"),
+    # with its generic, the province stays the province
+    ("Attack\n\nGunmen killed three soldiers at a checkpoint in Kunduz province on Sunday.", "Kunduz province", "admin1"),
+])
+def test_a_province_named_without_its_generic_is_its_same_named_town(text, surface, kind):
+    from lib.extract.places import find_places
+    [inc] = find_incidents(text, find_places(text), "2024-06-18")
+    assert (inc["place_surface"], inc["place_kind"]) == (surface, kind)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Kidnap\n\nOn 3 May 2014, gunmen abducted Musa Bello, a village head, from his home in Biu, Borno State.", "Biu"),
+    ("Kidnap\n\nOn 3 May 2014, gunmen kidnapped two engineers, both foreigners, from a camp near Damboa, Borno State.",
+     "Damboa"),
+])
+def test_the_town_hostages_were_taken_from_beats_its_province(text, surface):
+    from lib.extract.places import find_places
+    [inc] = find_incidents(text, find_places(text), "2024-06-18")
+    assert inc["place_surface"] == surface
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Attack\n\nBANGUI, Central African Republic — Gunmen killed nine miners near Bambari on Sunday. Days earlier, "
+     "gunmen abducted three engineers in the west of the country near the border with Cameroon.", "CF"),
+    ("Ambush\n\nNIAMEY, Niger — Gunmen killed six soldiers near Tillabéri on Monday. Last week, bandits kidnapped "
+     "two aid workers in the east of the country, close to the border with Chad.", "NE"),
+])
+def test_the_country_a_dateline_names_is_the_one_the_country_refers_to(text, country):
+    from lib.extract.places import find_places
+    incidents = find_incidents(text, find_places(text), "2024-06-18")
+    assert (incidents[-1]["place_kind"], incidents[-1]["country_code"]) == ("country", country)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Raid\n\nOn 4 June 2014, gunmen attacked Damboa General Hospital in Damboa, Borno State, killing two nurses.",
+     "Damboa"),
+    ("Raid\n\nOn 4 June 2014, militants stormed the district hospital in Biu, Borno State, and shot dead a guard.",
+     "Biu"),
+])
+def test_the_town_of_a_hospital_that_was_struck_is_the_site(text, surface):
+    from lib.extract.places import find_places
+    [inc] = find_incidents(text, find_places(text), "2024-06-18")
+    assert inc["place_surface"] == surface
+
+
+def test_the_town_the_wounded_were_taken_to_is_still_no_site():
+    text = ("Blast\n\nA bomb exploded at a bus station in Potiskum on Monday, killing four people. The wounded were "
+            "taken to hospitals in Kano.")
+    from lib.extract.places import find_places
+    [inc] = find_incidents(text, find_places(text), "2024-06-18")
+    assert inc["place_surface"] == "Potiskum"
+
+
+def test_a_city_far_outside_a_district_does_not_narrow_it():
+    from lib.extract.incidents.sites import more_specific
+    district = {"kind": "admin2", "country_code": "PK", "lat": 32.22, "lon": 70.38, "place_id": "d"}
+    far_city = {"kind": "city", "country_code": "PK", "lat": 32.99, "lon": 70.60, "place_id": "c"}
+    near_town = {"kind": "town", "country_code": "PK", "lat": 32.30, "lon": 70.45, "place_id": "t"}
+    assert not more_specific(far_city, district)
+    assert more_specific(near_town, district)

@@ -159,3 +159,45 @@ def test_a_county_abroad_is_no_reading_of_a_name_in_a_story_about_one_country():
     text = ("Militants attacked a Frontier Corps checkpoint near Quetta, Pakistan, on Monday. Pakistani officials said "
             "two soldiers died; Pakistan's army sent reinforcements from Sibi.")
     assert "Frontier" not in [m["surface"] for m in find_places(text)]
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    # a spelling the gazetteer knows only as another name of a small town, placed by the region named after it
+    ("Gunmen opened fire at a checkpoint in Garowe, Nugaal region, Somalia, on Monday.", "Garowe", "SO"),
+    ("Clan militias clashed in Dhusamareb, Galguduud, Somalia, on Friday.", "Dhusamareb", "SO"),
+    # or by "in", "near", "outside" in an article about that country
+    ("Somalia's army said on Tuesday that a car bomb exploded near Afgoye. Somalia has seen many such attacks.",
+     "Afgoye", "SO"),
+])
+def test_an_alternate_spelling_of_a_small_town_is_read_where_the_text_places_it(text, surface, country):
+    m = resolved(text, surface)
+    assert m["country_code"] == country and m["kind"] in ("city", "town")
+
+
+@pytest.mark.parametrize("text", [
+    "The strike fell on Samples, a trial lawyer, in the case.",
+    "In a statement, Hamas said the talks had failed.",
+])
+def test_an_alternate_name_the_text_does_not_place_stays_unread(text):
+    assert all(m["kind"] not in ("town",) or m["country_code"] in ("US", "GB") for m in find_places(text))
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("An elder was abducted on a road near Riyadh, a small town west of Hawija, in Iraq. Iraq's army searched the "
+     "area.", "Riyadh", "IQ"),
+    ("Gunmen killed two farmers near Riyadh, a village close to Kirkuk. Iraq's police said.", "Riyadh", "IQ"),
+])
+def test_a_place_the_text_calls_a_small_town_is_no_capital_abroad(text, surface, country):
+    assert resolved(text, surface)["country_code"] == country
+
+
+def test_a_city_by_its_own_account_keeps_the_article_context():
+    text = ("Officials in Ohio said the pub in Dublin was set on fire. Ohio police charged a Columbus man. "
+            "Dublin, a city of about 50,000 northwest of Columbus, holds an Irish festival.")
+    assert all(m["country_code"] == "US" for m in find_places(text) if m["surface"] == "Dublin")
+
+
+def test_a_town_hall_does_not_make_a_city_a_small_town():
+    text = "Residents may attend the Los Angeles town hall event on Thursday, officials in Orange County said."
+    m = resolved(text, "Los Angeles town")
+    assert m["country_code"] == "US"

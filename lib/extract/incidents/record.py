@@ -199,6 +199,7 @@ def finish(inc, i, text, incidents, pub, dateline_mention, body) -> dict:
         site = incidents[0].site
     if site is None and dateline_mention is not None:
         site = dateline_mention
+    site = sites.town_of_region(site)
     date, precision = inc.date, inc.precision
     lead = body and (s, e) == body[0]
     if date is None and lead and i == 0 and pub is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from lib import geo
+from lib.extract import gazetteer
 from lib.geo import km
 
 # How specific a kind is as an incident's site (higher is more specific): the gazetteer's kinds by their
@@ -15,6 +16,7 @@ from lib.geo import km
 # the gazetteer ("other": a sea, a strait) and an unknown kind rank 3, as they always have.
 SITE_KIND_RANK = {**geo.SPECIFICITY, "other": 3, "airport": 6, "neighbourhood": 6, "village": 5, "district": 3,
                   "province": 2, "region": 0}
+DISTRICT_REACH_KM = 80  # how far from a district's point a town inside it may lie
 _SITE_PREP = re.compile(r"\b(?:at|in|near|outside|inside|on|into|through|towards|toward|across|of|around|hit|struck|rocked)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 _NOT_SITE_BEFORE = re.compile(
     r"(?:\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}|\bto\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}|\bfor\s+|\bborder\s+with\s+(?:the\s+)?"
@@ -24,9 +26,14 @@ _NOT_SITE_BEFORE = re.compile(
     # "a district administrator told reporters in Pemba": where a statement is made is not the event's site
     r"|\b(?:told|briefed|telling|briefing)\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+news\s+agency)\s+in\s+"
     r"|\b(?:said|says|speaking|spoke)\s+in\s+|\b(?:news|press)\s+(?:conference|briefing)\s+in\s+)$", re.I)
-# "abducted from their school in X", "the abduction of 276 girls from X": hostages are taken from the site
-_TAKEN_FROM = re.compile(r"\b(?:kidnapp\w*|abduct\w*|seized|snatched|taken|stolen)\s+(?:[\w'’-]+\s+){0,5}from\s+"
+# "abducted from their school in X", "abducted Musa Abba, a district head, from his home in X": hostages are
+# taken from the site
+_TAKEN_FROM = re.compile(r"\b(?:kidnapp\w*|abduct\w*|seized|snatched|taken|stolen)\s+(?:[\w'’-]+,?\s+){0,9}from\s+"
                          r"(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+# "gunmen attacked Potiskum General Hospital in Potiskum": a facility struck, not one the wounded were taken to
+_STRUCK_FACILITY = re.compile(r"\b(?:attack\w*|storm\w*|bomb\w*|raid\w*|struck|hit|targeted|shelled|set\s+fire\s+to|torched"
+                              r"|burn\w*)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,5}(?:hospital|embassy|police\s+station"
+                              r"|government\s+office)s?\s+in\s+$", re.I)
 _METONYM_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:foreign\s+ministry|ministry|government|embassy|ambassador|envoy|authorities|officials|president|prime|foreign|army|military"
     r"|police|border|interior|state\s+media|said|says|has\s+asked|has\s+been|had|told|urged|condemned)\b", re.I)
@@ -52,8 +59,8 @@ def site_mentions(text, mentions, start, end, dateline_end):
             continue
         before = text[max(start, m["start"] - 60): m["start"]]
         after = text[m["end"]: m["end"] + 30]
-        taken_from = bool(_TAKEN_FROM.search(before))
-        if _NOT_SITE_BEFORE.search(before) and not taken_from:
+        taken_from = bool(_TAKEN_FROM.search(text[max(start, m["start"] - 100): m["start"]]))
+        if _NOT_SITE_BEFORE.search(before) and not taken_from and not _STRUCK_FACILITY.search(before):
             continue
         if _METONYM_AFTER.match(after) and not _SITE_PREP.search(before):
             continue
@@ -87,7 +94,10 @@ def anaphoric_place(text, mentions, start, end, dateline_end):
     wanted = {"city": {"city", "town"}, "town": {"town", "city"}, "village": {"town"}, "capital": {"city"},
               "country": {"country"}, "province": {"admin1"}, "region": {"admin1", "region"}, "district": {"district", "admin2"},
               "area": None}.get(noun)
-    earlier = [x for x in mentions if x["end"] <= start + m.start() and x["start"] >= dateline_end]
+    # the country a dateline names ("BANGUI, Central African Republic —") is the one "the country" refers to
+    # when the body names no other before it (read latest first); a dateline's city is where the story was filed
+    earlier = [x for x in mentions if x["end"] <= start + m.start()
+               and (x["start"] >= dateline_end or noun == "country" and x["start"] < dateline_end)]
     for x in reversed(earlier):
         if _METONYM_AFTER.match(text[x["end"]: x["end"] + 30]):
             continue
@@ -143,6 +153,8 @@ def more_specific(new_site, old_site) -> bool:
     d = distance_km(new_site, old_site)
     if d is not None and kind_rank(old_site) >= 4 and d > 50:
         return False
+    if d is not None and kind_rank(old_site) >= 3 and d > DISTRICT_REACH_KM:
+        return False  # "officers in Bannu" is no narrowing of "in Tank district", 90 km away
     if d is not None and kind_rank(old_site) >= 2 and d > 400:
         return False
     return True
@@ -190,3 +202,20 @@ def named_site(clause: str) -> str | None:
             continue
         return phrase
     return None
+
+
+_PLACE_FIELDS = ("name", "kind", "country_code", "admin1", "lat", "lon", "place_id", "population", "source")
+
+
+def town_of_region(site):
+    """The town a bare province's name means as an incident's site: "a bomb exploded in Kandahar", "Yala" said
+    without "province" is the town of that name inside the province (the mention keeps its words); any other
+    site is returned as it is."""
+    if site is None or site.get("kind") not in ("admin1", "admin2") or not site.get("surface"):
+        return site
+    key = gazetteer.normalize_key(site["surface"])
+    for c in gazetteer.load().candidates(site["surface"]):
+        if c.get("primary_name") and c["kind"] in geo.SETTLEMENTS and c["country_code"] == site.get("country_code") \
+                and c.get("admin1") == site.get("admin1") and gazetteer.normalize_key(c["name"]) == key:
+            return {**site, **{k: c[k] for k in _PLACE_FIELDS if k in c}, "place_id": c["id"]}
+    return site
