@@ -143,7 +143,7 @@ def _mention_row(doc_id: str, m: dict) -> dict:
 
 def _incident_row(doc_id: str, i: dict) -> dict:
     return {
-        "document_id": doc_id, "place_id": i.get("place_id"), "type": i["type"], "date": i.get("date"),
+        "document_id": doc_id, "place_id": i.get("place_id"), "type": events.stored_type(i), "date": i.get("date"),
         "date_precision": i.get("date_precision"), "killed": i.get("killed"), "injured": i.get("injured"),
         "attackers_killed": i.get("attackers_killed"),
         "victims": i.get("victims"), "victim_nationality": ",".join(i.get("victim_nationality") or []),

@@ -29,7 +29,8 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
         itype = "assassination"  # the targeted killing of a named official, elder or leader
     # reference for month names in a "came ... after" clause is the anchor event, not the publication
     date, precision = event_dates.clause_date(clause, cs, dateline_end, pub, anchor_ref, anchor_month)
-    figures = tolls.find_tolls(clause, count_attackers=(itype == "other"))
+    operation = triggers.is_operation(trig)
+    figures = tolls.find_tolls(clause, count_attackers=(itype == "other" and not operation))
     if tolls.campaign_total(clause, figures):
         figures["killed"] = figures["victims"] = None
         figures["deadly"] = True  # the event still stands as one the story counts among the deadly
@@ -43,7 +44,7 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
     return Incident(
         sites=site_list, type=itype, strength=strength, date=date, precision=precision, killed=killed, injured=injured,
         rise=figures["rise"], victims=figures["victims"], nationality=nationality, site=site,
-        attackers_killed=figures["attackers_killed"], part_of=None,
+        attackers_killed=figures["attackers_killed"], part_of=None, operation=operation,
         local=victims.local_victims(clause, nationality, bool(killed or injured)),
         foreign=victims.calls_victims_foreign(clause),
         perpetrator=None, perp_strength=0, sentence=(s, e),
@@ -164,7 +165,7 @@ def follow_up(cur, text, s, e, mentions, pub, dateline_end) -> None:
     """Add to cur what the sentence text[s:e], which names no event of its own, tells of it: tolls, the victims'
     nationality, a date when cur has none."""
     sentence = text[s:e]
-    figures = tolls.find_tolls(sentence, count_attackers=(cur.type == "other"))
+    figures = tolls.find_tolls(sentence, count_attackers=(cur.type == "other" and not getattr(cur, "operation", False)))
     adopted = False
     if tolls.states_cumulative_toll(sentence) and not figures["rise"]:
         figures = {"killed": None, "injured": None, "attackers_killed": None}  # "The insurgency has killed more than 5,000 people": a statistic
@@ -239,6 +240,7 @@ def finish(inc, i, text, incidents, pub, dateline_mention, body) -> dict:
         "killed": inc.killed,
         "injured": inc.injured,
         "attackers_killed": inc.attackers_killed,
+        "operation": bool(getattr(inc, "operation", False)),  # a security-force operation (type "other")
         "part_of": _index_of(getattr(inc, "part_of", None), incidents),  # the series this is a part of
         "victims": inc.victims,
         "victim_nationality": nationality,
