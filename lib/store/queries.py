@@ -346,9 +346,9 @@ def document_mentions(db, document_id: str) -> pd.DataFrame:
 def document_incidents(db, document_id: str) -> pd.DataFrame:
     """Every incident in one article, in text order, with its place."""
     return _frame(db, f"""
-        SELECT i.id AS incident_id, i.type, i.date, i.date_precision, i.killed, i.injured, i.victims,
-               i.victim_nationality, i.perpetrator, i.place_id, {_PLACE_COLUMNS}, i.sentence, i.start,
-               i."end", i.confidence
+        SELECT i.id AS incident_id, i.type, i.date, i.date_precision, i.killed, i.injured, i.attackers_killed,
+               i.victims, i.victim_nationality, i.perpetrator, i.place_id, {_PLACE_COLUMNS}, i.sentence, i.start,
+               i."end", i.confidence, i.event_id, i.part_of
         FROM incidents i LEFT JOIN places p ON p.id = i.place_id
         WHERE i.document_id = ? ORDER BY i.start""", [document_id])
 
