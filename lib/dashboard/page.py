@@ -34,9 +34,10 @@ def singular(plural: str) -> str:
     return plural[:-1] if plural.endswith("s") else plural
 
 
-def row_count(n: int, what: str, note: str = "") -> None:
-    """'1 article matches the filters', '12 incidents match the filters': what the table below holds, all of it."""
-    words = f"{n:,} {singular(what) if n == 1 else what} {'matches' if n == 1 else 'match'} the filters"
+def row_count(n: int, what: str, note: str = "", one: str | None = None) -> None:
+    """'1 article matches the filters', '12 incidents match the filters': what the table below holds, all of it
+    (one: the words for a single row, when not what's singular)."""
+    words = f"{n:,} {(one or singular(what)) if n == 1 else what} {'matches' if n == 1 else 'match'} the filters"
     st.caption(words + (f" · {note}" if note else ""), help="The table holds every row; so do the downloads")
 
 

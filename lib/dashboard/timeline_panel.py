@@ -34,7 +34,7 @@ def draw(ctx: Context) -> bool:
     periods, left_off = timeline.table(incidents, by)
     note = (f"{left_off:,} incident{'s' if left_off != 1 else ''} not on the timeline: "
             f"{'its' if left_off == 1 else 'their'} date is not known to the {by}") if left_off else ""
-    page.row_count(len(periods), f"{by}s with incidents", note)
+    page.row_count(len(periods), f"{by}s with incidents", note, one=f"{by} with incidents")
     if periods.empty:
         page.nothing_matches(f"dated incidents")
         return False
