@@ -25,6 +25,15 @@ def stored_type(incident: dict) -> str:
     return incident.get("type") or "other"
 
 
+def stored_figures(incident: dict) -> tuple:
+    """(killed, attackers_killed) as stored: for a security operation the dead extraction counts are those the
+    operation killed (militants, by the benchmarks' convention), kept apart from victims as attackers killed."""
+    killed, attackers = incident.get("killed"), incident.get("attackers_killed")
+    if stored_type(incident) == SECURITY_OPERATION and killed is not None:
+        return None, killed if attackers is None else max(killed, attackers)
+    return killed, attackers
+
+
 def same_event(a: dict, b: dict) -> bool:
     """True when two incident reports (type, date, place_id, lat, lon) describe one event."""
     if _FAMILY.get(stored_type(a)) != _FAMILY.get(stored_type(b)):

@@ -144,8 +144,8 @@ def _mention_row(doc_id: str, m: dict) -> dict:
 def _incident_row(doc_id: str, i: dict) -> dict:
     return {
         "document_id": doc_id, "place_id": i.get("place_id"), "type": events.stored_type(i), "date": i.get("date"),
-        "date_precision": i.get("date_precision"), "killed": i.get("killed"), "injured": i.get("injured"),
-        "attackers_killed": i.get("attackers_killed"),
+        "date_precision": i.get("date_precision"), "killed": events.stored_figures(i)[0], "injured": i.get("injured"),
+        "attackers_killed": events.stored_figures(i)[1],
         "victims": i.get("victims"), "victim_nationality": ",".join(i.get("victim_nationality") or []),
         "perpetrator": i.get("perpetrator"), "sentence": i.get("sentence"), "start": i.get("start"),
         "end": i.get("end"), "place_surface": i.get("place_surface"), "confidence": i.get("confidence"),

@@ -61,3 +61,15 @@ def test_upgrade_lets_a_read_only_open_read_a_version_2_file(tmp_path):
         assert db.execute("SELECT count(*) FROM incidents WHERE attackers_killed IS NULL").fetchone()[0] == 1
     finally:
         db.close()
+
+
+def test_a_security_operation_is_its_own_type_and_its_dead_are_not_victims(tmp_path):
+    text = seed_rows()[0]["text"]
+    article, spans, mentions, _ = seed_rows()
+    db = schema.connect(tmp_path / "a.db")
+    try:
+        write.write_document(db, article, spans, mentions, [bombing(text, type="other", operation=True, killed=12)])
+        row = db.execute("SELECT type, killed, attackers_killed FROM incidents").fetchone()
+    finally:
+        db.close()
+    assert row == ("security_operation", None, 12)

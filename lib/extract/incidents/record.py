@@ -30,7 +30,7 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
     # reference for month names in a "came ... after" clause is the anchor event, not the publication
     date, precision = event_dates.clause_date(clause, cs, dateline_end, pub, anchor_ref, anchor_month)
     operation = triggers.is_operation(trig)
-    figures = tolls.find_tolls(clause, count_attackers=(itype == "other" and not operation))
+    figures = tolls.find_tolls(clause, count_attackers=(itype == "other"))
     if tolls.campaign_total(clause, figures):
         figures["killed"] = figures["victims"] = None
         figures["deadly"] = True  # the event still stands as one the story counts among the deadly
@@ -165,7 +165,7 @@ def follow_up(cur, text, s, e, mentions, pub, dateline_end) -> None:
     """Add to cur what the sentence text[s:e], which names no event of its own, tells of it: tolls, the victims'
     nationality, a date when cur has none."""
     sentence = text[s:e]
-    figures = tolls.find_tolls(sentence, count_attackers=(cur.type == "other" and not getattr(cur, "operation", False)))
+    figures = tolls.find_tolls(sentence, count_attackers=(cur.type == "other"))
     adopted = False
     if tolls.states_cumulative_toll(sentence) and not figures["rise"]:
         figures = {"killed": None, "injured": None, "attackers_killed": None}  # "The insurgency has killed more than 5,000 people": a statistic
