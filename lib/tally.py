@@ -14,6 +14,7 @@ Pure functions of DataFrames: no Streamlit, no SQL.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 FIGURES = ("killed", "injured", "attackers_killed")
@@ -24,16 +25,16 @@ COLUMNS = ["incident", "date", "date_precision", "type", "place", "kind", "count
            "sources", "parts", "title", "document_id", "url", "place_id"]
 
 
-def _text(values) -> str:
-    """Distinct non-empty texts joined with '; ', in order of first appearance."""
-    seen = dict.fromkeys(str(v).strip() for v in values if isinstance(v, str) and v.strip())
-    return "; ".join(seen)
+_FIRST = {"date": "date", "date_precision": "date_precision", "type": "type", "place": "place", "kind": "kind",
+          "country_code": "country_code", "admin1": "admin1", "latitude": "latitude", "longitude": "longitude",
+          "victims": "victims", "perpetrator": "perpetrator", "title": "title", "document_id": "document_id",
+          "url": "url", "place_id": "place_id"}
 
 
-def _most(values: pd.Series):
-    """The highest known figure, or missing when no report gives one."""
-    known = values.dropna()
-    return known.max() if len(known) else pd.NA
+def _as_object(values) -> np.ndarray:
+    """Plain Python values (None for missing): text columns as object arrays, which take fast."""
+    return np.array([None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v
+                     for v in values], dtype=object)
 
 
 def incidents(reports: pd.DataFrame) -> pd.DataFrame:
@@ -45,49 +46,53 @@ def incidents(reports: pd.DataFrame) -> pd.DataFrame:
     """
     if reports is None or reports.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS + ["part_of"]})
-    frame = reports.copy()
-    frame["event_id"] = frame["event_id"].fillna("report-" + frame["incident_id"].astype(str))
-    frame["_confidence"] = frame["confidence"].astype("float64").fillna(1.0)
-    ordered = frame.sort_values(["event_id", "_confidence", "incident_id"], ascending=[True, False, True],
-                                kind="stable")
-    groups = ordered.groupby("event_id", sort=False)
-    first = groups.head(1).set_index("event_id")
-    out = pd.DataFrame({
-        "incident": first.index,
-        "date": first["date"].values, "date_precision": first["date_precision"].values,
-        "type": first["type"].values, "place": first["place"].values, "kind": first["kind"].values,
-        "country_code": first["country_code"].values, "admin1": first["admin1"].values,
-        "latitude": first["latitude"].values, "longitude": first["longitude"].values,
-    })
-    for figure in FIGURES:
-        column = figure if figure in frame else None
-        values = groups[column].agg(_most) if column else pd.Series(pd.NA, index=first.index)
-        out[figure] = pd.array(values.reindex(first.index).tolist(), dtype="Int64")
-    out["victims"] = first["victims"].values
-    out["perpetrator"] = first["perpetrator"].values
-    out["reports"] = groups.size().reindex(first.index).astype("int64").values
-    out["articles"] = groups["document_id"].nunique().reindex(first.index).astype("int64").values
-    out["sources"] = groups["source"].agg(_text).reindex(first.index).values
+    n = len(reports)
+    ids = reports["incident_id"].to_numpy(dtype="int64", na_value=0)
+    events = _as_object(reports["event_id"])
+    events = np.array([e if e is not None else f"report-{i}" for e, i in zip(events, ids)], dtype=object)
+    codes, uniques = pd.factorize(events)
+    confidence = reports["confidence"].astype("float64").fillna(1.0).to_numpy()
+    order = np.lexsort((ids, -confidence, codes))           # by event, most confident first, then lowest id
+    firsts = order[np.r_[True, codes[order][1:] != codes[order][:-1]]]  # one report per event, in code order
+    out = pd.DataFrame({"incident": uniques.astype(object)})
+    for column, source in _FIRST.items():
+        values = reports[source].to_numpy(dtype=object) if source in reports else np.full(n, None, dtype=object)
+        out[column] = _as_object(values[firsts]) if column not in ("latitude", "longitude") else \
+            pd.to_numeric(pd.Series(values[firsts]), errors="coerce").to_numpy()
+    for figure in FIGURES:  # the highest known figure; missing when no report gives one
+        if figure in reports:
+            out[figure] = pd.Series(reports[figure].astype("Int64").to_numpy()).groupby(codes).max() \
+                .reindex(range(len(uniques))).astype("Int64").to_numpy()
+        else:
+            out[figure] = pd.array([pd.NA] * len(uniques), dtype="Int64")
+    out["reports"] = np.bincount(codes, minlength=len(uniques)).astype("int64")
+    docs = pd.DataFrame({"c": codes, "d": _as_object(reports["document_id"])}).drop_duplicates()
+    out["articles"] = np.bincount(docs["c"].to_numpy(), minlength=len(uniques)).astype("int64")
+    out["sources"] = _sources(codes, _as_object(reports["source"]) if "source" in reports else
+                              np.full(n, None, dtype=object), len(uniques))
     out["parts"] = ""
-    out["title"] = first["title"].values
-    out["document_id"] = first["document_id"].values
-    out["url"] = first["url"].values
-    out["place_id"] = first["place_id"].values
-    part_of = pd.Series(None, index=first.index, dtype="object")
-    if "part_of" in frame:  # the series this incident is a part of (never itself: a report may join its series)
-        linked = ordered[ordered["part_of"].notna() & (ordered["part_of"] != ordered["event_id"])]
-        linked = linked.drop_duplicates("event_id").set_index("event_id")["part_of"]
-        part_of = linked.reindex(first.index).astype("object")
-    out["part_of"] = part_of.values
-    out["_day"] = [_sort_day(d, p) for d, p in zip(out["date"], first["published"].values)]
-    out = out.sort_values(["_day", "incident"], ascending=[False, True], kind="stable", na_position="last")
+    part_of = np.full(len(uniques), None, dtype=object)
+    if "part_of" in reports:  # the series this incident is a part of (never itself: a report may join its series)
+        links = _as_object(reports["part_of"])
+        for code, link in zip(codes[order], links[order]):
+            if link is not None and link != uniques[code] and part_of[code] is None:
+                part_of[code] = link
+    out["part_of"] = part_of
+    published = _as_object(reports["published"])[firsts] if "published" in reports else np.full(len(firsts), None)
+    day = [d if isinstance(d, str) and d else (p if isinstance(p, str) and p else "") for d, p in
+           zip(out["date"], published)]
+    out["_day"] = day
+    out = out.sort_values(["_day", "incident"], ascending=[False, True], kind="stable")
     return out.drop(columns="_day").reset_index(drop=True)
 
 
-def _sort_day(date, published) -> str | None:
-    """The day an incident sorts by: its date (a month or year as its first day), else its article's."""
-    value = date if isinstance(date, str) and date else published
-    return value if isinstance(value, str) and value else None
+def _sources(codes: np.ndarray, sources: np.ndarray, size: int) -> list[str]:
+    """Per event code, the distinct named sources of its reports joined with '; ' (in report order)."""
+    out = [[] for _ in range(size)]
+    for code, source in zip(codes, sources):
+        if isinstance(source, str) and source.strip() and source.strip() not in out[code]:
+            out[code].append(source.strip())
+    return ["; ".join(names) for names in out]
 
 
 def _part_label(row) -> str:
@@ -150,10 +155,10 @@ def grouped(table: pd.DataFrame, key: pd.Series, name: str) -> pd.DataFrame:
     frame = table.assign(**{name: key.values})
     groups = frame.groupby(name, sort=False, dropna=False)
     out = pd.DataFrame({"incidents": groups.size(), "reports": groups["reports"].sum()})
-    for figure in FIGURES:
-        known = groups[figure].agg(lambda v: int(v.dropna().sum()) if v.notna().any() else pd.NA)
-        out[figure] = pd.array(known.tolist(), dtype="Int64")  # blank when no incident of the group gives it
-        out[f"{figure}_unknown"] = groups[figure].agg(lambda v: int(v.isna().sum()))
+    for figure in FIGURES:  # blank when no incident of the group gives the figure
+        values = frame[figure].astype("Int64")
+        out[figure] = values.groupby(frame[name], sort=False, dropna=False).sum(min_count=1).astype("Int64")
+        out[f"{figure}_unknown"] = values.isna().groupby(frame[name], sort=False, dropna=False).sum().astype("int64")
     out = out.reset_index()
     out[name] = out[name].fillna("").astype(str)
     return out[columns]

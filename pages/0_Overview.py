@@ -1,7 +1,7 @@
-"""Overview: headline counts, the map, the latest incidents and what the data covers."""
+"""Overview: headline counts, the map, every incident the filters select and what the data covers."""
 import streamlit as st
 
-from lib import charts, export, filters, tally
+from lib import charts, export, filters
 from lib.dashboard import headline, map_panel, page, render, sidebar, tables
 from lib.store import queries
 
@@ -17,12 +17,13 @@ headline.metrics(overview)
 
 first, last = overview["first_published"], overview["last_published"]
 coverage = (f"Articles published {first} to {last}" if first else "No publication dates")
-coverage += f" from {overview['sources']} source{'s' if overview['sources'] != 1 else ''}"
+if overview["sources"]:  # no "from 0 sources" when no article names its source
+    coverage += f" from {charts.counted(overview['sources'], 'named source')}"
 if overview["first_incident"]:
     coverage += (f"; {charts.counted(overview['incidents'], 'incident')} from "
                  f"{charts.counted(overview['reports'], 'report')}, dated "
                  f"{overview['first_incident']} to {overview['last_incident']}")
-st.caption(render.esc_md(coverage) + f" · {overview['total_articles']} articles in the database.")
+st.caption(render.esc_md(coverage) + f" · {charts.counted(overview['total_articles'], 'article')} in the database.")
 
 if overview["articles"] == 0:
     page.nothing_matches("articles")

@@ -208,14 +208,15 @@ _PLACE_COUNT_COLUMNS = ["place_id", "name", "kind", "country_code", "admin1", "l
                         "injured_unknown", "attackers_killed"]
 
 
-def place_counts(db, filters=None) -> pd.DataFrame:
+def place_counts(db, filters=None, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per place with coordinates: mentions, articles, and the incidents placed there (lib.tally), their
-    killed, injured and attackers killed (sums of known figures; '*_unknown': incidents without one)."""
+    killed, injured and attackers killed (sums of known figures; '*_unknown': incidents without one).
+    table: the filters' incident_table, when the caller has it already."""
     where, params = _conditions(db, filters, "m")
     m = _frame(db, f"""SELECT m.place_id, count(*) AS mentions, count(DISTINCT m.document_id) AS articles
                        {_MENTIONS_FROM} {_where(where + ['m.place_id IS NOT NULL'])} GROUP BY m.place_id""",
                params)
-    table = incident_table(db, filters)
+    table = incident_table(db, filters) if table is None else table
     table = table[table["place_id"].notna()]
     i = tally.grouped(table, table["place_id"], "place_id")
     ids = sorted(set(m["place_id"]) | set(i["place_id"]))
@@ -307,11 +308,12 @@ def overview(db, filters=None) -> dict:
     """Headline numbers of what the filters select, and what the data covers: incidents and their figures are
     lib.tally.totals of incident_table, so they equal the sums of that table and its CSV."""
     docs = documents(db, filters)
-    places = place_counts(db, filters)
+    table = incident_table(db, filters)
+    places = place_counts(db, filters, table)
     m_where, m_params = _conditions(db, filters, "m")
     i_where, i_params = _conditions(db, filters, "i")
     n_mentions = db.execute(f"SELECT count(*) {_MENTIONS_FROM} {_where(m_where)}", m_params).fetchone()[0]
-    totals = tally.totals(incident_table(db, filters))
+    totals = tally.totals(table)
     first, last = db.execute(f"SELECT min(i.date), max(i.date) {_INCIDENTS_FROM} {_where(i_where)}",
                              i_params).fetchone()
     published = docs["published"].dropna()
