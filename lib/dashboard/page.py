@@ -47,9 +47,11 @@ def download(frame: pd.DataFrame, what: str, label: str, key: str, filters=None)
     if filters is None:
         filters = st.session_state.get(FILTERS_KEY)  # the filters every page shares
     csv_col, geo_col = st.columns(2)
-    csv_col.download_button(label, data=export.to_csv(frame), file_name=export.file_name(what, filters),
+    # the files are made when a button is clicked (deferred), not on every run of the page
+    csv_col.download_button(label, data=lambda: export.to_csv(frame), file_name=export.file_name(what, filters),
                             mime="text/csv", key=key, disabled=frame.empty, icon=":material/download:")
     geo_col.download_button(label.replace("(CSV)", "(GeoJSON)") if "(CSV)" in label else f"{label} (GeoJSON)",
-                            data=export.to_geojson(frame), file_name=export.file_name(what, filters, "geojson"),
+                            data=lambda: export.to_geojson(frame),
+                            file_name=export.file_name(what, filters, "geojson"),
                             mime="application/geo+json", key=f"{key}_geojson", disabled=frame.empty,
                             icon=":material/public:")

@@ -30,8 +30,7 @@ def draw(ctx: Context) -> bool:
     st.subheader("Timeline")
     by = st.segmented_control("Bars by", list(timeline.PERIODS), default="month", key=BY_KEY,
                               format_func=str.capitalize) or "month"
-    incidents = ctx.run(queries.incident_table, ctx.filters)
-    periods, left_off = timeline.table(incidents, by)
+    periods, left_off = ctx.run(queries.incident_timeline, ctx.filters, by)
     note = (f"{left_off:,} incident{'s' if left_off != 1 else ''} not on the timeline: "
             f"{'its' if left_off == 1 else 'their'} date is not known to the {by}") if left_off else ""
     page.row_count(len(periods), f"{by}s with incidents", note, one=f"{by} with incidents")

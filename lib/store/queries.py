@@ -8,7 +8,7 @@ import sqlite3
 
 import pandas as pd
 
-from lib import tally
+from lib import tally, timeline
 
 _PLACE_COLUMNS = ("p.name AS place, p.kind, p.country_code, p.admin1, p.lat AS latitude, "
                   "p.lon AS longitude")
@@ -201,6 +201,12 @@ def incident_table(db, filters=None) -> pd.DataFrame:
     """The incidents the filters select, one row per incident (lib.tally.table): what every headline, chart,
     table and CSV of incidents counts."""
     return tally.table(incident_reports(db, filters))
+
+
+def incident_timeline(db, filters=None, by: str = "month") -> tuple[pd.DataFrame, int]:
+    """The filters' incidents per week or month (lib.timeline.table): the periods, and how many incidents
+    are left off for want of a date that precise."""
+    return timeline.table(incident_table(db, filters), by)
 
 
 _PLACE_COUNT_COLUMNS = ["place_id", "name", "kind", "country_code", "admin1", "latitude", "longitude",

@@ -166,6 +166,16 @@ def upgrade(path) -> None:
     path = Path(path)
     if not path.exists() or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         return
+    try:  # read the version without writing: a writable open would touch the file (and the dashboard's cache key)
+        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        try:
+            version = stored_version(sqlite_utils.Database(probe))
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError:
+        return  # not a database: opening it says so
+    if version is None or version >= SCHEMA_VERSION:
+        return
     conn = sqlite3.connect(str(path), timeout=30)
     try:
         db = sqlite_utils.Database(conn)

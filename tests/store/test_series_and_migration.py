@@ -73,3 +73,10 @@ def test_a_security_operation_is_its_own_type_and_its_dead_are_not_victims(tmp_p
     finally:
         db.close()
     assert row == ("security_operation", None, 12)
+
+
+def test_upgrade_leaves_a_current_file_untouched(tmp_path):
+    path = build_seed_db(tmp_path / "new.db")
+    before = path.stat().st_mtime_ns, [p.name for p in tmp_path.iterdir()]
+    schema.upgrade(path)
+    assert (path.stat().st_mtime_ns, [p.name for p in tmp_path.iterdir()]) == before
