@@ -3,7 +3,7 @@ timeline of incidents by week or month."""
 import streamlit as st
 
 from lib import charts, filters
-from lib.dashboard import page, render, timeline_panel
+from lib.dashboard import page, render, tables, timeline_panel
 from lib.store import queries
 
 ctx = page.start("Counts")
@@ -40,7 +40,8 @@ for by, heading, columns, measures, label, noun in SECTIONS:
         fig = charts.bar_chart(table, by if by != "place" else "place_id", measures, heading, label=label)
         st.plotly_chart(fig, key=f"chart_{by}", width="stretch", config={"displaylogo": False})
     with table_col:
-        st.dataframe(table, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(table)))
+        st.dataframe(table, hide_index=True, width="stretch", height=tables.height(len(table)),
+                     placeholder=tables.BLANK)
         page.download(table, f"counts-by-{by}", f"Download counts by {by} (CSV)", key=f"dl_{by}")
 
 timeline_panel.draw(ctx)

@@ -14,6 +14,7 @@ from lib import tally
 
 EVENT_PARAM, DOC_PARAM = "event", "doc"   # the Map page opens ?event=ID, the Sources page ?doc=ID
 TABLE_HEIGHT = 420                        # rows beyond it scroll: the table holds every row
+BLANK = ""                                # how a missing value (an unknown figure) reads in a table
 
 INCIDENT_COLUMNS = ["open", "date", "date_precision", "type", "place", "country_code", "killed", "injured",
                     "attackers_killed", "reports", "sources", "parts", "victims", "perpetrator"]
@@ -51,12 +52,17 @@ def sentences_view(found: pd.DataFrame, params: dict) -> pd.DataFrame:
 
 def link_config(label: str) -> dict:
     """st.dataframe column settings: 'open' as a link reading label."""
-    return {"open": st.column_config.LinkColumn("open", display_text=label, width="small"),
+    return {"open": st.column_config.LinkColumn("open", display_text=label, width="medium"),
             "url": st.column_config.LinkColumn("url", validate=r"^https?://"),
             **{f: st.column_config.NumberColumn(f.replace("_", " "), format="%d") for f in tally.FIGURES}}
 
 
 def show(frame: pd.DataFrame, label: str, key: str | None = None) -> None:
     """Every row of frame in a scrolling table, its 'open' column a link."""
-    st.dataframe(frame, hide_index=True, width="stretch", height=min(TABLE_HEIGHT, 38 + 35 * max(1, len(frame))),
-                 column_config=link_config(label), key=key)
+    st.dataframe(frame, hide_index=True, width="stretch", height=height(len(frame)),
+                 column_config=link_config(label), key=key, placeholder=BLANK)
+
+
+def height(rows: int) -> int:
+    """A table's height in pixels: every row up to TABLE_HEIGHT, then it scrolls."""
+    return min(TABLE_HEIGHT, 38 + 35 * max(1, rows))

@@ -6,7 +6,7 @@ import dataclasses
 import streamlit as st
 
 from lib import timeline
-from lib.dashboard import page
+from lib.dashboard import page, tables
 from lib.dashboard.context import Context
 from lib.dashboard.sidebar import FILTERS_KEY, NOTICES_KEY
 from lib.filters import Filters
@@ -44,6 +44,7 @@ def draw(ctx: Context) -> bool:
                     config={"displaylogo": False})
     st.caption("Click a bar to filter every page to that period; bars are incidents (a series counts once), "
                "killed and injured summed over the incidents that give a figure.")
-    st.dataframe(periods, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(periods)))
+    st.dataframe(periods, hide_index=True, width="stretch", height=tables.height(len(periods)),
+                 placeholder=tables.BLANK)
     page.download(periods, f"counts-by-{by}", f"Download counts by {by} (CSV)", key=f"dl_{by}")
     return True

@@ -4,6 +4,7 @@ Every value is a parameter; lists travel as one JSON parameter read with json_ea
 built from data.
 """
 import json
+import os
 import sqlite3
 
 import pandas as pd
@@ -199,8 +200,37 @@ def incident_reports(db, filters=None) -> pd.DataFrame:
 
 def incident_table(db, filters=None) -> pd.DataFrame:
     """The incidents the filters select, one row per incident (lib.tally.table): what every headline, chart,
-    table and CSV of incidents counts."""
-    return tally.table(incident_reports(db, filters))
+    table and CSV of incidents counts. Remembered per database state and filters (_TABLES), since the
+    headline, places, counts and tables of one page all start from it; callers get a copy."""
+    key = _state(db), filters
+    if key[0] is None or key not in _TABLES:
+        table = tally.table(incident_reports(db, filters))
+        if key[0] is None:
+            return table
+        _TABLES[key] = table
+        while len(_TABLES) > _TABLES_KEPT:
+            _TABLES.pop(next(iter(_TABLES)))
+    return _TABLES[key].copy()
+
+
+_TABLES: dict = {}
+_TABLES_KEPT = 16
+
+
+def _state(db):
+    """What identifies the database's content: its file and the file's (and its log's) size and time, or None
+    for a database in memory; another writer's commit changes it."""
+    row = next((r for r in db.execute("PRAGMA database_list") if r[1] == "main"), None)
+    if not row or not row[2]:
+        return None
+    stats = []
+    for suffix in ("", "-wal"):
+        try:
+            info = os.stat(row[2] + suffix)
+            stats.append((info.st_mtime_ns, info.st_size))
+        except OSError:
+            stats.append(None)
+    return row[2], tuple(stats)
 
 
 def incident_timeline(db, filters=None, by: str = "month") -> tuple[pd.DataFrame, int]:
