@@ -81,7 +81,8 @@ def figure(periods: pd.DataFrame, by: str = "month", title: str = "") -> go.Figu
     fig.update_layout(
         title={"text": html.escape(title)}, barmode="group", height=340, bargap=0.15,
         margin={"l": 10, "r": 10, "t": 40, "b": 10}, legend={"orientation": "h", "y": -0.2},
-        xaxis={"type": "date", "title": {"text": by}}, yaxis={"title": {"text": "number"}},
+        xaxis={"type": "date", "title": {"text": by}, "tickformat": "%d %b %Y" if by == "week" else "%b %Y"},
+        yaxis={"title": {"text": "number"}, "rangemode": "tozero"},
         clickmode="event+select", dragmode="zoom", hovermode="x",  # a click near a thin bar still picks it
     )
     return fig

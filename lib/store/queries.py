@@ -470,7 +470,8 @@ def like_pattern(text: str) -> str:
 
 
 _EVENT_COLUMNS = ["event_id", "type", "date", "date_precision", "place_id", "name", "kind", "country_code",
-                  "latitude", "longitude", "reports", "killed", "injured", "victims", "perpetrator"]
+                  "latitude", "longitude", "reports", "killed", "injured", "attackers_killed", "victims",
+                  "perpetrator"]
 
 
 def events(db, filters=None) -> pd.DataFrame:
@@ -487,11 +488,12 @@ def events(db, filters=None) -> pd.DataFrame:
                                            ORDER BY coalesce(i.confidence, 1.0) DESC, i.id) AS rank,
                    count(*) OVER (PARTITION BY i.event_id) AS reports,
                    max(i.killed) OVER (PARTITION BY i.event_id) AS most_killed,
-                   max(i.injured) OVER (PARTITION BY i.event_id) AS most_injured
+                   max(i.injured) OVER (PARTITION BY i.event_id) AS most_injured,
+                   max(i.attackers_killed) OVER (PARTITION BY i.event_id) AS most_attackers
             {_INCIDENTS_FROM} {_where(where)})
         SELECT e.event_id, e.type, e.date, e.date_precision, e.place_id, p.name, p.kind, p.country_code,
                p.lat AS latitude, p.lon AS longitude, e.reports, e.most_killed AS killed,
-               e.most_injured AS injured, e.victims, e.perpetrator
+               e.most_injured AS injured, e.most_attackers AS attackers_killed, e.victims, e.perpetrator
         FROM picked e JOIN places p ON p.id = e.place_id
         WHERE e.rank = 1 AND p.lat IS NOT NULL AND p.lon IS NOT NULL
         ORDER BY e.date IS NULL, e.date DESC, e.event_id""", params)

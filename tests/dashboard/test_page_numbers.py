@@ -100,3 +100,18 @@ def test_a_click_on_a_timeline_bar_filters_to_its_month(news):
     assert at.query_params["from"] == first and at.query_params["to"] == last
     after = next(c.value for c in at.caption if "with incidents match" in c.value)
     assert after.startswith("1 month with incidents matches") and after != before
+
+
+def test_search_results_mark_the_words_and_link_to_their_article(news):
+    at = open_page("pages/3_Sources.py", params={"q": "killed"})
+    results = "\n".join(e.proto.body for e in elements(at, "html") if "atlas-results" in e.proto.body)
+    assert '<mark class="atlas-term">killed</mark>' in results
+    assert 'href="./Sources?q=killed&amp;doc=' in results and "open the article" in results
+    assert "· source ·" not in results  # an article without a named source says so, never a bare "source"
+
+
+def test_the_articles_table_links_each_row_to_its_article(news):
+    at = open_page("pages/3_Sources.py")
+    table = next(d.value for d in at.dataframe if "open" in d.value.columns and "title" in d.value.columns)
+    assert all(link.startswith("./Sources?doc=") for link in table["open"])
+    assert any(c.value.endswith("articles match the filters") for c in at.caption)
