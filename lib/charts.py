@@ -50,8 +50,32 @@ def hover_text(row) -> str:
     lines = [f"<b>{e(row['name'])}</b>",
              f"{e(row['kind'])} · {e(row['country_code'])} · located to {precision(row['kind'])}",
              f"{counted(row['mentions'], 'mention')} in {counted(row['articles'], 'article')}",
-             f"{counted(row['incidents'], 'incident')}, {int(row['killed'])} killed, {int(row['injured'])} injured"]
+             toll_words(row, counted(row['incidents'], 'incident'))]
     return "<br>".join(lines)
+
+
+def _figure_words(value, unknown: int, word: str, incidents: int) -> str:
+    """'12 killed', '12 killed (1 incident without a figure)', 'killed unknown': a missing figure is not zero."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) or \
+            (unknown and unknown >= incidents):
+        return f"{word} unknown"
+    note = f" ({counted(unknown, 'incident')} without a figure)" if unknown else ""
+    return f"{int(value)} {word}{note}"
+
+
+def toll_words(row, lead: str) -> str:
+    """A hover line of tolls: lead, then killed and injured (unknown when no incident gives one), and attackers
+    killed apart when any (lib.tally's figures; row may lack the '*_unknown' counts of one incident)."""
+    n = int(row.get("incidents", 1) or 0)
+    if n == 0:
+        return lead
+    parts = [lead] + [_figure_words(row.get(f), int(row.get(f"{f}_unknown", 0) or 0), w, n)
+                      for f, w in (("killed", "killed"), ("injured", "injured"))]
+    attackers = row.get("attackers_killed")
+    if attackers is not None and attackers is not pd.NA and not (isinstance(attackers, float) and math.isnan(attackers)) \
+            and int(attackers) > 0:
+        parts.append(f"{int(attackers)} attackers killed")
+    return ", ".join(parts)
 
 
 def _view(places: pd.DataFrame) -> dict:
@@ -121,7 +145,7 @@ def incident_hover(row) -> str:
     when = f"{_e(row['date'])} (to the {_e(row['date_precision'])})" if _e(row["date"]) != "–" else "date unknown"
     lines = [f"<b>{_e(row['type'])}</b> · {when}",
              f"{_e(row['name'])} · {_e(row['country_code'])} · located to {precision(row['kind'])}",
-             f"killed {_e(row['killed'])}, injured {_e(row['injured'])} · {counted(row['reports'], 'report')}"]
+             toll_words(dict(row, incidents=1), counted(row['reports'], 'report'))]
     return "<br>".join(lines)
 
 

@@ -10,15 +10,33 @@ from lib.extract.dates import agree
 from lib.geo import km
 
 MERGE_KM = 50.0
+SECURITY_OPERATION = "security_operation"  # the store's type of an operation by security forces
 _FAMILY = {
     "bombing": "attack", "suicide_bombing": "attack", "armed_attack": "attack", "assassination": "attack",
-    "kidnapping": "kidnapping", "hijacking": "hijacking", "other": "other",
+    "kidnapping": "kidnapping", "hijacking": "hijacking", "other": "other", SECURITY_OPERATION: "operation",
 }
+
+
+def stored_type(incident: dict) -> str:
+    """The type the store and dashboard give a report: extraction's, except that an operation by security forces
+    (extraction's "other" with its "operation" flag) is a type of its own, so it is never counted as an attack."""
+    if incident.get("operation") and incident.get("type") in (None, "other"):
+        return SECURITY_OPERATION
+    return incident.get("type") or "other"
+
+
+def stored_figures(incident: dict) -> tuple:
+    """(killed, attackers_killed) as stored: for a security operation the dead extraction counts are those the
+    operation killed (militants, by the benchmarks' convention), kept apart from victims as attackers killed."""
+    killed, attackers = incident.get("killed"), incident.get("attackers_killed")
+    if stored_type(incident) == SECURITY_OPERATION and killed is not None:
+        return None, killed if attackers is None else max(killed, attackers)
+    return killed, attackers
 
 
 def same_event(a: dict, b: dict) -> bool:
     """True when two incident reports (type, date, place_id, lat, lon) describe one event."""
-    if _FAMILY.get(a.get("type")) != _FAMILY.get(b.get("type")):
+    if _FAMILY.get(stored_type(a)) != _FAMILY.get(stored_type(b)):
         return False
     if not agree(a.get("date"), b.get("date"), unknown=False):
         return False

@@ -1,15 +1,22 @@
-"""CSV downloads: exactly the rows a table shows, safe to open in a spreadsheet.
+"""Downloads: exactly the rows a table shows, as CSV (safe to open in a spreadsheet) or as GeoJSON.
 
 Text cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return)
 get a leading single quote, as the OWASP guidance on CSV injection recommends. Numeric columns are left
 alone, so a negative longitude stays a number. The file is UTF-8 with a header row and ISO dates, and
-reads back with pandas.read_csv.
+reads back with pandas.read_csv. The GeoJSON is a FeatureCollection with one feature per row: a point at the
+row's longitude and latitude (no geometry when it has none) and the CSV's columns as its properties.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import json
+import math
 
 import pandas as pd
+
+from lib import filters as F
+from lib import precision
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -42,9 +49,84 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     return safe_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 
-def file_name(what: str, day: dt.date | None = None) -> str:
-    """e.g. atlas-incidents-2026-11-27.csv: what the file holds and the day it was made."""
-    slug = "".join(ch if ch.isalnum() else "-" for ch in what.lower()).strip("-") or "rows"
+def _slug(text: str) -> str:
+    slug = "".join(ch if ch.isalnum() or ch in "._" else "-" for ch in str(text)).strip("-")
     while "--" in slug:
         slug = slug.replace("--", "-")
-    return f"atlas-{slug}-{(day or dt.date.today()).isoformat()}.csv"
+    return slug
+
+
+def filters_slug(filters: F.Filters | None) -> str:
+    """The filters in a file name: 'PK-bombing-2024-01-01_2024-12-31', 'all' when none is set."""
+    if filters is None or filters.is_empty():
+        return "all"
+    parts = list(filters.countries) + list(filters.types) + [p.split(":")[-1] for p in filters.places]
+    parts += [f"victims-{n}" for n in filters.nationalities]
+    if filters.text:
+        parts.append("text-" + filters.text[:24])
+    if filters.min_confidence:
+        parts.append(f"conf-{filters.min_confidence:g}")
+    if filters.date_from or filters.date_to:
+        parts.append(f"{filters.date_from or 'start'}_{filters.date_to or 'end'}")
+    return _slug("-".join(parts))[:120].strip("-") or "filtered"
+
+
+def file_name(what: str, filters: F.Filters | None = None, ext: str = "csv") -> str:
+    """e.g. atlas-incidents-PK-2024-01-01_2024-12-31.csv: what the file holds and the filters that chose it."""
+    what = _slug(what.lower()).replace(".", "-").strip("-") or "rows"
+    return f"atlas-{what}-{filters_slug(filters)}.{ext}"
+
+
+def _plain(value):
+    """A JSON value of a cell: missing as null, numbers as numbers, dates as ISO text."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, (dt.date, dt.datetime, pd.Timestamp)):
+        return value.isoformat().replace("T00:00:00", "")
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def to_geojson(frame: pd.DataFrame) -> bytes:
+    """A UTF-8 GeoJSON FeatureCollection of frame: a Point at (longitude, latitude) per row, or no geometry, and
+    every column (the CSV's) as properties."""
+    has_point = {"latitude", "longitude"} <= set(frame.columns)
+    features = []
+    for row in frame.to_dict("records"):
+        props = {str(k): _plain(v) for k, v in row.items()}
+        lat, lon = (props.get("latitude"), props.get("longitude")) if has_point else (None, None)
+        geometry = {"type": "Point", "coordinates": [float(lon), float(lat)]} \
+            if isinstance(lat, (int, float)) and isinstance(lon, (int, float)) else None
+        features.append({"type": "Feature", "geometry": geometry, "properties": props})
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode("utf-8")
+
+
+def date_span(date) -> tuple[str | None, str | None]:
+    """The first and last ISO day a (possibly month- or year-precise) date covers: '2024-10' -> 1st to 31st."""
+    if not isinstance(date, str) or len(date) < 4 or not date[:4].isdigit():
+        return None, None
+    year = int(date[:4])
+    if len(date) >= 10:
+        return date[:10], date[:10]
+    if len(date) >= 7 and date[5:7].isdigit():
+        month = int(date[5:7])
+        return f"{date[:7]}-01", f"{date[:7]}-{calendar.monthrange(year, month)[1]:02d}"
+    return f"{year}-01-01", f"{year}-12-31"
+
+
+def incidents_export(table: pd.DataFrame) -> pd.DataFrame:
+    """The incidents table as exported: its columns with ISO date_start/date_end and the ACLED-style
+    time_precision beside the date, geo_precision beside the place (lib.precision)."""
+    out = table.copy()
+    spans = [date_span(d) for d in out["date"]]
+    at = list(out.columns).index("date_precision") + 1
+    out.insert(at, "date_start", [a for a, _ in spans])
+    out.insert(at + 1, "date_end", [b for _, b in spans])
+    out.insert(at + 2, "time_precision", pd.array([precision.time_code(p) for p in out["date_precision"]],
+                                                  dtype="Int64"))
+    out.insert(list(out.columns).index("kind") + 1, "geo_precision",
+               pd.array([precision.geo_code(k) for k in out["kind"]], dtype="Int64"))
+    return out

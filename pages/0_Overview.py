@@ -1,8 +1,8 @@
-"""Overview: headline counts, the map, the latest incidents and what the data covers."""
+"""Overview: headline counts, the map, every incident the filters select and what the data covers."""
 import streamlit as st
 
-from lib import charts, filters
-from lib.dashboard import map_panel, page, render, sidebar
+from lib import charts, export, filters
+from lib.dashboard import headline, map_panel, page, render, sidebar, tables
 from lib.store import queries
 
 ctx = page.start("Overview")
@@ -13,20 +13,17 @@ st.title("Incident Atlas")
 st.caption("Security incidents and the places named in news articles. Filters: "
            + render.esc_md(filters.describe(ctx.filters, ctx.place_names)))
 overview = ctx.run(queries.overview, ctx.filters)
-cols = st.columns(6)
-EVENT_HELP = ("An incident reported by several articles counts once, with the highest toll any report gives: "
-              "reports of the same type family, with agreeing dates and places within 50 km, are one incident.")
-for col, (label, key) in zip(cols, [("Articles", "articles"), ("Places", "places"), ("Mentions", "mentions"),
-                                    ("Incidents", "incidents"), ("Killed", "killed"), ("Injured", "injured")]):
-    col.metric(label, f"{overview[key]:,}", help=EVENT_HELP if key in ("incidents", "killed", "injured") else None)
+headline.metrics(overview)
 
 first, last = overview["first_published"], overview["last_published"]
 coverage = (f"Articles published {first} to {last}" if first else "No publication dates")
-coverage += f" from {overview['sources']} source{'s' if overview['sources'] != 1 else ''}"
+if overview["sources"]:  # no "from 0 sources" when no article names its source
+    coverage += f" from {charts.counted(overview['sources'], 'named source')}"
 if overview["first_incident"]:
-    coverage += (f"; {overview['incidents']:,} incidents from {overview['reports']:,} reports, dated "
+    coverage += (f"; {charts.counted(overview['incidents'], 'incident')} from "
+                 f"{charts.counted(overview['reports'], 'report')}, dated "
                  f"{overview['first_incident']} to {overview['last_incident']}")
-st.caption(render.esc_md(coverage) + f" · {overview['total_articles']} articles in the database.")
+st.caption(render.esc_md(coverage) + f" · {charts.counted(overview['total_articles'], 'article')} in the database.")
 
 if overview["articles"] == 0:
     page.nothing_matches("articles")
@@ -45,14 +42,14 @@ else:
     render.page_link("pages/1_Map.py", "Click a place to read its excerpts on the Map page, or open the map",
                  sidebar.filter_params(ctx), icon=":material/map:")
 
-    st.subheader("Latest incidents")
-    incidents = ctx.run(queries.incidents, ctx.filters)
-    page.row_count(len(incidents), "incidents")
+    st.subheader("Incidents")
+    incidents = ctx.run(queries.incident_table, ctx.filters)
+    page.row_count(len(incidents), "incidents", headline.table_note(incidents))
     if incidents.empty:
         page.nothing_matches("incidents")
     else:
-        st.dataframe(incidents[["date", "type", "place", "country_code", "killed", "injured", "victims",
-                                "reports", "title", "source"]].head(10), hide_index=True, width="stretch")
-    page.download(incidents, "incidents", "Download incidents (CSV)", key="dl_incidents")
+        tables.show(tables.incidents_view(incidents, sidebar.filter_params(ctx)), "open incident",
+                    key="incidents_table")
+    page.download(export.incidents_export(incidents), "incidents", "Download incidents (CSV)", key="dl_incidents")
 
 render.footer()

@@ -1,7 +1,7 @@
 """Sources: the articles, full-text search across them, and one article with every extraction highlighted."""
 import streamlit as st
 
-from lib.dashboard import article, page, render
+from lib.dashboard import article, page, render, sidebar, tables
 from lib.store import queries
 
 ctx = page.start("Sources")
@@ -10,6 +10,7 @@ if ctx is None:
 
 st.title("Sources")
 docs = ctx.run(queries.documents, ctx.filters)
+params = sidebar.filter_params(ctx)
 
 # --- the articles ---
 st.subheader("Articles")
@@ -18,9 +19,7 @@ if docs.empty:
     page.nothing_matches("articles")
 else:
     shown = docs.assign(url=docs["url"].map(render.safe_url))  # a link only for http(s) addresses
-    st.dataframe(shown[["published", "title", "source", "url", "dateline", "mentions", "incidents", "path",
-                        "document_id"]], hide_index=True, width="stretch",
-                 column_config={"url": st.column_config.LinkColumn("url", validate=r"^https?://")})
+    tables.show(tables.articles_view(shown, params), "open article", key="articles_table")
 page.download(docs, "articles", "Download articles (CSV)", key="dl_articles")
 
 # --- full-text search (the sidebar's "Text in the article") ---
@@ -31,8 +30,7 @@ if ctx.filters.text:
     if found.empty:
         page.nothing_matches("sentences")
     else:
-        st.dataframe(found[["published", "title", "sentence", "source", "document_id"]], hide_index=True,
-                     width="stretch")
+        st.html(render.search_results_html(found, ctx.filters.text, params))
         page.download(found, "sentences", "Download sentences (CSV)", key="dl_sentences")
 else:
     st.caption("Search every article's text with “Text in the article” in the sidebar.")

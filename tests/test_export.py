@@ -1,10 +1,12 @@
 """CSV export: formula-like text neutralised, numbers untouched, reads back with pandas."""
 import datetime as dt
 import io
+import json
 
 import pandas as pd
 
 from lib import export
+from lib.filters import Filters
 
 
 def frame():
@@ -39,9 +41,34 @@ def test_csv_is_utf8_with_header():
     assert data.decode("utf-8").splitlines() == ["place,n", "Boao 博鳌,1", "مرحبا,2"]
 
 
-def test_file_name_says_what_and_when():
-    assert export.file_name("incidents", dt.date(2026, 11, 27)) == "atlas-incidents-2026-11-27.csv"
-    assert export.file_name("Counts by place!") .startswith("atlas-counts-by-place-")
+def test_file_name_says_what_and_which_filters():
+    chosen = Filters(countries=("PK",), date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 12, 31))
+    assert export.file_name("incidents", chosen) == "atlas-incidents-PK-2024-01-01_2024-12-31.csv"
+    assert export.file_name("Counts by place!") == "atlas-counts-by-place-all.csv"
+    assert export.file_name("incidents", Filters(types=("bombing",)), "geojson") == "atlas-incidents-bombing.geojson"
+    assert "/" not in export.file_name("articles", Filters(text="a/b ../c"))
+
+
+def test_geojson_has_a_point_per_located_row_and_the_csv_columns_as_properties():
+    rows = pd.DataFrame({"place": ["Quetta", "nowhere"], "latitude": [30.2, None], "longitude": [67.0, None],
+                         "killed": pd.array([3, None], dtype="Int64")})
+    data = json.loads(export.to_geojson(rows))
+    assert data["type"] == "FeatureCollection" and len(data["features"]) == 2
+    first, second = data["features"]
+    assert first["geometry"] == {"type": "Point", "coordinates": [67.0, 30.2]}
+    assert second["geometry"] is None
+    assert list(first["properties"]) == list(rows.columns)
+    assert first["properties"]["killed"] == 3 and second["properties"]["killed"] is None
+
+
+def test_incidents_export_carries_precision_codes_and_iso_day_spans():
+    table = pd.DataFrame({"date": ["2024-10", "2024-03-07", None], "date_precision": ["month", "day", None],
+                          "kind": ["poi", "admin1", None]})
+    out = export.incidents_export(table)
+    assert out["time_precision"].tolist()[:2] == [3, 1] and pd.isna(out["time_precision"].iloc[2])
+    assert out["geo_precision"].tolist()[:2] == [1, 3]
+    assert (out["date_start"].iloc[0], out["date_end"].iloc[0]) == ("2024-10-01", "2024-10-31")
+    assert out["date_start"].iloc[1] == out["date_end"].iloc[1] == "2024-03-07"
 
 
 def test_non_text_values_pass_through():

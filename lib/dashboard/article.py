@@ -7,7 +7,7 @@ import streamlit as st
 
 from lib.dashboard.context import Context
 from lib.dashboard.page import download
-from lib.dashboard.render import esc, esc_md, highlight, link
+from lib.dashboard.render import esc, esc_md, highlight, link, source_label, term_spans
 from lib.store import queries
 
 DOC_PARAM = "doc"
@@ -51,7 +51,8 @@ def article_view(ctx: Context, docs: pd.DataFrame) -> None:
              if not pd.isna(r.start)]
     spans += [(r.start, r.end, "atlas-place", f"{r.place} ({r.kind}, {r.country_code})" if isinstance(r.place, str)
                else "unresolved place") for r in mentions.itertuples()]
-    source = document["source"] or "source"
+    spans += term_spans(document["text"], ctx.filters.text) if ctx.filters.text else []
+    source = source_label(document["source"], document["url"])
     st.html(f'<div class="atlas-doc"><h3>{esc(document["title"])}</h3>'
             f'<p class="atlas-meta">{esc(document["published"]) or "date unknown"} · {link(document["url"], source)}'
             f'{" · " + esc(document["dateline"]) if document["dateline"] else ""} · {esc(document["path"])}</p>'
@@ -68,9 +69,12 @@ def article_view(ctx: Context, docs: pd.DataFrame) -> None:
                                  published=document["published"]),
                  "article-places", "Download this article's places (CSV)", key="dl_doc_places")
     with right:
-        st.markdown(f"**Incidents in this article** ({len(incidents)})")
-        st.dataframe(incidents[["type", "date", "killed", "injured", "victims", "victim_nationality", "place",
-                                "latitude", "longitude", "confidence"]], hide_index=True, width="stretch")
+        st.markdown(f"**Incident reports in this article** ({len(incidents)})",
+                    help="A report is this article's account of an incident; reports of one incident in several "
+                         "articles count once in every total.")
+        st.dataframe(incidents[["type", "date", "killed", "injured", "attackers_killed", "victims",
+                                "victim_nationality", "place", "latitude", "longitude", "confidence", "event_id",
+                                "part_of"]], hide_index=True, width="stretch")
         download(incidents.assign(document_id=document["id"], title=document["title"], source=document["source"],
                                   published=document["published"]),
-                 "article-incidents", "Download this article's incidents (CSV)", key="dl_doc_incidents")
+                 "article-incident-reports", "Download this article's incident reports (CSV)", key="dl_doc_incidents")

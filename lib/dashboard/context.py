@@ -112,6 +112,7 @@ def open_database() -> Context | None:
             return None
         if not build_database(path):
             return None
+    schema.upgrade(path)  # a file of an older schema gains the new columns; rows are kept
     try:
         db = schema.connect(path, readonly=True)
         try:

@@ -7,7 +7,7 @@ import streamlit as st
 from lib import export
 from lib.dashboard.context import Context, open_database
 from lib.dashboard.render import footer, style
-from lib.dashboard.sidebar import sidebar_filters
+from lib.dashboard.sidebar import FILTERS_KEY, sidebar_filters
 
 
 def start(title: str) -> Context | None:
@@ -27,11 +27,31 @@ def nothing_matches(what: str) -> None:
     st.info(f"No {what} match the filters. Loosen them, or use “Clear all filters” in the sidebar.")
 
 
-def row_count(n: int, what: str) -> None:
-    st.caption(f"{n} {what} match the filters", help="Every row is in the CSV download")
+def singular(plural: str) -> str:
+    """'countries' -> 'country', 'incident types' -> 'incident type', 'sentences' -> 'sentence'."""
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    return plural[:-1] if plural.endswith("s") else plural
 
 
-def download(frame: pd.DataFrame, what: str, label: str, key: str) -> None:
-    """A CSV download of exactly these rows (all of them, not a screenful)."""
-    st.download_button(label, data=export.to_csv(frame), file_name=export.file_name(what),
-                       mime="text/csv", key=key, disabled=frame.empty, icon=":material/download:")
+def row_count(n: int, what: str, note: str = "", one: str | None = None) -> None:
+    """'1 article matches the filters', '12 incidents match the filters': what the table below holds, all of it
+    (one: the words for a single row, when not what's singular)."""
+    words = f"{n:,} {(one or singular(what)) if n == 1 else what} {'matches' if n == 1 else 'match'} the filters"
+    st.caption(words + (f" · {note}" if note else ""), help="The table holds every row; so do the downloads")
+
+
+def download(frame: pd.DataFrame, what: str, label: str, key: str, filters=None) -> None:
+    """CSV and GeoJSON downloads of exactly these rows (all of them, not a screenful), named after what they
+    hold and the filters in force (the page's, when none are given)."""
+    if filters is None:
+        filters = st.session_state.get(FILTERS_KEY)  # the filters every page shares
+    csv_col, geo_col = st.columns(2)
+    # the files are made when a button is clicked (deferred), not on every run of the page
+    csv_col.download_button(label, data=lambda: export.to_csv(frame), file_name=export.file_name(what, filters),
+                            mime="text/csv", key=key, disabled=frame.empty, icon=":material/download:")
+    geo_col.download_button(label.replace("(CSV)", "(GeoJSON)") if "(CSV)" in label else f"{label} (GeoJSON)",
+                            data=lambda: export.to_geojson(frame),
+                            file_name=export.file_name(what, filters, "geojson"),
+                            mime="application/geo+json", key=f"{key}_geojson", disabled=frame.empty,
+                            icon=":material/public:")

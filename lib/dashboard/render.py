@@ -21,6 +21,8 @@ STYLE = """<style>
 mark.atlas-place{background:#ffe08a;padding:0 .1rem;border-radius:2px}
 mark.atlas-incident{background:#f9d3cd;padding:0}
 mark.atlas-place.atlas-incident{background:#ffc06b;outline:1px solid #c0392b}
+mark.atlas-term{background:#c7e9c0;font-weight:600;padding:0 .1rem}
+.atlas-results{max-height:32rem;overflow-y:auto}
 .atlas-article{white-space:pre-wrap;line-height:1.6;max-height:36rem;overflow-y:auto;border:1px solid #ddd;
  padding:.75rem;border-radius:4px}
 .atlas-incidents{margin:.2rem 0 .2rem 1.2rem}
@@ -86,6 +88,28 @@ def highlight(text: str, spans) -> str:
     return "".join(out)
 
 
+def term_spans(text: str, query: str) -> list[tuple[int, int, str]]:
+    """(start, end, 'atlas-term') of every word of text that begins with a word of query (case-insensitive):
+    what the full-text search matched, stems included ('bomb' marks 'bombs', 'bombing')."""
+    words = {w.lower() for w in re.findall(r"\w+", query or "") if len(w) > 1 or w.isdigit()}
+    if not text or not words:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\w*",
+                         re.IGNORECASE)
+    return [(m.start(), m.end(), "atlas-term") for m in pattern.finditer(text)]
+
+
+def source_label(source, url=None) -> str:
+    """How an article's source reads: its name, else the host of its address, else 'source not named'."""
+    if isinstance(source, str) and source.strip():
+        return source.strip()
+    href = safe_url(url)
+    if href:
+        host = urlparse(href).netloc.split("@")[-1].split(":")[0]
+        return host[4:] if host.startswith("www.") else host
+    return "source not named"
+
+
 def link(url, label) -> str:
     """An <a> to url when it is http(s), else the escaped label alone."""
     href = safe_url(url)
@@ -99,12 +123,33 @@ def incidents_html(rows: pd.DataFrame) -> str:
     items = []
     for r in rows.itertuples():
         parts = [f"<b>{esc(r.type)}</b>", esc(r.date) or "date unknown"]
-        parts.append(f"killed {esc(r.killed) if not pd.isna(r.killed) else '–'}")
-        parts.append(f"injured {esc(r.injured) if not pd.isna(r.injured) else '–'}")
+        parts.append(f"killed {esc(r.killed) if not pd.isna(r.killed) else 'unknown'}")
+        parts.append(f"injured {esc(r.injured) if not pd.isna(r.injured) else 'unknown'}")
+        attackers = getattr(r, "attackers_killed", None)
+        if attackers is not None and not pd.isna(attackers) and int(attackers) > 0:
+            parts.append(f"attackers killed {esc(attackers)}")
         if isinstance(r.victims, str) and r.victims:
             parts.append(f"victims: {esc(r.victims)}")
         items.append("<li>" + " · ".join(parts) + "</li>")
     return f'<ul class="atlas-incidents">{"".join(items)}</ul>' if items else ""
+
+
+def app_link(page: str, params: dict, label: str) -> str:
+    """An <a> to another page of this app (same tab) with query parameters; label escaped."""
+    return f'<a href="./{esc(page)}?{esc(urlencode(params, doseq=True))}" target="_self">{esc(label)}</a>'
+
+
+def search_results_html(found: pd.DataFrame, query: str, params: dict) -> str:
+    """Search results as a list: each sentence with the searched words marked, its article's date, title and
+    source, and a link that opens the article on the Sources page."""
+    items = []
+    for r in found.itertuples():
+        sentence = highlight(r.sentence, term_spans(r.sentence, query))
+        meta = " · ".join(p for p in (esc(r.published) or "date unknown", esc(r.title),
+                                      esc(source_label(r.source, r.url))) if p)
+        opener = app_link("Sources", {**params, "doc": r.document_id}, "open the article")
+        items.append(f'<div class="atlas-excerpt"><p>{sentence}</p><p class="atlas-meta">{meta} · {opener}</p></div>')
+    return f'<div class="atlas-results">{"".join(items)}</div>'
 
 
 def page_link(page: str, label: str, query_params: dict, icon=None) -> None:

@@ -4,9 +4,12 @@ Every value is a parameter; lists travel as one JSON parameter read with json_ea
 built from data.
 """
 import json
+import os
 import sqlite3
 
 import pandas as pd
+
+from lib import tally, timeline
 
 _PLACE_COLUMNS = ("p.name AS place, p.kind, p.country_code, p.admin1, p.lat AS latitude, "
                   "p.lon AS longitude")
@@ -16,7 +19,7 @@ _INCIDENT_LAST_DAY = ("CASE WHEN length(i.date) = 4 THEN i.date || '-12-31' WHEN
                       "THEN i.date || '-31' ELSE substr(i.date, 1, 10) END")
 
 
-_COUNT_COLUMNS = ("killed", "injured", "start", "end", "sentence_start", "sentence_end", "chars", "mention_id",
+_COUNT_COLUMNS = ("killed", "injured", "attackers_killed", "start", "end", "sentence_start", "sentence_end", "chars", "mention_id",
                   "incident_id")
 
 
@@ -171,9 +174,9 @@ def incidents(db, filters=None, place_id: str | None = None, limit: int | None =
         where.append("i.place_id = ?")
         params.append(place_id)
     sql = f"""
-        SELECT i.id AS incident_id, i.date, i.date_precision, i.type, i.killed, i.injured, i.victims,
-               i.victim_nationality, i.perpetrator, i.place_id, {_PLACE_COLUMNS}, i.place_surface,
-               i.sentence, i.start, i."end", i.confidence, i.event_id,
+        SELECT i.id AS incident_id, i.date, i.date_precision, i.type, i.killed, i.injured, i.attackers_killed,
+               i.victims, i.victim_nationality, i.perpetrator, i.place_id, {_PLACE_COLUMNS}, i.place_surface,
+               i.sentence, i.start, i."end", i.confidence, i.event_id, i.part_of,
                (SELECT count(*) FROM incidents e WHERE e.event_id = i.event_id) AS reports,
                d.id AS document_id, d.title, d.published, d.source, d.url
         {_INCIDENTS_FROM} {_where(where)}
@@ -185,42 +188,85 @@ def incidents(db, filters=None, place_id: str | None = None, limit: int | None =
     return _frame(db, sql, params)
 
 
+def incident_reports(db, filters=None) -> pd.DataFrame:
+    """Every report the filters select, one row each, with what lib.tally needs to make incidents of them."""
+    where, params = _conditions(db, filters, "i")
+    return _frame(db, f"""
+        SELECT i.id AS incident_id, i.event_id, i.part_of, i.date, i.date_precision, i.type, i.killed, i.injured,
+               i.attackers_killed, i.victims, i.perpetrator, i.confidence, i.place_id, {_PLACE_COLUMNS},
+               d.id AS document_id, d.title, d.published, d.source, d.url
+        {_INCIDENTS_FROM} {_where(where)}""", params)
+
+
+def incident_table(db, filters=None) -> pd.DataFrame:
+    """The incidents the filters select, one row per incident (lib.tally.table): what every headline, chart,
+    table and CSV of incidents counts. Remembered per database state and filters (_TABLES), since the
+    headline, places, counts and tables of one page all start from it; callers get a copy."""
+    key = _state(db), filters
+    if key[0] is None or key not in _TABLES:
+        table = tally.table(incident_reports(db, filters))
+        if key[0] is None:
+            return table
+        _TABLES[key] = table
+        while len(_TABLES) > _TABLES_KEPT:
+            _TABLES.pop(next(iter(_TABLES)))
+    return _TABLES[key].copy()
+
+
+_TABLES: dict = {}
+_TABLES_KEPT = 16
+
+
+def _state(db):
+    """What identifies the database's content: its file and the file's (and its log's) size and time, or None
+    for a database in memory; another writer's commit changes it."""
+    row = next((r for r in db.execute("PRAGMA database_list") if r[1] == "main"), None)
+    if not row or not row[2]:
+        return None
+    stats = []
+    for suffix in ("", "-wal"):
+        try:
+            info = os.stat(row[2] + suffix)
+            stats.append((info.st_mtime_ns, info.st_size))
+        except OSError:
+            stats.append(None)
+    return row[2], tuple(stats)
+
+
+def incident_timeline(db, filters=None, by: str = "month") -> tuple[pd.DataFrame, int]:
+    """The filters' incidents per week or month (lib.timeline.table): the periods, and how many incidents
+    are left off for want of a date that precise."""
+    return timeline.table(incident_table(db, filters), by)
+
+
 _PLACE_COUNT_COLUMNS = ["place_id", "name", "kind", "country_code", "admin1", "latitude", "longitude",
-                        "mentions", "articles", "incidents", "killed", "injured"]
+                        "mentions", "articles", "incidents", "killed", "killed_unknown", "injured",
+                        "injured_unknown", "attackers_killed"]
 
 
-def place_counts(db, filters=None) -> pd.DataFrame:
-    """One row per place with coordinates: mentions, articles, incidents, killed, injured."""
+def place_counts(db, filters=None, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per place with coordinates: mentions, articles, and the incidents placed there (lib.tally), their
+    killed, injured and attackers killed (sums of known figures; '*_unknown': incidents without one).
+    table: the filters' incident_table, when the caller has it already."""
     where, params = _conditions(db, filters, "m")
     m = _frame(db, f"""SELECT m.place_id, count(*) AS mentions, count(DISTINCT m.document_id) AS articles
                        {_MENTIONS_FROM} {_where(where + ['m.place_id IS NOT NULL'])} GROUP BY m.place_id""",
                params)
-    where, params = _conditions(db, filters, "i")
-    i = _event_totals(db, "i.place_id", "place_id", where + ["i.place_id IS NOT NULL"], params)
+    table = incident_table(db, filters) if table is None else table
+    table = table[table["place_id"].notna()]
+    i = tally.grouped(table, table["place_id"], "place_id")
     ids = sorted(set(m["place_id"]) | set(i["place_id"]))
     places = _frame(db, """SELECT id AS place_id, name, kind, country_code, admin1, lat AS latitude,
                                   lon AS longitude
                            FROM places WHERE id IN (SELECT value FROM json_each(?))
                              AND lat IS NOT NULL AND lon IS NOT NULL""", [_json(ids)])
     out = places.merge(m, on="place_id", how="left").merge(i, on="place_id", how="left")
-    for column in ("mentions", "articles", "incidents", "killed", "injured"):
+    for column in ("mentions", "articles", "incidents", "killed_unknown", "injured_unknown"):
         out[column] = out[column].fillna(0).astype("int64")
+    for column in tally.FIGURES:  # blank where no incident gives the figure
+        out[column] = out[column].astype("Int64")
     out = out.sort_values(["incidents", "mentions", "name"], ascending=[False, False, True], kind="stable")
     return out[_PLACE_COUNT_COLUMNS].reset_index(drop=True)
-
-
-def _event_totals(db, key_sql: str, key: str, where: list, params: list) -> pd.DataFrame:
-    """Per key: distinct events (lib.events), their reports, and killed and injured summed over events.
-
-    An event reported by several articles counts once, with the highest toll any report gives for it.
-    """
-    return _frame(db, f"""
-        SELECT [{key}], count(*) AS incidents, sum(reports) AS reports, sum(killed) AS killed,
-               sum(injured) AS injured
-        FROM (SELECT {key_sql} AS [{key}], i.event_id, count(*) AS reports,
-                     max(coalesce(i.killed, 0)) AS killed, max(coalesce(i.injured, 0)) AS injured
-              {_INCIDENTS_FROM} {_where(where)} GROUP BY 1, 2)
-        GROUP BY 1""", params)
 
 
 def country_names(db) -> dict:
@@ -231,30 +277,28 @@ def country_names(db) -> dict:
 
 
 def counts_by(db, filters, by: str) -> pd.DataFrame:
-    """Incidents, killed, injured and mentions grouped by 'place', 'country', 'type' or 'month'."""
+    """Incidents (lib.tally: series counted once), their killed, injured and attackers killed (sums of known
+    figures, with '*_unknown' counts), and mentions, grouped by 'place', 'country', 'type' or 'month'."""
     if by == "place":
         return place_counts(db, filters)
     m_where, m_params = _conditions(db, filters, "m")
-    i_where, i_params = _conditions(db, filters, "i")
+    table = incident_table(db, filters)
     if by == "country":
-        key_m, key_i = "coalesce(p.country_code, '')", "coalesce(p.country_code, '')"
+        key_m, key = "coalesce(p.country_code, '')", table["country_code"].fillna("")
     elif by == "month":
-        key_m = "substr(d.published, 1, 7)"
-        key_i = ("CASE WHEN length(coalesce(i.date, d.published)) >= 7 THEN substr(coalesce(i.date, "
-                 "d.published), 1, 7) ELSE coalesce(i.date, '') || ' (month unknown)' END")
+        key_m, key = "substr(d.published, 1, 7)", table["date"].map(tally.month_of)
     elif by == "type":
-        key_m, key_i = None, "i.type"
+        key_m, key = None, table["type"].fillna("")
     else:
         raise ValueError(f"cannot count by {by!r}")
-    i = _event_totals(db, key_i, by, i_where, i_params)
-    if key_m is None:
-        out = i
-    else:
+    out = tally.grouped(table, key, by)
+    if key_m is not None:
         m = _frame(db, f"""SELECT {key_m} AS {by}, count(*) AS mentions
                            {_MENTIONS_FROM} {_where(m_where)} GROUP BY 1""", m_params)
-        out = m.merge(i, on=by, how="outer")
-    for column in ("incidents", "reports", "killed", "injured", "mentions"):
-        if column in out:
+        m[by] = m[by].fillna("").astype(str)
+        out = out.merge(m, on=by, how="outer")
+    for column in out.columns:
+        if column != by and column not in tally.FIGURES:
             out[column] = out[column].fillna(0).astype("int64")
     out[by] = out[by].fillna("").astype(str)
     if by == "country":
@@ -297,21 +341,20 @@ def documents(db, filters=None) -> pd.DataFrame:
 
 
 def overview(db, filters=None) -> dict:
-    """Headline numbers of what the filters select, and what the data covers."""
+    """Headline numbers of what the filters select, and what the data covers: incidents and their figures are
+    lib.tally.totals of incident_table, so they equal the sums of that table and its CSV."""
     docs = documents(db, filters)
-    places = place_counts(db, filters)
+    table = incident_table(db, filters)
+    places = place_counts(db, filters, table)
     m_where, m_params = _conditions(db, filters, "m")
     i_where, i_params = _conditions(db, filters, "i")
     n_mentions = db.execute(f"SELECT count(*) {_MENTIONS_FROM} {_where(m_where)}", m_params).fetchone()[0]
-    totals = _event_totals(db, "''", "all", i_where, i_params)
-    n_incidents, killed, injured, reports = (
-        (int(totals.at[0, c]) for c in ("incidents", "killed", "injured", "reports")) if len(totals) else (0, 0, 0, 0))
+    totals = tally.totals(table)
     first, last = db.execute(f"SELECT min(i.date), max(i.date) {_INCIDENTS_FROM} {_where(i_where)}",
                              i_params).fetchone()
     published = docs["published"].dropna()
     return {
-        "articles": len(docs), "places": len(places), "mentions": int(n_mentions),
-        "incidents": n_incidents, "reports": reports, "killed": killed, "injured": injured,
+        "articles": len(docs), "places": len(places), "mentions": int(n_mentions), **totals,
         "sources": int(docs["source"].dropna().nunique()),
         "first_published": published.min() if len(published) else None,
         "last_published": published.max() if len(published) else None,
@@ -341,9 +384,9 @@ def document_mentions(db, document_id: str) -> pd.DataFrame:
 def document_incidents(db, document_id: str) -> pd.DataFrame:
     """Every incident in one article, in text order, with its place."""
     return _frame(db, f"""
-        SELECT i.id AS incident_id, i.type, i.date, i.date_precision, i.killed, i.injured, i.victims,
-               i.victim_nationality, i.perpetrator, i.place_id, {_PLACE_COLUMNS}, i.sentence, i.start,
-               i."end", i.confidence
+        SELECT i.id AS incident_id, i.type, i.date, i.date_precision, i.killed, i.injured, i.attackers_killed,
+               i.victims, i.victim_nationality, i.perpetrator, i.place_id, {_PLACE_COLUMNS}, i.sentence, i.start,
+               i."end", i.confidence, i.event_id, i.part_of
         FROM incidents i LEFT JOIN places p ON p.id = i.place_id
         WHERE i.document_id = ? ORDER BY i.start""", [document_id])
 
@@ -427,7 +470,8 @@ def like_pattern(text: str) -> str:
 
 
 _EVENT_COLUMNS = ["event_id", "type", "date", "date_precision", "place_id", "name", "kind", "country_code",
-                  "latitude", "longitude", "reports", "killed", "injured", "victims", "perpetrator"]
+                  "latitude", "longitude", "reports", "killed", "injured", "attackers_killed", "victims",
+                  "perpetrator"]
 
 
 def events(db, filters=None) -> pd.DataFrame:
@@ -444,11 +488,12 @@ def events(db, filters=None) -> pd.DataFrame:
                                            ORDER BY coalesce(i.confidence, 1.0) DESC, i.id) AS rank,
                    count(*) OVER (PARTITION BY i.event_id) AS reports,
                    max(i.killed) OVER (PARTITION BY i.event_id) AS most_killed,
-                   max(i.injured) OVER (PARTITION BY i.event_id) AS most_injured
+                   max(i.injured) OVER (PARTITION BY i.event_id) AS most_injured,
+                   max(i.attackers_killed) OVER (PARTITION BY i.event_id) AS most_attackers
             {_INCIDENTS_FROM} {_where(where)})
         SELECT e.event_id, e.type, e.date, e.date_precision, e.place_id, p.name, p.kind, p.country_code,
                p.lat AS latitude, p.lon AS longitude, e.reports, e.most_killed AS killed,
-               e.most_injured AS injured, e.victims, e.perpetrator
+               e.most_injured AS injured, e.most_attackers AS attackers_killed, e.victims, e.perpetrator
         FROM picked e JOIN places p ON p.id = e.place_id
         WHERE e.rank = 1 AND p.lat IS NOT NULL AND p.lon IS NOT NULL
         ORDER BY e.date IS NULL, e.date DESC, e.event_id""", params)

@@ -8,7 +8,7 @@ import sqlite_utils
 
 from lib import paths
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_DB = paths.database()
 
 TABLES = {
@@ -37,7 +37,8 @@ TABLES = {
         {"id": int, "document_id": str, "place_id": str, "type": str, "date": str,
          "date_precision": str, "killed": int, "injured": int, "victims": str,
          "victim_nationality": str, "perpetrator": str, "sentence": str, "start": int, "end": int,
-         "place_surface": str, "confidence": float, "event_id": str},
+         "place_surface": str, "confidence": float, "event_id": str, "attackers_killed": int,
+         "part_of": str},
         "id",
     ),
     "geocode_cache": (
@@ -99,6 +100,8 @@ def connect(path=DEFAULT_DB, *, create=True, readonly=False) -> sqlite_utils.Dat
         db = sqlite_utils.Database(conn)
     try:
         db.execute("PRAGMA busy_timeout = 30000")
+        if not readonly:
+            migrate(db)
         check_schema(db, path)
         if not readonly:
             db.execute("PRAGMA journal_mode = WAL")
@@ -134,6 +137,66 @@ def check_schema(db: sqlite_utils.Database, path="the database") -> None:
             f"{path} has schema version {version}, this program needs {SCHEMA_VERSION}. "
             f"Rebuild it with: python -m lib.load --rebuild (corrections and curated places are kept)"
         )
+
+
+# Columns each version added, by the version that had them not yet: an older file gains them (empty:
+# unknown) when it is next opened for writing, so its rows stay and only new loads fill them in.
+MIGRATIONS = {
+    2: [("incidents", "attackers_killed", int), ("incidents", "part_of", str)],
+}
+
+
+def stored_version(db: sqlite_utils.Database) -> int | None:
+    """The schema version the file records, or None (no meta table or no version row)."""
+    if "meta" not in db.table_names():
+        return None
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else None
+
+
+def migrate(db: sqlite_utils.Database) -> int | None:
+    """Bring a file of an older known version up to SCHEMA_VERSION by adding columns; returns the version
+    it had. Files of unknown or newer versions are left for check_schema to refuse."""
+    version = stored_version(db)
+    if version is None or version >= SCHEMA_VERSION or any(v not in MIGRATIONS for v in
+                                                           range(version, SCHEMA_VERSION)):
+        return version
+    with db.atomic():
+        for step in range(version, SCHEMA_VERSION):
+            for table, column, kind in MIGRATIONS[step]:
+                if table in db.table_names() and column not in db[table].columns_dict:
+                    db[table].add_column(column, kind)
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+    return version
+
+
+def upgrade(path) -> None:
+    """Migrate the file at path when it is of an older version and writable (the dashboard opens files
+    read-only, so it calls this first); otherwise leave it for check_schema to explain."""
+    path = Path(path)
+    if not path.exists() or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return
+    try:  # read the version without writing: a writable open would touch the file (and the dashboard's cache key)
+        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        try:
+            version = stored_version(sqlite_utils.Database(probe))
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError:
+        return  # not a database: opening it says so
+    if version is None or version >= SCHEMA_VERSION:
+        return
+    conn = sqlite3.connect(str(path), timeout=30)
+    try:
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA busy_timeout = 30000")
+        version = stored_version(db)
+        if version is not None and version < SCHEMA_VERSION:
+            migrate(db)
+    except sqlite3.DatabaseError:
+        pass  # not a database: opening it says so
+    finally:
+        conn.close()
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:

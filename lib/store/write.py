@@ -45,6 +45,8 @@ def write_document(db, document: dict, sentences: list, mentions: list, incident
         rows = [_incident_row(document["id"], i) for i in incidents]
         for number, (row, incident) in enumerate(zip(rows, incidents)):
             row["event_id"] = _matching_event(db, document["id"], incident) or f"{document['id']}-{number}"
+        for row, incident in zip(rows, incidents):
+            row["part_of"] = _series_event(rows, incident)
         _insert(db, "incidents", rows)
     return status
 
@@ -107,6 +109,14 @@ def _matching_event(db, doc_id: str, incident: dict) -> str | None:
     return None
 
 
+def _series_event(rows: list[dict], incident: dict) -> str | None:
+    """The event of the series this report is a part of (its 'part_of' index among the article's incidents)."""
+    index = incident.get("part_of")
+    if not isinstance(index, int) or not 0 <= index < len(rows) or rows[index] is None:
+        return None
+    return rows[index]["event_id"]
+
+
 def _delete_document_rows(db, doc_id: str) -> None:
     for table in ("mentions", "incidents", "sentences"):
         db.execute(f"DELETE FROM [{table}] WHERE document_id = ?", [doc_id])
@@ -133,8 +143,9 @@ def _mention_row(doc_id: str, m: dict) -> dict:
 
 def _incident_row(doc_id: str, i: dict) -> dict:
     return {
-        "document_id": doc_id, "place_id": i.get("place_id"), "type": i["type"], "date": i.get("date"),
-        "date_precision": i.get("date_precision"), "killed": i.get("killed"), "injured": i.get("injured"),
+        "document_id": doc_id, "place_id": i.get("place_id"), "type": events.stored_type(i), "date": i.get("date"),
+        "date_precision": i.get("date_precision"), "killed": events.stored_figures(i)[0], "injured": i.get("injured"),
+        "attackers_killed": events.stored_figures(i)[1],
         "victims": i.get("victims"), "victim_nationality": ",".join(i.get("victim_nationality") or []),
         "perpetrator": i.get("perpetrator"), "sentence": i.get("sentence"), "start": i.get("start"),
         "end": i.get("end"), "place_surface": i.get("place_surface"), "confidence": i.get("confidence"),

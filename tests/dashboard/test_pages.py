@@ -35,7 +35,8 @@ def plain(html: str) -> str:
 
 
 def metrics(at) -> dict:
-    return {m.label: int(m.value.replace(",", "")) for m in at.metric}
+    """Headline numbers by label; None for a figure shown as unknown ('–')."""
+    return {m.label: None if m.value == "–" else int(m.value.replace(",", "")) for m in at.metric}
 
 
 def open_page(page="app.py", params=None) -> AppTest:
@@ -123,14 +124,17 @@ def test_missing_database_is_built_from_seeds_with_progress(tmp_path, monkeypatc
 
 def test_overview_counts_and_filters_change_them(seed_db):
     at = open_page()
-    assert metrics(at) == {"Articles": 2, "Places": 9, "Mentions": 14, "Incidents": 2, "Killed": 2, "Injured": 5}
-    assert any("2 incidents match the filters" == c.value for c in at.caption)
+    assert metrics(at) == {"Articles": 2, "Places": 9, "Mentions": 14, "Incidents": 2, "Killed": 2, "Injured": 5,
+                           "Attackers killed": None}
+    assert any(c.value.startswith("2 incidents match the filters") for c in at.caption)
+    # each figure one incident lacks says so: the attack gives no dead, the bombing no injured
+    assert sum(c.value == "1 incident without a figure" for c in at.caption) == 2
     at.multiselect(key="f_country").set_value(["CN"]).run()
     assert metrics(at)["Mentions"] == 6 and metrics(at)["Incidents"] == 0
     assert at.query_params["country"] == "CN"
     at.multiselect(key="f_country").set_value([])
     at.multiselect(key="f_type").set_value(["armed attack"]).run()
-    assert metrics(at)["Injured"] == 5 and metrics(at)["Killed"] == 0
+    assert metrics(at)["Injured"] == 5 and metrics(at)["Killed"] is None  # unknown, not zero
     at.slider(key="f_conf").set_value(0.9).run()
     assert metrics(at)["Incidents"] == 0
     assert any("No articles match the filters" in i.value for i in at.info)
@@ -214,7 +218,7 @@ def test_sources_page_search_and_unknown_document(seed_db):
     assert any("No article with id" in w.value for w in at.warning)
     assert any(c.value == "0 articles match the filters" for c in at.caption)
     at.text_input(key="f_q").set_value("Karachi airport").run()
-    assert any(c.value == "1 sentences match the filters" for c in at.caption)
+    assert any(c.value == "1 sentence matches the filters" for c in at.caption)
 
 
 @pytest.mark.parametrize("text", ['"', "NEAR(a b) OR *", "-", "🙂 مرحبا", "x" * 10_000])
@@ -227,8 +231,8 @@ def test_free_text_accepts_anything(seed_db, text):
 def test_downloads_hold_every_filtered_row(seed_db):
     at = open_page("pages/2_Counts.py", params={"country": "PK"})
     labels = [e.proto.label for e in elements(at, "download_button")]
-    assert labels == ["Download counts by place (CSV)", "Download counts by country (CSV)",
-                      "Download counts by type (CSV)", "Download counts by month (CSV)"]
+    assert labels == [f"Download counts by {by} ({kind})" for by in ("place", "country", "type", "month")
+                      for kind in ("CSV", "GeoJSON")]
 
 
 # --- the same pages on a database the real loader built from seeds/ ---

@@ -26,13 +26,28 @@ def grid(page, nth: int = 0) -> dict:
     """The accessible table behind the nth st.dataframe: header, rendered rows, and the total row count."""
     frame = page.locator('[data-testid="stDataFrame"]').nth(nth)
     frame.locator('table[role="grid"] td[role="gridcell"]').first.wait_for(state="attached")
-    return frame.evaluate("""el => {
+    data = frame.evaluate("""el => {
         const table = el.querySelector('table[role="grid"]');
         const header = [...table.querySelectorAll('thead th')].map(th => th.innerText.trim());
         const rows = [...table.querySelectorAll('tbody tr')].map(tr =>
             [...tr.querySelectorAll('td')].map(td => td.innerText.trim()));
-        return {header, rows, total: Number(table.getAttribute('aria-rowcount')) - 1};
+        return {header, rows, total: Number(table.getAttribute('aria-rowcount')) - 1,
+                columns: Number(table.getAttribute('aria-colcount'))};
     }""")
+    # the grid renders only the columns in view: scroll across for the names of the others
+    names = {}
+    for _ in range(20):
+        for index, name in frame.evaluate("""el => [...el.querySelectorAll('table[role="grid"] thead th')]
+                .map(th => [Number(th.getAttribute('aria-colindex')), th.innerText.trim()])"""):
+            names[index] = name
+        if len(names) >= data["columns"]:
+            break
+        frame.evaluate("el => { const s = el.querySelector('.dvn-scroller'); if (s) s.scrollLeft += 300; }")
+        page.wait_for_timeout(100)
+    frame.evaluate("el => { const s = el.querySelector('.dvn-scroller'); if (s) s.scrollLeft = 0; }")
+    if len(names) >= data["columns"] > len(data["header"]):
+        data["header"] = [names[k] for k in sorted(names)]
+    return data
 
 
 def row_count_caption(page, noun: str) -> int:

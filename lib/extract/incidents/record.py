@@ -29,6 +29,7 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
         itype = "assassination"  # the targeted killing of a named official, elder or leader
     # reference for month names in a "came ... after" clause is the anchor event, not the publication
     date, precision = event_dates.clause_date(clause, cs, dateline_end, pub, anchor_ref, anchor_month)
+    operation = triggers.is_operation(trig)
     figures = tolls.find_tolls(clause, count_attackers=(itype == "other"))
     if tolls.campaign_total(clause, figures):
         figures["killed"] = figures["victims"] = None
@@ -43,7 +44,7 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
     return Incident(
         sites=site_list, type=itype, strength=strength, date=date, precision=precision, killed=killed, injured=injured,
         rise=figures["rise"], victims=figures["victims"], nationality=nationality, site=site,
-        attackers_killed=figures["attackers_killed"],
+        attackers_killed=figures["attackers_killed"], part_of=None, operation=operation,
         local=victims.local_victims(clause, nationality, bool(killed or injured)),
         foreign=victims.calls_victims_foreign(clause),
         perpetrator=None, perp_strength=0, sentence=(s, e),
@@ -153,7 +154,7 @@ def components(cur, text, s, e, mentions, dateline_end, index, paragraph) -> lis
             continue
         out.append(cur.copy(site=site, sites=[site], killed=figures["killed"], injured=figures["injured"],
                             victims=figures["victims"], nationality=[], local=False, foreign=False, sentence=(s, e),
-                            evidence=1, index=index, paragraph=paragraph))
+                            evidence=1, index=index, paragraph=paragraph, part_of=cur, attackers_killed=None))
     return out
 
 
@@ -186,6 +187,11 @@ def follow_up(cur, text, s, e, mentions, pub, dateline_end) -> None:
         date, precision = event_dates.sentence_date(sentence, s, dateline_end, pub)
         if date:
             cur.date, cur.precision = date, precision
+
+
+def _index_of(inc, incidents) -> int | None:
+    """The position of inc in incidents (by identity), or None."""
+    return next((n for n, other in enumerate(incidents) if other is inc), None) if inc is not None else None
 
 
 def finish(inc, i, text, incidents, pub, dateline_mention, body) -> dict:
@@ -237,6 +243,8 @@ def finish(inc, i, text, incidents, pub, dateline_mention, body) -> dict:
         "killed": inc.killed,
         "injured": inc.injured,
         "attackers_killed": inc.attackers_killed,
+        "operation": bool(getattr(inc, "operation", False)),  # a security-force operation (type "other")
+        "part_of": _index_of(getattr(inc, "part_of", None), incidents),  # the series this is a part of
         "victims": inc.victims,
         "victim_nationality": nationality,
         "perpetrator": inc.perpetrator,

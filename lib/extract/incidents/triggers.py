@@ -140,6 +140,16 @@ def type_of(triggers) -> tuple[str | None, int]:
     return "armed_attack", strength
 
 
+def is_operation(triggers) -> bool:
+    """True when the strongest triggers name a security-force operation ("a military operation", "a raid"): the
+    dead it reports are mostly the militants it targeted, a figure apart from victims."""
+    if not triggers:
+        return False
+    strength = max(s for *_, s in triggers)
+    kinds = {t for _, _, t, s in triggers if s == strength}
+    return "operation" in kinds and type_of(triggers)[0] == "other"
+
+
 # ------------------------------------------------------------------------- hypothetical, planned, general, vague
 _MODAL_BEFORE = re.compile(r"\b(?:could|might|may|would|will|can|cannot|should|must|to)\s+(?:\w+\s+){0,2}$")
 _WOULD_BE_WORD = re.compile(r"\bwould-be\b")
