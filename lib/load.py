@@ -7,6 +7,7 @@ be loaded is reported with its path and the reason while the others still load. 
 only when something failed.
 """
 import argparse
+import collections
 import fcntl
 import os
 import sys
@@ -96,6 +97,9 @@ def apply_corrections(mentions: list, doc_id: str, fixes: list, lookup) -> None:
 
 BATCH = 200          # articles per transaction: a kill loses at most one uncommitted batch of whole articles
 POOL_FROM = 200      # loads of fewer changed files extract in this process
+CHUNK = 8            # articles per task sent to a worker
+LOOKAHEAD = 2        # batches read and being extracted while one is written: memory stays bounded
+CACHE_KB = 64 * 1024  # the writer's page cache: the id indexes of a large database stay in memory
 
 
 def extract_article(article: dict) -> dict:
@@ -139,23 +143,24 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
             pool = _pool(workers)
         try:
             db = schema.connect(db_path)
+            db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
             try:
                 corrections.restore(db, corrections.csv_path_for(db_path))
                 fixes = write.corrections(db)
                 geocoder = _online_geocoder(db) if online else None
                 done = 0
-                pending = None
+                in_flight = collections.deque()  # (changed, results): at most LOOKAHEAD batches ahead
                 for first in range(0, len(files), BATCH):
-                    chunk = files[first:first + BATCH]
-                    changed = _read_changed(db, chunk, root, report)
+                    changed = _read_changed(db, files[first:first + BATCH], root, report)
                     articles = [article for _, article in changed if isinstance(article, dict)]
-                    job = pool.map_async(extract_article, articles, chunksize=8) if pool else None
-                    if pending:
-                        done = _write_batch(db, pending, report, fixes, gaz, geocoder, progress, done, len(files))
-                    results = job.get() if job else [extract_article(a) for a in articles]
-                    pending = (changed, iter(results))
-                if pending:
-                    done = _write_batch(db, pending, report, fixes, gaz, geocoder, progress, done, len(files))
+                    in_flight.append((changed, pool.imap(extract_article, articles, chunksize=CHUNK)
+                                      if pool else map(extract_article, articles)))
+                    if len(in_flight) > LOOKAHEAD:
+                        done = _write_batch(db, in_flight.popleft(), report, fixes, gaz, geocoder, progress,
+                                            done, len(files))
+                while in_flight:
+                    done = _write_batch(db, in_flight.popleft(), report, fixes, gaz, geocoder, progress,
+                                        done, len(files))
             finally:
                 db.close()
         finally:
@@ -194,51 +199,84 @@ def _read_changed(db, chunk: list, root, report: LoadReport) -> list:
 
 
 def _write_batch(db, pending, report, fixes, gaz, geocoder, progress, done, total) -> int:
-    """Store one batch of extracted articles in one transaction, each article in its own savepoint."""
+    """Store one batch of extracted articles in one transaction.
+
+    The batch is first written without a savepoint per article (full-text tables flush at each one);
+    when an article fails, that transaction is rolled back and the batch written again with each article
+    in its own savepoint, so the failure costs only that article. Online geocoding always takes the
+    second way, because its answers are cached in the same transaction.
+    """
     changed, results = pending
-    with write.batch(db):
-        for path, article in changed:
-            done += 1
-            if progress:
-                progress(done, total, str(path))
-            if isinstance(article, tuple):
-                outcome, reason = article
-                if outcome == "unchanged":
-                    report.unchanged += 1
-                else:
-                    report.failed += 1
-                    report.problems.append((str(path), reason))
-                continue
-            result = next(results)
-            if "error" in result:
-                report.failed += 1
-                report.problems.append((str(path), result["error"]))
-                continue
-            try:
-                apply_corrections(result["mentions"], article["id"], fixes,
-                                  lambda pid: gaz.place(pid) or write.place(db, pid))
-                if geocoder:
-                    report.fallbacks.extend((str(path), s) for s in geocoder.refine(result["mentions"]))
-                status = write.write_document(db, article, result["spans"], result["mentions"],
-                                              result["incidents"])
-            except (OSError, UnicodeError, ValueError) as error:
-                report.failed += 1
-                report.problems.append((str(path), str(error)))
-                continue
-            except Exception as error:  # one bad article must not stop the others
-                report.failed += 1
-                report.problems.append((str(path), f"{type(error).__name__}: {error}"))
-                continue
-            if status == "unchanged":  # the same text twice in one batch
-                report.unchanged += 1
-                continue
-            if status == "replaced":
-                report.replaced += 1
-            elif status == "new":
-                report.loaded += 1
-            report.mentions += len(result["mentions"])
-            report.incidents += len(result["incidents"])
+    results = list(results)
+    lookup = lambda pid: gaz.place(pid) or write.place(db, pid)  # noqa: E731
+    outcomes = None
+    if geocoder is None:
+        try:
+            with write.batch(db):
+                outcomes = [_store(db, path, article, result, fixes, lookup, None, strict=True)
+                            for path, article, result in _pair(changed, results)]
+        except _ArticleFailed:
+            outcomes = None
+    if outcomes is None:
+        with write.batch(db):
+            outcomes = [_store(db, path, article, result, fixes, lookup, geocoder, strict=False)
+                        for path, article, result in _pair(changed, results)]
+    for (path, _), (outcome, detail, result) in zip(changed, outcomes):
+        done += 1
+        if progress:
+            progress(done, total, str(path))
+        _tally(report, path, outcome, detail, result)
     return done
+
+
+class _ArticleFailed(Exception):
+    """An article could not be written in a batch without savepoints: write the batch again with them."""
+
+
+def _pair(changed: list, results: list):
+    """(path, article or outcome tuple, extraction result or None) in file order."""
+    results = iter(results)
+    for path, article in changed:
+        yield path, article, (None if isinstance(article, tuple) else next(results))
+
+
+def _store(db, path, article, result, fixes, lookup, geocoder, *, strict: bool) -> tuple:
+    """Write one article; return (outcome, detail, result). strict: raise _ArticleFailed on an error."""
+    if isinstance(article, tuple):
+        return article[0], article[1], None
+    if "error" in result:
+        return "failed", result["error"], None
+    try:
+        apply_corrections(result["mentions"], article["id"], fixes, lookup)
+        fallbacks = list(geocoder.refine(result["mentions"])) if geocoder else []
+        status = write.write_document(db, article, result["spans"], result["mentions"], result["incidents"],
+                                      isolated=not strict)
+    except (OSError, UnicodeError, ValueError) as error:
+        if strict:
+            raise _ArticleFailed() from error
+        return "failed", str(error), None
+    except Exception as error:  # one bad article must not stop the others
+        if strict:
+            raise _ArticleFailed() from error
+        return "failed", f"{type(error).__name__}: {error}", None
+    return status, fallbacks, result
+
+
+def _tally(report: LoadReport, path, outcome: str, detail, result) -> None:
+    """Count one article's outcome in the report."""
+    if outcome == "failed":
+        report.failed += 1
+        report.problems.append((str(path), detail))
+    elif outcome == "unchanged":  # unchanged on disk, or the same text twice in one batch
+        report.unchanged += 1
+    else:
+        report.fallbacks.extend((str(path), s) for s in detail or [])
+        if outcome == "replaced":
+            report.replaced += 1
+        elif outcome == "new":
+            report.loaded += 1
+        report.mentions += len(result["mentions"])
+        report.incidents += len(result["incidents"])
 
 
 def _online_geocoder(db):
