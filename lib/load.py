@@ -123,8 +123,6 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
     Worker processes extract (workers, default one per core) while this process reads, checks and writes,
     in file order, BATCH articles per transaction.
     """
-    from lib.extract import gazetteer
-
     started = time.perf_counter()
     report = LoadReport()
     db_path = Path(db_path)
@@ -136,11 +134,7 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
     workers = (os.cpu_count() or 1) if workers is None else workers
     root = _common_root(paths)
     with exclusive(db_path, wait_seconds):
-        gaz = gazetteer.load()
-        pool = None
-        if workers > 1 and len(files) >= POOL_FROM:
-            extract_article({"text": "A bomb exploded in Kabul on Monday.", "published": None})  # rules, before forking
-            pool = _pool(workers)
+        extractors = _Extractors(workers if len(files) >= POOL_FROM else 1)
         try:
             db = schema.connect(db_path)
             db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
@@ -148,33 +142,64 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
                 corrections.restore(db, corrections.csv_path_for(db_path))
                 fixes = write.corrections(db)
                 geocoder = _online_geocoder(db) if online else None
+                lookup = lambda pid: extractors.gazetteer().place(pid) or write.place(db, pid)  # noqa: E731
                 done = 0
                 in_flight = collections.deque()  # (changed, results): at most LOOKAHEAD batches ahead
                 for first in range(0, len(files), BATCH):
                     changed = _read_changed(db, files[first:first + BATCH], root, report)
                     articles = [article for _, article in changed if isinstance(article, dict)]
-                    in_flight.append((changed, pool.imap(extract_article, articles, chunksize=CHUNK)
-                                      if pool else map(extract_article, articles)))
+                    in_flight.append((changed, extractors.map(articles)))
                     if len(in_flight) > LOOKAHEAD:
-                        done = _write_batch(db, in_flight.popleft(), report, fixes, gaz, geocoder, progress,
+                        done = _write_batch(db, in_flight.popleft(), report, fixes, lookup, geocoder, progress,
                                             done, len(files))
                 while in_flight:
-                    done = _write_batch(db, in_flight.popleft(), report, fixes, gaz, geocoder, progress,
+                    done = _write_batch(db, in_flight.popleft(), report, fixes, lookup, geocoder, progress,
                                         done, len(files))
             finally:
                 db.close()
         finally:
-            if pool:
-                pool.terminate()
-                pool.join()
+            extractors.close()
     report.seconds = time.perf_counter() - started
     return report
 
 
+class _Extractors:
+    """The gazetteer and the extraction workers, made when the first changed article needs them: a load
+    with nothing changed reads neither (about a second and a half of a small load)."""
+
+    def __init__(self, workers: int):
+        self.workers, self.pool, self._gazetteer = workers, None, None
+
+    def gazetteer(self):
+        if self._gazetteer is None:
+            from lib.extract import gazetteer
+
+            self._gazetteer = gazetteer.load()
+        return self._gazetteer
+
+    def map(self, articles: list):
+        """Extraction results of articles in their order, streamed (workers forked on first use)."""
+        if not articles:
+            return iter(())
+        if self.workers > 1 and self.pool is None:
+            self.pool = _pool(self.workers)
+        return self.pool.imap(extract_article, articles, chunksize=CHUNK) if self.pool \
+            else map(extract_article, articles)
+
+    def close(self) -> None:
+        if self.pool:
+            self.pool.terminate()
+            self.pool.join()
+
+
 def _pool(workers: int):
-    """Extraction workers forked with the gazetteer already in memory (shared, not reloaded)."""
+    """Extraction workers forked with the gazetteer and the rules already in memory (shared, not reloaded)."""
     import multiprocessing
 
+    from lib.extract import gazetteer
+
+    gazetteer.load()
+    extract_article({"text": "A bomb exploded in Kabul on Monday.", "published": None})  # rules, before forking
     return multiprocessing.get_context("fork").Pool(workers)
 
 
@@ -198,7 +223,7 @@ def _read_changed(db, chunk: list, root, report: LoadReport) -> list:
     return [(path, article) if article else (path, outcome) for path, article, outcome in out]
 
 
-def _write_batch(db, pending, report, fixes, gaz, geocoder, progress, done, total) -> int:
+def _write_batch(db, pending, report, fixes, lookup, geocoder, progress, done, total) -> int:
     """Store one batch of extracted articles in one transaction.
 
     The batch is first written without a savepoint per article (full-text tables flush at each one);
@@ -208,7 +233,6 @@ def _write_batch(db, pending, report, fixes, gaz, geocoder, progress, done, tota
     """
     changed, results = pending
     results = list(results)
-    lookup = lambda pid: gaz.place(pid) or write.place(db, pid)  # noqa: E731
     outcomes = None
     if geocoder is None:
         try:
