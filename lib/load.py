@@ -98,7 +98,7 @@ def apply_corrections(mentions: list, doc_id: str, fixes: list, lookup) -> None:
 BATCH = 200          # articles per transaction: a kill loses at most one uncommitted batch of whole articles
 POOL_FROM = 200      # loads of fewer changed files extract in this process
 CHUNK = 8            # articles per task sent to a worker
-LOOKAHEAD = 2        # batches read and being extracted while one is written: memory stays bounded
+LOOKAHEAD = 2        # batches read and being extracted by workers while one is written: memory stays bounded
 CACHE_KB = 64 * 1024  # the writer's page cache: the id indexes of a large database stay in memory
 
 
@@ -149,7 +149,7 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
                     changed = _read_changed(db, files[first:first + BATCH], root, report)
                     articles = [article for _, article in changed if isinstance(article, dict)]
                     in_flight.append((changed, extractors.map(articles)))
-                    if len(in_flight) > LOOKAHEAD:
+                    if len(in_flight) > extractors.lookahead:
                         done = _write_batch(db, in_flight.popleft(), report, fixes, lookup, geocoder, progress,
                                             done, len(files))
                 while in_flight:
@@ -176,6 +176,12 @@ class _Extractors:
 
             self._gazetteer = gazetteer.load()
         return self._gazetteer
+
+    @property
+    def lookahead(self) -> int:
+        """Batches to read ahead of the one being written: none when this process extracts (nothing would
+        run meanwhile, and the first commit would only come later)."""
+        return LOOKAHEAD if self.workers > 1 else 0
 
     def map(self, articles: list):
         """Extraction results of articles in their order, streamed (workers forked on first use)."""
