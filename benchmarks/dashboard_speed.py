@@ -43,12 +43,22 @@ def _busiest_place(db_path: str):
     return row[0] if row else None
 
 
+def _busiest_event(db_path: str):
+    """The event with the most reports (the incident whose panel has most to show), or None."""
+    import sqlite3
+
+    with sqlite3.connect(db_path) as db:
+        row = db.execute("SELECT event_id FROM incidents WHERE event_id IS NOT NULL AND place_id IS NOT NULL "
+                         "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
 def time_pages(db_path: str) -> list[dict]:
     """In this process: run each page with AppTest against db_path (ATLAS_DB must already be set).
 
     cold: Streamlit's caches cleared first (every query runs); warm: the same page again at once.
     The very first page also pays for the imports. Last row: the Map page with the place that has the
-    most mentions chosen, so its excerpt panel is drawn.
+    most mentions chosen, so its excerpt panel is drawn, and with the most reported incident chosen.
     """
     import streamlit as st
     from streamlit.testing.v1 import AppTest
@@ -58,6 +68,9 @@ def time_pages(db_path: str) -> list[dict]:
     busiest = _busiest_place(db_path)
     if busiest and "pages/1_Map.py" in _pages():
         cases.append((f"1_Map.py, {busiest} chosen", "pages/1_Map.py", {"atlas_place": busiest}))
+    event = _busiest_event(db_path)
+    if event and "pages/1_Map.py" in _pages():
+        cases.append((f"1_Map.py, incident {event} chosen", "pages/1_Map.py", {"atlas_event": event}))
     rows = []
     for label_, page, state in cases:
         row = {"page": label_}
@@ -75,7 +88,7 @@ def time_pages(db_path: str) -> list[dict]:
             except Exception as error:  # a page that times out or fails still gets a row
                 row[label] = None
                 row["error"] = f"{type(error).__name__}: {error}"[:120]
-        if state:
+        if "atlas_place" in state:
             row["note"] = f"{len(at.get('html'))} st.html elements (style and excerpts)"
         rows.append(row)
     return rows

@@ -45,3 +45,15 @@ def same_event(a: dict, b: dict) -> bool:
     if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
         return False
     return km(a["lat"], a["lon"], b["lat"], b["lon"]) <= MERGE_KM
+
+
+def family_types(type_: str | None) -> tuple[tuple, bool]:
+    """The types whose reports can be this type's event, and whether that list is exclusive.
+
+    (types, True): exactly these types; (types, False): any type except these (a type of no known family
+    joins only other types of no known family), so that a store can narrow its candidates in SQL.
+    """
+    family = _FAMILY.get(type_)
+    if family is None:
+        return tuple(_FAMILY), False
+    return tuple(t for t, f in _FAMILY.items() if f == family), True

@@ -7,6 +7,7 @@ be loaded is reported with its path and the reason while the others still load. 
 only when something failed.
 """
 import argparse
+import collections
 import fcntl
 import os
 import sys
@@ -102,6 +103,9 @@ def _correct_incidents(incidents: list, doc_id: str, fixes: list, lookup) -> Non
 
 BATCH = 200          # articles per transaction: a kill loses at most one uncommitted batch of whole articles
 POOL_FROM = 200      # loads of fewer changed files extract in this process
+CHUNK = 8            # articles per task sent to a worker
+LOOKAHEAD = 2        # batches read and being extracted by workers while one is written: memory stays bounded
+CACHE_KB = 64 * 1024  # the writer's page cache: the id indexes of a large database stay in memory
 
 
 def extract_article(article: dict) -> dict:
@@ -128,8 +132,6 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
     Worker processes extract (workers, default one per core) while this process reads, checks and writes,
     in file order, BATCH articles per transaction.
     """
-    from lib.extract import gazetteer
-
     started = time.perf_counter()
     report = LoadReport()
     db_path = Path(db_path)
@@ -142,13 +144,10 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
     workers = (os.cpu_count() or 1) if workers is None else workers
     root = _common_root(paths)
     with exclusive(db_path, wait_seconds):
-        gaz = gazetteer.load()
-        pool = None
-        if workers > 1 and len(files) >= POOL_FROM:
-            extract_article({"text": "A bomb exploded in Kabul on Monday.", "published": None})  # rules, before forking
-            pool = _pool(workers)
+        extractors = _Extractors(workers if len(files) >= POOL_FROM else 1)
         try:
             db = schema.connect(db_path)
+            db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
             try:
                 corrections.restore(db, corrections.csv_path_for(db_path))
                 from lib import edits
@@ -156,34 +155,71 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
                     edits.restore_files(db, db_path)
                 fixes = write.corrections(db)
                 geocoder = _online_geocoder(db) if online else None
+                lookup = lambda pid: extractors.gazetteer().place(pid) or write.place(db, pid)  # noqa: E731
                 done = 0
-                pending = None
+                in_flight = collections.deque()  # (changed, results): at most LOOKAHEAD batches ahead
                 for first in range(0, len(files), BATCH):
-                    chunk = files[first:first + BATCH]
-                    changed = _read_changed(db, chunk, root, report)
+                    changed = _read_changed(db, files[first:first + BATCH], root, report)
                     articles = [article for _, article in changed if isinstance(article, dict)]
-                    job = pool.map_async(extract_article, articles, chunksize=8) if pool else None
-                    if pending:
-                        done = _write_batch(db, pending, report, fixes, gaz, geocoder, progress, done, len(files))
-                    results = job.get() if job else [extract_article(a) for a in articles]
-                    pending = (changed, iter(results))
-                if pending:
-                    done = _write_batch(db, pending, report, fixes, gaz, geocoder, progress, done, len(files))
-                edits.apply_all(db, gaz)
+                    in_flight.append((changed, extractors.map(articles)))
+                    if len(in_flight) > extractors.lookahead:
+                        done = _write_batch(db, in_flight.popleft(), report, fixes, lookup, geocoder, progress,
+                                            done, len(files))
+                while in_flight:
+                    done = _write_batch(db, in_flight.popleft(), report, fixes, lookup, geocoder, progress,
+                                        done, len(files))
+                edits.apply_all(db, extractors.gazetteer() if fixes else None)
             finally:
                 db.close()
         finally:
-            if pool:
-                pool.terminate()
-                pool.join()
+            extractors.close()
     report.seconds = time.perf_counter() - started
     return report
 
 
+class _Extractors:
+    """The gazetteer and the extraction workers, made when the first changed article needs them: a load
+    with nothing changed reads neither (about a second and a half of a small load)."""
+
+    def __init__(self, workers: int):
+        self.workers, self.pool, self._gazetteer = workers, None, None
+
+    def gazetteer(self):
+        if self._gazetteer is None:
+            from lib.extract import gazetteer
+
+            self._gazetteer = gazetteer.load()
+        return self._gazetteer
+
+    @property
+    def lookahead(self) -> int:
+        """Batches to read ahead of the one being written: none when this process extracts (nothing would
+        run meanwhile, and the first commit would only come later)."""
+        return LOOKAHEAD if self.workers > 1 else 0
+
+    def map(self, articles: list):
+        """Extraction results of articles in their order, streamed (workers forked on first use)."""
+        if not articles:
+            return iter(())
+        if self.workers > 1 and self.pool is None:
+            self.pool = _pool(self.workers)
+        return self.pool.imap(extract_article, articles, chunksize=CHUNK) if self.pool \
+            else map(extract_article, articles)
+
+    def close(self) -> None:
+        if self.pool:
+            self.pool.terminate()
+            self.pool.join()
+
+
 def _pool(workers: int):
-    """Extraction workers forked with the gazetteer already in memory (shared, not reloaded)."""
+    """Extraction workers forked with the gazetteer and the rules already in memory (shared, not reloaded)."""
     import multiprocessing
 
+    from lib.extract import gazetteer
+
+    gazetteer.load()
+    extract_article({"text": "A bomb exploded in Kabul on Monday.", "published": None})  # rules, before forking
     return multiprocessing.get_context("fork").Pool(workers)
 
 
@@ -209,54 +245,85 @@ def _read_changed(db, chunk: list, root, report: LoadReport) -> list:
     return [(path, article) if article else (path, outcome) for path, article, outcome in out]
 
 
-def _write_batch(db, pending, report, fixes, gaz, geocoder, progress, done, total) -> int:
-    """Store one batch of extracted articles in one transaction, each article in its own savepoint."""
+def _write_batch(db, pending, report, fixes, lookup, geocoder, progress, done, total) -> int:
+    """Store one batch of extracted articles in one transaction.
+
+    The batch is first written without a savepoint per article (full-text tables flush at each one);
+    when an article fails, that transaction is rolled back and the batch written again with each article
+    in its own savepoint, so the failure costs only that article. Online geocoding always takes the
+    second way, because its answers are cached in the same transaction.
+    """
     changed, results = pending
-    with write.batch(db):
-        for path, article in changed:
-            done += 1
-            if progress:
-                progress(done, total, str(path))
-            if isinstance(article, tuple):
-                outcome, reason = article
-                if outcome == "unchanged":
-                    report.unchanged += 1
-                else:
-                    report.failed += 1
-                    report.problems.append((str(path), reason))
-                continue
-            result = next(results)
-            if "error" in result:
-                report.failed += 1
-                report.problems.append((str(path), result["error"]))
-                continue
-            try:
-                apply_corrections(result["mentions"], article["id"], fixes,
-                                  lambda pid: gaz.place(pid) or write.place(db, pid))
-                _correct_incidents(result["incidents"], article["id"], fixes,
-                                   lambda pid: gaz.place(pid) or write.place(db, pid))
-                if geocoder:
-                    report.fallbacks.extend((str(path), s) for s in geocoder.refine(result["mentions"]))
-                status = write.write_document(db, article, result["spans"], result["mentions"],
-                                              result["incidents"])
-            except (OSError, UnicodeError, ValueError) as error:
-                report.failed += 1
-                report.problems.append((str(path), str(error)))
-                continue
-            except Exception as error:  # one bad article must not stop the others
-                report.failed += 1
-                report.problems.append((str(path), f"{type(error).__name__}: {error}"))
-                continue
-            if status == "unchanged":  # the same text twice in one batch
-                report.unchanged += 1
-                continue
-            if status == "replaced":
-                report.replaced += 1
-            elif status == "new":
-                report.loaded += 1
-            report.mentions += len(result["mentions"])
-            report.incidents += len(result["incidents"])
+    results = list(results)
+    outcomes = None
+    if geocoder is None:
+        try:
+            with write.batch(db):
+                outcomes = [_store(db, path, article, result, fixes, lookup, None, strict=True)
+                            for path, article, result in _pair(changed, results)]
+        except _ArticleFailed:
+            outcomes = None
+    if outcomes is None:
+        with write.batch(db):
+            outcomes = [_store(db, path, article, result, fixes, lookup, geocoder, strict=False)
+                        for path, article, result in _pair(changed, results)]
+    for (path, _), (outcome, detail, result) in zip(changed, outcomes):
+        done += 1
+        if progress:
+            progress(done, total, str(path))
+        _tally(report, path, outcome, detail, result)
     return done
+
+
+class _ArticleFailed(Exception):
+    """An article could not be written in a batch without savepoints: write the batch again with them."""
+
+
+def _pair(changed: list, results: list):
+    """(path, article or outcome tuple, extraction result or None) in file order."""
+    results = iter(results)
+    for path, article in changed:
+        yield path, article, (None if isinstance(article, tuple) else next(results))
+
+
+def _store(db, path, article, result, fixes, lookup, geocoder, *, strict: bool) -> tuple:
+    """Write one article; return (outcome, detail, result). strict: raise _ArticleFailed on an error."""
+    if isinstance(article, tuple):
+        return article[0], article[1], None
+    if "error" in result:
+        return "failed", result["error"], None
+    try:
+        apply_corrections(result["mentions"], article["id"], fixes, lookup)
+        _correct_incidents(result["incidents"], article["id"], fixes, lookup)
+        fallbacks = list(geocoder.refine(result["mentions"])) if geocoder else []
+        status = write.write_document(db, article, result["spans"], result["mentions"], result["incidents"],
+                                      isolated=not strict)
+    except (OSError, UnicodeError, ValueError) as error:
+        if strict:
+            raise _ArticleFailed() from error
+        return "failed", str(error), None
+    except Exception as error:  # one bad article must not stop the others
+        if strict:
+            raise _ArticleFailed() from error
+        return "failed", f"{type(error).__name__}: {error}", None
+    return status, fallbacks, result
+
+
+def _tally(report: LoadReport, path, outcome: str, detail, result) -> None:
+    """Count one article's outcome in the report."""
+    if outcome == "failed":
+        report.failed += 1
+        report.problems.append((str(path), detail))
+    elif outcome == "unchanged":  # unchanged on disk, or the same text twice in one batch
+        report.unchanged += 1
+    else:
+        report.fallbacks.extend((str(path), s) for s in detail or [])
+        if outcome == "replaced":
+            report.replaced += 1
+        elif outcome == "new":
+            report.loaded += 1
+        report.mentions += len(result["mentions"])
+        report.incidents += len(result["incidents"])
 
 
 def _online_geocoder(db):

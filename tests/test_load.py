@@ -147,3 +147,27 @@ def test_the_schema_has_full_text_search_wal_and_filter_indexes(seed_db_path):
     assert len(hits) == 1
     indexed = {tuple(i.columns) for t in ("incidents", "mentions", "documents", "places") for i in db[t].indexes}
     assert {("date",), ("type",), ("place_id",), ("country_code",), ("published",)} <= indexed
+
+
+def test_an_article_whose_rows_cannot_be_written_fails_alone_and_the_rest_of_its_batch_is_stored(
+        tmp_path, monkeypatch):
+    from lib.load import load_paths
+    from lib.store import write
+
+    for number in range(5):
+        (tmp_path / f"{number}.txt").write_text(f"Article {number}.\n\nA bomb exploded in Quetta.\n")
+    real = write.write_document
+
+    def failing_on_the_third(db, document, *args, **kwargs):
+        if document["path"].endswith("2.txt"):
+            raise ValueError("cannot store this one")
+        return real(db, document, *args, **kwargs)
+
+    monkeypatch.setattr(write, "write_document", failing_on_the_third)
+    report = load_paths([tmp_path], tmp_path / "atlas.db", workers=1)
+    assert (report.loaded, report.failed) == (4, 1)
+    assert report.problems[0][0].endswith("2.txt") and "cannot store" in report.problems[0][1]
+    db = store.connect(tmp_path / "atlas.db")
+    assert sorted(r[0] for r in db.execute("SELECT path FROM documents")) == [f"{n}.txt" for n in (0, 1, 3, 4)]
+    assert db.execute("SELECT count(*) FROM sentences WHERE document_id NOT IN (SELECT id FROM documents)"
+                      ).fetchone()[0] == 0

@@ -3,8 +3,10 @@
 Every statement takes its values as parameters; table and column names come only from lib.store.
 """
 import json
+import math
 
 from lib import events
+from lib.geo import EARTH_DIAMETER_KM
 from lib.store.schema import TABLES, now
 
 def document_status(db, doc_id: str, path: str) -> str:
@@ -16,39 +18,49 @@ def document_status(db, doc_id: str, path: str) -> str:
     return "new"
 
 
-def write_document(db, document: dict, sentences: list, mentions: list, incidents: list) -> str:
+def write_document(db, document: dict, sentences: list, mentions: list, incidents: list, *,
+                   isolated: bool = True) -> str:
     """Store one article and its extractions in one transaction, replacing what its path held before.
 
     Returns 'new', 'replaced' or 'unchanged'. Nothing is written when the same text is already stored.
+    isolated=False writes into the caller's open transaction without a savepoint of its own (cheaper:
+    full-text tables flush at every savepoint); the caller then rolls the whole transaction back on error.
     """
     status = document_status(db, document["id"], document["path"])
     if status == "unchanged":
         return status
-    with db.atomic():
-        old_ids = [r[0] for r in db.execute("SELECT id FROM documents WHERE path = ?", [document["path"]])]
-        for old_id in old_ids:
-            _delete_document_rows(db, old_id)
-        row = {key: document.get(key) for key in TABLES["documents"][0]}
-        row["chars"] = len(document["text"])
-        row["loaded_at"] = now()
-        _insert(db, "documents", [row])
-        _insert(db, "sentences", [
-            {"document_id": document["id"], "start": s, "end": e, "text": document["text"][s:e]}
-            for s, e in sentences
-        ])
-        places = {}
-        for item in list(mentions) + list(incidents):
-            if item.get("place_id") and item.get("lat") is not None:
-                places.setdefault(item["place_id"], _place_row(item))
-        _upsert_places(db, list(places.values()))
-        _insert(db, "mentions", [_mention_row(document["id"], m) for m in mentions])
-        rows = [_incident_row(document["id"], i) for i in incidents]
-        for number, (row, incident) in enumerate(zip(rows, incidents)):
-            row["event_id"] = _matching_event(db, document["id"], incident) or f"{document['id']}-{number}"
-        for row, incident in zip(rows, incidents):
-            row["part_of"] = _series_event(rows, incident)
-        _insert(db, "incidents", rows)
+    if isolated:
+        with db.atomic():
+            _write_rows(db, document, sentences, mentions, incidents)
+    else:
+        _write_rows(db, document, sentences, mentions, incidents)
     return status
+
+
+def _write_rows(db, document: dict, sentences: list, mentions: list, incidents: list) -> None:
+    old_ids = [r[0] for r in db.execute("SELECT id FROM documents WHERE path = ?", [document["path"]])]
+    for old_id in old_ids:
+        _delete_document_rows(db, old_id)
+    row = {key: document.get(key) for key in TABLES["documents"][0]}
+    row["chars"] = len(document["text"])
+    row["loaded_at"] = now()
+    _insert(db, "documents", [row])
+    _insert(db, "sentences", [
+        {"document_id": document["id"], "start": s, "end": e, "text": document["text"][s:e]}
+        for s, e in sentences
+    ])
+    places = {}
+    for item in list(mentions) + list(incidents):
+        if item.get("place_id") and item.get("lat") is not None:
+            places.setdefault(item["place_id"], _place_row(item))
+    _upsert_places(db, list(places.values()))
+    _insert(db, "mentions", [_mention_row(document["id"], m) for m in mentions])
+    rows = [_incident_row(document["id"], i) for i in incidents]
+    for number, (row, incident) in enumerate(zip(rows, incidents)):
+        row["event_id"] = _matching_event(db, document["id"], incident) or f"{document['id']}-{number}"
+    for row, incident in zip(rows, incidents):
+        row["part_of"] = _series_event(rows, incident)
+    _insert(db, "incidents", rows)
 
 
 def batch(db):
@@ -84,23 +96,65 @@ def _date_candidates(date: str) -> tuple[list[str], str, str]:
     return coarser, date, date + "~"
 
 
+def _near_box(lat: float, lon: float) -> tuple[float, float, float, float] | None:
+    """Latitude and longitude bounds holding every point within events.MERGE_KM of (lat, lon), or None
+    when the box would reach a pole or cross the antimeridian (then longitude is not narrowed)."""
+    radius = events.MERGE_KM / (EARTH_DIAMETER_KM / 2)  # the distance as an angle, in radians
+    dlat = math.degrees(radius) + 0.01
+    spread = math.sin(radius) / max(math.cos(math.radians(lat)), 1e-9)
+    if abs(lat) + dlat >= 90 or spread >= 1:
+        return None
+    dlon = math.degrees(math.asin(spread)) + 0.01
+    if lon - dlon < -180 or lon + dlon > 180:
+        return None
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+def _candidate_filter(incident: dict) -> tuple[list[str], list] | None:
+    """SQL conditions that every report events.same_event could accept passes (a superset: same_event
+    still decides), or None when no report can be this incident's event."""
+    place_id, lat, lon = incident.get("place_id"), incident.get("lat"), incident.get("lon")
+    places, params = [], []
+    if place_id:
+        places.append("i.place_id = ?")
+        params.append(place_id)
+    if lat is not None and lon is not None:
+        box = _near_box(lat, lon)
+        if box is None:
+            places.append("p.lat IS NOT NULL")
+        else:
+            places.append("(p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?)")
+            params.extend(box)
+    if not places:
+        return None
+    types, exclusive = events.family_types(incident.get("type"))
+    marks = ", ".join("?" for _ in types)
+    # the unary + keeps SQLite on the date index: a type matches a large share of all reports
+    kinds = f"+i.type IN ({marks})" if exclusive else f"(i.type IS NULL OR +i.type NOT IN ({marks}))"
+    return [f"({' OR '.join(places)})", kinds], params + list(types)
+
+
 def _matching_event(db, doc_id: str, incident: dict) -> str | None:
     """The event of another article's report of this same incident (lib.events), or None.
 
     Only reports whose date can agree are read (by the date index): the coarser dates of this one, and
-    this date with every finer date it begins.
+    this date with every finer date it begins; of those, SQL keeps the ones of the type's family at the
+    same place or within a box around it, so the cost does not grow with the reports of that day.
     """
     date = incident.get("date")
-    if not date:
+    narrowed = _candidate_filter(incident) if date else None
+    if narrowed is None:
         return None
+    conditions, params = narrowed
     coarser, low, high = _date_candidates(date)
     marks = ", ".join("?" for _ in coarser) or "NULL"
     rows = db.execute(
         f"""SELECT i.event_id, i.type, i.date, i.place_id, p.lat, p.lon FROM incidents i
            LEFT JOIN places p ON p.id = i.place_id
            WHERE i.document_id != ? AND (i.date IN ({marks}) OR (i.date >= ? AND i.date < ?))
+             AND {' AND '.join(conditions)}
            ORDER BY i.id""",
-        [doc_id, *coarser, low, high],
+        [doc_id, *coarser, low, high, *params],
     )
     for event_id, type_, other_date, place_id, lat, lon in rows:
         other = {"type": type_, "date": other_date, "place_id": place_id, "lat": lat, "lon": lon}
