@@ -13,7 +13,8 @@ from lib.store import queries
 
 PLACE_KEY = "atlas_place"          # place_id chosen on the map (a click or the Place select box)
 EVENT_KEY = "atlas_event"          # event_id of the incident clicked on the map
-MAP_KEY = "atlas_map"              # st.plotly_chart key of the Map page's map
+MAP_KEY = "atlas_map"              # key of the Map page's map (lib.dashboard.map_view)
+SEEN_KEY = "atlas_map_seen"        # the last view the person moved the map to: {"center", "zoom", "revision"}
 SEL_PARAM = "sel"                  # the chosen place in the page address, so a copied link reopens its excerpts
 EVENT_PARAM = "event"              # the chosen incident in the page address
 SAME_SPOT = 1e-4                   # degrees: markers closer than this lie on the same spot
@@ -24,6 +25,9 @@ VIEW_PARAMS = {"map_size": ("size", charts.SIZE_BY, "killed"),
 
 
 def _points(event) -> list:
+    """The points of a plotly_chart selection ({"selection": {"points": [...]}}) or of a map click (a list)."""
+    if isinstance(event, list):
+        return [p for p in event if isinstance(p, dict)]
     try:
         return [p for p in event["selection"]["points"] or [] if isinstance(p, dict)]
     except (KeyError, TypeError):
@@ -38,8 +42,8 @@ def _custom(point) -> str | None:
 
 
 def picked_from_selection(event, places: pd.DataFrame, events: pd.DataFrame | None = None):
-    """("event", event_id) or ("place", place_id) of the first selected marker (by its customdata, else a place
-    at its coordinates), or None."""
+    """("event", event_id) or ("place", place_id) of the first selected or clicked marker (by its customdata,
+    else a place at its coordinates), or None. event is a plotly_chart selection or a map click's points."""
     place_ids = set(places["place_id"])
     event_ids = set(events["event_id"]) if events is not None and not events.empty else set()
     for point in _points(event):
@@ -82,11 +86,29 @@ def _remember_place(place_id: str | None) -> None:
     _remember("place" if place_id else None, place_id)
 
 
-def map_selected(places: pd.DataFrame, events: pd.DataFrame | None = None) -> None:
-    """on_select of the map: remember the clicked place or incident (a click that deselects keeps the last)."""
-    picked = picked_from_selection(st.session_state.get(MAP_KEY), places, events)
+def map_clicked(places: pd.DataFrame, events: pd.DataFrame | None = None) -> None:
+    """on_click_change of the Map page's map: remember the clicked place or incident."""
+    result = st.session_state.get(MAP_KEY) or {}
+    picked = picked_from_selection(result.get("click"), places, events)
     if picked is not None:
         _remember(*picked)
+
+
+def map_moved() -> None:
+    """on_view_change of the map: keep where the person moved it, so a return to the page finds it there."""
+    view = (st.session_state.get(MAP_KEY) or {}).get("view")
+    if isinstance(view, dict) and isinstance(view.get("center"), dict):
+        st.session_state[SEEN_KEY] = view
+
+
+def seen_view() -> dict | None:
+    """{"center", "zoom", "revision"} where the person last left the map, or None."""
+    view = st.session_state.get(SEEN_KEY)
+    try:
+        return {"center": {"lat": float(view["center"]["lat"]), "lon": float(view["center"]["lon"])},
+                "zoom": float(view["zoom"]), "revision": str(view["revision"])}
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def place_chosen() -> None:
