@@ -1,11 +1,12 @@
 """The Map page's panel: which place a click (or the Place box, or ?sel=) chose, and the excerpts behind it."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import streamlit as st
 
 from lib import charts
-from lib.charts import precision
 from lib.dashboard.context import Context
 from lib.dashboard.render import esc, esc_md, highlight, incidents_html, link, page_link
 from lib.dashboard.sidebar import filter_params
@@ -68,6 +69,24 @@ def place_from_selection(event, places: pd.DataFrame) -> str | None:
     """The place_id of the first selected place marker, or None (an incident marker is not a place)."""
     picked = picked_from_selection(event, places)
     return picked[1] if picked else None
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _figure_json(_places: pd.DataFrame, _events: pd.DataFrame, _everywhere: pd.DataFrame, source: tuple,
+                 size_by: str, show_places: bool, view: dict, revision: str) -> str:
+    """The map's figure as JSON; source (database path, signature, filters) stands for the three frames."""
+    fig = charts.map_spec(_places, _events, size_by, show_places, view=view, revision=revision,
+                          reference=_everywhere)
+    fig["layout"]["clickmode"] = "event"   # the chosen marker is the panel's below, not a plotly selection
+    return json.dumps(fig)
+
+
+def figure_json(ctx: Context, places: pd.DataFrame, events: pd.DataFrame, everywhere: pd.DataFrame,
+                size_by: str, show_places: bool, view: dict, revision: str) -> str:
+    """The Map page's figure as JSON (lib.charts.map_spec), built once for the same database, filters and
+    view controls: thousands of incident markers take a while to describe."""
+    return _figure_json(places, events, everywhere, (str(ctx.path), ctx.sig, ctx.filters), size_by,
+                        show_places, view, revision)
 
 
 def _remember(kind: str | None, item_id: str | None) -> None:
@@ -224,7 +243,8 @@ def incident(ctx: Context, event_id: str, events: pd.DataFrame) -> None:
         date = (f"{esc_md(e['date'])} (known to the {esc_md(e['date_precision'])})" if not blank(e["date"])
                 else "date unknown")
         facts = [("Date", date),
-                 ("Place", f"{esc_md(e['name'])} · {esc_md(e['country_code'])} · located to {precision(e['kind'])}"),
+                 ("Place", f"{esc_md(e['name'])} · {esc_md(e['country_code'])} · located to "
+                           f"{charts.located_to(row, ctx.run(queries.place_counts, None))[0]}"),
                  ("Killed", "unknown" if blank(e["killed"]) else str(e["killed"])),
                  ("Injured", "unknown" if blank(e["injured"]) else str(e["injured"])),
                  ("Victims", "–" if blank(e["victims"]) else esc_md(e["victims"])),
@@ -248,6 +268,30 @@ def incident(ctx: Context, event_id: str, events: pd.DataFrame) -> None:
 
 
 EXCERPT_PAGE = 25
+PRECISION_NOTE = {"city or town": "city or town (also a site placed at its city's coordinates)",
+                  "region": "region (a curated area, an island, a continent)"}
+
+
+def _legend_symbol(level: str, colour: str = "#c0392b") -> str:
+    """A small SVG of how the map draws a marker located to level (lib.charts.LOOK)."""
+    shape, ring, extra, opacity = charts.LOOK[level]
+    r = 6.5
+    under = (f'<circle cx="14" cy="14" r="{r + extra / 2}" fill="{ring}" stroke="#9a9a9a" stroke-width="0.6"/>'
+             if shape == "ring" else
+             f'<circle cx="14" cy="14" r="{min(13.5, r * extra)}" fill="{colour}" fill-opacity="{opacity}"/>')
+    return (f'<svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true">{under}'
+            f'<circle cx="14" cy="14" r="{r}" fill="{colour}" fill-opacity="{charts.OPACITY[level]}"/></svg>')
+
+
+def precision_legend() -> str:
+    """The map's key to precision: each look of a marker and how precisely such a marker is located."""
+    items = "".join(f'<span class="atlas-legend-item" data-precision="{esc(level)}">{_legend_symbol(level)}'
+                    f'{esc(PRECISION_NOTE.get(level, level))}</span>' for level in charts.PRECISION_ORDER)
+    return ('<div class="atlas-legend" style="display:flex;flex-wrap:wrap;gap:4px 18px;align-items:center;'
+            'background:#f2efe9;padding:4px 10px;border-radius:6px;font-size:0.9rem">'
+            '<b>Located to:</b>' + items.replace('<span class="atlas-legend-item"',
+                                                 '<span class="atlas-legend-item" style="display:inline-flex;'
+                                                 'align-items:center;gap:4px"') + '</div>')
 
 
 def excerpts(ctx: Context, place_id: str) -> None:
@@ -260,7 +304,8 @@ def excerpts(ctx: Context, place_id: str) -> None:
     p = row.iloc[0]
     with st.container(border=True, key="excerpt_panel"):
         st.markdown(f"#### Excerpts: {esc_md(p['name'])}")
-        st.caption(f"{esc_md(p['kind'])} · {esc_md(p['country_code'])} · located to {precision(p['kind'])} · "
+        located = charts.located_to(row, ctx.run(queries.place_counts, None))[0]
+        st.caption(f"{esc_md(p['kind'])} · {esc_md(p['country_code'])} · located to {located} · "
                    f"{float(p['latitude']):.4f}, {float(p['longitude']):.4f} · {int(p['mentions'])} mentions · "
                    f"{int(p['incidents'])} incidents")
         mentions = ctx.run(queries.mentions, ctx.filters, place_id)

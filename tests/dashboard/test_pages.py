@@ -291,7 +291,9 @@ def map_figure(at) -> dict:
 
 
 def map_traces(at) -> list[dict]:
-    return map_figure(at)["data"]
+    """The map's marker traces (not the circles under them that show precision)."""
+    from lib import charts
+    return [t for t in map_figure(at)["data"] if charts.is_marker(t)]
 
 
 

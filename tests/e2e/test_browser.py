@@ -87,7 +87,8 @@ def test_the_map_redraws_when_filters_change(page, seed_server, seed_db):
     assert any(m.startswith("event:") for m in pakistan)
     page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Clear all filters").click()
     page.wait_for_function("n => { const p = document.querySelector('.js-plotly-plot');"
-                           " return p && p.data.reduce((k, t) => k + (t.lon || []).length, 0) === n; }",
+                           " return p && p.data.filter(t => t.hoverinfo !== 'skip')"
+                           "              .reduce((k, t) => k + (t.lon || []).length, 0) === n; }",
                            arg=len(everything))
     wait_for_app(page)
     assert {m["customdata"] for m in map_markers(page)} == everything
