@@ -16,7 +16,7 @@ from lib import basemap, geo
 
 MAP_CONFIG = {"displaylogo": False, "scrollZoom": True, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 MAP_UIREVISION = "atlas-map"  # with the view name: the map keeps its zoom and pan while filters change
-MAP_HEIGHT = 640              # the Map page's map: its main element
+MAP_HEIGHT = 720              # the Map page's map: its main element (the map itself over 600 px, legend below)
 MAP_WIDTH = 1100              # about the width of a full-width chart, to choose the zoom that frames a view
 
 # How precisely a marker's coordinates locate it, from its place's kind (a site placed at its city's

@@ -273,25 +273,27 @@ PRECISION_NOTE = {"city or town": "city or town (also a site placed at its city'
 
 
 def _legend_symbol(level: str, colour: str = "#c0392b") -> str:
-    """A small SVG of how the map draws a marker located to level (lib.charts.LOOK)."""
+    """A small drawing (CSS circles) of how the map draws a marker located to level (lib.charts.LOOK)."""
     shape, ring, extra, opacity = charts.LOOK[level]
-    r = 6.5
-    under = (f'<circle cx="14" cy="14" r="{r + extra / 2}" fill="{ring}" stroke="#9a9a9a" stroke-width="0.6"/>'
-             if shape == "ring" else
-             f'<circle cx="14" cy="14" r="{min(13.5, r * extra)}" fill="{colour}" fill-opacity="{opacity}"/>')
-    return (f'<svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true">{under}'
-            f'<circle cx="14" cy="14" r="{r}" fill="{colour}" fill-opacity="{charts.OPACITY[level]}"/></svg>')
+    d = 13
+    outer = d + extra if shape == "ring" else min(28, round(d * extra))
+    under = (f"background:{ring};box-shadow:0 0 0 0.6px #8a8a8a" if shape == "ring"
+             else f"background:{colour};opacity:{opacity}")
+    return (f'<span style="position:relative;display:inline-block;width:28px;height:28px">'
+            f'<span style="position:absolute;left:{(28 - outer) / 2}px;top:{(28 - outer) / 2}px;width:{outer}px;'
+            f'height:{outer}px;border-radius:50%;{under}"></span>'
+            f'<span style="position:absolute;left:{(28 - d) / 2}px;top:{(28 - d) / 2}px;width:{d}px;height:{d}px;'
+            f'border-radius:50%;background:{colour};opacity:{charts.OPACITY[level]}"></span></span>')
 
 
 def precision_legend() -> str:
     """The map's key to precision: each look of a marker and how precisely such a marker is located."""
-    items = "".join(f'<span class="atlas-legend-item" data-precision="{esc(level)}">{_legend_symbol(level)}'
-                    f'{esc(PRECISION_NOTE.get(level, level))}</span>' for level in charts.PRECISION_ORDER)
+    item = '<span class="atlas-legend-item" data-precision="{}" style="display:inline-flex;align-items:center;gap:4px">'
+    items = "".join(item.format(esc(level)) + _legend_symbol(level) + esc(PRECISION_NOTE.get(level, level)) + "</span>"
+                    for level in charts.PRECISION_ORDER)
     return ('<div class="atlas-legend" style="display:flex;flex-wrap:wrap;gap:4px 18px;align-items:center;'
-            'background:#f2efe9;padding:4px 10px;border-radius:6px;font-size:0.9rem">'
-            '<b>Located to:</b>' + items.replace('<span class="atlas-legend-item"',
-                                                 '<span class="atlas-legend-item" style="display:inline-flex;'
-                                                 'align-items:center;gap:4px"') + '</div>')
+            'background:#e9e5dc;padding:4px 10px;border-radius:6px;font-size:0.9rem">'
+            f'<b>Located to:</b>{items}</div>')
 
 
 def excerpts(ctx: Context, place_id: str) -> None:

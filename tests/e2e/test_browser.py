@@ -65,6 +65,11 @@ def test_base_map_draws_tiles_and_names_from_the_app_itself(page, seed_server):
     shoot(page, "map-basemap")
     box = page.locator(".js-plotly-plot").first.bounding_box()
     assert box["height"] >= 600 and box["width"] >= 900, box
+    canvas = page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.map._subplot.map"
+                           ".getCanvas().getBoundingClientRect().height")
+    assert canvas >= 600, canvas   # the map itself, not counting its legend
+    key = page.locator(".atlas-legend-item")
+    assert key.count() == 6 and "exact site" in key.first.inner_text() and key.first.is_visible()
     assert rendered_labels(page) > 0
     kinds = {url.rsplit("/", 1)[-1].rsplit(".", 1)[-1] for _, url in basemap_files}
     assert {"png", "json", "woff2"} <= kinds, basemap_files
@@ -222,3 +227,22 @@ def test_the_map_keeps_the_persons_zoom_while_filters_change(page, seed_server):
     assert row_count_caption(page, "places") < before
     assert page.evaluate(MAP_VIEW_JS) == zoomed
     shoot(page, "map-zoom-kept")
+
+
+def test_zoom_to_a_country_from_the_link_and_back_to_everywhere(page, seed_server):
+    open_page(page, f"{seed_server}/Map")
+    world = page.evaluate(MAP_VIEW_JS)
+    open_page(page, f"{seed_server}/Map?zoom=country:PK")
+    scale, lat, lon = page.evaluate(MAP_VIEW_JS)
+    shoot(page, "map-zoom-to-pakistan")
+    assert scale > world[0] * 4 and 23 < lat < 37 and 60 < lon < 78, (world, (scale, lat, lon))
+    box = page.locator('[data-testid="stSelectbox"]').filter(
+        has=page.locator('[data-testid="stWidgetLabel"]', has_text=re.compile(r"^Zoom to$")))
+    box.locator("input").click()
+    page.keyboard.type("every place")
+    page.keyboard.press("Enter")
+    page.wait_for_function("z => { const m = document.querySelector('.js-plotly-plot')._fullLayout.map;"
+                           " return 2 ** m.zoom < z; }", arg=scale / 2)
+    wait_for_app(page)
+    assert "zoom=" not in page.url
+    assert abs(page.evaluate(MAP_VIEW_JS)[0] - world[0]) < world[0] * 0.05
