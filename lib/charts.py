@@ -183,9 +183,9 @@ def event_of(customdata) -> str | None:
     return None
 
 
-def _records(frame: pd.DataFrame, columns) -> list[dict]:
-    """The rows of frame as plain dicts of the given columns (much faster than to_dict on Arrow columns)."""
-    columns = [c for c in columns if c in frame]
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """The rows of frame as plain dicts (much faster than to_dict("records") on Arrow-backed columns)."""
+    columns = list(frame.columns)
     return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
 
 
@@ -209,12 +209,6 @@ def _marker_trace(part: pd.DataFrame, customdata: list, hovertext: list, name: s
             "marker": marker}
 
 
-PLACE_COLUMNS = ["name", "kind", "country_code", "mentions", "articles", "incidents", "killed", "injured",
-                 "located"]
-EVENT_COLUMNS = ["type", "date", "date_precision", "name", "kind", "country_code", "killed", "injured",
-                 "reports", "located"]
-
-
 def place_traces(places: pd.DataFrame, reference: pd.DataFrame | None = None) -> list[dict]:
     """Place markers sized by mentions, one trace per precision (paler when vaguer, over the circles that
     show its precision), largest first. Traces are plain plotly dicts (no validation: thousands of points)."""
@@ -232,7 +226,7 @@ def place_traces(places: pd.DataFrame, reference: pd.DataFrame | None = None) ->
         name = f"Place mentioned · located to {level}"
         unders.append(_under(part, level, PLACE_COLOUR, "Place mentioned", PLACE_GROUP))
         traces.append(_marker_trace(
-            part, part["place_id"].tolist(), [hover_text(r) for r in _records(part, PLACE_COLUMNS)], name,
+            part, part["place_id"].tolist(), [hover_text(r) for r in _records(part)], name,
             PLACE_GROUP, {"size": part["_size"].tolist(), "color": PLACE_COLOUR, "opacity": OPACITY[level] * 0.8}))
     return unders + traces
 
@@ -260,7 +254,7 @@ def incident_traces(events: pd.DataFrame, size_by: str = "killed",
                                      INCIDENT_GROUP))
         traces.append(_marker_trace(
             part, [EVENT_PREFIX + str(e) for e in part["event_id"]],
-            [incident_hover(r) for r in _records(part, EVENT_COLUMNS)], f"Incident: {html.escape(kind)}",
+            [incident_hover(r) for r in _records(part)], f"Incident: {html.escape(kind)}",
             INCIDENT_GROUP, {"size": part["_size"].tolist(), "color": colours[kind],
                              "opacity": [OPACITY[level] for level in part["located"]]}))
     return unders + traces
