@@ -16,20 +16,71 @@ from lib import basemap, geo
 
 MAP_CONFIG = {"displaylogo": False, "scrollZoom": True, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 MAP_UIREVISION = "atlas-map"  # with the view name: the map keeps its zoom and pan while filters change
-MAP_HEIGHT = 640              # the Map page's map: its main element
+MAP_HEIGHT = 720              # the Map page's map: its main element (the map itself over 600 px, legend below)
 MAP_WIDTH = 1100              # about the width of a full-width chart, to choose the zoom that frames a view
 
-# How precisely a place is located, from its kind. MapLibre draws only round markers without a sprite sheet,
-# so precision shows as opacity (and in the legend and hover): the vaguer the place, the paler its marker.
+# How precisely a marker's coordinates locate it, from its place's kind (a site placed at its city's
+# coordinates is located to the city: see located_to). MapLibre draws only round markers without a sprite
+# sheet, so each precision has its own look made of circles: a ring drawn under the marker (dark for an exact
+# site, white for a city or town) or a wide pale halo around it (the vaguer, the wider), and a paler marker.
 PRECISION = geo.PRECISION
 PRECISION_ORDER = geo.PRECISION_ORDER
 OPACITY = {"exact site": 0.95, "city or town": 0.85, "district": 0.7, "province": 0.6, "region": 0.5,
            "country": 0.4}
+# precision -> (what lies under the marker: "ring" or "halo", its colour, extra diameter in px or scale,
+# its opacity); a ring's extra is pixels, a halo's a factor of the marker's diameter
+LOOK = {"exact site": ("ring", "#111111", 5, 0.95), "city or town": ("ring", "#ffffff", 5, 0.95),
+        "district": ("halo", None, 1.7, 0.22), "province": ("halo", None, 2.1, 0.18),
+        "region": ("halo", None, 2.6, 0.14), "country": ("halo", None, 2.6, 0.14)}
 PLACE_COLOUR = "#2166ac"      # place markers; incidents take their type's colour
+SITE_PREFIX = "site:"         # a site the extractor found by name, placed at its host's coordinates:
+                              # "site:<name>@<host place_id>"; hosts are cities, towns or districts
+SAME_COORDINATES = 1e-4       # degrees: coordinates closer than this are the same point
 
 
 def precision(kind) -> str:
     return PRECISION.get(str(kind or "").lower(), "region")
+
+
+def _located(row) -> str:
+    """The precision of a row's coordinates: its 'located' column (from located_to) or its kind's."""
+    located = row.get("located") if hasattr(row, "get") else None
+    return located if isinstance(located, str) and located else precision(row["kind"])
+
+
+def located_to(frame: pd.DataFrame, reference: pd.DataFrame | None = None) -> list[str]:
+    """How precisely each row's coordinates locate its place: its kind's precision, except that a site (kind
+    poi) lying on the coordinates of a vaguer place of reference (a city it was placed at) takes that place's
+    precision, and a site the extractor placed at a host ("site:...@host") takes its host's (a city or town
+    when the host is not in reference). reference: places with place_id, kind, latitude and longitude."""
+    if frame is None or frame.empty:
+        return []
+    kinds = [str(k or "").lower() for k in frame["kind"]]
+    out = [precision(k) for k in kinds]
+    if "poi" not in kinds:
+        return out
+    ref = reference if reference is not None and not reference.empty else frame
+    ref = ref[ref["kind"].astype(str).str.lower() != "poi"]
+    rank = {level: n for n, level in enumerate(PRECISION_ORDER)}
+    at_point: dict = {}
+    for kind, lat, lon in zip(ref["kind"], ref["latitude"].astype(float), ref["longitude"].astype(float)):
+        point = (round(lat / SAME_COORDINATES), round(lon / SAME_COORDINATES))
+        level = precision(kind)
+        if point not in at_point or rank[level] < rank[at_point[point]]:
+            at_point[point] = level
+    kind_of = dict(zip(ref["place_id"].astype(str), ref["kind"]))
+    for n, (kind, place_id, lat, lon) in enumerate(zip(kinds, frame["place_id"].astype(str),
+                                                       frame["latitude"].astype(float),
+                                                       frame["longitude"].astype(float))):
+        if kind != "poi":
+            continue
+        point = (round(lat / SAME_COORDINATES), round(lon / SAME_COORDINATES))
+        if point in at_point:
+            out[n] = at_point[point]
+        elif place_id.startswith(SITE_PREFIX) and "@" in place_id:
+            host = place_id.rsplit("@", 1)[1]
+            out[n] = precision(kind_of[host]) if host in kind_of else "city or town"
+    return out
 
 
 def marker_sizes(values, smallest: float = 9, largest: float = 38) -> list[float]:
@@ -48,7 +99,7 @@ def counted(n, noun: str, plural: str | None = None) -> str:
 def hover_text(row) -> str:
     e = _e
     lines = [f"<b>{e(row['name'])}</b>",
-             f"{e(row['kind'])} · {e(row['country_code'])} · located to {precision(row['kind'])}",
+             f"{e(row['kind'])} · {e(row['country_code'])} · located to {_located(row)}",
              f"{counted(row['mentions'], 'mention')} in {counted(row['articles'], 'article')}",
              toll_words(row, counted(row['incidents'], 'incident'))]
     return "<br>".join(lines)
@@ -144,7 +195,7 @@ def incident_hover(row) -> str:
     """An incident marker's hover label: what, when (and how precisely), where (and how precisely), the toll."""
     when = f"{_e(row['date'])} (to the {_e(row['date_precision'])})" if _e(row["date"]) != "–" else "date unknown"
     lines = [f"<b>{_e(row['type'])}</b> · {when}",
-             f"{_e(row['name'])} · {_e(row['country_code'])} · located to {precision(row['kind'])}",
+             f"{_e(row['name'])} · {_e(row['country_code'])} · located to {_located(row)}",
              toll_words(dict(row, incidents=1), counted(row['reports'], 'report'))]
     return "<br>".join(lines)
 
@@ -156,67 +207,114 @@ def event_of(customdata) -> str | None:
     return None
 
 
-def place_traces(places: pd.DataFrame) -> list[go.Scattermap]:
-    """Place markers sized by mentions, one trace per precision (paler when vaguer), largest first."""
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """The rows of frame as plain dicts (much faster than to_dict("records") on Arrow-backed columns)."""
+    columns = list(frame.columns)
+    return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
+
+
+def _under(part: pd.DataFrame, level: str, colour: str, name: str, group: str) -> dict:
+    """The circles drawn under part's markers to show their precision (a ring or a halo), in their legend
+    group so they hide with them."""
+    shape, ring_colour, extra, opacity = LOOK[level]
+    sizes = part["_size"].tolist()
+    return {"type": "scattermap", "mode": "markers", "name": f"{name} · located to {level}", "legendgroup": group,
+            "lat": part["latitude"].astype(float).tolist(), "lon": part["longitude"].astype(float).tolist(),
+            "hoverinfo": "skip", "showlegend": False,
+            "marker": {"size": [s + extra for s in sizes] if shape == "ring" else [s * extra for s in sizes],
+                       "color": ring_colour or colour, "opacity": opacity}}
+
+
+def _marker_trace(part: pd.DataFrame, customdata: list, hovertext: list, name: str, group: str,
+                  marker: dict) -> dict:
+    return {"type": "scattermap", "mode": "markers", "name": name, "legendgroup": group,
+            "lat": part["latitude"].astype(float).tolist(), "lon": part["longitude"].astype(float).tolist(),
+            "customdata": customdata, "hovertext": hovertext, "hovertemplate": "%{hovertext}<extra></extra>",
+            "marker": marker}
+
+
+def place_traces(places: pd.DataFrame, reference: pd.DataFrame | None = None) -> list[dict]:
+    """Place markers sized by mentions, one trace per precision (paler when vaguer, over the circles that
+    show its precision), largest first. Traces are plain plotly dicts (no validation: thousands of points)."""
     if places.empty:
         return []
     places = places.copy()
     places["_size"] = marker_sizes(places["mentions"], 7, 30)
-    places["_precision"] = [precision(k) for k in places["kind"]]
+    places["located"] = located_to(places, reference)
     places = places.sort_values("_size", ascending=False, kind="stable")
-    traces = []
+    unders, traces = [], []
     for level in PRECISION_ORDER:
-        part = places[places["_precision"] == level]
-        if not part.empty:
-            traces.append(go.Scattermap(
-                lat=part["latitude"].astype(float).tolist(), lon=part["longitude"].astype(float).tolist(),
-                customdata=part["place_id"].tolist(), hovertext=[hover_text(r) for r in part.to_dict("records")],
-                hovertemplate="%{hovertext}<extra></extra>", mode="markers",
-                name=f"Place mentioned · located to {level}", legendgroup=PLACE_GROUP,
-                marker={"size": part["_size"].tolist(), "color": PLACE_COLOUR, "opacity": OPACITY[level] * 0.8}))
-    return traces
+        part = places[places["located"] == level]
+        if part.empty:
+            continue
+        name = f"Place mentioned · located to {level}"
+        unders.append(_under(part, level, PLACE_COLOUR, "Place mentioned", PLACE_GROUP))
+        traces.append(_marker_trace(
+            part, part["place_id"].tolist(), [hover_text(r) for r in _records(part)], name,
+            PLACE_GROUP, {"size": part["_size"].tolist(), "color": PLACE_COLOUR, "opacity": OPACITY[level] * 0.8}))
+    return unders + traces
 
 
-def incident_traces(events: pd.DataFrame, size_by: str = "killed") -> list[go.Scattermap]:
-    """One marker per event, one trace per type (its colour), area by size_by, paler when its place is vaguer."""
+def incident_traces(events: pd.DataFrame, size_by: str = "killed",
+                    reference: pd.DataFrame | None = None) -> list[dict]:
+    """One marker per event, one trace per type (its colour), area by size_by, paler when its place is vaguer,
+    over the circles that show how precisely each is located. Plain plotly dicts, as place_traces."""
     if size_by not in SIZE_BY:
         raise ValueError(f"size_by must be one of {SIZE_BY}, not {size_by!r}")
     if events is None or events.empty:
         return []
     events = events.copy()
     events["_size"] = marker_sizes(events[size_by].fillna(0), 10, 40)
+    events["located"] = located_to(events, reference)
+    events["_type"] = events["type"].fillna("unknown").astype(str)
     events = events.sort_values("_size", ascending=False, kind="stable")
-    colours = type_colours(events["type"].fillna("unknown"))
-    traces = []
-    for kind, part in events.groupby(events["type"].fillna("unknown").astype(str), sort=True):
-        traces.append(go.Scattermap(
-            lat=part["latitude"].astype(float).tolist(), lon=part["longitude"].astype(float).tolist(),
-            customdata=[EVENT_PREFIX + str(e) for e in part["event_id"]],
-            hovertext=[incident_hover(r) for r in part.to_dict("records")],
-            hovertemplate="%{hovertext}<extra></extra>", mode="markers", name=f"Incident: {html.escape(kind)}",
-            legendgroup=INCIDENT_GROUP,
-            marker={"size": part["_size"].tolist(), "color": colours[kind],
-                    "opacity": [OPACITY[precision(k)] for k in part["kind"]]}))
-    return traces
+    colours = type_colours(events["_type"])
+    unders, traces = [], []
+    for kind, part in events.groupby("_type", sort=True):
+        for level in PRECISION_ORDER:
+            here = part[part["located"] == level]
+            if not here.empty:
+                unders.append(_under(here, level, colours[kind], f"Incident: {html.escape(kind)}",
+                                     INCIDENT_GROUP))
+        traces.append(_marker_trace(
+            part, [EVENT_PREFIX + str(e) for e in part["event_id"]],
+            [incident_hover(r) for r in _records(part)], f"Incident: {html.escape(kind)}",
+            INCIDENT_GROUP, {"size": part["_size"].tolist(), "color": colours[kind],
+                             "opacity": [OPACITY[level] for level in part["located"]]}))
+    return unders + traces
 
 
-def map_figure(places: pd.DataFrame, events: pd.DataFrame | None = None, size_by: str = "killed",
-               show_places: bool = True, view: dict | None = None, height: int = MAP_HEIGHT,
-               revision: str = "") -> go.Figure:
-    """Incidents (one marker per event, coloured by type, sized by size_by) above the places mentioned.
+def map_spec(places: pd.DataFrame, events: pd.DataFrame | None = None, size_by: str = "killed",
+             show_places: bool = True, view: dict | None = None, height: int = MAP_HEIGHT,
+             revision: str = "", reference: pd.DataFrame | None = None) -> dict:
+    """The map as a plain plotly figure dict ({"data", "layout"}): incidents (one marker per event, coloured
+    by type, sized by size_by) above the places mentioned, each over the circles that show its precision.
 
-    Place markers carry their place_id as customdata, incident markers EVENT_PREFIX + event_id. view (from
-    view_of or view_around) sets the visible area; by default it frames every marker. The figure does not
-    depend on which marker is selected (plotly highlights it); its uirevision changes only with revision.
+    Place markers carry their place_id as customdata, incident markers EVENT_PREFIX + event_id; the circles
+    under them carry none and take no hover or click. view (from view_of or view_around) sets the visible
+    area; by default it frames every marker. reference (every place) tells which sites lie on a city's
+    coordinates. The figure does not depend on which marker is selected; its uirevision changes only with
+    revision.
     """
-    traces = (place_traces(places) if show_places else []) + incident_traces(events, size_by)
-    fig = go.Figure(traces)
+    data = (place_traces(places, reference) if show_places else []) + incident_traces(events, size_by, reference)
     if view is None:
         shown = [f[["latitude", "longitude"]] for f in (places if show_places else None, events)
                  if f is not None and not f.empty]
         view = _view(pd.concat(shown) if shown else pd.DataFrame(columns=["latitude", "longitude"]))
-    fig.update_layout(**map_layout(view, height, revision))
-    return fig
+    return {"data": data, "layout": map_layout(view, height, revision)}
+
+
+def map_figure(places: pd.DataFrame, events: pd.DataFrame | None = None, size_by: str = "killed",
+               show_places: bool = True, view: dict | None = None, height: int = MAP_HEIGHT,
+               revision: str = "", reference: pd.DataFrame | None = None) -> go.Figure:
+    """map_spec as a plotly Figure (for st.plotly_chart)."""
+    return go.Figure(map_spec(places, events, size_by, show_places, view, height, revision, reference))
+
+
+def is_marker(trace) -> bool:
+    """Whether a trace of a map figure is markers a person can hover and click (not the circles under them)."""
+    get = trace.get if isinstance(trace, dict) else (lambda k: getattr(trace, k, None))
+    return get("hoverinfo") != "skip"
 
 
 def bar_chart(table: pd.DataFrame, category: str, measures: list[str], title: str,

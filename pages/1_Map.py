@@ -4,7 +4,7 @@ from functools import partial
 import streamlit as st
 
 from lib import basemap, charts
-from lib.dashboard import map_panel, page, render
+from lib.dashboard import map_panel, map_view, page, render
 from lib.store import queries
 
 ctx = page.start("Map")
@@ -47,13 +47,19 @@ focus = places[places["place_id"] == chosen] if chosen else events[events["event
 view = charts.view_named(view_name, everywhere, focus)
 
 show_places = bool(st.session_state["map_places"])
-fig = charts.map_figure(places, events, st.session_state["map_size"], show_places, view=view, revision=view_name)
-st.plotly_chart(fig, config=charts.MAP_CONFIG, key=map_panel.MAP_KEY,
-                on_select=partial(map_panel.map_selected, places, events), selection_mode="points", width="stretch")
+# A new "Zoom to" choice (or, close up, a new chosen marker) frames its view; anything else keeps the person's.
+revision = f"{view_name}:{chosen or chosen_event}" if view_name == "chosen" else view_name
+figure = map_panel.figure_json(ctx, places, events, everywhere, st.session_state["map_size"], show_places, view,
+                              revision)
+map_view.draw(figure, charts.MAP_CONFIG, charts.MAP_HEIGHT, map_panel.MAP_KEY,
+              on_click=partial(map_panel.map_clicked, places, events), on_view=map_panel.map_moved,
+              seen=map_panel.seen_view())
+st.html(map_panel.precision_legend())
 st.caption("Incidents: one marker per event, coloured by type, its area by the chosen count; blue: places "
-           "mentioned, by number of mentions (hide them with the switch). The paler a marker, the less precisely "
-           "its place is located (exact site, city or town, district, province, region, country); the hover says "
-           "how precisely each date and place is known. Scroll or use +/− to zoom. "
+           "mentioned, by number of mentions (hide them with the switch). How precisely a marker's coordinates "
+           "locate it shows in the circle around it (key above: a dark ring for an exact site, a white ring for "
+           "a city or town, a wider pale halo and a paler marker the vaguer the place); the hover says how "
+           "precisely each date and place is known. Scroll or use +/− to zoom. "
            f"{basemap.attribution()}; place names GeoNames.")
 page.row_count(len(events), "incidents")
 page.row_count(len(places), "places")

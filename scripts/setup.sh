@@ -20,3 +20,6 @@ fi
 
 # Base map: unpack the map tiles and write the English labels under static/basemap/ (does nothing when up to date)
 .venv/bin/python scripts/build_basemap.py
+
+# plotly.js for the Map page's map, served by the app itself from static/ (does nothing when up to date)
+.venv/bin/python scripts/copy_plotly_js.py

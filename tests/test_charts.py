@@ -29,9 +29,14 @@ EVENTS = event_rows(("a", "bombing", 24.9, 67.2, 1, 2, 0), ("b", "armed attack",
                     ("c", "bombing", 30.2, 67.0, 2, 7, 1))
 
 
+def markers(fig) -> list:
+    """The traces a person hovers and clicks (not the circles under them that show precision)."""
+    return [t for t in fig.data if charts.is_marker(t)]
+
+
 def test_map_has_one_marker_per_place_with_its_id(places):
     fig = charts.map_figure(places)
-    ids = [pid for trace in fig.data for pid in trace.customdata]
+    ids = [pid for trace in markers(fig) for pid in trace.customdata]
     assert sorted(ids) == sorted(places["place_id"])
     assert all(t.type == "scattermap" for t in fig.data)
     assert fig.layout.uirevision == charts.map_figure(places).layout.uirevision
@@ -42,17 +47,17 @@ def test_map_has_one_marker_per_place_with_its_id(places):
 
 def test_place_markers_tell_precision(places):
     fig = charts.map_figure(places)
-    names = {t.name for t in fig.data}
+    names = {t.name for t in markers(fig)}
     assert {"Place mentioned · located to exact site", "Place mentioned · located to country",
             "Place mentioned · located to province", "Place mentioned · located to city or town"} <= names
-    site = next(t for t in fig.data if AIRPORT_ID in t.customdata)
-    country = next(t for t in fig.data if t.name == "Place mentioned · located to country")
+    site = next(t for t in markers(fig) if AIRPORT_ID in t.customdata)
+    country = next(t for t in markers(fig) if t.name == "Place mentioned · located to country")
     assert country.marker.opacity < site.marker.opacity and site.marker.color == charts.PLACE_COLOUR
 
 
 def test_incidents_are_one_marker_per_event_above_the_places(places):
     fig = charts.map_figure(places, EVENTS)
-    incident = [t for t in fig.data if t.legendgroup == charts.INCIDENT_GROUP]
+    incident = [t for t in markers(fig) if t.legendgroup == charts.INCIDENT_GROUP]
     assert sorted(c for t in incident for c in t.customdata) == ["event:a", "event:b", "event:c"]
     groups = [t.legendgroup for t in fig.data]
     assert groups.index(charts.INCIDENT_GROUP) > max(i for i, g in enumerate(groups) if g == charts.PLACE_GROUP)
@@ -66,7 +71,7 @@ def test_incidents_are_one_marker_per_event_above_the_places(places):
 @pytest.mark.parametrize("size_by, biggest", [("killed", "event:c"), ("reports", "event:b"), ("injured", "event:b")])
 def test_incident_size_follows_the_toggle(size_by, biggest):
     fig = charts.map_figure(EVENTS.iloc[0:0], EVENTS, size_by)
-    sizes = {c: s for t in fig.data for c, s in zip(t.customdata, t.marker.size)}
+    sizes = {c: s for t in markers(fig) for c, s in zip(t.customdata, t.marker.size)}
     assert max(sizes, key=sizes.get) == biggest
 
 
@@ -141,3 +146,34 @@ def test_zoom_to_names_a_view(places):
                                                (0, "mention", "0 mentions"), (1.0, "report", "1 report")])
 def test_counts_read_with_their_noun_in_the_right_number(n, noun, expected):
     assert charts.counted(n, noun) == expected
+
+
+def precision_rows(*rows) -> pd.DataFrame:
+    return pd.DataFrame([{"place_id": p, "kind": k, "latitude": lat, "longitude": lon} for p, k, lat, lon in rows])
+
+
+def test_a_site_on_its_citys_coordinates_is_located_to_the_city():
+    reference = precision_rows(("geonames:1", "city", 30.18, 67.0), ("geonames:2", "admin1", 28.5, 65.0))
+    sites = precision_rows(("site:civil-hospital@geonames:1", "poi", 30.18, 67.0),
+                           ("user:airport", "poi", 24.9065, 67.1608),
+                           ("site:market@geonames:2", "poi", 28.2, 65.1),
+                           ("site:bridge@geonames:404", "poi", 10.0, 10.0),
+                           ("geonames:2", "admin1", 28.5, 65.0))
+    assert charts.located_to(sites, reference) == ["city or town", "exact site", "province", "city or town",
+                                                   "province"]
+
+
+def test_each_precision_has_its_own_look_and_the_hover_says_it():
+    looks = {level: charts.LOOK[level][:2] for level in charts.PRECISION_ORDER}
+    assert len({looks["exact site"], looks["city or town"]}) == 2 and looks["district"][0] == "halo"
+    events = EVENTS.assign(kind=["poi", "city", "country"], place_id=["site:x@geonames:9", "p2", "p3"])
+    fig = charts.map_figure(EVENTS.iloc[0:0], events)
+    unders = [t for t in fig.data if not charts.is_marker(t)]
+    assert sorted(t.name.split(" · ")[-1] for t in unders) == ["located to city or town", "located to city or town",
+                                                              "located to country"]
+    assert all(t.hoverinfo == "skip" and t.customdata is None for t in unders)
+    hovers = {c: h for t in markers(fig) for c, h in zip(t.customdata, t.hovertext)}
+    assert "located to city or town" in hovers["event:a"]       # a site placed at its host city
+    sizes = {c: s for t in markers(fig) for c, s in zip(t.customdata, t.marker.size)}
+    ring = next(t for t in unders if t.lat[0] == 24.9)
+    assert ring.marker.size[0] > sizes["event:a"]              # the ring shows around the marker

@@ -1,11 +1,12 @@
 """The Map page's panel: which place a click (or the Place box, or ?sel=) chose, and the excerpts behind it."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import streamlit as st
 
 from lib import charts
-from lib.charts import precision
 from lib.dashboard.context import Context
 from lib.dashboard.render import esc, esc_md, highlight, incidents_html, link, page_link
 from lib.dashboard.sidebar import filter_params
@@ -13,7 +14,8 @@ from lib.store import queries
 
 PLACE_KEY = "atlas_place"          # place_id chosen on the map (a click or the Place select box)
 EVENT_KEY = "atlas_event"          # event_id of the incident clicked on the map
-MAP_KEY = "atlas_map"              # st.plotly_chart key of the Map page's map
+MAP_KEY = "atlas_map"              # key of the Map page's map (lib.dashboard.map_view)
+SEEN_KEY = "atlas_map_seen"        # the last view the person moved the map to: {"center", "zoom", "revision"}
 SEL_PARAM = "sel"                  # the chosen place in the page address, so a copied link reopens its excerpts
 EVENT_PARAM = "event"              # the chosen incident in the page address
 SAME_SPOT = 1e-4                   # degrees: markers closer than this lie on the same spot
@@ -24,6 +26,9 @@ VIEW_PARAMS = {"map_size": ("size", charts.SIZE_BY, "killed"),
 
 
 def _points(event) -> list:
+    """The points of a plotly_chart selection ({"selection": {"points": [...]}}) or of a map click (a list)."""
+    if isinstance(event, list):
+        return [p for p in event if isinstance(p, dict)]
     try:
         return [p for p in event["selection"]["points"] or [] if isinstance(p, dict)]
     except (KeyError, TypeError):
@@ -38,8 +43,8 @@ def _custom(point) -> str | None:
 
 
 def picked_from_selection(event, places: pd.DataFrame, events: pd.DataFrame | None = None):
-    """("event", event_id) or ("place", place_id) of the first selected marker (by its customdata, else a place
-    at its coordinates), or None."""
+    """("event", event_id) or ("place", place_id) of the first selected or clicked marker (by its customdata,
+    else a place at its coordinates), or None. event is a plotly_chart selection or a map click's points."""
     place_ids = set(places["place_id"])
     event_ids = set(events["event_id"]) if events is not None and not events.empty else set()
     for point in _points(event):
@@ -66,6 +71,24 @@ def place_from_selection(event, places: pd.DataFrame) -> str | None:
     return picked[1] if picked else None
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _figure_json(_places: pd.DataFrame, _events: pd.DataFrame, _everywhere: pd.DataFrame, source: tuple,
+                 size_by: str, show_places: bool, view: dict, revision: str) -> str:
+    """The map's figure as JSON; source (database path, signature, filters) stands for the three frames."""
+    fig = charts.map_spec(_places, _events, size_by, show_places, view=view, revision=revision,
+                          reference=_everywhere)
+    fig["layout"]["clickmode"] = "event"   # the chosen marker is the panel's below, not a plotly selection
+    return json.dumps(fig)
+
+
+def figure_json(ctx: Context, places: pd.DataFrame, events: pd.DataFrame, everywhere: pd.DataFrame,
+                size_by: str, show_places: bool, view: dict, revision: str) -> str:
+    """The Map page's figure as JSON (lib.charts.map_spec), built once for the same database, filters and
+    view controls: thousands of incident markers take a while to describe."""
+    return _figure_json(places, events, everywhere, (str(ctx.path), ctx.sig, ctx.filters), size_by,
+                        show_places, view, revision)
+
+
 def _remember(kind: str | None, item_id: str | None) -> None:
     """Make the clicked place or incident the chosen one (the other is forgotten), in state and address."""
     ss = st.session_state
@@ -82,11 +105,29 @@ def _remember_place(place_id: str | None) -> None:
     _remember("place" if place_id else None, place_id)
 
 
-def map_selected(places: pd.DataFrame, events: pd.DataFrame | None = None) -> None:
-    """on_select of the map: remember the clicked place or incident (a click that deselects keeps the last)."""
-    picked = picked_from_selection(st.session_state.get(MAP_KEY), places, events)
+def map_clicked(places: pd.DataFrame, events: pd.DataFrame | None = None) -> None:
+    """on_click_change of the Map page's map: remember the clicked place or incident."""
+    result = st.session_state.get(MAP_KEY) or {}
+    picked = picked_from_selection(result.get("click"), places, events)
     if picked is not None:
         _remember(*picked)
+
+
+def map_moved() -> None:
+    """on_view_change of the map: keep where the person moved it, so a return to the page finds it there."""
+    view = (st.session_state.get(MAP_KEY) or {}).get("view")
+    if isinstance(view, dict) and isinstance(view.get("center"), dict):
+        st.session_state[SEEN_KEY] = view
+
+
+def seen_view() -> dict | None:
+    """{"center", "zoom", "revision"} where the person last left the map, or None."""
+    view = st.session_state.get(SEEN_KEY)
+    try:
+        return {"center": {"lat": float(view["center"]["lat"]), "lon": float(view["center"]["lon"])},
+                "zoom": float(view["zoom"]), "revision": str(view["revision"])}
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def place_chosen() -> None:
@@ -202,7 +243,8 @@ def incident(ctx: Context, event_id: str, events: pd.DataFrame) -> None:
         date = (f"{esc_md(e['date'])} (known to the {esc_md(e['date_precision'])})" if not blank(e["date"])
                 else "date unknown")
         facts = [("Date", date),
-                 ("Place", f"{esc_md(e['name'])} · {esc_md(e['country_code'])} · located to {precision(e['kind'])}"),
+                 ("Place", f"{esc_md(e['name'])} · {esc_md(e['country_code'])} · located to "
+                           f"{charts.located_to(row, ctx.run(queries.place_counts, None))[0]}"),
                  ("Killed", "unknown" if blank(e["killed"]) else str(e["killed"])),
                  ("Injured", "unknown" if blank(e["injured"]) else str(e["injured"])),
                  ("Victims", "–" if blank(e["victims"]) else esc_md(e["victims"])),
@@ -226,6 +268,32 @@ def incident(ctx: Context, event_id: str, events: pd.DataFrame) -> None:
 
 
 EXCERPT_PAGE = 25
+PRECISION_NOTE = {"city or town": "city or town (also a site placed at its city's coordinates)",
+                  "region": "region (a curated area, an island, a continent)"}
+
+
+def _legend_symbol(level: str, colour: str = "#c0392b") -> str:
+    """A small drawing (CSS circles) of how the map draws a marker located to level (lib.charts.LOOK)."""
+    shape, ring, extra, opacity = charts.LOOK[level]
+    d = 13
+    outer = d + extra if shape == "ring" else min(28, round(d * extra))
+    under = (f"background:{ring};box-shadow:0 0 0 0.6px #8a8a8a" if shape == "ring"
+             else f"background:{colour};opacity:{opacity}")
+    return (f'<span style="position:relative;display:inline-block;width:28px;height:28px">'
+            f'<span style="position:absolute;left:{(28 - outer) / 2}px;top:{(28 - outer) / 2}px;width:{outer}px;'
+            f'height:{outer}px;border-radius:50%;{under}"></span>'
+            f'<span style="position:absolute;left:{(28 - d) / 2}px;top:{(28 - d) / 2}px;width:{d}px;height:{d}px;'
+            f'border-radius:50%;background:{colour};opacity:{charts.OPACITY[level]}"></span></span>')
+
+
+def precision_legend() -> str:
+    """The map's key to precision: each look of a marker and how precisely such a marker is located."""
+    item = '<span class="atlas-legend-item" data-precision="{}" style="display:inline-flex;align-items:center;gap:4px">'
+    items = "".join(item.format(esc(level)) + _legend_symbol(level) + esc(PRECISION_NOTE.get(level, level)) + "</span>"
+                    for level in charts.PRECISION_ORDER)
+    return ('<div class="atlas-legend" style="display:flex;flex-wrap:wrap;gap:4px 18px;align-items:center;'
+            'background:#e9e5dc;padding:4px 10px;border-radius:6px;font-size:0.9rem">'
+            f'<b>Located to:</b>{items}</div>')
 
 
 def excerpts(ctx: Context, place_id: str) -> None:
@@ -238,7 +306,8 @@ def excerpts(ctx: Context, place_id: str) -> None:
     p = row.iloc[0]
     with st.container(border=True, key="excerpt_panel"):
         st.markdown(f"#### Excerpts: {esc_md(p['name'])}")
-        st.caption(f"{esc_md(p['kind'])} · {esc_md(p['country_code'])} · located to {precision(p['kind'])} · "
+        located = charts.located_to(row, ctx.run(queries.place_counts, None))[0]
+        st.caption(f"{esc_md(p['kind'])} · {esc_md(p['country_code'])} · located to {located} · "
                    f"{float(p['latitude']):.4f}, {float(p['longitude']):.4f} · {int(p['mentions'])} mentions · "
                    f"{int(p['incidents'])} incidents")
         mentions = ctx.run(queries.mentions, ctx.filters, place_id)

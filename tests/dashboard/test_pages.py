@@ -51,14 +51,26 @@ def open_page(page="app.py", params=None) -> AppTest:
     return at
 
 
+def map_component(at):
+    """The Map page's map (the atlas_map custom component)."""
+    return next(e for e in elements(at, "bidi_component") if e.key == "atlas_map")
+
+
 def click_marker(at, place_id, lat, lon, key="atlas_map") -> AppTest:
-    """What the browser sends when a marker is clicked: the map widget's selection state."""
-    chart = next(e for e in elements(at, "plotly_chart") if e.key == key)
+    """What the browser sends when a marker is clicked: the Map page's map sends the clicked points as its
+    'click' trigger value; the Overview's st.plotly_chart sends its selection state."""
     states = at._tree.get_widget_states()
-    selection = {"selection": {"points": [{"curve_number": 0, "point_number": 0, "point_index": 0, "lat": lat,
-                                           "lon": lon, "customdata": place_id}],
-                               "point_indices": [0], "box": [], "lasso": []}}
-    states.widgets.append(WidgetState(id=chart.proto.id, string_value=json.dumps(selection)))
+    if key == "atlas_map":
+        point = {"curve": 0, "index": 0, "lat": lat, "lon": lon, "customdata": place_id}
+        trigger_id = f"$$STREAMLIT_INTERNAL_KEY_{map_component(at).proto.id}__events"
+        states.widgets.append(WidgetState(id=trigger_id, json_trigger_value=json.dumps(
+            [{"event": "click", "value": [point]}])))
+    else:
+        chart = next(e for e in elements(at, "plotly_chart") if e.key == key)
+        selection = {"selection": {"points": [{"curve_number": 0, "point_number": 0, "point_index": 0,
+                                               "lat": lat, "lon": lon, "customdata": place_id}],
+                                   "point_indices": [0], "box": [], "lasso": []}}
+        states.widgets.append(WidgetState(id=chart.proto.id, string_value=json.dumps(selection)))
     at._run(states)
     assert not at.exception, at.exception
     return at
@@ -189,10 +201,10 @@ def test_choosing_a_place_in_the_select_box(seed_db):
     at.radio(key="map_size").set_value("injured").run()
     assert not at.exception and at.session_state["atlas_place"] == "geonames:1809054"
     at.selectbox(key="map_view").set_value("chosen").run()   # close up: Hainan and Boao apart
-    geo = json.loads(next(e for e in elements(at, "plotly_chart") if e.key == "atlas_map").proto.spec)["layout"]["map"]
+    geo = map_figure(at)["layout"]["map"]
     assert abs(geo["center"]["lat"] - 19.1) < 0.5 and geo["zoom"] > 5
     at.multiselect(key="f_country").set_value(["CN"]).run()   # the view stays while filters change
-    geo2 = json.loads(next(e for e in elements(at, "plotly_chart") if e.key == "atlas_map").proto.spec)["layout"]["map"]
+    geo2 = map_figure(at)["layout"]["map"]
     assert geo2["center"] == geo["center"] and geo2["zoom"] == geo["zoom"]
 
 
@@ -288,9 +300,15 @@ def test_coming_back_to_the_overview_after_a_map_click_stays_on_the_overview(see
     assert [t.value for t in at.title] == ["Incident Atlas"]
 
 
+def map_figure(at) -> dict:
+    """The figure the Map page hands its map."""
+    return json.loads(json.loads(map_component(at).proto.json)["figure"])
+
+
 def map_traces(at) -> list[dict]:
-    spec = json.loads(next(e for e in elements(at, "plotly_chart") if e.key == "atlas_map").proto.spec)
-    return spec["data"]
+    """The map's marker traces (not the circles under them that show precision)."""
+    from lib import charts
+    return [t for t in map_figure(at)["data"] if charts.is_marker(t)]
 
 
 

@@ -264,7 +264,8 @@ MARKERS_JS = """() => {
     const map = plot._fullLayout.map._subplot.map;
     const box = map.getCanvas().getBoundingClientRect();
     (plot._fullData || []).forEach((trace, traceNumber) => {
-        if (trace.type !== 'scattermap' || trace.visible !== true) return;
+        // the circles under the markers (their precision) take no hover or click: not markers
+        if (trace.type !== 'scattermap' || trace.visible !== true || trace.hoverinfo === 'skip') return;
         (trace.lon || []).forEach((lon, i) => {
             const lat = trace.lat[i];
             const pixel = map.project([lon, lat]);
@@ -280,7 +281,7 @@ MARKERS_JS = """() => {
 
 
 def map_markers(page) -> list[dict]:
-    """Every marker the page's first plotly map draws (its data, not its pixels: MapLibre paints a canvas):
+    """Every marker (hoverable and clickable) the page's first plotly map draws (its data, not its pixels: MapLibre paints a canvas):
     trace, point index, customdata, lon/lat and its centre on the page."""
     page.wait_for_function("() => !!document.querySelector('.js-plotly-plot')?._fullLayout?.map?._subplot?.map")
     return page.evaluate(MARKERS_JS)
