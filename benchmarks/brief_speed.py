@@ -2,8 +2,8 @@
 
     python -m benchmarks.brief_speed [--repeat 3]
 
-Prints, for each size, the first run (tiles read from disk) and the best of --repeat (tiles cached), at the default 1200 x 700, and whether the tiles were drawn
-(scripts/build_basemap.py builds them) or the plain background stood in.
+Prints, for each size at the default 1200 x 700, the first run (tiles read from disk) and the best of --repeat
+(tiles cached), and whether the tiles were drawn (scripts/build_basemap.py builds them) or the plain background.
 """
 from __future__ import annotations
 
