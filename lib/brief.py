@@ -4,12 +4,11 @@
 scripts/build_basemap.py; a plain background when they are missing) with Pillow: markers sized by killed and
 coloured by type (lib.charts' colours), a legend and the tiles' ODbL credit in a band under the map.
 `brief_html(...)` wraps that PNG (as a data: URI) and a plain incidents table into one HTML file that asks no
-host for anything. `brief_filename(...)` names it, e.g. atlas-brief-PK-2024-01-01_2024-12-31.html.
+host for anything; lib.export.file_name names it like every download (atlas-brief-PK-....html).
 """
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import html
 import io
 import math
@@ -272,23 +271,15 @@ def brief_html(title: str, filters_text: str, incidents_rows, png: bytes) -> str
 """
 
 
-def _slug(value) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "", str(value))
-
-
-def _day(value) -> str:
-    if value is None or value == "":
-        return "any"
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10]
-    return re.sub(r"[^0-9-]+", "", str(value))[:10] or "any"
-
-
-def brief_filename(countries=None, date_from=None, date_to=None) -> str:
-    """e.g. atlas-brief-PK-2024-01-01_2024-12-31.html: the countries (all; up to three codes, else a count) and
-    the date range ('any' for an open end) the brief covers."""
-    if isinstance(countries, str):
-        countries = [countries]
-    codes = sorted({_slug(c).upper() for c in countries or [] if _slug(c)})
-    where = "all" if not codes else "-".join(codes) if len(codes) <= 3 else f"{len(codes)}countries"
-    return f"atlas-brief-{where}-{_day(date_from)}_{_day(date_to)}.html"
+def from_incidents(table) -> tuple[list[dict], list[dict]]:
+    """(points for map_png, rows for brief_html) from lib.tally's incidents table: the brief holds exactly the
+    rows the Overview's table and CSV hold."""
+    points, rows = [], []
+    for row in table.to_dict("records"):
+        points.append({"lat": row.get("latitude"), "lon": row.get("longitude"), "type": row.get("type"),
+                       "killed": row.get("killed"), "label": row.get("place")})
+        rows.append({"date": row.get("date"), "type": row.get("type"), "place": row.get("place"),
+                     "country": row.get("country_code"), "killed": row.get("killed"),
+                     "injured": row.get("injured"), "perpetrator": row.get("perpetrator"),
+                     "sources": row.get("sources")})
+    return points, rows

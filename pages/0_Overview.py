@@ -51,5 +51,6 @@ else:
         tables.show(tables.incidents_view(incidents, sidebar.filter_params(ctx)), "open incident",
                     key="incidents_table")
     page.download(export.incidents_export(incidents), "incidents", "Download incidents (CSV)", key="dl_incidents")
+    page.brief_download(incidents, filters.describe(ctx.filters, ctx.place_names), key="dl_brief")
 
 render.footer()

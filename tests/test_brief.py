@@ -197,11 +197,17 @@ def test_html_with_no_rows_still_has_map_and_an_empty_table():
     assert "Incidents (0)" in text and "data:image/png;base64," in text
 
 
-def test_filename_names_countries_and_date_range():
-    assert brief.brief_filename("PK", dt.date(2024, 1, 1), dt.date(2024, 12, 31)) == \
-        "atlas-brief-PK-2024-01-01_2024-12-31.html"
-    assert brief.brief_filename(["pk", "AF"], "2024-01-01", None) == "atlas-brief-AF-PK-2024-01-01_any.html"
-    assert brief.brief_filename(None, None, None) == "atlas-brief-all-any_any.html"
-    assert brief.brief_filename(["A", "B", "C", "D"], "2024-01-01", "2024-02-01") == \
-        "atlas-brief-4countries-2024-01-01_2024-02-01.html"
-    assert "/" not in brief.brief_filename(["../x"], "2024/01/01", None)
+def test_the_brief_of_an_incidents_table_holds_its_rows_and_points_with_unknowns_blank():
+    import pandas as pd
+    table = pd.DataFrame([
+        {"date": "2024-10-06", "type": "bombing", "place": "Karachi", "country_code": "PK", "latitude": 24.86,
+         "longitude": 67.01, "killed": 2, "injured": pd.NA, "perpetrator": "BLA", "sources": "Dawn"},
+        {"date": None, "type": "shooting", "place": "Quetta", "country_code": "PK", "latitude": 30.18,
+         "longitude": 67.0, "killed": pd.NA, "injured": 3, "perpetrator": None, "sources": ""}])
+    points, rows = brief.from_incidents(table)
+    assert [(p["lat"], p["lon"], p["type"], p["label"]) for p in points] == [
+        (24.86, 67.01, "bombing", "Karachi"), (30.18, 67.0, "shooting", "Quetta")]
+    text = brief.brief_html("Brief", "Country: Pakistan", rows, brief.map_png(points, 400, 300))
+    found = [cells(r) for r in table_rows(text)]
+    assert len(found) == 2 and "Karachi" in found[0] and "Quetta" in found[1]
+    assert "NA" not in text.split("<table", 1)[1]

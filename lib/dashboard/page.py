@@ -55,3 +55,21 @@ def download(frame: pd.DataFrame, what: str, label: str, key: str, filters=None)
                             file_name=export.file_name(what, filters, "geojson"),
                             mime="application/geo+json", key=f"{key}_geojson", disabled=frame.empty,
                             icon=":material/public:")
+
+
+def brief_download(incidents: pd.DataFrame, filters_text: str, key: str, filters=None) -> None:
+    """The brief of these incidents: one HTML file with the map as a PNG and their table, made on click."""
+    from lib import brief
+
+    if filters is None:
+        filters = st.session_state.get(FILTERS_KEY)
+
+    def made() -> str:
+        points, rows = brief.from_incidents(incidents)
+        return brief.brief_html("Incident Atlas brief", filters_text, rows, brief.map_png(points))
+
+    st.download_button("Download a brief (map and table, HTML)", data=made,
+                       file_name=export.file_name("brief", filters, "html"), mime="text/html", key=key,
+                       disabled=incidents.empty, icon=":material/summarize:",
+                       help="A self-contained page to paste into a report: the incidents on the offline map "
+                            "and their table")

@@ -1,6 +1,7 @@
 """The numbers in a real browser, on a database of the seed and benchmarks/articles/: the headline's killed is
 the sum of the incidents table and of its CSV download; unknown figures are blank; a timeline bar's click
 filters to its period."""
+import base64
 import csv
 import io
 import re
@@ -116,3 +117,19 @@ def test_a_click_on_a_timeline_bar_filters_to_its_period(page, news_server):
     first, last = re.search(r"from=([\d-]+)&to=([\d-]+)", page.url).groups()
     assert f"From{first}To{last}" in sidebar  # the sidebar's date filter shows the clicked period
     assert exception_texts(page) == []
+
+
+def test_the_brief_holds_the_filtered_incidents_and_their_map(page, news_server):
+    open_page(page, f"{news_server}/?country=NG")
+    _, rows, total = all_grid_rows(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download a brief (map and table, HTML)").click()
+    file = info.value
+    text = open(file.path(), encoding="utf-8").read()
+    assert file.suggested_filename == "atlas-brief-NG.html"
+    body = text.split("<tbody>", 1)[1]
+    assert body.count("<tr>") == total > 0
+    assert "data:image/png;base64," in text
+    assert not re.search(r"<(link|script|iframe)\b", text)
+    png = base64.b64decode(re.search(r"data:image/png;base64,([A-Za-z0-9+/=]+)", text).group(1))
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
