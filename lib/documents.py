@@ -71,10 +71,15 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("latin-1"), f"not valid UTF-8 (byte {position}); read as Latin-1"
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _looks_binary(sample: bytes) -> bool:
+    """More than 5 % control bytes (other than tab, newlines and form feed): counted in C by deleting them,
+    since a re-run reads every file and a byte-by-byte loop was most of its time."""
     if not sample:
         return False
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return control / len(sample) > 0.05
 
 
