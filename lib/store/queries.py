@@ -311,12 +311,8 @@ def counts_by(db, filters, by: str) -> pd.DataFrame:
               .reset_index(drop=True)
 
 
-def documents(db, filters=None) -> pd.DataFrame:
-    """The articles the filters select (newest first) with their numbers of mentions and incidents.
-
-    Dates and text apply to the article itself; country, place, type, nationality and confidence keep the
-    articles that hold a matching mention or incident (those carry the date and text conditions too).
-    """
+def _documents_where(db, filters) -> tuple[list[str], list]:
+    """WHERE conditions on documents d (and their parameters) for the articles the filters select."""
     narrowing = filters is not None and any(
         condition(db, filters, "x") for name, (condition, _) in CONDITIONS.items() if name not in _ON_ARTICLE)
     where, params = [], []
@@ -332,6 +328,16 @@ def documents(db, filters=None) -> pd.DataFrame:
         if ids is not None:
             where.append("d.id IN (SELECT value FROM json_each(?))")
             params.append(_json(ids))
+    return where, params
+
+
+def documents(db, filters=None) -> pd.DataFrame:
+    """The articles the filters select (newest first) with their numbers of mentions and incidents.
+
+    Dates and text apply to the article itself; country, place, type, nationality and confidence keep the
+    articles that hold a matching mention or incident (those carry the date and text conditions too).
+    """
+    where, params = _documents_where(db, filters)
     return _frame(db, f"""
         SELECT d.id AS document_id, d.published, d.title, d.source, d.url, d.dateline, d.path, d.chars,
                (SELECT count(*) FROM mentions WHERE document_id = d.id) AS mentions,
@@ -342,8 +348,12 @@ def documents(db, filters=None) -> pd.DataFrame:
 
 def overview(db, filters=None) -> dict:
     """Headline numbers of what the filters select, and what the data covers: incidents and their figures are
-    lib.tally.totals of incident_table, so they equal the sums of that table and its CSV."""
-    docs = documents(db, filters)
+    lib.tally.totals of incident_table, so they equal the sums of that table and its CSV; the articles'
+    numbers are counted in SQL over the rows documents() would list."""
+    d_where, d_params = _documents_where(db, filters)
+    articles, sources, first_published, last_published = db.execute(
+        f"SELECT count(*), count(DISTINCT d.source), min(d.published), max(d.published) FROM documents d "
+        f"{_where(d_where)}", d_params).fetchone()
     table = incident_table(db, filters)
     places = place_counts(db, filters, table)
     m_where, m_params = _conditions(db, filters, "m")
@@ -352,12 +362,9 @@ def overview(db, filters=None) -> dict:
     totals = tally.totals(table)
     first, last = db.execute(f"SELECT min(i.date), max(i.date) {_INCIDENTS_FROM} {_where(i_where)}",
                              i_params).fetchone()
-    published = docs["published"].dropna()
     return {
-        "articles": len(docs), "places": len(places), "mentions": int(n_mentions), **totals,
-        "sources": int(docs["source"].dropna().nunique()),
-        "first_published": published.min() if len(published) else None,
-        "last_published": published.max() if len(published) else None,
+        "articles": articles, "places": len(places), "mentions": int(n_mentions), **totals,
+        "sources": sources, "first_published": first_published, "last_published": last_published,
         "first_incident": first, "last_incident": last,
         "total_articles": db.execute("SELECT count(*) FROM documents").fetchone()[0],
     }
