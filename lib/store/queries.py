@@ -549,7 +549,8 @@ def events(db, filters=None) -> pd.DataFrame:
     where = where + ["i.event_id IS NOT NULL"]
     frame = _frame(db, f"""
         WITH picked AS (
-            SELECT i.*, row_number() OVER (PARTITION BY i.event_id
+            SELECT i.event_id, i.type, i.date, i.date_precision, i.place_id, i.victims, i.perpetrator,
+                   row_number() OVER (PARTITION BY i.event_id
                                            ORDER BY coalesce(i.confidence, 1.0) DESC, i.id) AS rank,
                    count(*) OVER (PARTITION BY i.event_id) AS reports,
                    max(i.killed) OVER (PARTITION BY i.event_id) AS most_killed,
