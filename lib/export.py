@@ -9,8 +9,10 @@ row's longitude and latitude (no geometry when it has none) and the CSV's column
 from __future__ import annotations
 
 import calendar
+import csv
 import datetime as dt
 import json
+import io
 import math
 
 import pandas as pd
@@ -38,15 +40,49 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_datetime64_any_dtype(series):
             out[column] = series.dt.strftime("%Y-%m-%dT%H:%M:%S").str.replace("T00:00:00", "", regex=False)
             continue
+        if pd.api.types.is_string_dtype(series) and not pd.api.types.is_object_dtype(series):
+            # text only (no dates to write): quote the formula cells column-wise, not one cell at a time
+            starts = series.str.startswith(FORMULA_STARTS).fillna(False).astype(bool)
+            if starts.any():
+                out[column] = series.where(~starts, "'" + series)
+            continue
         out[column] = series.map(lambda v: neutralise(v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v))
     out.columns = [neutralise(str(c)) for c in out.columns]
     return out
 
 
+def _cells(series: pd.Series) -> list:
+    """A column's cells as CSV text, as pandas writes them: missing as empty, numbers in their shortest form."""
+    if pd.api.types.is_float_dtype(series) and not isinstance(series.dtype, pd.api.extensions.ExtensionDtype):
+        values = series.to_numpy()
+        text = values.astype(str).tolist()
+        return ["" if v != v else t for v, t in zip(values.tolist(), text)]
+    if pd.api.types.is_integer_dtype(series) or pd.api.types.is_bool_dtype(series):
+        if not series.hasnans:
+            return series.astype(str).tolist() if isinstance(series.dtype, pd.api.extensions.ExtensionDtype) \
+                else series.to_numpy().astype(str).tolist()
+        return ["" if v is pd.NA else str(v) for v in series.astype(object).tolist()]
+    if pd.api.types.is_string_dtype(series) and not pd.api.types.is_object_dtype(series):
+        return series.fillna("").tolist()
+    if pd.api.types.is_object_dtype(series):
+        return ["" if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v) else str(v)
+                for v in series.tolist()]
+    return None  # anything else: pandas writes it
+
+
 def to_csv(frame: pd.DataFrame) -> bytes:
     """UTF-8 CSV with a header row (no index) of a neutralised copy of frame."""
     # CRLF rows (RFC 4180): cells holding \r or \n get quoted, so the file reads back row for row
-    return safe_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+    safe = safe_frame(frame)
+    columns = [_cells(safe.iloc[:, i]) for i in range(safe.shape[1])]
+    if not columns or any(c is None for c in columns):
+        return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+    # text, numbers and counts (the tables' columns): rows written by the csv module, which pandas also uses
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(safe.columns)
+    writer.writerows(zip(*columns))
+    return out.getvalue().encode("utf-8")
 
 
 def _slug(text: str) -> str:

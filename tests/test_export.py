@@ -73,3 +73,17 @@ def test_incidents_export_carries_precision_codes_and_iso_day_spans():
 
 def test_non_text_values_pass_through():
     assert export.neutralise(-5) == -5 and export.neutralise(None) is None
+
+
+def test_csv_rows_are_the_bytes_pandas_writes_for_the_neutralised_frame():
+    frame = pd.DataFrame({
+        "text": pd.array(["=1+1", "plain", None, "-x", "line\nbreak", '"quoted"'], dtype="str"),
+        "mixed": ["@h", None, 3, 1.5, float("nan"), True],
+        "longitude": [-1.5, 2.0, None, 1e16, 1e-5, 0.1],
+        "count": pd.array([1, None, 3, -4, 5, 6], dtype="Int64"),
+        "whole": [1, 2, 3, 4, 5, 6],
+    })
+    expected = export.safe_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+    assert export.to_csv(frame) == expected
+    assert export.to_csv(frame.head(0)) == export.safe_frame(frame.head(0)).to_csv(
+        index=False, lineterminator="\r\n").encode("utf-8")

@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 
+import numpy as np
 import pandas as pd
 
 from lib import tally, timeline
@@ -189,13 +190,70 @@ def incidents(db, filters=None, place_id: str | None = None, limit: int | None =
 
 
 def incident_reports(db, filters=None) -> pd.DataFrame:
-    """Every report the filters select, one row each, with what lib.tally needs to make incidents of them."""
+    """Every report the filters select, one row each in the order they were stored (so an incident's sources
+    are listed in that order), with what lib.tally needs to make incidents of them."""
     where, params = _conditions(db, filters, "i")
     return _frame(db, f"""
         SELECT i.id AS incident_id, i.event_id, i.part_of, i.date, i.date_precision, i.type, i.killed, i.injured,
                i.attackers_killed, i.victims, i.perpetrator, i.confidence, i.place_id, {_PLACE_COLUMNS},
                d.id AS document_id, d.title, d.published, d.source, d.url
-        {_INCIDENTS_FROM} {_where(where)}""", params)
+        {_INCIDENTS_FROM} {_where(where)} ORDER BY i.id""", params)
+
+
+def event_summaries(db, filters=None) -> pd.DataFrame:
+    """lib.tally.incidents(incident_reports(db, filters)) computed in SQL: one row per incident (event) with
+    its most confident report's fields, its highest figures, reports, articles, sources and part_of, newest
+    first. The same frame, without building a frame of every report and looping over it in Python."""
+    where, params = _conditions(db, filters, "i")
+    sql = f"""
+        WITH r AS (
+            SELECT i.id, coalesce(i.event_id, 'report-' || i.id) AS ev, coalesce(i.confidence, 1.0) AS conf,
+                   i.killed, i.injured, i.attackers_killed,
+                   row_number() OVER (PARTITION BY coalesce(i.event_id, 'report-' || i.id), d.id) AS in_article
+            {_INCIDENTS_FROM} {_where(where)}),
+        ranked AS (
+            SELECT id, ev, row_number() OVER (PARTITION BY ev ORDER BY conf DESC, id) AS rank,
+                   max(killed) OVER event AS killed, max(injured) OVER event AS injured,
+                   max(attackers_killed) OVER event AS attackers_killed, count(*) OVER event AS reports,
+                   sum(in_article = 1) OVER event AS articles
+            FROM r WINDOW event AS (PARTITION BY ev))
+        SELECT e.ev AS incident, i.date, i.date_precision, i.type, {_PLACE_COLUMNS}, i.victims, i.perpetrator,
+               d.title, d.id AS document_id, d.url, i.place_id, e.killed, e.injured, e.attackers_killed,
+               e.reports, e.articles
+        FROM ranked e JOIN incidents i ON i.id = e.id JOIN documents d ON d.id = i.document_id
+             LEFT JOIN places p ON p.id = i.place_id
+        WHERE e.rank = 1
+        ORDER BY CASE WHEN i.date != '' THEN i.date WHEN d.published != '' THEN d.published ELSE '' END DESC,
+                 e.ev"""
+    frame = _frame(db, sql, params)
+    if frame.empty:
+        return tally.incidents(None)
+    sources: dict = {}
+    for ev, source in db.execute(f"""
+            SELECT coalesce(i.event_id, 'report-' || i.id) AS ev, d.source
+            {_INCIDENTS_FROM} {_where(where + ["d.source IS NOT NULL"])}
+            GROUP BY 1, 2 ORDER BY 1, min(i.id)""", params):
+        name = source.strip()
+        if name and name not in sources.setdefault(ev, []):
+            sources[ev].append(name)
+    part_of = dict(db.execute(f"""
+        SELECT ev, part_of FROM (
+            SELECT coalesce(i.event_id, 'report-' || i.id) AS ev, i.part_of,
+                   row_number() OVER (PARTITION BY coalesce(i.event_id, 'report-' || i.id)
+                                      ORDER BY coalesce(i.confidence, 1.0) DESC, i.id) AS k
+            {_INCIDENTS_FROM} {_where(where + ["i.part_of IS NOT NULL",
+                                               "i.part_of != coalesce(i.event_id, 'report-' || i.id)"])})
+        WHERE k = 1""", params))
+    for column in ("latitude", "longitude"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    for column in ("reports", "articles"):
+        frame[column] = frame[column].astype("int64")
+    for column in tally.FIGURES:  # the dtypes tally.incidents gives: int64, or float64 when one is missing
+        frame[column] = frame[column].astype("Int64").to_numpy()
+    frame["sources"] = ["; ".join(sources.get(ev, ())) for ev in frame["incident"]]
+    frame["parts"] = ""
+    frame["part_of"] = np.array([part_of.get(ev) for ev in frame["incident"]], dtype=object)
+    return frame
 
 
 def incident_table(db, filters=None) -> pd.DataFrame:
@@ -204,7 +262,7 @@ def incident_table(db, filters=None) -> pd.DataFrame:
     headline, places, counts and tables of one page all start from it; callers get a copy."""
     key = _state(db), filters
     if key[0] is None or key not in _TABLES:
-        table = tally.table(incident_reports(db, filters))
+        table = tally.fold_series(event_summaries(db, filters))
         if key[0] is None:
             return table
         _TABLES[key] = table
@@ -311,12 +369,8 @@ def counts_by(db, filters, by: str) -> pd.DataFrame:
               .reset_index(drop=True)
 
 
-def documents(db, filters=None) -> pd.DataFrame:
-    """The articles the filters select (newest first) with their numbers of mentions and incidents.
-
-    Dates and text apply to the article itself; country, place, type, nationality and confidence keep the
-    articles that hold a matching mention or incident (those carry the date and text conditions too).
-    """
+def _documents_where(db, filters) -> tuple[list[str], list]:
+    """WHERE conditions on documents d (and their parameters) for the articles the filters select."""
     narrowing = filters is not None and any(
         condition(db, filters, "x") for name, (condition, _) in CONDITIONS.items() if name not in _ON_ARTICLE)
     where, params = [], []
@@ -332,6 +386,16 @@ def documents(db, filters=None) -> pd.DataFrame:
         if ids is not None:
             where.append("d.id IN (SELECT value FROM json_each(?))")
             params.append(_json(ids))
+    return where, params
+
+
+def documents(db, filters=None) -> pd.DataFrame:
+    """The articles the filters select (newest first) with their numbers of mentions and incidents.
+
+    Dates and text apply to the article itself; country, place, type, nationality and confidence keep the
+    articles that hold a matching mention or incident (those carry the date and text conditions too).
+    """
+    where, params = _documents_where(db, filters)
     return _frame(db, f"""
         SELECT d.id AS document_id, d.published, d.title, d.source, d.url, d.dateline, d.path, d.chars,
                (SELECT count(*) FROM mentions WHERE document_id = d.id) AS mentions,
@@ -342,8 +406,12 @@ def documents(db, filters=None) -> pd.DataFrame:
 
 def overview(db, filters=None) -> dict:
     """Headline numbers of what the filters select, and what the data covers: incidents and their figures are
-    lib.tally.totals of incident_table, so they equal the sums of that table and its CSV."""
-    docs = documents(db, filters)
+    lib.tally.totals of incident_table, so they equal the sums of that table and its CSV; the articles'
+    numbers are counted in SQL over the rows documents() would list."""
+    d_where, d_params = _documents_where(db, filters)
+    articles, sources, first_published, last_published = db.execute(
+        f"SELECT count(*), count(DISTINCT d.source), min(d.published), max(d.published) FROM documents d "
+        f"{_where(d_where)}", d_params).fetchone()
     table = incident_table(db, filters)
     places = place_counts(db, filters, table)
     m_where, m_params = _conditions(db, filters, "m")
@@ -352,12 +420,9 @@ def overview(db, filters=None) -> dict:
     totals = tally.totals(table)
     first, last = db.execute(f"SELECT min(i.date), max(i.date) {_INCIDENTS_FROM} {_where(i_where)}",
                              i_params).fetchone()
-    published = docs["published"].dropna()
     return {
-        "articles": len(docs), "places": len(places), "mentions": int(n_mentions), **totals,
-        "sources": int(docs["source"].dropna().nunique()),
-        "first_published": published.min() if len(published) else None,
-        "last_published": published.max() if len(published) else None,
+        "articles": articles, "places": len(places), "mentions": int(n_mentions), **totals,
+        "sources": sources, "first_published": first_published, "last_published": last_published,
         "first_incident": first, "last_incident": last,
         "total_articles": db.execute("SELECT count(*) FROM documents").fetchone()[0],
     }
@@ -484,7 +549,8 @@ def events(db, filters=None) -> pd.DataFrame:
     where = where + ["i.event_id IS NOT NULL"]
     frame = _frame(db, f"""
         WITH picked AS (
-            SELECT i.*, row_number() OVER (PARTITION BY i.event_id
+            SELECT i.event_id, i.type, i.date, i.date_precision, i.place_id, i.victims, i.perpetrator,
+                   row_number() OVER (PARTITION BY i.event_id
                                            ORDER BY coalesce(i.confidence, 1.0) DESC, i.id) AS rank,
                    count(*) OVER (PARTITION BY i.event_id) AS reports,
                    max(i.killed) OVER (PARTITION BY i.event_id) AS most_killed,

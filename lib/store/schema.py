@@ -68,7 +68,7 @@ FOREIGN_KEYS = {
 }
 INDEXES = {
     "documents": [["published"], ["path"]],
-    "mentions": [["document_id"], ["place_id"]],
+    "mentions": [["document_id"], ["place_id"], ["place_id", "document_id"]],  # the last: place counts from the index alone
     "incidents": [["document_id"], ["place_id"], ["date"], ["type"], ["event_id"]],
     "places": [["country_code"], ["kind"]],
     "sentences": [["document_id"]],

@@ -1,0 +1,51 @@
+"""The per-incident summary computed in SQL is the very frame lib.tally makes from every report."""
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from benchmarks.synthetic import write_corpus
+from lib import store, tally
+from lib.filters import Filters
+from lib.load import load_paths
+from lib.store import queries
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    """A synthetic corpus (repeated reports, several sources), plus a report with no event and a series' part."""
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(folder, 240)
+    path = folder / "atlas.db"
+    assert load_paths([folder], path, workers=1).failed == 0
+    database = store.connect(path)
+    with database.conn:
+        first, second, third = [r[0] for r in database.execute(
+            "SELECT id FROM incidents WHERE event_id IS NOT NULL ORDER BY id LIMIT 3")]
+        database.execute("UPDATE incidents SET event_id = NULL WHERE id = ?", [first])
+        database.execute("UPDATE incidents SET part_of = (SELECT event_id FROM incidents WHERE id = ?) "
+                         "WHERE id = ?", [third, second])
+        database.execute("UPDATE documents SET source = ' ' || source WHERE rowid % 7 = 0")
+    yield database
+    database.close()
+
+
+FILTERS = [None, Filters(countries=("PK",)), Filters(types=("bombing",)), Filters(min_confidence=0.8),
+           Filters(date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 12, 31)), Filters(text="killed"),
+           Filters(countries=("ZZ",))]
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_event_summaries_equal_tally_of_every_report(db, filters):
+    expected = tally.incidents(queries.incident_reports(db, filters))
+    got = queries.event_summaries(db, filters)
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    pd.testing.assert_frame_equal(tally.fold_series(got), tally.table(queries.incident_reports(db, filters)),
+                                  check_exact=True)
+
+
+def test_the_summaries_cover_reports_without_an_event_and_series_parts(db):
+    got = queries.event_summaries(db)
+    assert got["incident"].str.startswith("report-").any()
+    assert got["part_of"].notna().any()
+    assert (got["reports"] > 1).any() and got["sources"].str.contains("; ").any()
