@@ -169,6 +169,11 @@ _NUMERIC_END = re.compile(r"[\d.:$/]$")
 # "In 2011 a guard was killed", "on 4/24/2011": a year, not a count
 _YEAR_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Oo]n|[Ss]ince|[Oo]f|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Yy]ear|[A-Z][a-z]{2,8}\.?)|[,/-])\s*$")
 _DIGIT_AFTER = re.compile(r"^\s*(?:,\d|\d)")
+# "on February 10 killed seven", "the 10 February attack": a day of a month, never a count
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+_MONTH_BEFORE = re.compile(r"\b" + _MONTH + r"\.?\s+$")
+_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b")
 _PASSIVE_WORDS = (r"\b(?:were|was|have|had|has|are|been|also|killed|dead|died|shot|stabbed|hacked|beaten|burned|burnt|crushed"
                   r"|lost|perished|slain|murdered|beheaded|executed|lynched|wounded|injured|hurt|reportedly|seriously|critically|slightly|badly|confirmed"
                   r"|reported|later|all)\b")
@@ -356,6 +361,8 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
         if _TIME_AFTER.match(after) or _NUMERIC_END.search(before[-2:]) or (_DIGIT_AFTER.match(after) and not aged):
             continue
         if 1900 <= value <= 2099 and len(raw) == 4 and (_YEAR_BEFORE.search(before[-12:]) or after[:1] in ("/", "-", ":")):
+            continue
+        if raw[0].isdecimal() and value <= 31 and (_MONTH_BEFORE.search(before[-12:]) or _MONTH_AFTER.match(after)):
             continue
         if _NOT_COUNT.match(after) or (may_distract and _DISTRACT_BEFORE.search(before)):
             continue

@@ -1,0 +1,126 @@
+"""One or two invented sentences per error class of the real-news review: the lead incident's fields."""
+
+import pytest
+
+KNOWN = pytest.mark.xfail(strict=True, reason="a known miss of this class")
+
+from lib.extract import extract
+
+PUB = "2026-03-02"
+
+
+def lead(text, published=PUB):
+    found = extract(text, published)["incidents"]
+    assert found, f"no incident in {text!r}"
+    return found[0]
+
+
+def countries(text):
+    return {m["surface"]: m.get("country_code") for m in extract(text)["mentions"]}
+
+
+CASUALTIES = [
+    # attackers counted as victims
+    ("Soldiers killed six gunmen who raided the grain depot in Kandahar; three guards died.", {"killed": 3, "attackers_killed": 6}),
+    ("Troops shot dead eleven insurgents who attacked a checkpoint near Kunduz, while one policeman was killed.",
+     {"killed": 1, "attackers_killed": 11}),
+    # a single named victim
+    ("Gunmen shot dead Haji Rahmatullah, a village elder, outside his home in Ghazni on Monday.", {"killed": 1}),
+    ("Unknown attackers killed Colonel Samir Haddad as he left a mosque in Mosul.", {"killed": 1}),
+    # parts added
+    ("Three soldiers and two teachers were killed when a bomb went off in Quetta.", {"killed": 5}),
+    # revised figures
+    ("A car bomb ripped through a market in Hilla. Officials later lowered the death toll to 84.", {"killed": 84}),
+    ("A suicide bomber struck a wedding in Kabul, killing 40. Officials later raised the death toll to 63.",
+     {"killed": 63}),
+    # a year or a date read as a count
+    pytest.param("On 4/24/2011 the officer was killed by a sniper in Basra.", {"killed": 1}, marks=KNOWN),
+    ("Gunmen on February 10 killed seven people at a bus stop in Peshawar.", {"killed": 7}),
+    ("In 2009 a roadside bomb killed a district governor in Helmand.", {"killed": 1}),
+    # nobody hurt; an absent figure stays None
+    ("A bomb exploded outside a bank in Karachi on Tuesday; no casualties were reported.", {"killed": 0}),
+    ("Militants attacked a police station in Bannu on Tuesday.", {"killed": None, "injured": None}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASUALTIES)
+def test_casualty_classes(text, expected):
+    inc = lead(text)
+    assert {k: inc[k] for k in expected} == expected
+
+
+DATES = [
+    ("12/7/2011: Gunmen killed two shopkeepers in Mosul.", "2011-12-07"),
+    ("2011-12-07: A roadside bomb killed three soldiers near Kandahar.", "2011-12-07"),
+    ("7 December 2011: A roadside bomb killed three soldiers near Kandahar.", "2011-12-07"),
+    ("A bomb killed four people in Baghdad on 7 December 2011, police said.", "2011-12-07"),
+    ("The engineer was abducted on 6 December 2011 in Kirkuk. His body was found on 11 December.", "2011-12-06"),
+]
+
+
+@pytest.mark.parametrize("text,date", DATES)
+def test_dates_are_read_without_a_publication_date(text, date):
+    assert lead(text, None)["date"] == date
+
+
+TYPES = [
+    pytest.param("Gunmen shot dead the deputy governor of Kunar province, Ahmad Wali, in Asadabad.", "assassination",
+                 marks=KNOWN),
+    pytest.param("A tribal elder, Malik Jan, was killed by gunmen in a targeted attack in Khost.", "assassination",
+                 marks=KNOWN),
+    ("Militants set fire to a girls' school in Swat overnight.", None),
+    ("Militants blew up a telecom tower in Helmand on Sunday.", None),
+    ("Saboteurs bombed an oil pipeline near Kirkuk on Sunday.", None),
+    ("Insurgents beheaded two villagers in Kunduz, accusing them of spying.", None),
+    ("Militants publicly executed three men in a square in Raqqa.", None),
+    pytest.param("Fighters cut off the hands of two farmers in Zabul.", None, marks=KNOWN),
+]
+
+
+@pytest.mark.parametrize("text,itype", TYPES)
+def test_type_classes(text, itype):
+    inc = lead(text)
+    if itype:
+        assert inc["type"] == itype
+
+
+PERPETRATORS = [
+    ("A bomb killed five soldiers in Logar; no group claimed the attack, but officials blamed the Taliban.", "Taliban"),
+    pytest.param("A car bomb killed six people near a hotel in Mogadishu. Nobody has claimed responsibility; police suspect "
+                 "al-Shabaab.", "al-Shabaab", marks=KNOWN),
+]
+
+
+@pytest.mark.parametrize("text,group", PERPETRATORS)
+def test_perpetrator_after_a_negation(text, group):
+    assert group.lower() in (lead(text)["perpetrator"] or "").lower()
+
+
+NOT_PERPETRATORS = [
+    ("A bomb struck a patrol of the Welsh Guards in Helmand, killing two soldiers.", "Welsh Guards"),
+    ("A roadside bomb hit a convoy of the Royal Marines near Sangin, killing one marine.", "Royal Marines"),
+    ("Gunmen in Kandahar killed three shopkeepers on Sunday.", "Kandahar"),
+]
+
+
+@pytest.mark.parametrize("text,name", NOT_PERPETRATORS)
+def test_not_perpetrators(text, name):
+    assert name.lower() not in (lead(text)["perpetrator"] or "").lower()
+
+
+def test_a_hierarchy_keeps_the_town_in_its_country():
+    inc = lead("Insurgents attacked an outpost in Chora, Uruzgan, Afghanistan, killing four police.")
+    assert inc["country_code"] == "AF"
+
+
+def test_sudan_is_not_south_sudan():
+    found = countries("Fighting flared again in Sudan this week.")
+    assert found.get("Sudan") == "SD"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Georgia Stevens, a teacher, said the road was closed.", "Georgia"),
+    ("Mary Wheeler told reporters the shop had reopened.", "Wheeler"),
+])
+def test_given_names_are_no_places(text, name):
+    assert not any(name in surface for surface in countries(text))
