@@ -86,8 +86,8 @@ def test_type_classes(text, itype):
 
 PERPETRATORS = [
     ("A bomb killed five soldiers in Logar; no group claimed the attack, but officials blamed the Taliban.", "Taliban"),
-    pytest.param("A car bomb killed six people near a hotel in Mogadishu. Nobody has claimed responsibility; police suspect "
-                 "al-Shabaab.", "al-Shabaab", marks=KNOWN),
+    ("A car bomb killed six people near a hotel in Mogadishu. Nobody has claimed responsibility; police suspect al-Shabaab.",
+     "al-Shabaab"),
 ]
 
 

@@ -51,7 +51,9 @@ _SAID_IT_DID = re.compile(
     r"\bsaid(?:\s+on\s+\w+|\s+(?:in|through|via)\s+(?:a|an|its)\s+[^,;]{0,50}?)?(?:\s+that)?\s+(?:it|its\s+fighters|one\s+of\s+its\s+fighters|its\s+members|its\s+militants"
     r"|its\s+men|its\s+forces|its\s+troops)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?:carried\s+out|was\s+behind|were\s+behind"
     r"|behind|killed|launched|conducted|staged|attacked|executed)")
-_BLAMED = re.compile(r"\bblamed\s+(.+)$")
+# "officials blamed the Taliban", "police suspect al-Shabaab", "the army accused the RSF of ...": the authorities' blame
+_BLAMED = re.compile(r"\b(?:blamed|blames?|suspects?|accused|accuses)\s+(.+)$")
+_BLAME_WORDS = ("blame", "suspect ", "suspects ", "accuse")
 # "blamed fighters of Islamic State West Africa Province": the group the members belong to
 _MEMBERS_LEAD = re.compile(r"^\s*(?:(?:the|its)\s+)?(?:fighters|members|militants|elements|gunmen|cells|insurgents|loyalists|supporters)"
                            r"\s+(?:of|from|loyal\s+to)\s+")
@@ -120,7 +122,7 @@ def _find_perpetrator(sentence: str) -> tuple[str | None, int]:
     """(group, strength) named in one sentence: 3 a claim, 2 the authorities' blame, 1 the agent of the event
     ("the abduction ... by Boko Haram"), 0 none."""
     claimed, said = "claimed" in sentence, "said" in sentence
-    blamed, behind = "blamed" in sentence, "responsible" in sentence or "behind" in sentence
+    blamed, behind = any(w in sentence for w in _BLAME_WORDS), "responsible" in sentence or "behind" in sentence
     by = " by " in sentence
     attributed = "attributed" in sentence
     if not (claimed or said or blamed or behind or by or attributed):
@@ -162,7 +164,7 @@ def _find_perpetrator(sentence: str) -> tuple[str | None, int]:
             first = obj.split(",")[0]
             np = None
             head = _NP_HEAD.match(first)
-            if head and first.strip()[:1].isupper() or (head and first.strip().lower().startswith("the ")):
+            if head and (first.strip()[:1].isupper() or first.strip().lower().startswith(("the ", "al-"))):
                 np = _clean_np(head.group(1))
             elif re.search(r"\b(?:group|organi[sz]ation|outfit|faction|movement|network|militia)\s*$", first) and "," in obj:
                 nxt = _NP_HEAD.match(obj.split(",")[1])
