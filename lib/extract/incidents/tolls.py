@@ -213,9 +213,24 @@ _OFFICE_AFTER = re.compile(r"^\s*,\s+(?:a|an|the|his|its)\s+(?:[\w'’-]+\s+){0,
 _OFFICE_BEFORE = re.compile(r"\b(?i:" + _OFFICE + r")\s+$")
 
 
+# "shot dead the deputy governor of Kunar, Ahmad Wali,", "A tribal elder, Malik Jan, was killed": the office, then the name
+_KILL_VERBS = (r"(?:shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|killed|killing|murdered|murdering"
+               r"|assassinated|beheaded|stabbed\s+to\s+death|hacked\s+to\s+death)")
+_OFFICE_THEN_NAME_OBJECT = re.compile(
+    r"\b" + _KILL_VERBS + r"\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?i:" + _OFFICE + r")\b[^,;.]{0,40},\s+(" + _NAME + r")"
+    r"(?=\s*[,.;]|\s*$|\s+(?:in|near|at|on|outside|as|while|when)\b)")
+_OFFICE_THEN_NAME_SUBJECT = re.compile(
+    r"^\W*(?:(?:In|On|Late|Early|Last|Earlier|Later|Overnight)\b[^,;]{0,40},\s*)?(?:A|An|The)\s+(?:[\w'’-]+\s+){0,2}?(?i:"
+    + _OFFICE + r")\b[^,;]{0,40},\s+(" + _NAME + r")\s*,\s+(?:was|has\s+been|had\s+been)\s+(?:(?:also|later|reportedly)\s+)?"
+    + _KILL_VERBS + r"\b")
+
+
 def named_official_killed(clause: str) -> bool:
     """True when the clause names one killed holder of an office ("gunmen shot dead Malik Gul Khan, a tribal elder",
-    "killed Mayor Juan Cruz"): a targeted killing."""
+    "killed Mayor Juan Cruz", "shot dead the deputy governor, Ahmad Wali"): a targeted killing."""
+    named = _OFFICE_THEN_NAME_OBJECT.search(clause) or _OFFICE_THEN_NAME_SUBJECT.match(clause)
+    if named and not _NAME_NOT_PERSON.match(named.group(1)):
+        return True
     m = _NAMED_OBJECT.search(clause) or _NAMED_SUBJECT.match(clause)
     if not m or _NAME_NOT_PERSON.match(m.group(1)):
         return False
@@ -246,6 +261,9 @@ def named_victims(clause: str) -> tuple[int, int] | None:
     "killing Gul Khan and Zar Wali" -> 2), None when it names none."""
     m = _NAMED_OBJECT.search(clause) or _NAMED_SUBJECT.match(clause)
     if not m or _NAME_NOT_PERSON.match(m.group(1)):
+        titled = _OFFICE_THEN_NAME_OBJECT.search(clause) or _OFFICE_THEN_NAME_SUBJECT.match(clause)
+        if titled and not _NAME_NOT_PERSON.match(titled.group(1)):
+            return 1, titled.start(1)  # "A tribal elder, Malik Jan, was killed": one
         return None
     names = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1)) if n]
     if not all(n[:1].isupper() or n[:3] in ("al-", "el-") for n in names):
