@@ -2,7 +2,6 @@
 
 import pytest
 
-KNOWN = pytest.mark.xfail(strict=True, reason="a known miss of this class")
 
 from lib.extract import extract
 
@@ -35,7 +34,8 @@ CASUALTIES = [
     ("A suicide bomber struck a wedding in Kabul, killing 40. Officials later raised the death toll to 63.",
      {"killed": 63}),
     # a year or a date read as a count
-    pytest.param("On 4/24/2011 the officer was killed by a sniper in Basra.", {"killed": 1}, marks=KNOWN),
+    ("On 4/24/2011 the officer was killed by a sniper in Basra.", {"killed": 1}),
+    ("In Mosul, the police chief was shot dead by gunmen on 3/9/2012.", {"killed": 1}),
     ("Gunmen on February 10 killed seven people at a bus stop in Peshawar.", {"killed": 7}),
     ("In 2009 a roadside bomb killed a district governor in Helmand.", {"killed": 1}),
     # nobody hurt; an absent figure stays None

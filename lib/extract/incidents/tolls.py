@@ -159,6 +159,14 @@ _POSSESSIVE_ONE = re.compile(
     r"^\s*(?:(?:In|On|At|Later|Earlier)\b[^,;]{0,40},\s*)?(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*\s+was\s+"
     r"(?:(?:also|later|critically|seriously|badly|slightly|fatally)\s+)?(killed|shot\s+dead|wounded|injured|hurt"
     r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt))\b")
+# "On 4/24/2011 the officer was killed", "The driver was wounded": one person, named by a definite singular noun
+_ONE_PERSON = (r"(?:officer|policeman|policewoman|constable|soldier|guard|man|woman|boy|girl|child|driver|teacher|engineer"
+               r"|journalist|doctor|nurse|worker|student|civilian|passenger|elder|judge|priest|imam|trader|shopkeeper"
+               r"|businessman|farmer|shepherd|resident|victim|" + "|".join(rules.words("office_words")) + r")")
+_DEFINITE_ONE = re.compile(
+    r"^\s*(?:(?:In|On|At|Later|Earlier|Overnight)\b[^,;]{0,30}?,?\s+)?[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}?" + _ONE_PERSON
+    + r"\s+was\s+(?:(?:also|later|critically|seriously|badly|slightly|fatally|reportedly)\s+)?(killed|shot\s+dead|murdered"
+    r"|gunned\s+down|stabbed\s+to\s+death|wounded|injured|hurt)\b")
 # which of _ONE_PASSIVE's verbs leave the one victim alive
 _ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^shot\s+in\b")
 # "In January, a man was shot dead": a time or place before the clause's subject
@@ -444,7 +452,7 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
             at = titled_victim(clause)
             if at is not None:
                 out["killed"], out["killed_at"] = 1, at
-    one = _POSSESSIVE_ONE.match(clause) if " was " in clause else None
+    one = (_POSSESSIVE_ONE.match(clause) or _DEFINITE_ONE.match(clause)) if " was " in clause else None
     if one:
         kind = "injured" if _ONE_HURT.search(one.group(1).lower()) else "killed"
         if out[kind] is None:
