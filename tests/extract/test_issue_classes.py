@@ -38,6 +38,9 @@ CASUALTIES = [
     ("In Mosul, the police chief was shot dead by gunmen on 3/9/2012.", {"killed": 1}),
     ("Gunmen on February 10 killed seven people at a bus stop in Peshawar.", {"killed": 7}),
     ("In 2009 a roadside bomb killed a district governor in Helmand.", {"killed": 1}),
+    ("On 2012-05-03 a roadside bomb killed two soldiers in Zabul.", {"killed": 2}),
+    ("On 03-05-2012 a roadside bomb killed two soldiers in Zabul.", {"killed": 2}),
+    ("Gunmen killed 10-12 villagers near Jos on Sunday.", {"killed": 10}),
     # nobody hurt; an absent figure stays None
     ("A bomb exploded outside a bank in Karachi on Tuesday; no casualties were reported.", {"killed": 0}),
     ("Militants attacked a police station in Bannu on Tuesday.", {"killed": None, "injured": None}),

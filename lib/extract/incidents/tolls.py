@@ -177,6 +177,9 @@ _NUMERIC_END = re.compile(r"[\d.:$/]$")
 # "In 2011 a guard was killed", "on 4/24/2011": a year, not a count
 _YEAR_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Oo]n|[Ss]ince|[Oo]f|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Yy]ear|[A-Z][a-z]{2,8}\.?)|[,/-])\s*$")
 _DIGIT_AFTER = re.compile(r"^\s*(?:,\d|\d)")
+# "On 2012-05-03", "05-03-2012": a part of a numeric date, never a count
+_DATE_DASH_BEFORE = re.compile(r"\b\d{4}-(?:\d{1,2}-)?$")
+_DATE_DASH_AFTER = re.compile(r"^-(?:\d{1,2}-)?\d{4}\b")
 # "on February 10 killed seven", "the 10 February attack": a day of a month, never a count
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
@@ -384,7 +387,8 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
         before = clause[:start]
         after = clause[m.end():]
         aged = is_article and bool(_AGED.match(after))  # "killing a 71-year-old woman": one person
-        if _TIME_AFTER.match(after) or _NUMERIC_END.search(before[-2:]) or (_DIGIT_AFTER.match(after) and not aged):
+        if _TIME_AFTER.match(after) or _NUMERIC_END.search(before[-2:]) or (_DIGIT_AFTER.match(after) and not aged) \
+                or _DATE_DASH_BEFORE.search(before[-9:]) or _DATE_DASH_AFTER.match(after):
             continue
         if 1900 <= value <= 2099 and len(raw) == 4 and (_YEAR_BEFORE.search(before[-12:]) or after[:1] in ("/", "-", ":")):
             continue
