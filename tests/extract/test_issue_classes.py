@@ -21,6 +21,7 @@ def countries(text):
 CASUALTIES = [
     # attackers counted as victims
     ("Soldiers killed six gunmen who raided the grain depot in Kandahar; three guards died.", {"killed": 3, "attackers_killed": 6}),
+    ("Police killed four gunmen who attacked a bank in Jos; a guard was also killed.", {"killed": 1, "attackers_killed": 4}),
     ("Troops shot dead eleven insurgents who attacked a checkpoint near Kunduz, while one policeman was killed.",
      {"killed": 1, "attackers_killed": 11}),
     # a single named victim

@@ -372,7 +372,8 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
             continue  # "no one was hurt": a negation, not a count
         is_article = raw.lower() in ("a", "an")
         subject_one = False
-        if is_article and active is None and (_LEAD_PHRASE.match(clause[:start]) or _AND_SUBJECT.search(clause[:start])) \
+        head = clause[clause.rfind(";", 0, start) + 1: start]  # "...; a guard was also killed": its own subject
+        if is_article and active is None and (_LEAD_PHRASE.match(head) or _AND_SUBJECT.search(clause[:start])) \
                 and (m.start(1) == start):
             # the subject of the clause: "A teacher who was taken with them was killed", "A guard was wounded"
             one = _ONE_PASSIVE.match(clause, m.end())
