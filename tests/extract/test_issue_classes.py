@@ -74,6 +74,10 @@ TYPES = [
     ("Militants set fire to a girls' school in Swat overnight.", None),
     ("Militants blew up a telecom tower in Helmand on Sunday.", None),
     ("Saboteurs bombed an oil pipeline near Kirkuk on Sunday.", None),
+    ("Insurgents destroyed a mobile phone mast in Helmand on Sunday.", None),
+    ("Unknown men sabotaged a power line in Kano on Monday.", None),
+    ("Militants fired rockets at Sderot on Monday, wounding two.", "bombing"),
+    ("Mortar shells landed in a market in Aleppo, killing five.", "bombing"),
     ("Insurgents beheaded two villagers in Kunduz, accusing them of spying.", None),
     ("Militants publicly executed three men in a square in Raqqa.", None),
     ("Fighters cut off the hands of two farmers in Zabul.", None),
@@ -93,6 +97,10 @@ PERPETRATORS = [
     ("A car bomb killed six people near a hotel in Mogadishu. Nobody has claimed responsibility; police suspect al-Shabaab.",
      "al-Shabaab"),
 ]
+
+
+def test_a_storm_damaging_a_school_is_no_incident():
+    assert extract("The storm damaged a school in Dhaka.", PUB)["incidents"] == []
 
 
 @pytest.mark.parametrize("text,group", PERPETRATORS)
