@@ -134,6 +134,7 @@ def test_sudan_is_not_south_sudan():
     ("Georgia Stevens, a teacher, said the road was closed.", "Georgia"),
     ("Mary Wheeler told reporters the shop had reopened.", "Wheeler"),
     ("A bomb hit a convoy carrying Marines of the 3rd Battalion near Sangin.", "Marines"),
+    ("Militants attacked a convoy of the Frontier Corps in Khyber on Monday.", "Frontier"),
 ])
 def test_people_and_units_are_no_places(text, name):
     assert not any(name in surface for surface in countries(text))
