@@ -28,6 +28,8 @@ CASUALTIES = [
     ("Gunmen shot dead Haji Rahmatullah, a village elder, outside his home in Ghazni on Monday.", {"killed": 1}),
     ("Unknown attackers killed Colonel Samir Haddad as he left a mosque in Mosul.", {"killed": 1}),
     ("A tribal elder, Malik Jan, was killed by gunmen in Khost.", {"killed": 1}),
+    ("Georgia Stevens, 34, was shot dead outside her home in Macon on Monday.", {"killed": 1}),
+    ("Michael Thomas was killed in a shooting in Camden on Monday.", {"killed": 1}),
     # parts added
     ("Three soldiers and two teachers were killed when a bomb went off in Quetta.", {"killed": 5}),
     # revised figures
