@@ -36,6 +36,8 @@ CASUALTIES = [
     ("A car bomb ripped through a market in Hilla. Officials later lowered the death toll to 84.", {"killed": 84}),
     ("A suicide bomber struck a wedding in Kabul, killing 40. Officials later raised the death toll to 63.",
      {"killed": 63}),
+    ("A car bomb killed 30 people in Hilla on Monday. The toll was later revised down to 15.", {"killed": 15}),
+    ("A car bomb killed 30 people in Hilla on Monday. The death toll fell to 22 after a recount.", {"killed": 22}),
     # a year or a date read as a count
     ("On 4/24/2011 the officer was killed by a sniper in Basra.", {"killed": 1}),
     ("In Mosul, the police chief was shot dead by gunmen on 3/9/2012.", {"killed": 1}),

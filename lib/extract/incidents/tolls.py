@@ -111,7 +111,7 @@ _KILL_ACTIVE = re.compile(
     r"|stabbing\s+to\s+death|claimed\s+the\s+lives\s+of|beheading|beheaded|executing|executed|lynching|lynched)\s+$", re.I)
 _INJ_ACTIVE = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting|hurt|and)\s+$", re.I)
 _TOLL_RISE = re.compile(
-    rf"\b(?:killed|dead|death\s+toll|toll|deaths)\b[^.;]{{0,160}}?\b(?:risen|rose|rises|climbed|increased|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?(?:{QUAL})?({NUM})\b"
+    rf"\b(?:killed|dead|death\s+toll|toll|deaths)\b[^.;]{{0,160}}?\b(?:risen|rose|rises|climbed|increased|jumped|reached|stands\s+at|stood\s+at|(?:revised|lowered|raised|cut|reduced|corrected|updated|fell|dropped)(?:\s+(?:down|up)(?:wards?)?)?(?=\s+to\b))\s+(?:to\s+)?(?:{QUAL})?({NUM})\b"
     # a revised figure, up or down: "officials lowered the death toll to 84", "the final toll was six killed"
     rf"|\b(?:lowered|revised|raised|corrected|updated|cut|reduced|brought|bringing|took|taking|pushing|putting|raising)\s+(?:\w+\s+)?(?:death\s+)?toll\s+(?:\w+\s+)?to\s+(?:{QUAL})?({NUM})\b"
     rf"|\b(?:final|revised|updated|latest|new|official|confirmed)\s+(?:death\s+)?toll\s+(?:was|is|stood\s+at|stands\s+at|of)\s+(?:{QUAL})?({NUM})\b",
