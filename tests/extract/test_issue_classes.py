@@ -4,6 +4,7 @@ import pytest
 
 
 from lib.extract import extract
+from lib.extract.incidents import find_perpetrator
 
 PUB = "2026-03-02"
 
@@ -101,6 +102,24 @@ PERPETRATORS = [
     ("A car bomb killed six people near a hotel in Mogadishu. Nobody has claimed responsibility; police suspect al-Shabaab.",
      "al-Shabaab"),
 ]
+
+
+AGENTS = [
+    ("The Taliban shot dead two policemen in Ghazni on Monday.", "Taliban"),
+    ("The Islamic State executed five men in Deir ez-Zor on Monday.", "Islamic State"),
+    ("On Monday, Boko Haram attacked a village near Chibok, killing 11.", "Boko Haram"),
+]
+
+
+@pytest.mark.parametrize("text,group", AGENTS)
+def test_a_group_as_the_subject_of_the_deed(text, group):
+    assert lead(text)["perpetrator"] == group
+
+
+@pytest.mark.parametrize("sentence", ["The Army killed five militants near Wana on Monday.",
+                                      "The Kabul police shot dead two robbers on Monday."])
+def test_state_forces_as_subject_are_no_armed_group(sentence):
+    assert find_perpetrator(sentence) == (None, 0)
 
 
 def test_a_storm_damaging_a_school_is_no_incident():

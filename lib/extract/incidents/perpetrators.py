@@ -95,6 +95,15 @@ _NAMED_MEMBERS = re.compile(
     r"(?:^|(?<=[\s,;(\"“]))(?:(?i:suspected|alleged)\s+)?((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:[A-Z][\w'’\-]*|al-\w+)){0,4})\s+"
     r"(?:fighters|militants|gunmen|insurgents|jihadists|rebels|militiamen|bombers)\s+(?:\w+\s+){0,2}?"
     r"(?:killed|attacked|stormed|ambushed|abducted|kidnapped|opened|raided|shot|bombed|overran|seized|executed|beheaded|set)\b")
+# "The Taliban shot dead two policemen", "Al-Shabaab stormed ...": a group as the subject of the deed
+_GROUP_AGENT = re.compile(
+    r"^\W*(?:(?:On|In|Late|Early|Last|Overnight|Earlier)\b[^,;]{0,40},\s*)?(The\s+)?((?:[A-Z][\w'’\-]*|al-\w+)"
+    r"(?:\s+(?:of|for|the|al|ul|e|[A-Z][\w'’\-]*|al-\w+)){0,4})\s+(?:(?:also|reportedly|allegedly)\s+)?"
+    r"(?:killed|shot\s+dead|executed|beheaded|attacked|stormed|ambushed|abducted|kidnapped|bombed|overran|seized"
+    r"|massacred|raided)\b")
+_GROUP_WORD = re.compile(r"(?i:^al-|\b(?:state|front|brigades?|movement|taliban|shabaa?b|haram|jihad|mujahideen|lashkar|jaish"
+                         r"|tehreek|tehrik|militia|liberation|qaeda|hezbollah|hamas|houthis?|ansar)\b)")
+_STATE_WORDS = re.compile(r"(?i)\b(?:army|military|police|troops|forces|government|navy|air\s+force|guard|coalition)\b")
 # "Myanmar's military said it had carried out ...": the state's forces
 _STATE_FORCES = re.compile(r"\b([A-Z][\w\-]+)['’]s\s+(military|army|armed\s+forces|junta)\s*$")
 
@@ -114,6 +123,12 @@ def find_perpetrator(sentence: str) -> tuple[str | None, int]:
         if m:
             np = _clean_np(m.group(1))
             if np and not _GENERIC_GROUP.match(np) and np not in DEMONYMS and not _AUTHORITY.search(np):
+                return np, 1
+        m = _GROUP_AGENT.match(sentence)
+        if m and (m.group(1) or _GROUP_WORD.search(m.group(2))) and not _STATE_WORDS.search(m.group(2)):
+            np = _clean_np(m.group(2))
+            if np and not _GENERIC_GROUP.match(np) and np not in DEMONYMS and not _AUTHORITY.search(np) \
+                    and np.split()[0] not in _SENTENCE_OPENERS:
                 return np, 1
     return group, strength
 
