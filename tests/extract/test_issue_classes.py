@@ -50,6 +50,8 @@ CASUALTIES = [
     # nobody hurt; an absent figure stays None
     ("A bomb exploded outside a bank in Karachi on Tuesday; no casualties were reported.", {"killed": 0}),
     ("Militants attacked a police station in Bannu on Tuesday.", {"killed": None, "injured": None}),
+    ("Nobody was killed when a bomb exploded outside a shop in Quetta on Monday.", {"killed": 0}),
+    ("A bomb exploded outside a shop in Quetta on Monday. There was no immediate word on casualties.", {"killed": None}),
 ]
 
 

@@ -215,7 +215,8 @@ _NAMED_SUBJECT = re.compile(
     r"(?:(?:also|later|reportedly)\s+)?(?:shot\s+dead|killed|murdered|gunned\s+down|stabbed\s+to\s+death|beheaded|assassinated)\b")
 _NAME_NOT_PERSON = re.compile(r"^(?:A|An|The|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|One|At|More|Some|Several|Dozens"
                               r"|Hundreds|All|Many|Security|Police|Army|Government|Militants?|Gunmen|Soldiers|Civilians"
-                              r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+                              r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|No|Nobody|None|Neither|Nothing|Everyone"
+                              r"|Everybody|Anyone|Anybody|Someone|Somebody|It|They|We|This|That|What|Which|Who)\b")
 
 
 _OFFICE = "(?:" + "|".join(rules.words("office_words")) + ")"
