@@ -88,7 +88,7 @@ _MEMBERS_OF = re.compile(
     r"((?:\d+\s+)?[A-Z][\w'’\-]*+(?:\s+(?:of|for|the|[A-Z][\w'’\-]*+))*+)"
     r"(?!\s+(?:region|province|village|area|district|town|city|state|county|camp|border)\b)")
 _SENTENCE_OPENERS = frozenset("In On At After When The A An Its Their His Her Two Three Four Several Some Islamist Armed Unidentified Unknown Local"
-                              .split())
+                              " Suspected Alleged Masked Heavily Hooded Rival Jihadist".split())
 _GANG = re.compile(r"\b[Tt]he\s+((?:\d+\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+gang\b")
 # "ISWAP fighters killed at least 20 farmers", "suspected Boko Haram gunmen stormed ...": a named group's members did it
 _NAMED_MEMBERS = re.compile(
