@@ -78,6 +78,8 @@ def test_dates_are_read_without_a_publication_date(text, date):
 TYPES = [
     ("Gunmen shot dead the deputy governor of Kunar province, Ahmad Wali, in Asadabad.", "assassination"),
     ("A tribal elder, Malik Jan, was killed by gunmen in a targeted attack in Khost.", "assassination"),
+    ("The head of the district council, Haji Noor, was gunned down outside his home in Logar on Monday.", "assassination"),
+    ("A shopkeeper was gunned down in Karachi on Monday.", "armed_attack"),
     ("Militants set fire to a girls' school in Swat overnight.", None),
     ("Militants blew up a telecom tower in Helmand on Sunday.", None),
     ("Saboteurs bombed an oil pipeline near Kirkuk on Sunday.", None),
