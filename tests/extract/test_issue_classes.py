@@ -33,6 +33,9 @@ CASUALTIES = [
     ("Michael Thomas was killed in a shooting in Camden on Monday.", {"killed": 1}),
     # parts added
     ("Three soldiers and two teachers were killed when a bomb went off in Quetta.", {"killed": 5}),
+    ("A bomb killed a soldier and two civilians in Kandahar on Monday.", {"killed": 3}),
+    ("A bomb exploded in Khost on Monday, killing two soldiers and three civilians.", {"killed": 5}),
+    ("Troops killed two policemen and three militants in a mistaken raid in Bannu on Monday.", {"killed": 2}),
     # revised figures
     ("A car bomb ripped through a market in Hilla. Officials later lowered the death toll to 84.", {"killed": 84}),
     ("A suicide bomber struck a wedding in Kabul, killing 40. Officials later raised the death toll to 63.",

@@ -200,6 +200,12 @@ _AND_ONE_MORE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){1,2}?and\s+(?:(?:a|an|on
                            r"|one\s+of\s+(?:his|her|their|its)\s+[a-z][\w'’-]*)")
 
 
+# the counted noun, then "and <number> <noun>" closing the object: more victims ("killed two soldiers and three civilians")
+_NOT_NOUN = r"(?!(?:were|was|are|is|have|had|been|wounded|injured|hurt|killed|died|dead)\b)"
+_AND_MORE = re.compile(rf"^\s+(?:[a-z][\w'’-]*\s+){{1,2}}?and\s+(?:{QUAL})?({NUM})\s+(?:{_NOT_NOUN}[a-z][\w'’-]*\s+)?{_NOT_NOUN}[a-z][\w'’-]*"
+                       r"(?=\s*(?:[,.;]|$|\s+(?:in|at|near|on|outside|inside|when|as|while|during)\b))")
+
+
 _NAME = r"(?:(?:al-|el-|bin\s+|ul\s+|ud\s+|de\s+)?[A-Z][\w'’.-]*)(?:\s+(?:(?:al-|el-|bin\s+|ul\s+|ud\s+|de\s+)?[A-Z][\w'’.-]*)){0,3}"
 # what follows a victim's name: an appositive ("Abdul Karim, a tribal elder"), a place or time, the clause's end
 _AFTER_NAME = (r"(?=\s*,\s+(?:a|an|the|who|his|her)\b|\s*[.;:]|\s*$|\s+(?:in|near|at|on|outside|inside|as|while|after|"
@@ -430,6 +436,10 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
             kind = None
         if active and _AND_ONE_MORE.match(after):
             value += 1  # "killing two patients and a nurse": three; "executed a teacher and one of his colleagues": two
+        more = _AND_MORE.match(after) if active and " and " in after[:40] else None
+        if more and more.group(1).lower() not in ("a", "an", "one") and parse_number(more.group(1)) \
+                and not _ATTACKER_NOUN.match(after[more.end(1):]):
+            value += parse_number(more.group(1))  # "killed a soldier and two civilians": three
         if is_article and kind:
             # "wounding a guard": one, but not "a number of", "a few", "a dozen" (handled), "a hundred"
             if re.match(r"^\s+(?:number|few|lot|total|handful|series|string)\b", after):
