@@ -30,6 +30,7 @@ CASUALTIES = [
     ("Unknown attackers killed Colonel Samir Haddad as he left a mosque in Mosul.", {"killed": 1}),
     ("A tribal elder, Malik Jan, was killed by gunmen in Khost.", {"killed": 1}),
     ("Georgia Stevens, 34, was shot dead outside her home in Macon on Monday.", {"killed": 1}),
+    ("The bodies of two men who had been beheaded were found in Mosul on Monday.", {"killed": 2}),
     ("Michael Thomas was killed in a shooting in Camden on Monday.", {"killed": 1}),
     # parts added
     ("Three soldiers and two teachers were killed when a bomb went off in Quetta.", {"killed": 5}),
@@ -157,9 +158,20 @@ def test_a_hierarchy_keeps_the_town_in_its_country():
     assert inc["country_code"] == "AF"
 
 
+@pytest.mark.parametrize("text,surface,country", [
+    ("A man was shot in London, Ontario on Saturday.", "London", "CA"),
+    ("Police in Palestine, Texas said a man was shot.", "Palestine", "US"),
+    ("Officials in Alexandria, Louisiana, said a man was shot on Main Street.", "Alexandria", "US"),
+    ("A bomb went off in Gereshk, Nahr-e Saraj district, Helmand province, Afghanistan.", "Gereshk", "AF"),
+    ("Insurgents attacked Deh Rawud, Uruzgan, Afghanistan.", "Deh Rawud", "AF"),
+])
+def test_a_named_region_keeps_a_homonym_at_home(text, surface, country):
+    assert countries(text).get(surface) == country
+
+
 def test_sudan_is_not_south_sudan():
-    found = countries("Fighting flared again in Sudan this week.")
-    assert found.get("Sudan") == "SD"
+    assert countries("Fighting flared again in Sudan this week.").get("Sudan") == "SD"
+    assert countries("Sudan and South Sudan signed a deal.") == {"Sudan": "SD", "South Sudan": "SS"}
 
 
 @pytest.mark.parametrize("text,name", [

@@ -200,6 +200,8 @@ _AND_ONE_MORE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){1,2}?and\s+(?:(?:a|an|on
                            r"|one\s+of\s+(?:his|her|their|its)\s+[a-z][\w'’-]*)")
 
 
+# "the bodies of two men who had been beheaded", "five bodies were found": the dead counted by their bodies
+_BODIES = re.compile(rf"\bbodies\s+of\s+(?:{QUAL})?({NUM})(?=\s)|\b(?:{QUAL})?({NUM})\s+(?:[a-z][\w'’-]*\s+)?bodies\b", re.I)
 # the counted noun, then "and <number> <noun>" closing the object: more victims ("killed two soldiers and three civilians")
 _NOT_NOUN = r"(?!(?:were|was|are|is|have|had|been|wounded|injured|hurt|killed|died|dead)\b)"
 _AND_MORE = re.compile(rf"^\s+(?:[a-z][\w'’-]*\s+){{1,2}}?and\s+(?:{QUAL})?({NUM})\s+(?:{_NOT_NOUN}[a-z][\w'’-]*\s+)?{_NOT_NOUN}[a-z][\w'’-]*"
@@ -468,6 +470,12 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
             at = titled_victim(clause)
             if at is not None:
                 out["killed"], out["killed_at"] = 1, at
+    bodies = _BODIES.search(clause) if out["killed"] is None and "bodies" in clause else None
+    if bodies:
+        raw = bodies.group(1) or bodies.group(2)
+        value = parse_number(raw)
+        if value and raw.lower() not in ("a", "an") and not _ATTACKER_NOUN.match(clause[bodies.end():]):
+            out["killed"], out["killed_at"] = value, bodies.start()  # "the bodies of two men were found": two dead
     one = (_POSSESSIVE_ONE.match(clause) or _DEFINITE_ONE.match(clause)) if " was " in clause else None
     if one:
         kind = "injured" if _ONE_HURT.search(one.group(1).lower()) else "killed"
