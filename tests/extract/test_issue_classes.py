@@ -70,6 +70,9 @@ DATES = [
     ("2011-12-07: A roadside bomb killed three soldiers near Kandahar.", "2011-12-07"),
     ("7 December 2011: A roadside bomb killed three soldiers near Kandahar.", "2011-12-07"),
     ("A bomb killed four people in Baghdad on 7 December 2011, police said.", "2011-12-07"),
+    ("06.12.2011: Gunmen killed two policemen in Kano.", "2011-12-06"),
+    ("Gunmen killed two policemen in Kano on the 6th of December 2011.", "2011-12-06"),
+    ("The body of the engineer, abducted in Kirkuk on 6 December 2011, was found on 11 December.", "2011-12-06"),
     ("The engineer was abducted on 6 December 2011 in Kirkuk. His body was found on 11 December.", "2011-12-06"),
 ]
 
