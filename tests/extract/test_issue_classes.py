@@ -35,6 +35,8 @@ CASUALTIES = [
     # parts added
     ("Three soldiers and two teachers were killed when a bomb went off in Quetta.", {"killed": 5}),
     ("A bomb killed a soldier and two civilians in Kandahar on Monday.", {"killed": 3}),
+    ("A bomb exploded in Khost, killing two soldiers, and three others were wounded.", {"killed": 2, "injured": 3}),
+    ("A bomb exploded in Khost, killing two soldiers and three others were wounded.", {"killed": 2, "injured": 3}),
     ("A bomb exploded in Khost on Monday, killing two soldiers and three civilians.", {"killed": 5}),
     ("Troops killed two policemen and three militants in a mistaken raid in Bannu on Monday.", {"killed": 2}),
     # revised figures

@@ -313,6 +313,9 @@ def summed_parts(clause: str) -> list[tuple[str, int, int, int]]:
         m = _PARTS_PASSIVE.match(clause, n.start())
         if m is None:
             continue
+        before = clause[max(0, n.start() - 40): n.start()]
+        if _KILL_ACTIVE.search(before) or _INJ_ACTIVE_END.search(before):
+            continue  # "killing two soldiers and three others were wounded": the first part is the verb's object
         end = m.end()
         values = [parse_number(x.group(1)) for x in _PART_NUMBER.finditer(m.group(1))]
         firsts = [x.group(1).lower() for x in _PART_NUMBER.finditer(m.group(1))]
