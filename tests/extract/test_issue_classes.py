@@ -48,6 +48,7 @@ CASUALTIES = [
     # a year or a date read as a count
     ("On 4/24/2011 the officer was killed by a sniper in Basra.", {"killed": 1}),
     ("In Mosul, the police chief was shot dead by gunmen on 3/9/2012.", {"killed": 1}),
+    ("The journalist, who was kidnapped on 3 May 2012, was found dead on 9 May 2012 in Gao.", {"killed": 1}),
     ("Gunmen on February 10 killed seven people at a bus stop in Peshawar.", {"killed": 7}),
     ("In 2009 a roadside bomb killed a district governor in Helmand.", {"killed": 1}),
     ("On 2012-05-03 a roadside bomb killed two soldiers in Zabul.", {"killed": 2}),

@@ -165,8 +165,8 @@ _ONE_PERSON = (r"(?:officer|policeman|policewoman|constable|soldier|guard|man|wo
                r"|businessman|farmer|shepherd|resident|victim|" + "|".join(rules.words("office_words")) + r")")
 _DEFINITE_ONE = re.compile(
     r"^\s*(?:(?:In|On|At|Later|Earlier|Overnight)\b[^,;]{0,30}?,?\s+)?[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}?" + _ONE_PERSON
-    + r"\s+was\s+(?:(?:also|later|critically|seriously|badly|slightly|fatally|reportedly)\s+)?(killed|shot\s+dead|murdered"
-    r"|gunned\s+down|stabbed\s+to\s+death|wounded|injured|hurt)\b")
+    + r"(?:,\s+who\s+[^,;]{1,80},)?\s+was\s+(?:(?:also|later|critically|seriously|badly|slightly|fatally|reportedly)\s+)?"
+    r"(killed|shot\s+dead|murdered|gunned\s+down|stabbed\s+to\s+death|found\s+dead|wounded|injured|hurt)\b")
 # which of _ONE_PASSIVE's verbs leave the one victim alive
 _ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^shot\s+in\b")
 # "In January, a man was shot dead": a time or place before the clause's subject
