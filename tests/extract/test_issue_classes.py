@@ -149,6 +149,8 @@ NOT_PERPETRATORS = [
     ("A bomb struck a patrol of the Welsh Guards in Helmand, killing two soldiers.", "Welsh Guards"),
     ("A roadside bomb hit a convoy of the Royal Marines near Sangin, killing one marine.", "Royal Marines"),
     ("Gunmen in Kandahar killed three shopkeepers on Sunday.", "Kandahar"),
+    ("Gunmen opened fire on a rally of the Awami National Party in Peshawar on Monday, killing four.", "Awami"),
+    ("A suicide bomber killed three soldiers of the 1st Battalion, Mercian Regiment, in Helmand on Monday.", "Mercian"),
     ("Suspected militants set fire to a government school in Waziristan on Monday.", "Suspected"),
     ("Masked gunmen shot dead two men in Kirkuk on Monday.", "Masked"),
 ]
