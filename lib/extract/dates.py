@@ -167,6 +167,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     # "12/7/2011": month first, as incident databases write it, unless the first number cannot be a month
     ("numeric", re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")),
+    # "06.12.2011": day, month, year, as dotted dates are written
+    ("dotted", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d]|\.\d)")),
     ("mdy", re.compile(rf"\b({_ANY_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
     ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_ANY_MONTH}),?\s+(\d{{4}})\b")),
     ("my", re.compile(rf"\b({_FULL_MONTH}|{_ABBR_MONTH}),?\s+((?:19|20)\d{{2}})\b")),
@@ -204,7 +206,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 _MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_PREFIXES_LOW = tuple(m.lower() for m in _MONTH_PREFIXES)
 _NEEDS = {
-    "iso": ("<digit>",), "numeric": ("<digit>",), "mdy": ("<digit>", "<Month>"), "dmy": ("<digit>", "<Month>"), "my": ("<digit>", "<Month>"),
+    "iso": ("<digit>",), "numeric": ("<digit>",), "dotted": ("<digit>",), "mdy": ("<digit>", "<Month>"), "dmy": ("<digit>", "<Month>"), "my": ("<digit>", "<Month>"),
     "md": ("<digit>", "<Month>"), "dm": ("<digit>", "<Month>"),
     "month_rel_year": ("<month>", ("year",)), "last_month_name": ("<month>", ("last", "this", "next", "previous")),
     "in_month": ("<Month>",), "ago": (("ago",),), "came_after": (("after", "before"),),
@@ -253,6 +255,9 @@ def _resolve_match(kind, m, text, pub, ref):
         first, second = int(g[0]), int(g[1])
         month, day = (second, first) if first > 12 else (first, second)
         d = _safe_date(int(g[2]), month, day)
+        return (*_fmt(d, "day"), "absolute") if d else (None, None, "absolute")
+    if kind == "dotted":
+        d = _safe_date(int(g[2]), int(g[1]), int(g[0]))
         return (*_fmt(d, "day"), "absolute") if d else (None, None, "absolute")
     if kind == "mdy":
         d = _safe_date(int(g[2]), _month_number(g[0]), int(g[1]))

@@ -152,7 +152,7 @@ def test_the_parts_of_a_toll_add_up(clause, killed, injured):
     ("a 23-year-old was killed when the bomb went off", 1),
     ("A 61-year-old Lagos trader was shot and killed on Friday", 1),
     ("In March, a woman was shot dead at a bus stop", 1),
-    ("On 4/24/2011 the officer was killed", None),
+    ("On 4/24/2011 the officer was killed", 1),  # one officer, never 2011
     ("In 2011 a guard was killed at the gate", None),
     ("the bombing on March 3, 2014 killed 12 people", 12),
 ])

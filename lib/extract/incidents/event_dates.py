@@ -47,7 +47,7 @@ def sentence_date(sentence, start, dateline_end, pub):
 
 
 _PAST_VERB = re.compile(r"\b\w+ed\b|\b(?:went|struck|blew|shot|hit|tore|set|threw|thrown|broke|overran|came|took|drove|killed"
-                        r"|left|led|fell|began|fought|held|lost|swept|spread|stole|stolen|seized)\b")
+                        r"|left|led|fell|began|fought|held|lost|swept|spread|stole|stolen|seized|cut)\b")
 
 
 def told_as_past(clause: str, date: str | None, pub) -> bool:

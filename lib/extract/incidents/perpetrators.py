@@ -51,7 +51,9 @@ _SAID_IT_DID = re.compile(
     r"\bsaid(?:\s+on\s+\w+|\s+(?:in|through|via)\s+(?:a|an|its)\s+[^,;]{0,50}?)?(?:\s+that)?\s+(?:it|its\s+fighters|one\s+of\s+its\s+fighters|its\s+members|its\s+militants"
     r"|its\s+men|its\s+forces|its\s+troops)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?:carried\s+out|was\s+behind|were\s+behind"
     r"|behind|killed|launched|conducted|staged|attacked|executed)")
-_BLAMED = re.compile(r"\bblamed\s+(.+)$")
+# "officials blamed the Taliban", "police suspect al-Shabaab", "the army accused the RSF of ...": the authorities' blame
+_BLAMED = re.compile(r"\b(?:blamed|blames?|suspects?|accused|accuses)\s+(.+)$")
+_BLAME_WORDS = ("blame", "suspect ", "suspects ", "accuse")
 # "blamed fighters of Islamic State West Africa Province": the group the members belong to
 _MEMBERS_LEAD = re.compile(r"^\s*(?:(?:the|its)\s+)?(?:fighters|members|militants|elements|gunmen|cells|insurgents|loyalists|supporters)"
                            r"\s+(?:of|from|loyal\s+to)\s+")
@@ -86,13 +88,22 @@ _MEMBERS_OF = re.compile(
     r"((?:\d+\s+)?[A-Z][\w'’\-]*+(?:\s+(?:of|for|the|[A-Z][\w'’\-]*+))*+)"
     r"(?!\s+(?:region|province|village|area|district|town|city|state|county|camp|border)\b)")
 _SENTENCE_OPENERS = frozenset("In On At After When The A An Its Their His Her Two Three Four Several Some Islamist Armed Unidentified Unknown Local"
-                              .split())
+                              " Suspected Alleged Masked Heavily Hooded Rival Jihadist".split())
 _GANG = re.compile(r"\b[Tt]he\s+((?:\d+\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+gang\b")
 # "ISWAP fighters killed at least 20 farmers", "suspected Boko Haram gunmen stormed ...": a named group's members did it
 _NAMED_MEMBERS = re.compile(
     r"(?:^|(?<=[\s,;(\"“]))(?:(?i:suspected|alleged)\s+)?((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:[A-Z][\w'’\-]*|al-\w+)){0,4})\s+"
     r"(?:fighters|militants|gunmen|insurgents|jihadists|rebels|militiamen|bombers)\s+(?:\w+\s+){0,2}?"
     r"(?:killed|attacked|stormed|ambushed|abducted|kidnapped|opened|raided|shot|bombed|overran|seized|executed|beheaded|set)\b")
+# "The Taliban shot dead two policemen", "Al-Shabaab stormed ...": a group as the subject of the deed
+_GROUP_AGENT = re.compile(
+    r"^\W*(?:(?:On|In|Late|Early|Last|Overnight|Earlier)\b[^,;]{0,40},\s*)?(The\s+)?((?:[A-Z][\w'’\-]*|al-\w+)"
+    r"(?:\s+(?:of|for|the|al|ul|e|[A-Z][\w'’\-]*|al-\w+)){0,4})\s+(?:(?:also|reportedly|allegedly)\s+)?"
+    r"(?:killed|shot\s+dead|executed|beheaded|attacked|stormed|ambushed|abducted|kidnapped|bombed|overran|seized"
+    r"|massacred|raided)\b")
+_GROUP_WORD = re.compile(r"(?i:^al-|\b(?:state|front|brigades?|movement|taliban|shabaa?b|haram|jihad|mujahideen|lashkar|jaish"
+                         r"|tehreek|tehrik|militia|liberation|qaeda|hezbollah|hamas|houthis?|ansar)\b)")
+_STATE_WORDS = re.compile(r"(?i)\b(?:army|military|police|troops|forces|government|navy|air\s+force|guard|coalition)\b")
 # "Myanmar's military said it had carried out ...": the state's forces
 _STATE_FORCES = re.compile(r"\b([A-Z][\w\-]+)['’]s\s+(military|army|armed\s+forces|junta)\s*$")
 
@@ -113,6 +124,12 @@ def find_perpetrator(sentence: str) -> tuple[str | None, int]:
             np = _clean_np(m.group(1))
             if np and not _GENERIC_GROUP.match(np) and np not in DEMONYMS and not _AUTHORITY.search(np):
                 return np, 1
+        m = _GROUP_AGENT.match(sentence)
+        if m and (m.group(1) or _GROUP_WORD.search(m.group(2))) and not _STATE_WORDS.search(m.group(2)):
+            np = _clean_np(m.group(2))
+            if np and not _GENERIC_GROUP.match(np) and np not in DEMONYMS and not _AUTHORITY.search(np) \
+                    and np.split()[0] not in _SENTENCE_OPENERS:
+                return np, 1
     return group, strength
 
 
@@ -120,7 +137,7 @@ def _find_perpetrator(sentence: str) -> tuple[str | None, int]:
     """(group, strength) named in one sentence: 3 a claim, 2 the authorities' blame, 1 the agent of the event
     ("the abduction ... by Boko Haram"), 0 none."""
     claimed, said = "claimed" in sentence, "said" in sentence
-    blamed, behind = "blamed" in sentence, "responsible" in sentence or "behind" in sentence
+    blamed, behind = any(w in sentence for w in _BLAME_WORDS), "responsible" in sentence or "behind" in sentence
     by = " by " in sentence
     attributed = "attributed" in sentence
     if not (claimed or said or blamed or behind or by or attributed):
@@ -162,7 +179,7 @@ def _find_perpetrator(sentence: str) -> tuple[str | None, int]:
             first = obj.split(",")[0]
             np = None
             head = _NP_HEAD.match(first)
-            if head and first.strip()[:1].isupper() or (head and first.strip().lower().startswith("the ")):
+            if head and (first.strip()[:1].isupper() or first.strip().lower().startswith(("the ", "al-"))):
                 np = _clean_np(head.group(1))
             elif re.search(r"\b(?:group|organi[sz]ation|outfit|faction|movement|network|militia)\s*$", first) and "," in obj:
                 nxt = _NP_HEAD.match(obj.split(",")[1])

@@ -111,7 +111,7 @@ _KILL_ACTIVE = re.compile(
     r"|stabbing\s+to\s+death|claimed\s+the\s+lives\s+of|beheading|beheaded|executing|executed|lynching|lynched)\s+$", re.I)
 _INJ_ACTIVE = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting|hurt|and)\s+$", re.I)
 _TOLL_RISE = re.compile(
-    rf"\b(?:killed|dead|death\s+toll|toll|deaths)\b[^.;]{{0,160}}?\b(?:risen|rose|rises|climbed|increased|jumped|reached|stands\s+at|stood\s+at)\s+(?:to\s+)?(?:{QUAL})?({NUM})\b"
+    rf"\b(?:killed|dead|death\s+toll|toll|deaths)\b[^.;]{{0,160}}?\b(?:risen|rose|rises|climbed|increased|jumped|reached|stands\s+at|stood\s+at|(?:revised|lowered|raised|cut|reduced|corrected|updated|fell|dropped)(?:\s+(?:down|up)(?:wards?)?)?(?=\s+to\b))\s+(?:to\s+)?(?:{QUAL})?({NUM})\b"
     # a revised figure, up or down: "officials lowered the death toll to 84", "the final toll was six killed"
     rf"|\b(?:lowered|revised|raised|corrected|updated|cut|reduced|brought|bringing|took|taking|pushing|putting|raising)\s+(?:\w+\s+)?(?:death\s+)?toll\s+(?:\w+\s+)?to\s+(?:{QUAL})?({NUM})\b"
     rf"|\b(?:final|revised|updated|latest|new|official|confirmed)\s+(?:death\s+)?toll\s+(?:was|is|stood\s+at|stands\s+at|of)\s+(?:{QUAL})?({NUM})\b",
@@ -159,6 +159,14 @@ _POSSESSIVE_ONE = re.compile(
     r"^\s*(?:(?:In|On|At|Later|Earlier)\b[^,;]{0,40},\s*)?(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*\s+was\s+"
     r"(?:(?:also|later|critically|seriously|badly|slightly|fatally)\s+)?(killed|shot\s+dead|wounded|injured|hurt"
     r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt))\b")
+# "On 4/24/2011 the officer was killed", "The driver was wounded": one person, named by a definite singular noun
+_ONE_PERSON = (r"(?:officer|policeman|policewoman|constable|soldier|guard|man|woman|boy|girl|child|driver|teacher|engineer"
+               r"|journalist|doctor|nurse|worker|student|civilian|passenger|elder|judge|priest|imam|trader|shopkeeper"
+               r"|businessman|farmer|shepherd|resident|victim|" + "|".join(rules.words("office_words")) + r")")
+_DEFINITE_ONE = re.compile(
+    r"^\s*(?:(?:In|On|At|Later|Earlier|Overnight)\b[^,;]{0,30}?,?\s+)?[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}?" + _ONE_PERSON
+    + r"(?:,\s+who\s+[^,;]{1,80},)?\s+was\s+(?:(?:also|later|critically|seriously|badly|slightly|fatally|reportedly)\s+)?"
+    r"(killed|shot\s+dead|murdered|gunned\s+down|stabbed\s+to\s+death|found\s+dead|wounded|injured|hurt)\b")
 # which of _ONE_PASSIVE's verbs leave the one victim alive
 _ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^shot\s+in\b")
 # "In January, a man was shot dead": a time or place before the clause's subject
@@ -169,6 +177,14 @@ _NUMERIC_END = re.compile(r"[\d.:$/]$")
 # "In 2011 a guard was killed", "on 4/24/2011": a year, not a count
 _YEAR_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Oo]n|[Ss]ince|[Oo]f|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Yy]ear|[A-Z][a-z]{2,8}\.?)|[,/-])\s*$")
 _DIGIT_AFTER = re.compile(r"^\s*(?:,\d|\d)")
+# "On 2012-05-03", "05-03-2012": a part of a numeric date, never a count
+_DATE_DASH_BEFORE = re.compile(r"\b\d{4}-(?:\d{1,2}-)?$")
+_DATE_DASH_AFTER = re.compile(r"^-(?:\d{1,2}-)?\d{4}\b")
+# "on February 10 killed seven", "the 10 February attack": a day of a month, never a count
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+_MONTH_BEFORE = re.compile(r"\b" + _MONTH + r"\.?\s+$")
+_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b")
 _PASSIVE_WORDS = (r"\b(?:were|was|have|had|has|are|been|also|killed|dead|died|shot|stabbed|hacked|beaten|burned|burnt|crushed"
                   r"|lost|perished|slain|murdered|beheaded|executed|lynched|wounded|injured|hurt|reportedly|seriously|critically|slightly|badly|confirmed"
                   r"|reported|later|all)\b")
@@ -184,6 +200,14 @@ _AND_ONE_MORE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){1,2}?and\s+(?:(?:a|an|on
                            r"|one\s+of\s+(?:his|her|their|its)\s+[a-z][\w'’-]*)")
 
 
+# "the bodies of two men who had been beheaded", "five bodies were found": the dead counted by their bodies
+_BODIES = re.compile(rf"\bbodies\s+of\s+(?:{QUAL})?({NUM})(?=\s)|\b(?:{QUAL})?({NUM})\s+(?:[a-z][\w'’-]*\s+)?bodies\b", re.I)
+# the counted noun, then "and <number> <noun>" closing the object: more victims ("killed two soldiers and three civilians")
+_NOT_NOUN = r"(?!(?:were|was|are|is|have|had|been|wounded|injured|hurt|killed|died|dead)\b)"
+_AND_MORE = re.compile(rf"^\s+(?:[a-z][\w'’-]*\s+){{1,2}}?and\s+(?:{QUAL})?({NUM})\s+(?:{_NOT_NOUN}[a-z][\w'’-]*\s+)?{_NOT_NOUN}[a-z][\w'’-]*"
+                       r"(?=\s*(?:[,.;]|$|\s+(?:in|at|near|on|outside|inside|when|as|while|during)\b))")
+
+
 _NAME = r"(?:(?:al-|el-|bin\s+|ul\s+|ud\s+|de\s+)?[A-Z][\w'’.-]*)(?:\s+(?:(?:al-|el-|bin\s+|ul\s+|ud\s+|de\s+)?[A-Z][\w'’.-]*)){0,3}"
 # what follows a victim's name: an appositive ("Abdul Karim, a tribal elder"), a place or time, the clause's end
 _AFTER_NAME = (r"(?=\s*,\s+(?:a|an|the|who|his|her)\b|\s*[.;:]|\s*$|\s+(?:in|near|at|on|outside|inside|as|while|after|"
@@ -193,13 +217,14 @@ _NAMED_OBJECT = re.compile(
     r"\b(?:shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|killed|killing|murdered|murdering|assassinated"
     r"|beheaded|stabbed\s+to\s+death|hacked\s+to\s+death)\s+(" + _NAME + r"(?:\s*,\s*" + _NAME + r")*(?:\s*,?\s+and\s+" + _NAME
     + r")?)" + _AFTER_NAME)
-# "Abdul Karim, a tribal elder, was shot dead": a named victim as the subject
+# "Abdul Karim, a tribal elder, was shot dead", "Georgia Stevens, 34, was killed": a named victim as the subject
 _NAMED_SUBJECT = re.compile(
-    r"^\W*(?:(?:In|On|Late|Early|Last|Earlier|Later|Overnight)\b[^,;]{0,40},\s*)?(" + _NAME + r")\s*,\s+(?:a|an|the)\s+[^,;]{1,80},\s+(?:was|has\s+been|had\s+been)\s+(?:(?:also|later|reportedly)\s+)?"
-    r"(?:shot\s+dead|killed|murdered|gunned\s+down|stabbed\s+to\s+death|beheaded|assassinated)\b")
+    r"^\W*(?:(?:In|On|Late|Early|Last|Earlier|Later|Overnight)\b[^,;]{0,40},\s*)?(" + _NAME + r")(?:\s*,\s+(?:(?:a|an|the)\s+[^,;]{1,80}|\d{1,3}),)?\s+(?:was|has\s+been|had\s+been)\s+"
+    r"(?:(?:also|later|reportedly)\s+)?(?:shot\s+dead|killed|murdered|gunned\s+down|stabbed\s+to\s+death|beheaded|assassinated)\b")
 _NAME_NOT_PERSON = re.compile(r"^(?:A|An|The|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|One|At|More|Some|Several|Dozens"
                               r"|Hundreds|All|Many|Security|Police|Army|Government|Militants?|Gunmen|Soldiers|Civilians"
-                              r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+                              r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|No|Nobody|None|Neither|Nothing|Everyone"
+                              r"|Everybody|Anyone|Anybody|Someone|Somebody|It|They|We|This|That|What|Which|Who)\b")
 
 
 _OFFICE = "(?:" + "|".join(rules.words("office_words")) + ")"
@@ -208,9 +233,24 @@ _OFFICE_AFTER = re.compile(r"^\s*,\s+(?:a|an|the|his|its)\s+(?:[\w'’-]+\s+){0,
 _OFFICE_BEFORE = re.compile(r"\b(?i:" + _OFFICE + r")\s+$")
 
 
+# "shot dead the deputy governor of Kunar, Ahmad Wali,", "A tribal elder, Malik Jan, was killed": the office, then the name
+_KILL_VERBS = (r"(?:shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|killed|killing|murdered|murdering"
+               r"|assassinated|beheaded|stabbed\s+to\s+death|hacked\s+to\s+death)")
+_OFFICE_THEN_NAME_OBJECT = re.compile(
+    r"\b" + _KILL_VERBS + r"\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?i:" + _OFFICE + r")\b[^,;.]{0,40},\s+(" + _NAME + r")"
+    r"(?=\s*[,.;]|\s*$|\s+(?:in|near|at|on|outside|as|while|when)\b)")
+_OFFICE_THEN_NAME_SUBJECT = re.compile(
+    r"^\W*(?:(?:In|On|Late|Early|Last|Earlier|Later|Overnight)\b[^,;]{0,40},\s*)?(?:A|An|The)\s+(?:[\w'’-]+\s+){0,2}?(?i:"
+    + _OFFICE + r")\b[^,;]{0,40},\s+(" + _NAME + r")\s*,\s+(?:was|has\s+been|had\s+been)\s+(?:(?:also|later|reportedly)\s+)?"
+    + _KILL_VERBS + r"\b")
+
+
 def named_official_killed(clause: str) -> bool:
     """True when the clause names one killed holder of an office ("gunmen shot dead Malik Gul Khan, a tribal elder",
-    "killed Mayor Juan Cruz"): a targeted killing."""
+    "killed Mayor Juan Cruz", "shot dead the deputy governor, Ahmad Wali"): a targeted killing."""
+    named = _OFFICE_THEN_NAME_OBJECT.search(clause) or _OFFICE_THEN_NAME_SUBJECT.match(clause)
+    if named and not _NAME_NOT_PERSON.match(named.group(1)):
+        return True
     m = _NAMED_OBJECT.search(clause) or _NAMED_SUBJECT.match(clause)
     if not m or _NAME_NOT_PERSON.match(m.group(1)):
         return False
@@ -241,6 +281,9 @@ def named_victims(clause: str) -> tuple[int, int] | None:
     "killing Gul Khan and Zar Wali" -> 2), None when it names none."""
     m = _NAMED_OBJECT.search(clause) or _NAMED_SUBJECT.match(clause)
     if not m or _NAME_NOT_PERSON.match(m.group(1)):
+        titled = _OFFICE_THEN_NAME_OBJECT.search(clause) or _OFFICE_THEN_NAME_SUBJECT.match(clause)
+        if titled and not _NAME_NOT_PERSON.match(titled.group(1)):
+            return 1, titled.start(1)  # "A tribal elder, Malik Jan, was killed": one
         return None
     names = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1)) if n]
     if not all(n[:1].isupper() or n[:3] in ("al-", "el-") for n in names):
@@ -270,6 +313,9 @@ def summed_parts(clause: str) -> list[tuple[str, int, int, int]]:
         m = _PARTS_PASSIVE.match(clause, n.start())
         if m is None:
             continue
+        before = clause[max(0, n.start() - 40): n.start()]
+        if _KILL_ACTIVE.search(before) or _INJ_ACTIVE_END.search(before):
+            continue  # "killing two soldiers and three others were wounded": the first part is the verb's object
         end = m.end()
         values = [parse_number(x.group(1)) for x in _PART_NUMBER.finditer(m.group(1))]
         firsts = [x.group(1).lower() for x in _PART_NUMBER.finditer(m.group(1))]
@@ -338,7 +384,8 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
             continue  # "no one was hurt": a negation, not a count
         is_article = raw.lower() in ("a", "an")
         subject_one = False
-        if is_article and active is None and (_LEAD_PHRASE.match(clause[:start]) or _AND_SUBJECT.search(clause[:start])) \
+        head = clause[clause.rfind(";", 0, start) + 1: start]  # "...; a guard was also killed": its own subject
+        if is_article and active is None and (_LEAD_PHRASE.match(head) or _AND_SUBJECT.search(clause[:start])) \
                 and (m.start(1) == start):
             # the subject of the clause: "A teacher who was taken with them was killed", "A guard was wounded"
             one = _ONE_PASSIVE.match(clause, m.end())
@@ -353,9 +400,12 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
         before = clause[:start]
         after = clause[m.end():]
         aged = is_article and bool(_AGED.match(after))  # "killing a 71-year-old woman": one person
-        if _TIME_AFTER.match(after) or _NUMERIC_END.search(before[-2:]) or (_DIGIT_AFTER.match(after) and not aged):
+        if _TIME_AFTER.match(after) or _NUMERIC_END.search(before[-2:]) or (_DIGIT_AFTER.match(after) and not aged) \
+                or _DATE_DASH_BEFORE.search(before[-9:]) or _DATE_DASH_AFTER.match(after):
             continue
         if 1900 <= value <= 2099 and len(raw) == 4 and (_YEAR_BEFORE.search(before[-12:]) or after[:1] in ("/", "-", ":")):
+            continue
+        if raw[0].isdecimal() and value <= 31 and (_MONTH_BEFORE.search(before[-12:]) or _MONTH_AFTER.match(after)):
             continue
         if _NOT_COUNT.match(after) or (may_distract and _DISTRACT_BEFORE.search(before)):
             continue
@@ -391,6 +441,10 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
             kind = None
         if active and _AND_ONE_MORE.match(after):
             value += 1  # "killing two patients and a nurse": three; "executed a teacher and one of his colleagues": two
+        more = _AND_MORE.match(after) if active and " and " in after[:40] else None
+        if more and more.group(1).lower() not in ("a", "an", "one") and parse_number(more.group(1)) \
+                and not _ATTACKER_NOUN.match(after[more.end(1):]):
+            value += parse_number(more.group(1))  # "killed a soldier and two civilians": three
         if is_article and kind:
             # "wounding a guard": one, but not "a number of", "a few", "a dozen" (handled), "a hundred"
             if re.match(r"^\s+(?:number|few|lot|total|handful|series|string)\b", after):
@@ -419,7 +473,13 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
             at = titled_victim(clause)
             if at is not None:
                 out["killed"], out["killed_at"] = 1, at
-    one = _POSSESSIVE_ONE.match(clause) if " was " in clause else None
+    bodies = _BODIES.search(clause) if out["killed"] is None and "bodies" in clause else None
+    if bodies:
+        raw = bodies.group(1) or bodies.group(2)
+        value = parse_number(raw)
+        if value and raw.lower() not in ("a", "an") and not _ATTACKER_NOUN.match(clause[bodies.end():]):
+            out["killed"], out["killed_at"] = value, bodies.start()  # "the bodies of two men were found": two dead
+    one = (_POSSESSIVE_ONE.match(clause) or _DEFINITE_ONE.match(clause)) if " was " in clause else None
     if one:
         kind = "injured" if _ONE_HURT.search(one.group(1).lower()) else "killed"
         if out[kind] is None:
