@@ -4,7 +4,7 @@ from functools import partial
 import streamlit as st
 
 from lib import basemap, charts
-from lib.dashboard import map_panel, map_view, page, render
+from lib.dashboard import map_panel, map_view, page, render, tables
 from lib.store import queries
 
 ctx = page.start("Map")
@@ -28,8 +28,8 @@ if st.session_state.get(map_panel.PLACE_KEY) not in ids:
 map_panel.place_from_url(ids)
 map_panel.event_from_url(list(events["event_id"]))
 st.session_state["map_place"] = st.session_state[map_panel.PLACE_KEY]
-labels = {r.place_id: f"{r.name} ({r.kind}, {r.country_code or '?'}) · {r.mentions} mentions, "
-          f"{r.incidents} incidents" for r in places.itertuples()}
+labels = {r.place_id: f"{r.name} ({r.kind}, {r.country_code or '?'}) · {charts.counted(r.mentions, 'mention')}, "
+          f"{charts.counted(r.incidents, 'incident')}" for r in places.itertuples()}
 
 controls = st.columns([3, 2, 3])
 controls[0].radio("Incident size", charts.SIZE_BY, horizontal=True, key="map_size",
@@ -75,6 +75,7 @@ else:
     st.info("Click a marker on the map, or choose a place above, to read the incident or the excerpts behind it.")
 
 st.subheader("Places on the map")
-st.dataframe(places, hide_index=True, width="stretch")
+st.dataframe(places, hide_index=True, width="stretch", height=tables.height(len(places)),
+             placeholder=tables.BLANK, key="places_table")
 page.download(places, "places", "Download places (CSV)", key="dl_places")
 render.footer()

@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib import charts
 from lib.dashboard.context import Context
-from lib.dashboard.render import esc, esc_md, highlight, incidents_html, link, page_link
+from lib.dashboard.render import esc, esc_md, highlight, incidents_html, link, page_link, source_label
 from lib.dashboard.sidebar import filter_params
 from lib.store import queries
 
@@ -207,7 +207,7 @@ def same_spot(lat: float, lon: float, places: pd.DataFrame, events: pd.DataFrame
             if kind == "event":
                 out.append((kind, r.event_id, f"Incident: {r.type} · {r.date or 'date unknown'} · {r.name}"))
             else:
-                out.append((kind, r.place_id, f"Place: {r.name} ({r.kind}) · {r.mentions} mentions"))
+                out.append((kind, r.place_id, f"Place: {r.name} ({r.kind}) · {charts.counted(r.mentions, 'mention')}"))
     return out
 
 
@@ -256,7 +256,7 @@ def incident(ctx: Context, event_id: str, events: pd.DataFrame) -> None:
                                   f"killed {esc(r.killed) if not pd.isna(r.killed) else '–'}",
                                   f"injured {esc(r.injured) if not pd.isna(r.injured) else '–'}"]
                                  + ([f"victims: {esc(r.victims)}"] if isinstance(r.victims, str) and r.victims else []))
-            source = r.source if isinstance(r.source, str) and r.source else "source"
+            source = source_label(r.source, r.url)
             sentence = r.sentence or ""
             st.html(f'<div class="atlas-excerpt atlas-report" data-document="{esc(r.document_id)}">'
                     f'<p class="atlas-sentence">{highlight(sentence, [(0, len(sentence), "atlas-incident")])}</p>'
@@ -308,8 +308,8 @@ def excerpts(ctx: Context, place_id: str) -> None:
         st.markdown(f"#### Excerpts: {esc_md(p['name'])}")
         located = charts.located_to(row, ctx.run(queries.place_counts, None))[0]
         st.caption(f"{esc_md(p['kind'])} · {esc_md(p['country_code'])} · located to {located} · "
-                   f"{float(p['latitude']):.4f}, {float(p['longitude']):.4f} · {int(p['mentions'])} mentions · "
-                   f"{int(p['incidents'])} incidents")
+                   f"{float(p['latitude']):.4f}, {float(p['longitude']):.4f} · {charts.counted(p['mentions'], 'mention')} · "
+                   f"{charts.counted(p['incidents'], 'incident')}")
         mentions = ctx.run(queries.mentions, ctx.filters, place_id)
         incidents = ctx.run(queries.incidents, ctx.filters, place_id)
         doc_ids = list(dict.fromkeys(list(mentions["document_id"]) + list(incidents["document_id"])))
@@ -320,7 +320,7 @@ def excerpts(ctx: Context, place_id: str) -> None:
         limit_key = f"excerpt_limit_{place_id}"
         shown = st.session_state.get(limit_key, EXCERPT_PAGE)
         if len(doc_ids) > shown:
-            st.caption(f"Showing the newest {shown:,} of {len(doc_ids):,} articles. Narrow them with the filters, "
+            st.caption(f"Showing the newest {shown:,} of {charts.counted(len(doc_ids), 'article')}. Narrow them with the filters, "
                        f"or download the rows.")
         for doc_id in doc_ids[:shown]:
             m = mentions[mentions["document_id"] == doc_id]
@@ -335,7 +335,7 @@ def excerpts(ctx: Context, place_id: str) -> None:
             for s in inc.itertuples():
                 if s.sentence and s.sentence not in set(m["sentence"]):
                     sentences.append(f'<p class="atlas-sentence">{highlight(s.sentence, [(0, len(s.sentence), "atlas-incident")])}</p>')
-            source = d["source"] if isinstance(d["source"], str) and d["source"] else "source"
+            source = source_label(d["source"], d["url"])
             st.html(
                 f'<div class="atlas-excerpt" data-document="{esc(doc_id)}">{"".join(sentences)}'
                 f'<p class="atlas-meta"><b>{esc(d["title"])}</b> · {esc(d["published"]) or "date unknown"} · '
@@ -343,7 +343,7 @@ def excerpts(ctx: Context, place_id: str) -> None:
             page_link("pages/3_Sources.py", "Open the whole article", {**filter_params(ctx), "doc": doc_id},
                       icon=":material/article:")
         if len(doc_ids) > shown:
-            if st.button(f"Show {min(EXCERPT_PAGE, len(doc_ids) - shown):,} more articles", key=f"more_{place_id}"):
+            if st.button(f"Show {charts.counted(min(EXCERPT_PAGE, len(doc_ids) - shown), 'more article', 'more articles')}", key=f"more_{place_id}"):
                 st.session_state[limit_key] = shown + EXCERPT_PAGE
                 st.rerun()
 

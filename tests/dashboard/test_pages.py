@@ -356,3 +356,17 @@ def test_the_maps_view_is_in_the_address(seed_db):
 def test_a_link_with_an_unknown_size_keeps_the_default(seed_db):
     at = open_page("pages/1_Map.py", {"size": "<script>", "zoom": "country:ZZ"})
     assert at.radio(key="map_size").value == "killed" and at.selectbox(key="map_view").value == "all"
+
+
+def test_a_report_without_a_source_names_none_and_counts_read_in_the_singular(seed_db):
+    import sqlite3
+    with sqlite3.connect(seed_db) as db:
+        db.execute("UPDATE documents SET source = NULL, url = NULL")
+    at = open_page("pages/1_Map.py")
+    bombing = next(c for t in map_traces(at) if t["name"] == "Incident: bombing" for c in t["customdata"])
+    click_marker(at, bombing, 24.9065, 67.1608)
+    text = plain(html_text(at))
+    assert "source not named" in text and " · source<" not in html_text(at)
+    captions = " ".join(c.value for c in at.caption)
+    assert "1 incidents" not in captions and "1 places" not in captions and "1 mentions" not in captions
+    assert all(not re.search(r"\b1 (mention|incident|article)s\b", o) for o in at.selectbox(key="map_place").options)
