@@ -72,21 +72,46 @@ def place_from_selection(event, places: pd.DataFrame) -> str | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _figure_json(_places: pd.DataFrame, _events: pd.DataFrame, _everywhere: pd.DataFrame, source: tuple,
-                 size_by: str, show_places: bool, view: dict, revision: str) -> str:
-    """The map's figure as JSON; source (database path, signature, filters) stands for the three frames."""
+def _figure_parts(_places: pd.DataFrame, _events: pd.DataFrame, _everywhere: pd.DataFrame,
+                  _parts: pd.DataFrame, source: tuple, size_by: str, show_places: bool, view: dict,
+                  revision: str) -> tuple[str, str, dict]:
+    """The map's traces and layout as JSON text, and each marker's (lat, lon, size) by its customdata;
+    source (database path, signature, filters) stands for the frames."""
     fig = charts.map_spec(_places, _events, size_by, show_places, view=view, revision=revision,
-                          reference=_everywhere)
+                          reference=_everywhere, parts=_parts)
     fig["layout"]["clickmode"] = "event"   # the chosen marker is the panel's below, not a plotly selection
-    return json.dumps(fig)
+    spots = {}
+    for trace in fig["data"]:
+        if not charts.is_marker(trace) or trace.get("legendgroup") == charts.PART_GROUP:
+            continue
+        size = trace["marker"]["size"]
+        for n, custom in enumerate(trace["customdata"]):
+            spots[custom] = (trace["lat"][n], trace["lon"][n], size[n] if isinstance(size, list) else size)
+    return ",".join(json.dumps(t) for t in fig["data"]), json.dumps(fig["layout"]), spots
 
 
 def figure_json(ctx: Context, places: pd.DataFrame, events: pd.DataFrame, everywhere: pd.DataFrame,
-                size_by: str, show_places: bool, view: dict, revision: str) -> str:
+                size_by: str, show_places: bool, view: dict, revision: str, parts: pd.DataFrame | None = None,
+                chosen: str | None = None) -> str:
     """The Map page's figure as JSON (lib.charts.map_spec), built once for the same database, filters and
-    view controls: thousands of incident markers take a while to describe."""
-    return _figure_json(places, events, everywhere, (str(ctx.path), ctx.sig, ctx.filters), size_by,
-                        show_places, view, revision)
+    view controls (thousands of incident markers take a while to describe), with a halo under the chosen
+    marker (chosen: its customdata, a place_id or EVENT_PREFIX + event_id)."""
+    parts = events.iloc[0:0] if parts is None else parts
+    traces, layout, spots = _figure_parts(places, events, everywhere, parts, (str(ctx.path), ctx.sig, ctx.filters),
+                                          size_by, show_places, view, revision)
+    if chosen in spots:
+        halo = ",".join(json.dumps(t) for t in charts.highlight_traces(*spots[chosen]))
+        traces = halo + ("," + traces if traces else "")
+    return f'{{"data": [{traces}], "layout": {layout}}}'
+
+
+def series_links(reports: pd.DataFrame) -> dict:
+    """{a part's event_id: its series' event_id} from the reports' part_of (lib.tally folds the same links)."""
+    if reports is None or reports.empty or "part_of" not in reports:
+        return {}
+    links = reports[["event_id", "part_of"]].dropna()
+    links = links[links["event_id"] != links["part_of"]].drop_duplicates("event_id")
+    return dict(zip(links["event_id"], links["part_of"]))
 
 
 def _remember(kind: str | None, item_id: str | None) -> None:
@@ -228,33 +253,71 @@ def spot_chooser(ctx: Context, kind: str, item_id: str, places: pd.DataFrame, ev
                       width="stretch")
 
 
-def incident(ctx: Context, event_id: str, events: pd.DataFrame) -> None:
-    """The chosen incident: type, date and place (each with its precision), toll, victims, perpetrator, and
-    every report of it with its sentence, its own figures and its article."""
+def _blank(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) or value == ""
+
+
+def figure_source(value, reported) -> str:
+    """Which figure an incident's headline uses and why: the highest its reports give, out of which reports'
+    figures ('2 (the highest of the reports' figures: 2, 1; 1 report gives none)'), or 'unknown' when none does."""
+    given = [int(v) for v in reported if not _blank(v)]
+    missing = len(list(reported)) - len(given)
+    none = f"{charts.counted(missing, 'report')} {'gives' if missing == 1 else 'give'} none"
+    if _blank(value):
+        return f"unknown (no report gives a figure{'' if not missing else ': ' + none}); left out of the totals"
+    shown = ", ".join(str(v) for v in sorted(given, reverse=True))
+    why = ("its one report's figure" if len(given) == 1 and not missing
+           else f"the highest of the reports' figures: {shown}" + (f"; {none}" if missing else ""))
+    return (f"{int(value)} ({why}; reports of one incident tell of the same dead, so the headline and tables "
+            "count the highest once, never the sum)")
+
+
+def parts_list(parts: pd.DataFrame) -> str:
+    """HTML list of a series' parts: each place, type, date and its own figures (counted within the series)."""
+    items = []
+    for r in parts.itertuples():
+        figures = [f"<b>{esc(r.name)}</b>", esc(r.type), esc(r.date) or "date unknown",
+                   f"killed {'unknown' if _blank(r.killed) else esc(r.killed)}",
+                   f"injured {'unknown' if _blank(r.injured) else esc(r.injured)}",
+                   charts.counted(r.reports, "report")]
+        items.append("<li>" + " · ".join(figures) + "</li>")
+    return f'<ul class="atlas-incidents atlas-parts">{"".join(items)}</ul>'
+
+
+def incident(ctx: Context, event_id: str, events: pd.DataFrame, parts: pd.DataFrame | None = None) -> None:
+    """The chosen incident: type, date and place (each with its precision), toll (which figure and why),
+    victims, perpetrator, the parts of a series, and every report of it with its sentence, its own figures
+    and its article."""
     row = events[events["event_id"] == event_id]
     if row.empty:
         st.info("The chosen incident is not among those the filters select.")
         return
     e = row.iloc[0]
     reports = ctx.run(queries.event_reports, event_id)
-    blank = lambda v: v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)) or v == ""
+    mine = parts[parts["series"] == event_id] if parts is not None and not parts.empty else None
     with st.container(border=True, key="incident_panel"):
-        st.markdown(f"#### Incident: {esc_md(e['type'])}")
-        date = (f"{esc_md(e['date'])} (known to the {esc_md(e['date_precision'])})" if not blank(e["date"])
+        st.markdown(f"#### Incident: {esc_md(e['type'])}" + (" (a series)" if mine is not None and len(mine) else ""))
+        date = (f"{esc_md(e['date'])} (known to the {esc_md(e['date_precision'])})" if not _blank(e["date"])
                 else "date unknown")
         facts = [("Date", date),
                  ("Place", f"{esc_md(e['name'])} · {esc_md(e['country_code'])} · located to "
                            f"{charts.located_to(row, ctx.run(queries.place_counts, None))[0]}"),
-                 ("Killed", "unknown" if blank(e["killed"]) else str(e["killed"])),
-                 ("Injured", "unknown" if blank(e["injured"]) else str(e["injured"])),
-                 ("Victims", "–" if blank(e["victims"]) else esc_md(e["victims"])),
-                 ("Perpetrator", "–" if blank(e["perpetrator"]) else esc_md(e["perpetrator"])),
-                 ("Reports", f"{len(reports)} (the toll is the highest a selected report gives)")]
+                 ("Killed", esc_md(figure_source(e["killed"], reports["killed"]))),
+                 ("Injured", esc_md(figure_source(e["injured"], reports["injured"])))]
+        if not _blank(e.get("attackers_killed")) and int(e["attackers_killed"]) > 0:
+            facts.append(("Attackers killed", f"{int(e['attackers_killed'])} (apart: never inside killed)"))
+        facts += [("Victims", "–" if _blank(e["victims"]) else esc_md(e["victims"])),
+                  ("Perpetrator", "–" if _blank(e["perpetrator"]) else esc_md(e["perpetrator"])),
+                  ("Reports", f"{len(reports)}, each below with its own figures")]
         st.markdown("  \n".join(f"**{k}:** {v}" for k, v in facts))
+        if mine is not None and len(mine):
+            st.markdown(f"**Parts of this series** ({charts.counted(len(mine), 'part')}; each counted within the "
+                        "series' toll, not added to it):")
+            st.html(parts_list(mine))
         for r in reports.itertuples():
             figures = " · ".join([f"<b>{esc(r.type)}</b>", esc(r.date) or "date unknown",
-                                  f"killed {esc(r.killed) if not pd.isna(r.killed) else '–'}",
-                                  f"injured {esc(r.injured) if not pd.isna(r.injured) else '–'}"]
+                                  f"killed {esc(r.killed) if not pd.isna(r.killed) else 'unknown'}",
+                                  f"injured {esc(r.injured) if not pd.isna(r.injured) else 'unknown'}"]
                                  + ([f"victims: {esc(r.victims)}"] if isinstance(r.victims, str) and r.victims else []))
             source = source_label(r.source, r.url)
             sentence = r.sentence or ""
