@@ -419,3 +419,26 @@ def test_the_chosen_marker_is_ringed_and_the_ring_moves_with_the_choice(seed_db)
     at.selectbox(key="map_place").set_value("geonames:1176615").run()
     rings = [t for t in map_figure(at)["data"] if t["name"].startswith("Chosen marker")]
     assert rings[0]["lat"] == [33.72]
+
+
+EVERY_PAGE = ["pages/0_Overview.py", "pages/1_Map.py", "pages/2_Counts.py", "pages/3_Sources.py",
+              "pages/4_Add_articles.py", "pages/5_Review.py"]
+TITLES = {"pages/0_Overview.py": "Incident Atlas", "pages/1_Map.py": "Map", "pages/2_Counts.py": "Counts",
+          "pages/3_Sources.py": "Sources", "pages/4_Add_articles.py": "Add articles", "pages/5_Review.py": "Review"}
+
+
+@pytest.mark.parametrize("page", EVERY_PAGE)
+def test_every_page_of_the_app_opens_on_the_seed_with_its_title_and_no_error(seed_db, page):
+    at = open_page(page)
+    assert [t.value for t in at.title] == [TITLES[page]] and not at.error and not at.exception
+
+
+@pytest.mark.parametrize("page", EVERY_PAGE)
+def test_every_page_of_the_app_on_an_empty_database_says_so_or_offers_to_add_articles(tmp_path, monkeypatch, page):
+    monkeypatch.setenv("ATLAS_DB", str(build_empty_db(tmp_path / "empty.db")))
+    at = open_page(page)
+    assert not at.error and not at.exception
+    if page == "pages/4_Add_articles.py":
+        assert [t.value for t in at.title] == ["Add articles"] and at.text_area(key="add_text")
+    else:
+        assert any("no articles" in i.value for i in at.info)
