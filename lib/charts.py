@@ -17,7 +17,8 @@ from lib import basemap, geo
 MAP_CONFIG = {"displaylogo": False, "scrollZoom": True, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 MAP_UIREVISION = "atlas-map"  # with the view name: the map keeps its zoom and pan while filters change
 MAP_HEIGHT = 720              # the Map page's map: its main element (the map itself over 600 px, legend below)
-MAP_WIDTH = 1100              # about the width of a full-width chart, to choose the zoom that frames a view
+MAP_WIDTH = 940               # about the width of the full-width map beside the sidebar, to frame a view
+LEGEND_ROOM = 130             # pixels of the figure its legend (below the map) takes: not map to frame in
 
 # How precisely a marker's coordinates locate it, from its place's kind (a site placed at its city's
 # coordinates is located to the city: see located_to). MapLibre draws only round markers without a sprite
@@ -165,7 +166,7 @@ def view_named(name: str, everywhere: pd.DataFrame, focus: pd.DataFrame | None =
 def map_layout(view: dict | None, height: int, revision: str) -> dict:
     """The layout of a map figure: the app-served base map framing view, kept while revision is unchanged."""
     return {
-        "map": basemap.map_layout(view, width=MAP_WIDTH, height=height),
+        "map": basemap.map_layout(view, width=MAP_WIDTH, height=max(200, height - LEGEND_ROOM)),
         "height": height, "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
         "uirevision": f"{MAP_UIREVISION}:{revision}", "clickmode": "event+select", "dragmode": "pan",
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0, "title": {"text": ""},

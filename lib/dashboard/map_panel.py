@@ -87,6 +87,12 @@ def _figure_parts(_places: pd.DataFrame, _events: pd.DataFrame, _everywhere: pd.
         size = trace["marker"]["size"]
         for n, custom in enumerate(trace["customdata"]):
             spots[custom] = (trace["lat"][n], trace["lon"][n], size[n] if isinstance(size, list) else size)
+    # the halo rings the largest marker on the chosen one's spot, so a place under an incident shows it too
+    largest = {}
+    for lat, lon, size in spots.values():
+        here = (round(lat, 4), round(lon, 4))
+        largest[here] = max(largest.get(here, 0), size)
+    spots = {c: (lat, lon, largest[(round(lat, 4), round(lon, 4))]) for c, (lat, lon, _) in spots.items()}
     return ",".join(json.dumps(t) for t in fig["data"]), json.dumps(fig["layout"]), spots
 
 
