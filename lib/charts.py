@@ -17,7 +17,8 @@ from lib import basemap, geo
 MAP_CONFIG = {"displaylogo": False, "scrollZoom": True, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 MAP_UIREVISION = "atlas-map"  # with the view name: the map keeps its zoom and pan while filters change
 MAP_HEIGHT = 720              # the Map page's map: its main element (the map itself over 600 px, legend below)
-MAP_WIDTH = 1100              # about the width of a full-width chart, to choose the zoom that frames a view
+MAP_WIDTH = 940               # about the width of the full-width map beside the sidebar, to frame a view
+LEGEND_ROOM = 130             # pixels of the figure its legend (below the map) takes: not map to frame in
 
 # How precisely a marker's coordinates locate it, from its place's kind (a site placed at its city's
 # coordinates is located to the city: see located_to). MapLibre draws only round markers without a sprite
@@ -165,7 +166,7 @@ def view_named(name: str, everywhere: pd.DataFrame, focus: pd.DataFrame | None =
 def map_layout(view: dict | None, height: int, revision: str) -> dict:
     """The layout of a map figure: the app-served base map framing view, kept while revision is unchanged."""
     return {
-        "map": basemap.map_layout(view, width=MAP_WIDTH, height=height),
+        "map": basemap.map_layout(view, width=MAP_WIDTH, height=max(200, height - LEGEND_ROOM)),
         "height": height, "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
         "uirevision": f"{MAP_UIREVISION}:{revision}", "clickmode": "event+select", "dragmode": "pan",
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0, "title": {"text": ""},
@@ -284,9 +285,63 @@ def incident_traces(events: pd.DataFrame, size_by: str = "killed",
     return unders + traces
 
 
+PART_GROUP = "Parts of a series"
+PART_SIZE = 8                                # a part of a series: a small marker linked to its series
+HIGHLIGHT = ("#111111", "#ffd400")           # the chosen marker's halo: a dark edge round a bright yellow ring
+
+
+def split_parts(events: pd.DataFrame, links: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the incidents that count, the parts of a series whose series is among events), as lib.tally folds
+    them: links maps a part's event_id to its series' event_id; a part alone (its series not shown) counts."""
+    if events is None or events.empty or not links:
+        return events, (events.iloc[0:0] if events is not None else events)
+    present = set(events["event_id"])
+    is_part = [links.get(e) in present and links.get(e) != e for e in events["event_id"]]
+    is_part = pd.Series(is_part, index=events.index, dtype=bool)
+    parts = events[is_part].copy()
+    parts["series"] = [links[e] for e in parts["event_id"]]
+    return events[~is_part], parts
+
+
+def part_hover(row) -> str:
+    """A part's hover label: it is a part of a series, its own place and figures, and what a click opens."""
+    return "<br>".join([f"<b>Part of a series</b> · {_e(row['type'])}",
+                        f"{_e(row['name'])} · {_e(row['country_code'])}",
+                        toll_words(dict(row, incidents=1), counted(row['reports'], 'report')),
+                        "counted within its series; click to open the series"])
+
+
+def part_traces(parts: pd.DataFrame | None, events: pd.DataFrame | None) -> list[dict]:
+    """Each part of a series as a small marker that opens its series (customdata EVENT_PREFIX + the series'
+    event_id), and a thin line from the series' marker to each of its parts."""
+    if parts is None or parts.empty or events is None or events.empty:
+        return []
+    where = {e: (float(a), float(o)) for e, a, o in zip(events["event_id"], events["latitude"], events["longitude"])}
+    lat, lon = [], []
+    for series, a, o in zip(parts["series"], parts["latitude"], parts["longitude"]):
+        if series in where:
+            lat += [where[series][0], float(a), None]
+            lon += [where[series][1], float(o), None]
+    lines = {"type": "scattermap", "mode": "lines", "name": "Part of a series · link to its series",
+             "legendgroup": PART_GROUP, "lat": lat, "lon": lon, "hoverinfo": "skip", "showlegend": False,
+             "line": {"width": 1.5, "color": "#555555"}}
+    markers = _marker_trace(parts, [EVENT_PREFIX + str(s) for s in parts["series"]],
+                            [part_hover(r) for r in _records(parts)], "Part of a series (opens the series)",
+                            PART_GROUP, {"size": PART_SIZE, "color": "#555555", "opacity": 0.9})
+    return [lines, markers]
+
+
+def highlight_traces(lat: float, lon: float, size: float) -> list[dict]:
+    """The halo drawn under the chosen marker (a dark edge round a bright ring), so it stands out where it lies."""
+    return [{"type": "scattermap", "mode": "markers", "name": f"Chosen marker · {n}", "lat": [lat], "lon": [lon],
+             "hoverinfo": "skip", "showlegend": False, "marker": {"size": size + extra, "color": colour,
+                                                                   "opacity": 1}}
+            for n, (colour, extra) in enumerate(zip(HIGHLIGHT, (22, 16)))]
+
+
 def map_spec(places: pd.DataFrame, events: pd.DataFrame | None = None, size_by: str = "killed",
              show_places: bool = True, view: dict | None = None, height: int = MAP_HEIGHT,
-             revision: str = "", reference: pd.DataFrame | None = None) -> dict:
+             revision: str = "", reference: pd.DataFrame | None = None, parts: pd.DataFrame | None = None) -> dict:
     """The map as a plain plotly figure dict ({"data", "layout"}): incidents (one marker per event, coloured
     by type, sized by size_by) above the places mentioned, each over the circles that show its precision.
 
@@ -294,9 +349,11 @@ def map_spec(places: pd.DataFrame, events: pd.DataFrame | None = None, size_by: 
     under them carry none and take no hover or click. view (from view_of or view_around) sets the visible
     area; by default it frames every marker. reference (every place) tells which sites lie on a city's
     coordinates. The figure does not depend on which marker is selected; its uirevision changes only with
-    revision.
+    revision. parts (from split_parts, not in events) are drawn small above the incidents, each linked to its
+    series and opening it.
     """
-    data = (place_traces(places, reference) if show_places else []) + incident_traces(events, size_by, reference)
+    data = ((place_traces(places, reference) if show_places else []) + incident_traces(events, size_by, reference)
+            + part_traces(parts, events))
     if view is None:
         shown = [f[["latitude", "longitude"]] for f in (places if show_places else None, events)
                  if f is not None and not f.empty]

@@ -115,7 +115,7 @@ def test_view_frames_every_place(places):
     assert lat[0] <= places["latitude"].min() and lat[1] >= places["latitude"].max()
     assert lon[0] <= places["longitude"].min() and lon[1] >= places["longitude"].max()
     fig = charts.map_figure(places).layout.map
-    assert fig.zoom == basemap.zoom_for(lon, lat, charts.MAP_WIDTH, charts.MAP_HEIGHT)
+    assert fig.zoom == basemap.zoom_for(lon, lat, charts.MAP_WIDTH, charts.MAP_HEIGHT - charts.LEGEND_ROOM)
 
 
 def test_marker_sizes_grow_with_counts():

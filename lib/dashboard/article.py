@@ -8,6 +8,7 @@ import streamlit as st
 from lib.dashboard.context import Context
 from lib.dashboard.page import download
 from lib.dashboard.render import esc, esc_md, highlight, link, source_label, term_spans
+from lib.dashboard.tables import BLANK
 from lib.store import queries
 
 DOC_PARAM = "doc"
@@ -64,7 +65,7 @@ def article_view(ctx: Context, docs: pd.DataFrame) -> None:
         st.markdown(f"**Places in this article** ({len(mentions)})")
         shown = mentions[["surface", "place", "kind", "country_code", "latitude", "longitude", "confidence",
                           "start", "end", "place_id"]]
-        st.dataframe(shown, hide_index=True, width="stretch")
+        st.dataframe(shown, hide_index=True, width="stretch", placeholder=BLANK)
         download(mentions.assign(document_id=document["id"], title=document["title"], source=document["source"],
                                  published=document["published"]),
                  "article-places", "Download this article's places (CSV)", key="dl_doc_places")
@@ -74,7 +75,7 @@ def article_view(ctx: Context, docs: pd.DataFrame) -> None:
                          "articles count once in every total.")
         st.dataframe(incidents[["type", "date", "killed", "injured", "attackers_killed", "victims",
                                 "victim_nationality", "place", "latitude", "longitude", "confidence", "event_id",
-                                "part_of"]], hide_index=True, width="stretch")
+                                "part_of"]], hide_index=True, width="stretch", placeholder=BLANK)
         download(incidents.assign(document_id=document["id"], title=document["title"], source=document["source"],
                                   published=document["published"]),
                  "article-incident-reports", "Download this article's incident reports (CSV)", key="dl_doc_incidents")

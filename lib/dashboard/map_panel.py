@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib import charts
 from lib.dashboard.context import Context
-from lib.dashboard.render import esc, esc_md, highlight, incidents_html, link, page_link
+from lib.dashboard.render import esc, esc_md, highlight, incidents_html, link, page_link, source_label
 from lib.dashboard.sidebar import filter_params
 from lib.store import queries
 
@@ -72,21 +72,52 @@ def place_from_selection(event, places: pd.DataFrame) -> str | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _figure_json(_places: pd.DataFrame, _events: pd.DataFrame, _everywhere: pd.DataFrame, source: tuple,
-                 size_by: str, show_places: bool, view: dict, revision: str) -> str:
-    """The map's figure as JSON; source (database path, signature, filters) stands for the three frames."""
+def _figure_parts(_places: pd.DataFrame, _events: pd.DataFrame, _everywhere: pd.DataFrame,
+                  _parts: pd.DataFrame, source: tuple, size_by: str, show_places: bool, view: dict,
+                  revision: str) -> tuple[str, str, dict]:
+    """The map's traces and layout as JSON text, and each marker's (lat, lon, size) by its customdata;
+    source (database path, signature, filters) stands for the frames."""
     fig = charts.map_spec(_places, _events, size_by, show_places, view=view, revision=revision,
-                          reference=_everywhere)
+                          reference=_everywhere, parts=_parts)
     fig["layout"]["clickmode"] = "event"   # the chosen marker is the panel's below, not a plotly selection
-    return json.dumps(fig)
+    spots = {}
+    for trace in fig["data"]:
+        if not charts.is_marker(trace) or trace.get("legendgroup") == charts.PART_GROUP:
+            continue
+        size = trace["marker"]["size"]
+        for n, custom in enumerate(trace["customdata"]):
+            spots[custom] = (trace["lat"][n], trace["lon"][n], size[n] if isinstance(size, list) else size)
+    # the halo rings the largest marker on the chosen one's spot, so a place under an incident shows it too
+    largest = {}
+    for lat, lon, size in spots.values():
+        here = (round(lat, 4), round(lon, 4))
+        largest[here] = max(largest.get(here, 0), size)
+    spots = {c: (lat, lon, largest[(round(lat, 4), round(lon, 4))]) for c, (lat, lon, _) in spots.items()}
+    return ",".join(json.dumps(t) for t in fig["data"]), json.dumps(fig["layout"]), spots
 
 
 def figure_json(ctx: Context, places: pd.DataFrame, events: pd.DataFrame, everywhere: pd.DataFrame,
-                size_by: str, show_places: bool, view: dict, revision: str) -> str:
+                size_by: str, show_places: bool, view: dict, revision: str, parts: pd.DataFrame | None = None,
+                chosen: str | None = None) -> str:
     """The Map page's figure as JSON (lib.charts.map_spec), built once for the same database, filters and
-    view controls: thousands of incident markers take a while to describe."""
-    return _figure_json(places, events, everywhere, (str(ctx.path), ctx.sig, ctx.filters), size_by,
-                        show_places, view, revision)
+    view controls (thousands of incident markers take a while to describe), with a halo under the chosen
+    marker (chosen: its customdata, a place_id or EVENT_PREFIX + event_id)."""
+    parts = events.iloc[0:0] if parts is None else parts
+    traces, layout, spots = _figure_parts(places, events, everywhere, parts, (str(ctx.path), ctx.sig, ctx.filters),
+                                          size_by, show_places, view, revision)
+    if chosen in spots:
+        halo = ",".join(json.dumps(t) for t in charts.highlight_traces(*spots[chosen]))
+        traces = halo + ("," + traces if traces else "")
+    return f'{{"data": [{traces}], "layout": {layout}}}'
+
+
+def series_links(reports: pd.DataFrame) -> dict:
+    """{a part's event_id: its series' event_id} from the reports' part_of (lib.tally folds the same links)."""
+    if reports is None or reports.empty or "part_of" not in reports:
+        return {}
+    links = reports[["event_id", "part_of"]].dropna()
+    links = links[links["event_id"] != links["part_of"]].drop_duplicates("event_id")
+    return dict(zip(links["event_id"], links["part_of"]))
 
 
 def _remember(kind: str | None, item_id: str | None) -> None:
@@ -207,7 +238,7 @@ def same_spot(lat: float, lon: float, places: pd.DataFrame, events: pd.DataFrame
             if kind == "event":
                 out.append((kind, r.event_id, f"Incident: {r.type} · {r.date or 'date unknown'} · {r.name}"))
             else:
-                out.append((kind, r.place_id, f"Place: {r.name} ({r.kind}) · {r.mentions} mentions"))
+                out.append((kind, r.place_id, f"Place: {r.name} ({r.kind}) · {charts.counted(r.mentions, 'mention')}"))
     return out
 
 
@@ -228,35 +259,73 @@ def spot_chooser(ctx: Context, kind: str, item_id: str, places: pd.DataFrame, ev
                       width="stretch")
 
 
-def incident(ctx: Context, event_id: str, events: pd.DataFrame) -> None:
-    """The chosen incident: type, date and place (each with its precision), toll, victims, perpetrator, and
-    every report of it with its sentence, its own figures and its article."""
+def _blank(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) or value == ""
+
+
+def figure_source(value, reported) -> str:
+    """Which figure an incident's headline uses and why: the highest its reports give, out of which reports'
+    figures ('2 (the highest of the reports' figures: 2, 1; 1 report gives none)'), or 'unknown' when none does."""
+    given = [int(v) for v in reported if not _blank(v)]
+    missing = len(list(reported)) - len(given)
+    none = f"{charts.counted(missing, 'report')} {'gives' if missing == 1 else 'give'} none"
+    if _blank(value):
+        return f"unknown (no report gives a figure{'' if not missing else ': ' + none}); left out of the totals"
+    shown = ", ".join(str(v) for v in sorted(given, reverse=True))
+    why = ("its one report's figure" if len(given) == 1 and not missing
+           else f"the highest of the reports' figures: {shown}" + (f"; {none}" if missing else ""))
+    return (f"{int(value)} ({why}; reports of one incident tell of the same dead, so the headline and tables "
+            "count the highest once, never the sum)")
+
+
+def parts_list(parts: pd.DataFrame) -> str:
+    """HTML list of a series' parts: each place, type, date and its own figures (counted within the series)."""
+    items = []
+    for r in parts.itertuples():
+        figures = [f"<b>{esc(r.name)}</b>", esc(r.type), esc(r.date) or "date unknown",
+                   f"killed {'unknown' if _blank(r.killed) else esc(r.killed)}",
+                   f"injured {'unknown' if _blank(r.injured) else esc(r.injured)}",
+                   charts.counted(r.reports, "report")]
+        items.append("<li>" + " · ".join(figures) + "</li>")
+    return f'<ul class="atlas-incidents atlas-parts">{"".join(items)}</ul>'
+
+
+def incident(ctx: Context, event_id: str, events: pd.DataFrame, parts: pd.DataFrame | None = None) -> None:
+    """The chosen incident: type, date and place (each with its precision), toll (which figure and why),
+    victims, perpetrator, the parts of a series, and every report of it with its sentence, its own figures
+    and its article."""
     row = events[events["event_id"] == event_id]
     if row.empty:
         st.info("The chosen incident is not among those the filters select.")
         return
     e = row.iloc[0]
     reports = ctx.run(queries.event_reports, event_id)
-    blank = lambda v: v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)) or v == ""
+    mine = parts[parts["series"] == event_id] if parts is not None and not parts.empty else None
     with st.container(border=True, key="incident_panel"):
-        st.markdown(f"#### Incident: {esc_md(e['type'])}")
-        date = (f"{esc_md(e['date'])} (known to the {esc_md(e['date_precision'])})" if not blank(e["date"])
+        st.markdown(f"#### Incident: {esc_md(e['type'])}" + (" (a series)" if mine is not None and len(mine) else ""))
+        date = (f"{esc_md(e['date'])} (known to the {esc_md(e['date_precision'])})" if not _blank(e["date"])
                 else "date unknown")
         facts = [("Date", date),
                  ("Place", f"{esc_md(e['name'])} · {esc_md(e['country_code'])} · located to "
                            f"{charts.located_to(row, ctx.run(queries.place_counts, None))[0]}"),
-                 ("Killed", "unknown" if blank(e["killed"]) else str(e["killed"])),
-                 ("Injured", "unknown" if blank(e["injured"]) else str(e["injured"])),
-                 ("Victims", "–" if blank(e["victims"]) else esc_md(e["victims"])),
-                 ("Perpetrator", "–" if blank(e["perpetrator"]) else esc_md(e["perpetrator"])),
-                 ("Reports", f"{len(reports)} (the toll is the highest a selected report gives)")]
+                 ("Killed", esc_md(figure_source(e["killed"], reports["killed"]))),
+                 ("Injured", esc_md(figure_source(e["injured"], reports["injured"])))]
+        if not _blank(e.get("attackers_killed")) and int(e["attackers_killed"]) > 0:
+            facts.append(("Attackers killed", f"{int(e['attackers_killed'])} (apart: never inside killed)"))
+        facts += [("Victims", "–" if _blank(e["victims"]) else esc_md(e["victims"])),
+                  ("Perpetrator", "–" if _blank(e["perpetrator"]) else esc_md(e["perpetrator"])),
+                  ("Reports", f"{len(reports)}, each below with its own figures")]
         st.markdown("  \n".join(f"**{k}:** {v}" for k, v in facts))
+        if mine is not None and len(mine):
+            st.markdown(f"**Parts of this series** ({charts.counted(len(mine), 'part')}; each counted within the "
+                        "series' toll, not added to it):")
+            st.html(parts_list(mine))
         for r in reports.itertuples():
             figures = " · ".join([f"<b>{esc(r.type)}</b>", esc(r.date) or "date unknown",
-                                  f"killed {esc(r.killed) if not pd.isna(r.killed) else '–'}",
-                                  f"injured {esc(r.injured) if not pd.isna(r.injured) else '–'}"]
+                                  f"killed {esc(r.killed) if not pd.isna(r.killed) else 'unknown'}",
+                                  f"injured {esc(r.injured) if not pd.isna(r.injured) else 'unknown'}"]
                                  + ([f"victims: {esc(r.victims)}"] if isinstance(r.victims, str) and r.victims else []))
-            source = r.source if isinstance(r.source, str) and r.source else "source"
+            source = source_label(r.source, r.url)
             sentence = r.sentence or ""
             st.html(f'<div class="atlas-excerpt atlas-report" data-document="{esc(r.document_id)}">'
                     f'<p class="atlas-sentence">{highlight(sentence, [(0, len(sentence), "atlas-incident")])}</p>'
@@ -308,8 +377,8 @@ def excerpts(ctx: Context, place_id: str) -> None:
         st.markdown(f"#### Excerpts: {esc_md(p['name'])}")
         located = charts.located_to(row, ctx.run(queries.place_counts, None))[0]
         st.caption(f"{esc_md(p['kind'])} · {esc_md(p['country_code'])} · located to {located} · "
-                   f"{float(p['latitude']):.4f}, {float(p['longitude']):.4f} · {int(p['mentions'])} mentions · "
-                   f"{int(p['incidents'])} incidents")
+                   f"{float(p['latitude']):.4f}, {float(p['longitude']):.4f} · {charts.counted(p['mentions'], 'mention')} · "
+                   f"{charts.counted(p['incidents'], 'incident')}")
         mentions = ctx.run(queries.mentions, ctx.filters, place_id)
         incidents = ctx.run(queries.incidents, ctx.filters, place_id)
         doc_ids = list(dict.fromkeys(list(mentions["document_id"]) + list(incidents["document_id"])))
@@ -320,7 +389,7 @@ def excerpts(ctx: Context, place_id: str) -> None:
         limit_key = f"excerpt_limit_{place_id}"
         shown = st.session_state.get(limit_key, EXCERPT_PAGE)
         if len(doc_ids) > shown:
-            st.caption(f"Showing the newest {shown:,} of {len(doc_ids):,} articles. Narrow them with the filters, "
+            st.caption(f"Showing the newest {shown:,} of {charts.counted(len(doc_ids), 'article')}. Narrow them with the filters, "
                        f"or download the rows.")
         for doc_id in doc_ids[:shown]:
             m = mentions[mentions["document_id"] == doc_id]
@@ -335,7 +404,7 @@ def excerpts(ctx: Context, place_id: str) -> None:
             for s in inc.itertuples():
                 if s.sentence and s.sentence not in set(m["sentence"]):
                     sentences.append(f'<p class="atlas-sentence">{highlight(s.sentence, [(0, len(s.sentence), "atlas-incident")])}</p>')
-            source = d["source"] if isinstance(d["source"], str) and d["source"] else "source"
+            source = source_label(d["source"], d["url"])
             st.html(
                 f'<div class="atlas-excerpt" data-document="{esc(doc_id)}">{"".join(sentences)}'
                 f'<p class="atlas-meta"><b>{esc(d["title"])}</b> · {esc(d["published"]) or "date unknown"} · '
@@ -343,7 +412,7 @@ def excerpts(ctx: Context, place_id: str) -> None:
             page_link("pages/3_Sources.py", "Open the whole article", {**filter_params(ctx), "doc": doc_id},
                       icon=":material/article:")
         if len(doc_ids) > shown:
-            if st.button(f"Show {min(EXCERPT_PAGE, len(doc_ids) - shown):,} more articles", key=f"more_{place_id}"):
+            if st.button(f"Show {charts.counted(min(EXCERPT_PAGE, len(doc_ids) - shown), 'more article', 'more articles')}", key=f"more_{place_id}"):
                 st.session_state[limit_key] = shown + EXCERPT_PAGE
                 st.rerun()
 

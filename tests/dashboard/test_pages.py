@@ -356,3 +356,89 @@ def test_the_maps_view_is_in_the_address(seed_db):
 def test_a_link_with_an_unknown_size_keeps_the_default(seed_db):
     at = open_page("pages/1_Map.py", {"size": "<script>", "zoom": "country:ZZ"})
     assert at.radio(key="map_size").value == "killed" and at.selectbox(key="map_view").value == "all"
+
+
+def test_a_report_without_a_source_names_none_and_counts_read_in_the_singular(seed_db):
+    import sqlite3
+    with sqlite3.connect(seed_db) as db:
+        db.execute("UPDATE documents SET source = NULL, url = NULL")
+    at = open_page("pages/1_Map.py")
+    bombing = next(c for t in map_traces(at) if t["name"] == "Incident: bombing" for c in t["customdata"])
+    click_marker(at, bombing, 24.9065, 67.1608)
+    text = plain(html_text(at))
+    assert "source not named" in text and " · source<" not in html_text(at)
+    captions = " ".join(c.value for c in at.caption)
+    assert "1 incidents" not in captions and "1 places" not in captions and "1 mentions" not in captions
+    assert all(not re.search(r"\b1 (mention|incident|article)s\b", o) for o in at.selectbox(key="map_place").options)
+
+
+@pytest.fixture
+def series_db(tmp_path, monkeypatch):
+    """The seed article telling of a series of blasts (20 killed) with a part in Islamabad (5 killed)."""
+    from lib.store import schema, write
+    from tests.helpers_db import bombing, seed_rows
+    article, spans, found, _ = seed_rows()
+    series = bombing(article["text"], killed=20)
+    part = bombing(article["text"], killed=5, part_of=0, place_id="geonames:1176615", name="Islamabad",
+                   kind="city", lat=33.72, lon=73.04)
+    path = tmp_path / "series.db"
+    db = schema.connect(path)
+    try:
+        write.write_document(db, article, spans, found, [series, part])
+    finally:
+        db.close()
+    monkeypatch.setenv("ATLAS_DB", str(path))
+    return path
+
+
+def test_a_part_of_a_series_is_drawn_small_and_opens_its_series(series_db):
+    from lib import charts
+    at = open_page("pages/1_Map.py")
+    incidents = [t for t in map_traces(at) if t["legendgroup"] == "Incidents"]
+    parts = [t for t in map_traces(at) if t["legendgroup"] == charts.PART_GROUP]
+    assert sum(len(t["customdata"]) for t in incidents) == 1      # the series counts once, as in the totals
+    assert len(parts) == 1 and parts[0]["customdata"] == incidents[0]["customdata"]   # the part opens its series
+    assert parts[0]["lat"] == [33.72] and parts[0]["marker"]["size"] == charts.PART_SIZE
+    assert any("1 incident matches" in c.value and "1 part of a series" in c.value for c in at.caption)
+    click_marker(at, parts[0]["customdata"][0], 33.72, 73.04)
+    panel = "\n".join(m.value for m in at.markdown).replace("\\", "")
+    assert "(a series)" in panel and "**Killed:** 20 (its one report's figure" in panel
+    assert "**Parts of this series** (1 part;" in panel
+    assert "Islamabad" in plain(html_text(at)) and "killed 5" in html_text(at)
+
+
+def test_the_chosen_marker_is_ringed_and_the_ring_moves_with_the_choice(seed_db):
+    from lib import charts
+    at = open_page("pages/1_Map.py")
+    assert not [t for t in map_figure(at)["data"] if t["name"].startswith("Chosen marker")]
+    bombing = next(c for t in map_traces(at) if t["name"] == "Incident: bombing" for c in t["customdata"])
+    click_marker(at, bombing, 24.9065, 67.1608)
+    rings = [t for t in map_figure(at)["data"] if t["name"].startswith("Chosen marker")]
+    assert len(rings) == 2 and rings[0]["lat"] == [24.9065] and not any(charts.is_marker(t) for t in rings)
+    assert map_figure(at)["data"][:2] == rings   # drawn under every other marker
+    at.selectbox(key="map_place").set_value("geonames:1176615").run()
+    rings = [t for t in map_figure(at)["data"] if t["name"].startswith("Chosen marker")]
+    assert rings[0]["lat"] == [33.72]
+
+
+EVERY_PAGE = ["pages/0_Overview.py", "pages/1_Map.py", "pages/2_Counts.py", "pages/3_Sources.py",
+              "pages/4_Add_articles.py", "pages/5_Review.py"]
+TITLES = {"pages/0_Overview.py": "Incident Atlas", "pages/1_Map.py": "Map", "pages/2_Counts.py": "Counts",
+          "pages/3_Sources.py": "Sources", "pages/4_Add_articles.py": "Add articles", "pages/5_Review.py": "Review"}
+
+
+@pytest.mark.parametrize("page", EVERY_PAGE)
+def test_every_page_of_the_app_opens_on_the_seed_with_its_title_and_no_error(seed_db, page):
+    at = open_page(page)
+    assert [t.value for t in at.title] == [TITLES[page]] and not at.error and not at.exception
+
+
+@pytest.mark.parametrize("page", EVERY_PAGE)
+def test_every_page_of_the_app_on_an_empty_database_says_so_or_offers_to_add_articles(tmp_path, monkeypatch, page):
+    monkeypatch.setenv("ATLAS_DB", str(build_empty_db(tmp_path / "empty.db")))
+    at = open_page(page)
+    assert not at.error and not at.exception
+    if page == "pages/4_Add_articles.py":
+        assert [t.value for t in at.title] == ["Add articles"] and at.text_area(key="add_text")
+    else:
+        assert any("no articles" in i.value for i in at.info)

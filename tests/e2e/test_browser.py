@@ -261,3 +261,34 @@ def test_zoom_to_a_country_from_the_link_and_back_to_everywhere(page, seed_serve
     wait_for_app(page)
     assert "zoom=" not in page.url
     assert abs(page.evaluate(MAP_VIEW_JS)[0] - world[0]) < world[0] * 0.05
+
+
+CHOSEN_RING_JS = """() => { const plot = document.querySelector('.js-plotly-plot');
+    return (plot?._fullData || []).filter(t => String(t.name).startsWith('Chosen marker'))
+        .map(t => [t.lat[0], t.lon[0]]); }"""
+
+
+def test_the_chosen_incident_is_ringed_on_the_map_and_the_view_stays(page, seed_server):
+    open_page(page, f"{seed_server}/Map?zoom=country:PK")
+    assert page.evaluate(CHOSEN_RING_JS) == []
+    view = page.evaluate(MAP_VIEW_JS)
+    incident = marker_near(page, *KARACHI, layer="incident")
+    place = marker_near(page, incident["lat"], incident["lon"], within=1e-4, layer="place")
+    click_marker(page, incident, or_any_of=(place["customdata"],))
+    spot = page.locator(".st-key-same_spot button")
+    spot.first.wait_for()
+    wait_for_app(page)
+    spot.filter(has_text="Incident:").click()
+    page.locator(".st-key-incident_panel").wait_for()
+    page.wait_for_function(f"() => ({CHOSEN_RING_JS})().length > 0")
+    wait_for_app(page)
+    rings = page.evaluate(CHOSEN_RING_JS)
+    assert rings and all(abs(a - incident["lat"]) < 1e-6 and abs(o - incident["lon"]) < 1e-6 for a, o in rings)
+    assert page.evaluate(MAP_VIEW_JS) == view     # choosing a marker does not move the map
+    shoot(page, "map-chosen-incident-ringed")
+    spot.filter(has_text="Place:").click()
+    page.locator(".st-key-excerpt_panel").wait_for()
+    wait_for_app(page)
+    assert page.evaluate(CHOSEN_RING_JS)          # the place on the same spot is ringed in turn
+    assert page.evaluate(MAP_VIEW_JS) == view
+    assert exception_texts(page) == []
