@@ -10,6 +10,7 @@ from lib import charts
 from lib.dashboard.context import Context
 from lib.dashboard.render import esc, esc_md, highlight, incidents_html, link, page_link
 from lib.dashboard.sidebar import filter_params
+from lib.store import edits as edit_sql
 from lib.store import queries
 
 PLACE_KEY = "atlas_place"          # place_id chosen on the map (a click or the Place select box)
@@ -251,6 +252,9 @@ def incident(ctx: Context, event_id: str, events: pd.DataFrame) -> None:
                  ("Perpetrator", "–" if blank(e["perpetrator"]) else esc_md(e["perpetrator"])),
                  ("Reports", f"{len(reports)} (the toll is the highest a selected report gives)")]
         st.markdown("  \n".join(f"**{k}:** {v}" for k, v in facts))
+        for fix in ctx.run(edit_sql.event_fixes, event_id).itertuples():  # what a person corrected, and why
+            st.caption(f"Corrected by a person: {esc_md(fix.field)} {esc_md(fix.was or 'unknown')} → "
+                       f"{esc_md(fix.value or 'unknown')} in “{esc_md(fix.title)}” (note: {esc_md(fix.note) or 'none'})")
         for r in reports.itertuples():
             figures = " · ".join([f"<b>{esc(r.type)}</b>", esc(r.date) or "date unknown",
                                   f"killed {esc(r.killed) if not pd.isna(r.killed) else '–'}",
