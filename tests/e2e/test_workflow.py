@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from lib import edits
-from tests.e2e.conftest import build_database, exception_texts, shoot, start_dashboard, wait_for_app, wait_for_maps
+from tests.e2e.conftest import ARTIFACTS, build_database, exception_texts, shoot, start_dashboard, wait_for_app, wait_for_maps
 
 pytestmark = pytest.mark.e2e
 
@@ -179,16 +179,21 @@ def test_5_a_person_confirms_a_place_and_the_reviewed_map_shows_only_reviewed_pl
 GRID_TEXT_JS = """el => [...el.querySelectorAll('table[role="grid"] td')].map(td => td.innerText.trim())"""
 
 
-def grid_cells(page, nth: int = 0) -> set:
-    """The text of every cell of the nth st.dataframe's rendered rows, scrolled across its columns."""
+def grid_cells(page, wanted: str, nth: int = 0) -> list:
+    """The cells of the nth st.dataframe's rendered rows that hold wanted, scrolled across its columns (and
+    left scrolled to the first place it shows)."""
     frame = page.locator('[data-testid="stDataFrame"]').nth(nth)
     frame.locator('table[role="grid"] td[role="gridcell"]').first.wait_for(state="attached")
-    cells = set()
-    for _ in range(20):
-        cells.update(frame.evaluate(GRID_TEXT_JS))
+    cells, found_at = set(), None
+    for step in range(20):
+        found = {c for c in frame.evaluate(GRID_TEXT_JS) if wanted in c}
+        found_at = step if found and found_at is None else found_at
+        cells.update(found)
         frame.evaluate("el => { const s = el.querySelector('.dvn-scroller'); if (s) s.scrollLeft += 300; }")
         page.wait_for_timeout(100)
-    return cells
+    frame.evaluate(f"el => {{ const s = el.querySelector('.dvn-scroller'); if (s) s.scrollLeft = {300 * (found_at or 0)}; }}")
+    page.wait_for_timeout(200)
+    return sorted(cells)
 
 
 def test_6_a_corrected_toll_is_marked_with_its_note_on_the_overview_and_the_incident(page, workflow_server):
@@ -197,7 +202,7 @@ def test_6_a_corrected_toll_is_marked_with_its_note_on_the_overview_and_the_inci
     page.goto(url, wait_until="domcontentloaded")
     wait_for_app(page)
     wait_for_maps(page)
-    marked = [c for c in grid_cells(page) if "the text says seven" in c]
+    marked = grid_cells(page, "the text says seven")
     assert marked and all("killed" in c and "→ 7" in c for c in marked)
     shoot(page, "workflow-corrected-overview")
     page.goto(f"{url}/Map?event={event}", wait_until="domcontentloaded")
@@ -205,4 +210,5 @@ def test_6_a_corrected_toll_is_marked_with_its_note_on_the_overview_and_the_inci
     page.locator(".st-key-incident_panel").get_by_text("Corrected by a person").first.wait_for()
     assert "the text says seven" in page.locator(".st-key-incident_panel").inner_text()
     shoot(page, "workflow-corrected-incident")
+    page.locator(".st-key-incident_panel").screenshot(path=str(ARTIFACTS / "workflow-corrected-incident-panel.png"))
     assert exception_texts(page) == []
