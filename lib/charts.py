@@ -103,7 +103,23 @@ def hover_text(row) -> str:
              f"{e(row['kind'])} · {e(row['country_code'])} · located to {_located(row)}",
              f"{counted(row['mentions'], 'mention')} in {counted(row['articles'], 'article')}",
              toll_words(row, counted(row['incidents'], 'incident'))]
+    review = review_words(row)
+    if review:
+        lines.append(review)
     return "<br>".join(lines)
+
+
+def review_words(row) -> str:
+    """'reviewed by a person', 'unreviewed' or '1 of 3 mentions reviewed' ('' when the row does not say)."""
+    reviewed, mentions = row.get("reviewed"), int(row.get("mentions") or 0)
+    if reviewed is None or reviewed is pd.NA or (isinstance(reviewed, float) and math.isnan(reviewed)):
+        return ""
+    reviewed = int(reviewed)
+    if reviewed == 0:
+        return "unreviewed"
+    if reviewed >= mentions:
+        return "reviewed by a person"
+    return f"{reviewed} of {counted(mentions, 'mention')} reviewed"
 
 
 def _figure_words(value, unknown: int, word: str, incidents: int) -> str:

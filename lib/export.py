@@ -102,6 +102,8 @@ def filters_slug(filters: F.Filters | None) -> str:
         parts.append("text-" + filters.text[:24])
     if filters.min_confidence:
         parts.append(f"conf-{filters.min_confidence:g}")
+    if filters.reviewed:
+        parts.append("reviewed")
     if filters.date_from or filters.date_to:
         parts.append(f"{filters.date_from or 'start'}_{filters.date_to or 'end'}")
     return _slug("-".join(parts))[:120].strip("-") or "filtered"

@@ -10,6 +10,7 @@ Query parameters (repeat a key for several values)::
 
     from=YYYY-MM-DD  to=YYYY-MM-DD  country=PK  place=<place id>  type=bombing
     nat=CN (victims' nationality)  q=<free text>  conf=0.5 (minimum confidence, 0..1)
+    reviewed=1 (only places a person confirmed or corrected, and the incidents placed there)
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ class Filters:
     nationalities: tuple[str, ...] = ()
     text: str = ""
     min_confidence: float = 0.0
+    reviewed: bool = False
 
     def is_empty(self) -> bool:
         return self == Filters()
@@ -198,6 +200,18 @@ def _parse_confidence(params: Mapping, choices: Choices, notices: list[str]) -> 
         return {"min_confidence": 0.0}
 
 
+_YES, _NO = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
+
+
+def _parse_reviewed(params: Mapping, choices: Choices, notices: list[str]) -> dict:
+    raw = _last(params, "reviewed").strip().lower()
+    if raw in _YES:
+        return {"reviewed": True}
+    if raw not in _NO:
+        notices.append(f"Ignored reviewed={_short(raw)!r}: give 1 for reviewed places only, or leave it out.")
+    return {"reviewed": False}
+
+
 REGISTRY: tuple[Filter, ...] = (
     Filter("dates", ("from", "to"), _parse_dates, _dates_params, _describe_dates),
     _list_filter("country", "countries", "country", "country", codes=True),
@@ -209,6 +223,8 @@ REGISTRY: tuple[Filter, ...] = (
     Filter("conf", ("conf",), _parse_confidence,
            lambda f: {"conf": f"{f.min_confidence:g}"} if f.min_confidence else {},
            lambda f, names: f"confidence ≥ {f.min_confidence:g}" if f.min_confidence else None),
+    Filter("reviewed", ("reviewed",), _parse_reviewed, lambda f: {"reviewed": "1"} if f.reviewed else {},
+           lambda f, names: "reviewed places only" if f.reviewed else None),
 )
 PARAMS = tuple(param for f in REGISTRY for param in f.params)
 

@@ -22,7 +22,7 @@ FIGURES = ("killed", "injured", "attackers_killed")
 # the columns of the incidents table and its CSV, in order
 COLUMNS = ["incident", "date", "date_precision", "type", "place", "kind", "country_code", "admin1", "latitude",
            "longitude", "killed", "injured", "attackers_killed", "victims", "perpetrator", "reports", "articles",
-           "sources", "parts", "title", "document_id", "url", "place_id"]
+           "sources", "parts", "corrected", "title", "document_id", "url", "place_id"]
 
 
 _FIRST = {"date": "date", "date_precision": "date_precision", "type": "type", "place": "place", "kind": "kind",
@@ -42,7 +42,8 @@ def incidents(reports: pd.DataFrame) -> pd.DataFrame:
 
     Type, date, place, victims, perpetrator and the article named are those of the most confident report (then
     the first); killed, injured and attackers_killed the highest any report gives (missing when none does);
-    sources the distinct sources of its reports; part_of the series it is a part of (kept for folding).
+    sources the distinct sources of its reports; corrected the figure fixes people made to them (words, '' for
+    none); part_of the series it is a part of (kept for folding).
     """
     if reports is None or reports.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS + ["part_of"]})
@@ -70,6 +71,8 @@ def incidents(reports: pd.DataFrame) -> pd.DataFrame:
     out["articles"] = np.bincount(docs["c"].to_numpy(), minlength=len(uniques)).astype("int64")
     out["sources"] = _sources(codes, _as_object(reports["source"]) if "source" in reports else
                               np.full(n, None, dtype=object), len(uniques))
+    out["corrected"] = _sources(codes, _as_object(reports["corrected"]) if "corrected" in reports else
+                                np.full(n, None, dtype=object), len(uniques))
     out["parts"] = ""
     part_of = np.full(len(uniques), None, dtype=object)
     if "part_of" in reports:  # the series this incident is a part of (never itself: a report may join its series)
@@ -87,7 +90,7 @@ def incidents(reports: pd.DataFrame) -> pd.DataFrame:
 
 
 def _sources(codes: np.ndarray, sources: np.ndarray, size: int) -> list[str]:
-    """Per event code, the distinct named sources of its reports joined with '; ' (in report order)."""
+    """Per event code, the distinct texts (sources, corrections) of its reports joined with '; ' (in report order)."""
     out = [[] for _ in range(size)]
     for code, source in zip(codes, sources):
         if isinstance(source, str) and source.strip() and source.strip() not in out[code]:

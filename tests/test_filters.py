@@ -93,4 +93,4 @@ def test_every_filter_has_one_sql_condition_and_its_own_url_names():
     from lib.store import queries
 
     assert sorted(f.name for f in F.REGISTRY) == sorted(queries.CONDITIONS)
-    assert len(F.PARAMS) == len(set(F.PARAMS)) == 8
+    assert len(F.PARAMS) == len(set(F.PARAMS)) == 9

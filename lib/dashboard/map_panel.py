@@ -10,6 +10,7 @@ from lib import charts
 from lib.dashboard.context import Context
 from lib.dashboard.render import esc, esc_md, highlight, incidents_html, link, page_link, source_label
 from lib.dashboard.sidebar import filter_params
+from lib.store import edits as edit_sql
 from lib.store import queries
 
 PLACE_KEY = "atlas_place"          # place_id chosen on the map (a click or the Place select box)
@@ -316,6 +317,9 @@ def incident(ctx: Context, event_id: str, events: pd.DataFrame, parts: pd.DataFr
                   ("Perpetrator", "–" if _blank(e["perpetrator"]) else esc_md(e["perpetrator"])),
                   ("Reports", f"{len(reports)}, each below with its own figures")]
         st.markdown("  \n".join(f"**{k}:** {v}" for k, v in facts))
+        for fix in ctx.run(edit_sql.event_fixes, event_id).itertuples():  # what a person corrected, and why
+            st.caption(f"Corrected by a person: {esc_md(fix.field)} {esc_md(fix.was or 'unknown')} → "
+                       f"{esc_md(fix.value or 'unknown')} in “{esc_md(fix.title)}” (note: {esc_md(fix.note) or 'none'})")
         if mine is not None and len(mine):
             st.markdown(f"**Parts of this series** ({charts.counted(len(mine), 'part')}; each counted within the "
                         "series' toll, not added to it):")

@@ -148,6 +148,20 @@ def incident_review(ctx: Context) -> None:
 
 # --- places ---
 
+def confirm_place(ctx: Context, mention: dict, gaz) -> None:
+    """A button that stores a fix of this one mention to the place it already has: the place is reviewed."""
+    if not mention.get("place_id"):
+        return
+
+    def confirm(db):
+        edits.fix_place(db, corrections.csv_path_for(ctx.path), mention["surface"], "mention",
+                        place_id=mention["place_id"], document_id=mention["document_id"], start=mention["start"],
+                        note=st.session_state.get("rv_note") or "confirmed", gaz=gaz)
+    st.button(f"Confirm this place ({mention['name'] or mention['place_id']})", key="rv_confirm", on_click=lambda: _write(
+        ctx, confirm, f"Confirmed “{mention['surface']}” as {mention['name'] or mention['place_id']}; it counts as "
+                      "reviewed on the map."))
+
+
 def _mention_label(mentions: pd.DataFrame):
     rows = {r.mention_id: r for r in mentions.itertuples()}
 
@@ -182,6 +196,8 @@ def place_review(ctx: Context) -> None:
         st.warning("That mention is no longer in the database; choose another.")
         return
     st.markdown(f"> {esc_md(mention['sentence'])}")
+    st.caption("Reviewed: a person's fix placed this mention." if mention.get("resolved_by") == "correction"
+               else "Unreviewed: the extractor placed this mention; confirm it or choose another place.")
     gaz = gazetteer()
     found = candidates.explain(mention, gaz.candidates(mention["surface"]),
                                ctx.run(edit_sql.article_places, document_id))
@@ -238,6 +254,7 @@ def place_review(ctx: Context) -> None:
     st.button("Fix the place", key="rv_apply", type="primary", on_click=lambda: _write(
         ctx, apply, f"Fixed “{mention['surface']}” ({st.session_state.get('rv_scope')}); kept in the database "
                     "and in corrections.csv."))
+    confirm_place(ctx, mention, gaz)
     fixes = ctx.run(edit_sql.correction_list)
     if not fixes.empty:
         st.markdown(f"**Geocode fixes so far** ({len(fixes)})")

@@ -13,7 +13,8 @@ FILTERS_KEY = "atlas_filters"      # the current Filters, shared by every page
 NOTICES_KEY = "atlas_notices"      # what was ignored from the URL or the controls, shown until changed
 URL_KEY = "atlas_url"              # the filter parameters last written to the URL
 WIDGETS = {"from": "f_from", "to": "f_to", "country": "f_country", "place": "f_place", "type": "f_type",
-           "nat": "f_nat", "q": "f_q", "conf": "f_conf"}
+           "nat": "f_nat", "q": "f_q", "conf": "f_conf",
+           "reviewed": "f_reviewed"}
 
 def _choices(ctx: Context) -> F.Choices:
     c = ctx.choices
@@ -45,6 +46,7 @@ def _set_widgets(filters: F.Filters, ctx: Context) -> None:
     ss[WIDGETS["nat"]] = [n for n in filters.nationalities if n in ctx.choices["nationalities"]]
     ss[WIDGETS["q"]] = filters.text
     ss[WIDGETS["conf"]] = float(filters.min_confidence)
+    ss[WIDGETS["reviewed"]] = bool(filters.reviewed)
 
 
 def _widgets_changed() -> None:
@@ -63,6 +65,7 @@ def _widgets_changed() -> None:
         places=tuple(ss.get(WIDGETS["place"]) or ()), types=tuple(ss.get(WIDGETS["type"]) or ()),
         nationalities=tuple(ss.get(WIDGETS["nat"]) or ()), text=text,
         min_confidence=round(float(ss.get(WIDGETS["conf"]) or 0.0), 2),
+        reviewed=bool(ss.get(WIDGETS["reviewed"])),
     )
     ss[NOTICES_KEY] = notices
 
@@ -118,6 +121,8 @@ def sidebar_filters(ctx: Context) -> F.Filters:
         st.text_input("Text in the article", key=WIDGETS["q"], max_chars=F.MAX_TEXT, on_change=_widgets_changed,
                       help="Every word must appear; typed literally (quotes, *, OR have no special meaning)")
         st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key=WIDGETS["conf"], on_change=_widgets_changed)
+        st.checkbox("Reviewed places only", key=WIDGETS["reviewed"], on_change=_widgets_changed,
+                    help="Only the places a person confirmed or corrected on the Review page, and their incidents")
         st.button("Clear all filters", key="f_clear", on_click=_clear_filters, disabled=filters.is_empty(),
                   width="stretch")
         st.caption("The filters are kept in the page address: copy it to share this view.")

@@ -17,7 +17,7 @@ TABLE_HEIGHT = 420                        # rows beyond it scroll: the table hol
 BLANK = ""                                # how a missing value (an unknown figure) reads in a table
 
 INCIDENT_COLUMNS = ["open", "date", "date_precision", "type", "place", "country_code", "killed", "injured",
-                    "attackers_killed", "reports", "sources", "parts", "victims", "perpetrator"]
+                    "attackers_killed", "corrected", "reports", "sources", "parts", "victims", "perpetrator"]
 ARTICLE_COLUMNS = ["open", "published", "title", "source", "url", "dateline", "mentions", "incidents", "path",
                    "document_id"]
 SENTENCE_COLUMNS = ["open", "published", "title", "sentence", "source", "document_id"]

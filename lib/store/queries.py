@@ -113,6 +113,17 @@ def _text(db, filters, alias: str) -> list:
     return [] if ids is None else [("d.id IN (SELECT value FROM json_each(?))", [_json(ids)])]
 
 
+def _reviewed(db, filters, alias: str) -> list:
+    """A mention is reviewed when a person's fix placed it (lib.edits: confirmed or corrected); an incident
+    when a reviewed mention of its article names its place."""
+    if not filters.reviewed:
+        return []
+    if alias == "i":
+        return [("EXISTS (SELECT 1 FROM mentions r WHERE r.document_id = i.document_id AND r.place_id = i.place_id "
+                 "AND r.source = 'correction')", [])]
+    return [(f"{alias}.source = 'correction'", [])]
+
+
 _ON_ARTICLE = ("dates", "q")  # the filters that documents() applies to the article itself
 CONDITIONS = {
     "dates": (_dates, False),
@@ -122,6 +133,7 @@ CONDITIONS = {
     "nat": (_nationalities, True),
     "conf": (_confidence, False),
     "q": (_text, False),
+    "reviewed": (_reviewed, False),
 }
 
 
@@ -189,6 +201,12 @@ def incidents(db, filters=None, place_id: str | None = None, limit: int | None =
     return _frame(db, sql, params)
 
 
+# the figure fixes of a report (lib.edits), in words: "killed 3 → 5 (note)", joined with "; "
+_CORRECTED = ("""(SELECT group_concat(f.field || ' ' || coalesce(f.was, 'unknown') || ' → ' || coalesce(f.value, """
+              """'unknown') || coalesce(' (' || nullif(f.note, '') || ')', ''), '; ') FROM incident_fixes f """
+              """WHERE f.report = i.document_id || ':' || coalesce(i.start, '') || ':' || coalesce(i."end", ''))""")
+
+
 def incident_reports(db, filters=None) -> pd.DataFrame:
     """Every report the filters select, one row each in the order they were stored (so an incident's sources
     are listed in that order), with what lib.tally needs to make incidents of them."""
@@ -196,7 +214,7 @@ def incident_reports(db, filters=None) -> pd.DataFrame:
     return _frame(db, f"""
         SELECT i.id AS incident_id, i.event_id, i.part_of, i.date, i.date_precision, i.type, i.killed, i.injured,
                i.attackers_killed, i.victims, i.perpetrator, i.confidence, i.place_id, {_PLACE_COLUMNS},
-               d.id AS document_id, d.title, d.published, d.source, d.url
+               d.id AS document_id, d.title, d.published, d.source, d.url, {_CORRECTED} AS corrected
         {_INCIDENTS_FROM} {_where(where)} ORDER BY i.id""", params)
 
 
@@ -251,6 +269,13 @@ def event_summaries(db, filters=None) -> pd.DataFrame:
     for column in tally.FIGURES:  # the dtypes tally.incidents gives: int64, or float64 when one is missing
         frame[column] = frame[column].astype("Int64").to_numpy()
     frame["sources"] = ["; ".join(sources.get(ev, ())) for ev in frame["incident"]]
+    corrected: dict = {}
+    for ev, text in db.execute(f"""
+            SELECT coalesce(i.event_id, 'report-' || i.id) AS ev, {_CORRECTED} AS corrected
+            {_INCIDENTS_FROM} {_where(where + ["EXISTS (SELECT 1 FROM incident_fixes)"])} ORDER BY i.id""", params):
+        if isinstance(text, str) and text.strip() and text.strip() not in corrected.setdefault(ev, []):
+            corrected[ev].append(text.strip())
+    frame["corrected"] = ["; ".join(corrected.get(ev, ())) for ev in frame["incident"]]
     frame["parts"] = ""
     frame["part_of"] = np.array([part_of.get(ev) for ev in frame["incident"]], dtype=object)
     return frame
@@ -299,15 +324,17 @@ def incident_timeline(db, filters=None, by: str = "month") -> tuple[pd.DataFrame
 
 _PLACE_COUNT_COLUMNS = ["place_id", "name", "kind", "country_code", "admin1", "latitude", "longitude",
                         "mentions", "articles", "incidents", "killed", "killed_unknown", "injured",
-                        "injured_unknown", "attackers_killed"]
+                        "injured_unknown", "attackers_killed", "reviewed"]
 
 
 def place_counts(db, filters=None, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per place with coordinates: mentions, articles, and the incidents placed there (lib.tally), their
-    killed, injured and attackers killed (sums of known figures; '*_unknown': incidents without one).
+    killed, injured and attackers killed (sums of known figures; '*_unknown': incidents without one), and
+    reviewed: how many of its mentions a person's fix placed (confirmed or corrected).
     table: the filters' incident_table, when the caller has it already."""
     where, params = _conditions(db, filters, "m")
-    m = _frame(db, f"""SELECT m.place_id, count(*) AS mentions, count(DISTINCT m.document_id) AS articles
+    m = _frame(db, f"""SELECT m.place_id, count(*) AS mentions, count(DISTINCT m.document_id) AS articles,
+                              sum(m.source = 'correction') AS reviewed
                        {_MENTIONS_FROM} {_where(where + ['m.place_id IS NOT NULL'])} GROUP BY m.place_id""",
                params)
     table = incident_table(db, filters) if table is None else table
@@ -319,7 +346,7 @@ def place_counts(db, filters=None, table: pd.DataFrame | None = None) -> pd.Data
                            FROM places WHERE id IN (SELECT value FROM json_each(?))
                              AND lat IS NOT NULL AND lon IS NOT NULL""", [_json(ids)])
     out = places.merge(m, on="place_id", how="left").merge(i, on="place_id", how="left")
-    for column in ("mentions", "articles", "incidents", "killed_unknown", "injured_unknown"):
+    for column in ("mentions", "articles", "incidents", "killed_unknown", "injured_unknown", "reviewed"):
         out[column] = out[column].fillna(0).astype("int64")
     for column in tally.FIGURES:  # blank where no incident gives the figure
         out[column] = out[column].astype("Int64")

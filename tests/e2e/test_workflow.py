@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from lib import edits
-from tests.e2e.conftest import build_database, exception_texts, shoot, start_dashboard, wait_for_app
+from tests.e2e.conftest import ARTIFACTS, build_database, exception_texts, shoot, start_dashboard, wait_for_app, wait_for_maps
 
 pytestmark = pytest.mark.e2e
 
@@ -120,3 +120,95 @@ def test_4_a_person_places_a_mention_by_its_coordinates(page, workflow_server):
     assert rows(db_path, "SELECT p.name FROM mentions m JOIN places p ON p.id = m.place_id "
                          "WHERE m.surface = 'Turbat'") == [("Turbat police checkpoint",)]
     assert (db_path.parent / "corrections.csv").exists()
+
+
+def confirmable_mention(db_path) -> tuple[int, str, str]:
+    """A mention of Quetta whose article places its bombing at Quetta: (mention id, article, place id)."""
+    return rows(db_path, "SELECT m.id, m.document_id, m.place_id FROM mentions m WHERE m.surface = 'Quetta' "
+                         "AND m.source != 'correction' AND m.place_id IN (SELECT place_id FROM incidents i "
+                         "WHERE i.document_id = m.document_id) ORDER BY m.document_id, m.start")[0]
+
+
+PLACE_HOVERS_JS = """() => {
+    const plot = document.querySelector('.js-plotly-plot');
+    const out = {};
+    (plot._fullData || []).forEach(trace => {
+        if (trace.type !== 'scattermap' || trace.hoverinfo === 'skip') return;
+        (trace.customdata || []).forEach((custom, i) => {
+            const id = Array.isArray(custom) ? custom[0] : custom;
+            if (!String(id).startsWith('event:')) out[id] = trace.hovertext[i];
+        });
+    });
+    return out;
+}"""
+
+
+def test_5_a_person_confirms_a_place_and_the_reviewed_map_shows_only_reviewed_places(page, workflow_server):
+    url, db_path = workflow_server
+    mention_id, doc, place_id = confirmable_mention(db_path)
+    page.goto(f"{url}/Review?doc={doc}&mention={mention_id}", wait_until="domcontentloaded")
+    wait_for_app(page)
+    assert "Unreviewed: the extractor placed this mention" in page.locator('[data-testid="stMain"]').inner_text()
+    page.locator(".st-key-rv_confirm button").click()
+    page.get_by_text("it counts as reviewed on the map").wait_for()
+    wait_for_app(page)
+    shoot(page, "workflow-confirm-place")
+    assert rows(db_path, "SELECT place_id, source FROM mentions WHERE id = ?", [mention_id]) == \
+        [(place_id, "correction")]
+    reviewed = {r[0] for r in rows(db_path, "SELECT DISTINCT place_id FROM mentions WHERE source = 'correction'")}
+    everywhere = {r[0] for r in rows(db_path, "SELECT DISTINCT place_id FROM mentions WHERE place_id IS NOT NULL")}
+    assert place_id in reviewed and everywhere - reviewed  # some places stay unreviewed
+
+    page.goto(f"{url}/Map", wait_until="domcontentloaded")
+    wait_for_app(page)
+    wait_for_maps(page)
+    hovers = page.evaluate(PLACE_HOVERS_JS)
+    assert any("unreviewed" in text for text in hovers.values())
+    assert "unreviewed" not in hovers[place_id] and "reviewed" in hovers[place_id]
+
+    page.goto(f"{url}/Map?reviewed=1", wait_until="domcontentloaded")
+    wait_for_app(page)
+    wait_for_maps(page)
+    hovers = page.evaluate(PLACE_HOVERS_JS)
+    assert place_id in hovers and set(hovers) <= reviewed
+    assert page.locator(".st-key-f_reviewed input").is_checked()
+    shoot(page, "workflow-reviewed-map")
+    assert exception_texts(page) == []
+
+
+GRID_TEXT_JS = """el => [...el.querySelectorAll('table[role="grid"] td')].map(td => td.innerText.trim())"""
+
+
+def grid_cells(page, wanted: str, nth: int = 0) -> list:
+    """The cells of the nth st.dataframe's rendered rows that hold wanted, scrolled across its columns (and
+    left scrolled to the first place it shows)."""
+    frame = page.locator('[data-testid="stDataFrame"]').nth(nth)
+    frame.locator('table[role="grid"] td[role="gridcell"]').first.wait_for(state="attached")
+    cells, found_at = set(), None
+    for step in range(20):
+        found = {c for c in frame.evaluate(GRID_TEXT_JS) if wanted in c}
+        found_at = step if found and found_at is None else found_at
+        cells.update(found)
+        frame.evaluate("el => { const s = el.querySelector('.dvn-scroller'); if (s) s.scrollLeft += 300; }")
+        page.wait_for_timeout(100)
+    frame.evaluate(f"el => {{ const s = el.querySelector('.dvn-scroller'); if (s) s.scrollLeft = {300 * (found_at or 0)}; }}")
+    page.wait_for_timeout(200)
+    return sorted(cells)
+
+
+def test_6_a_corrected_toll_is_marked_with_its_note_on_the_overview_and_the_incident(page, workflow_server):
+    url, db_path = workflow_server
+    _, event = report(db_path, "c_summary.txt")
+    page.goto(url, wait_until="domcontentloaded")
+    wait_for_app(page)
+    wait_for_maps(page)
+    marked = grid_cells(page, "the text says seven")
+    assert marked and all("killed" in c and "→ 7" in c for c in marked)
+    shoot(page, "workflow-corrected-overview")
+    page.goto(f"{url}/Map?event={event}", wait_until="domcontentloaded")
+    wait_for_app(page)
+    page.locator(".st-key-incident_panel").get_by_text("Corrected by a person").first.wait_for()
+    assert "the text says seven" in page.locator(".st-key-incident_panel").inner_text()
+    shoot(page, "workflow-corrected-incident")
+    page.locator(".st-key-incident_panel").screenshot(path=str(ARTIFACTS / "workflow-corrected-incident-panel.png"))
+    assert exception_texts(page) == []
