@@ -1,5 +1,6 @@
 """The Datasette metadata file describes every table and column of the schema, and Datasette reads it."""
 import asyncio
+import concurrent.futures
 import json
 
 import pytest
@@ -38,6 +39,8 @@ def test_datasette_shows_the_descriptions_for_the_database(tmp_path):
         page = await ds.client.get("/atlas/incidents")
         return table, page
 
-    table, page = asyncio.run(fetch())
+    # in a thread of its own: the browser tests' sync driver may leave an event loop running in this one
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        table, page = pool.submit(asyncio.run, fetch()).result(timeout=120)
     assert table.status_code == 200 and table.json()["rows"][0]["type"] == "bombing"
     assert described()["incidents"]["columns"]["event_id"][:40] in page.text
