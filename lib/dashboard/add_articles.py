@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib import paths, uploads
 from lib.dashboard import context
-from lib.dashboard.render import esc_md, footer, style
+from lib.dashboard.render import code_md, esc_md, footer, style
 
 _FIELDS = ("add_title", "add_published", "add_source", "add_url", "add_text")
 
@@ -55,7 +55,7 @@ def add_articles_page() -> None:
         footer()
         return
     st.caption(f"{uploads.LIMITS} Each is kept in the database and under "
-               f"`{esc_md(uploads.uploads_dir(db_path))}`, so a rebuild keeps it. Front matter or the fields "
+               f"`{code_md(uploads.uploads_dir(db_path))}`, so a rebuild keeps it. Front matter or the fields "
                "below give its title, publication date (relative dates such as “last Monday” are resolved "
                "against it), source and address.")
     files = st.file_uploader("Article files (.txt or .md)", type=[s.lstrip(".") for s in uploads.SUFFIXES],

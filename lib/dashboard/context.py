@@ -11,7 +11,8 @@ import streamlit as st
 
 from lib import filters as F
 from lib import documents, load, paths
-from lib.dashboard.render import esc_md, footer
+from lib.charts import counted
+from lib.dashboard.render import code_md, esc_md, footer
 from lib.store import queries, schema
 
 
@@ -66,12 +67,13 @@ def build_database(path: Path) -> bool:
     """Build the database from seeds/ with visible progress; True when it now exists."""
     files = documents.find_articles([paths.SEEDS])[0] if paths.SEEDS.is_dir() else []
     if not files:
-        st.info(f"No database yet at `{esc_md(path)}`, and no articles in `seeds/` to build it from. "
+        st.info(f"No database yet at `{code_md(path)}`, and no articles in `seeds/` to build it from. "
                 "Put article .txt files in seeds/ and run `python -m lib.load`, then reload this page.")
         return False
-    st.info(f"First start: there is no database yet at `{esc_md(path)}`, so it is built now from the "
-            f"{len(files)} articles in seeds/. Add your own on the Add articles page.")
-    with st.status(f"Building the database from {len(files)} articles in seeds/ …", expanded=True) as status:
+    st.info(f"First start: there is no database yet at `{code_md(path)}`, so it is built now from the "
+            f"{counted(len(files), 'article')} in seeds/. Add your own on the Add articles page.")
+    with st.status(f"Building the database from {counted(len(files), 'article')} in seeds/ …",
+                   expanded=True) as status:
         bar = st.progress(0.0, text="Starting …")
 
         def progress(done, total, name):
@@ -92,9 +94,9 @@ def build_database(path: Path) -> bool:
 
 def missing_database(path: Path) -> str:
     """What to do when ATLAS_DB names a file that does not exist (a typo must not start a new database)."""
-    return (f"No database at `{esc_md(path)}` (the file ATLAS_DB names). Nothing was created there, so a "
+    return (f"No database at `{code_md(path)}` (the file ATLAS_DB names). Nothing was created there, so a "
             "misspelt name cannot hide your data behind a new, empty database. Check the name, unset ATLAS_DB "
-            f"to use `{esc_md(paths.DEFAULT_DB)}`, or build this file on purpose with "
+            f"to use `{code_md(paths.DEFAULT_DB)}`, or build this file on purpose with "
             f"`python -m lib.load --db {esc_md(path)}`, then reload this page.")
 
 
@@ -107,7 +109,7 @@ def open_database() -> Context | None:
             st.error(missing_database(path))
             return None
         if os.environ.get("ATLAS_NO_BUILD"):
-            st.info(f"No database yet at `{esc_md(path)}`. Build it with `python -m lib.load`, "
+            st.info(f"No database yet at `{code_md(path)}`. Build it with `python -m lib.load`, "
                     "then reload this page.")
             return None
         if not build_database(path):

@@ -47,6 +47,11 @@ def esc_md(value) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(value).replace("\n", " "))
 
 
+def code_md(value) -> str:
+    """Text shown literally inside Markdown inline code (`...`): no escapes there, only no backtick to end it."""
+    return "" if value is None else str(value).replace("`", "'").replace("\n", " ")
+
+
 def esc(value) -> str:
     """Text shown literally inside HTML (missing values as nothing)."""
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:

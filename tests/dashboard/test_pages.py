@@ -129,6 +129,8 @@ def test_missing_database_is_built_from_seeds_with_progress(tmp_path, monkeypatc
     at = open_page()
     assert path.exists()
     assert any("First start" in i.value and "seeds/" in i.value for i in at.info)
+    first = next(i.value for i in at.info if "First start" in i.value)
+    assert f"`{path}`" in first and "from the 1 article in seeds/" in first  # the path as typed, no escapes
     assert [s.proto.label for s in elements(at, "expandable") if "Database built" in s.proto.label] \
         or any("Database built" in str(e.proto) for e in walk(at._tree) if hasattr(e, "proto"))
     assert metrics(at)["Articles"] == 1 and metrics(at)["Incidents"] >= 1
