@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib import corrections, documents, paths
+from lib import corrections, documents, edits, paths
 from lib.store import schema, write
 from lib.extract.text import sentence_spans
 
@@ -81,8 +81,6 @@ def apply_corrections(mentions: list, doc_id: str, fixes: list, lookup) -> None:
     """Give each mention the place a person chose for it (lib.edits.fix_for: the most specific fix wins)."""
     if not fixes:
         return
-    from lib import edits
-
     for mention in mentions:
         fix = edits.fix_for(mention, doc_id, fixes)
         place = (edits.place_of(None, fix) if fix.get("lat") is not None else lookup(fix["place_id"])) if fix else None
@@ -150,7 +148,6 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
             db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
             try:
                 corrections.restore(db, corrections.csv_path_for(db_path))
-                from lib import edits
                 with db.atomic():
                     edits.restore_files(db, db_path)
                 fixes = write.corrections(db)
