@@ -48,6 +48,8 @@ PLURAL_GENERICS = frozenset(row["word"] for row in _GENERIC_ROWS if row["plural"
 _OF_GENERICS = {row["word"]: row["kind"] for row in rules.table("of_generics", ("word", "kind"))}
 BRANCH_WORDS = frozenset(rules.words("branch_words"))
 INSTITUTION_WORDS = frozenset(rules.words("institution_words"))
+OFFICE_TITLES = frozenset(rules.words("office_titles"))  # local offices held in a place ("Fargo Mayor ...")
+LOCAL_BODIES = frozenset(rules.words("local_bodies"))  # words between a place and its office ("City", "Fire")
 MONTH_ABBREVIATIONS = frozenset(rules.words("month_abbreviations"))
 DIRECTION_WORDS = frozenset(rules.words("direction_words"))
 STOP = frozenset(rules.words("stop_words"))
@@ -625,9 +627,17 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
     if run and (run[0] < i or run[1] > j):
         a, b = run
         others = [t for t in range(a, b + 1) if t < i or t > j]
-        if any(keys[t] in TITLES for t in range(a, i)):
-            ctx.person_keys.update(keys[t] for t in range(a, b + 1))
+        titled = [t for t in range(a, i) if keys[t] in TITLES]
+        if titled:
+            # the person's words follow the title; "Springfield" in "Springfield Mayor Paris Hilton" is none
+            ctx.person_keys.update(keys[t] for t in range(titled[-1] + 1, b + 1))
             return "person (title)"
+        office = _office_after(ctx, j, b)
+        if office is not None:
+            # "Fargo Mayor Dennis Walaker", "Mansfield Police Chief Gary Hobbs": the place of an office, then
+            # its holder; only the words after the title are the person's
+            ctx.person_keys.update(keys[t] for t in range(office + 1, b + 1) if keys[t] not in ORG_WORDS)
+            return None
         namey = [t for t in others if _name_token(ctx, t) and not facts.get(keys[t])[2]]
         # an institution named with its place in front ("Cadet College Wana") is no person's name
         if namey and not place_like and all(keys[t] not in SITE_WORDS for t in others) \
@@ -657,6 +667,21 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
         return "person (particle)"
     if single and key in ctx.person_keys and (not place_like or key in ctx.surnames) and not dateline:
         return "person (seen)"
+    return None
+
+
+def _office_after(ctx: _Ctx, j: int, b: int) -> int | None:
+    """The index of an office title right after a place name (up to two body words between, as in "Police
+    Chief" or "City Commissioner") when a name follows it in the same run, else None."""
+    keys = ctx.keys
+    t = j + 1
+    while t < b and t - j <= 3:
+        kk = keys[t]
+        if kk in TITLES or kk in OFFICE_TITLES:
+            return t if t < b and ctx.gaps[t] == " " else None
+        if kk not in GOV_WORDS and kk not in LOCAL_BODIES:
+            return None
+        t += 1
     return None
 
 
