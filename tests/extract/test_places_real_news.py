@@ -31,3 +31,15 @@ def test_a_county_without_a_town_of_its_name_is_placed_among_its_own_towns():
     seat = next(c for c in gaz.candidates("Gainesville") if c["admin1"] == "TX")  # the county seat
     assert km(county["lat"], county["lon"], seat["lat"], seat["lon"]) < 40
     assert km(county["lat"], county["lon"], state["lat"], state["lon"]) > 200
+
+
+def test_a_county_is_not_placed_at_a_same_named_town_outside_it():
+    from lib.extract import gazetteer
+    from lib.geo import km
+
+    gaz = gazetteer.load()
+    county = next(c for c in gaz.candidates("Henderson County") if c["admin1"] == "TX")
+    town = next(c for c in gaz.candidates("Henderson") if c["admin1"] == "TX" and c["kind"] in ("town", "city"))
+    seat = next(c for c in gaz.candidates("Athens") if c["admin1"] == "TX")  # the county seat
+    assert km(county["lat"], county["lon"], seat["lat"], seat["lon"]) < 40
+    assert km(county["lat"], county["lon"], town["lat"], town["lon"]) > 50
