@@ -138,7 +138,9 @@ def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
     for c in cs:
         if c not in scores:
             scores[c] = _base_score(recs[c[0]], c[1])
-    if len(cs) > 12:  # only the best-known bearers of a common name compete
+    if len(cs) > 12 and not all(recs[c[0]].kind == "admin2" for c in cs):
+        # only the best-known bearers of a common name compete; every county of a name does ("Franklin
+        # County": 24 states, none better known, the article's state decides)
         cs.sort(key=lambda c: -scores[c])
         cs = cs[:12]
     hit = (tuple(cs), tuple(scores[c] for c in cs))
@@ -182,6 +184,11 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
                 own_weight[(m["key"], r.country_code)] = own_weight.get((m["key"], r.country_code), 0) + w
             if kind not in ("other", "admin1"):
                 admin_weight[(r.country_code, r.admin1)] = admin_weight.get((r.country_code, r.admin1), 0) + 1.0
+        elif r.country_code and len({recs[idx].country_code for idx, _ in cs}) == 1:
+            # a name every bearer of which lies in one country ("Henry County") names that country, though
+            # not which of its regions
+            country_weight[r.country_code] = country_weight.get(r.country_code, 0) + 1.0
+            own_weight[(m["key"], r.country_code)] = own_weight.get((m["key"], r.country_code), 0) + 1.0
         if r.admin1 and (kind == "admin1" or kind == "admin2" and len({
                 (recs[idx].country_code, recs[idx].admin1) for idx, _ in cs}) == 1):
             # a state, province or county the article names is region context for its same-named towns
@@ -474,6 +481,7 @@ def _colocated(raw, cands, recs) -> set[int]:
 
 _COLOCATING = ("city", "town", "admin2")
 COLOCATED_KM = 50.0
+PAIRED_BONUS = 4.0  # on top of COLOCATED_BONUS, for a pair in a country the article gives a sign of
 COLOCATED_BONUS = 4.0  # a bearer near a bearer of another name of the article: the pair that fits
 
 
@@ -504,9 +512,23 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
     regional = len(cs) > 1 and any(p and recs[idx].kind in SETTLEMENTS + ("admin2",) and named_region(recs[idx]) > 0
                                    for idx, p in cs) \
         and not any(p and recs[idx].kind in ("admin1", "country") for idx, p in cs)
+    def supported(cc):
+        return bool(cc) and country_weight.get(cc, 0) - own_weight.get((key, cc), 0) > 0
+
+    # a bearer beside a bearer of another name the article uses, in a country the article gives a sign of
+    # ("Paris and Henry County": the Tennessee pair): its namesakes in countries with no sign weigh less
+    paired = len(cs) > 1 and not regional and not state_name and any(
+        p and idx in colocated and supported(recs[idx].country_code) for idx, p in cs) \
+        and not any(p and recs[idx].kind == "country" for idx, p in cs) \
+        and not all(supported(recs[idx].country_code) for idx, _ in cs)
     for (idx, primary), s in zip(cs, base):
         r = recs[idx]
         kind = r.kind
+        if paired and kind in SETTLEMENTS + ("admin2",):
+            if idx in colocated and supported(r.country_code):
+                s += PAIRED_BONUS
+            elif not supported(r.country_code):
+                s -= FOREIGN_NAMESAKE
         if regional and kind in SETTLEMENTS + ("admin2",):
             if named_region(r) > 0:
                 s += min(REGION_CAP, 6.0 + 2.0 * named_region(r))

@@ -43,3 +43,25 @@ def test_a_county_is_not_placed_at_a_same_named_town_outside_it():
     seat = next(c for c in gaz.candidates("Athens") if c["admin1"] == "TX")  # the county seat
     assert km(county["lat"], county["lon"], seat["lat"], seat["lon"]) < 40
     assert km(county["lat"], county["lon"], town["lat"], town["lon"]) > 50
+
+
+def places(text):
+    return {m["surface"]: (m["country_code"], m["admin1"]) for m in find_places(text)}
+
+
+def test_a_famous_name_beside_a_county_around_its_namesake_is_the_local_town():
+    found = places("The art walk in Paris drew visitors from all over Henry County on Saturday. "
+                   "Henry County officials were pleased.")
+    assert found["Paris"] == ("US", "TN") and found["Henry County"] == ("US", "TN")
+    found = places("Deputies from Henderson County said the man was taken to a hospital in Athens.")
+    assert found["Athens"] == ("US", "TX")
+
+
+def test_capitals_named_together_stay_the_capitals():
+    found = places("Flights between London and Paris were cancelled on Friday.")
+    assert found["London"][0] == "GB" and found["Paris"][0] == "FR"
+
+
+def test_a_county_name_many_states_share_takes_the_state_of_the_article():
+    found = places("COLUMBUS, Ohio - The man was held in the Franklin County jail after the fire.")
+    assert found["Franklin County"] == ("US", "OH")
