@@ -15,6 +15,7 @@ Mentions that pass the filters but cannot be resolved are dropped (every returne
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import accumulate, compress
 from operator import itemgetter
 
@@ -96,7 +97,7 @@ _is_allcaps = _AllCapsCache().__getitem__
 class _Ctx:
     __slots__ = ("text", "starts", "ends", "words", "gaps", "caps", "keys", "n", "sent_start", "line_start",
                  "lower_words", "gaz", "allcaps_text", "run_of", "person_keys", "common", "org_end",
-                 "surnames")
+                 "surnames", "states")
 
     def __init__(self, text, gaz):
         self.text = text
@@ -131,6 +132,7 @@ class _Ctx:
         # surnames of people named with strong evidence (a given name or a title before them): a later
         # bare mention is the person even when a well-known place bears the name ("Montenegro said")
         self.surnames: set[str] = set()
+        self.states: dict[int, str] = {}  # word index -> key of the state a postal abbreviation there names
         self.run_of = self._runs()
 
     def _runs(self):
@@ -464,12 +466,51 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
                     "start": ctx.starts[i], "end": ctx.ends[jj],
                     "dateline": _is_dateline(ctx, i, j), "told_small": told})
         nxt = jj + 1
+    states = _state_abbreviations(ctx)
+    if states:
+        # a gazetteer name the abbreviation ends ("Washington, D.C.") stays whole; any other overlap yields
+        states = [a for a in states if not any(m["start"] < a["start"] < m["end"] for m in out)]
+        out = [m for m in out if not any(a["start"] < m["end"] and m["start"] < a["end"] for a in states)]
+        out = sorted(out + states, key=itemgetter("start"))
     if ctx.person_keys:
         out = [m for m in out if not (m["i"] == m["name_j"] and m["key"] in ctx.person_keys
                                       and not m["dateline"] and (not facts.get(m["key"])[2]
                                                                  or m["key"] in ctx.surnames)
                                       and m["hint"] is None)]
     return ctx, out, sites
+
+
+_STATE_ROWS = rules.table("state_abbreviations", ("abbreviation", "state"))
+STATE_ABBREVIATIONS = {row["abbreviation"]: gazetteer.normalize_key(row["state"]) for row in _STATE_ROWS}
+# "Fairfield, Conn.", "Sen. Jim Smith, D-S.C.": a postal abbreviation with its stops, after a comma or a party
+_STATE_RE = re.compile(r"(?:(?<=, )|(?<=\b[DRI]-)|(?<=\bDFL-))(" + "|".join(
+    re.escape(a).replace(r"\.", r"\.\s?", a.count(".") - 1) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![A-Za-z])")
+
+
+def _state_abbreviations(ctx: _Ctx) -> list[dict]:
+    """Mentions of the US states the text names by postal abbreviation, after a capitalised name and a comma
+    ("Fairfield, Conn.") or a party letter ("D-S.C."); ``ctx.states`` records them for the resolver."""
+    text = ctx.text
+    if "." not in text:
+        return []
+    out = []
+    starts = ctx.starts
+    for hit in _STATE_RE.finditer(text):
+        a, b = hit.span(1)
+        i = bisect_left(starts, a)
+        if i >= ctx.n or starts[i] != a or i == 0:
+            continue
+        if text[a - 2:a] == ", " and not ctx.caps[i - 1]:
+            continue
+        j = i
+        while j + 1 < ctx.n and starts[j + 1] < b:
+            j += 1
+        key = STATE_ABBREVIATIONS[hit.group(1).replace(" ", "")]
+        ctx.states[i] = key
+        out.append({"i": i, "j": j, "name_j": j, "key": key, "hint": "admin1", "start": a, "end": b,
+                    "dateline": False, "told_small": False})
+    return out
 
 
 def _appositive_generic(ctx: _Ctx, j: int) -> str | None:
@@ -721,7 +762,7 @@ def find_places(text: str, gaz=None) -> list[dict]:
     if not text:
         return []
     ctx, raw, sites = _raw_mentions(text, gaz)
-    tokens = resolve.Tokens(ctx.text, ctx.keys, ctx.caps, ctx.gaps)
+    tokens = resolve.Tokens(ctx.text, ctx.keys, ctx.caps, ctx.gaps, ctx.states)
     if not sites:
         return _drop_article(resolve.resolve(tokens, raw, gaz))
     inner = [s["inner"] for s in sites if s["inner"] is not None]

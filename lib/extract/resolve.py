@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lib.extract import gazetteer, rules
 from lib import geo
@@ -34,11 +34,14 @@ SMALL_PLACE_PENALTY = 10.0  # a capital or a city of a million the text calls a 
 @dataclass(frozen=True)
 class Tokens:
     """The text a resolver's mentions come from, as the recognizer split it: word i is ``keys[i]`` (folded),
-    ``caps[i]`` tells whether it is capitalised, ``gaps[i]`` is the text before it ("" for the first word)."""
+    ``caps[i]`` tells whether it is capitalised, ``gaps[i]`` is the text before it ("" for the first word);
+    ``states[i]`` is the key of the state a postal abbreviation starting at word i names ("Conn." ->
+    "connecticut")."""
     text: str
     keys: list[str]
     caps: list[bool]
     gaps: list[str]
+    states: dict = field(default_factory=dict)
 
 
 def _base_score(rec, primary: bool) -> float:
@@ -68,8 +71,9 @@ def _qualifiers(tokens: Tokens, m, gaz):
         k = j + 1
         if k < n and gaps[k].strip() in (",", "(") and tokens.caps[k]:
             key = keys[k]
-            # longest key there
-            kk, best = k, None
+            # longest key there ("Fairfield, Conn.": the state the abbreviation names)
+            state = tokens.states.get(k)
+            kk, best = (n, state) if state else (k, None)
             while kk < n:
                 if key in gaz.index:
                     best = key

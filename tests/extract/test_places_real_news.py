@@ -65,3 +65,17 @@ def test_capitals_named_together_stay_the_capitals():
 def test_a_county_name_many_states_share_takes_the_state_of_the_article():
     found = places("COLUMBUS, Ohio - The man was held in the Franklin County jail after the fire.")
     assert found["Franklin County"] == ("US", "OH")
+
+
+def test_postal_state_abbreviations_after_a_town_are_the_state_and_qualify_the_town():
+    found = places("FAIRFIELD, Conn. -- Police say a woman from Charleston, W. Va., was held; "
+                   "Sen. Jim Smith, D-S.C., said nothing.")
+    assert found["FAIRFIELD"] == ("US", "CT") and found["Conn."] == ("US", "CT")
+    assert found["Charleston"] == ("US", "WV") and found["W. Va."] == ("US", "WV")
+    assert found["S.C."] == ("US", "SC")
+
+
+def test_state_abbreviations_need_their_comma_or_party_and_keep_longer_names():
+    found = places("Miss. Kan went home to Washington, D.C. on Monday.")
+    assert "Miss." not in found and "Kan" not in found
+    assert found["Washington, D.C."] == ("US", "DC")
