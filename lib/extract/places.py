@@ -482,10 +482,10 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
 
 _STATE_ROWS = rules.table("state_abbreviations", ("abbreviation", "state"))
 STATE_ABBREVIATIONS = {row["abbreviation"]: gazetteer.normalize_key(row["state"]) for row in _STATE_ROWS}
-# "Fairfield, Conn.", "Sen. Jim Smith, D-S.C.": a postal abbreviation with its stops, after a comma or a party
-_STATE_RE = re.compile(r"(?:(?<=, )|(?<=\b[DRI]-)|(?<=\bDFL-))(" + "|".join(
-    re.escape(a).replace(r"\.", r"\.\s?", a.count(".") - 1) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
-    + r")(?![A-Za-z])")
+# "Fairfield, Conn.", "Sen. Jim Smith, D-S.C.": a postal abbreviation with its stops, after a comma or a party;
+# the pattern finds every word of that shape there, the table says which are states
+_STATE_RE = re.compile(r"(, |-)([A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]?\.)?)(?![A-Za-z])")
+_PARTIES = ("D", "R", "I", "DFL")
 
 
 def _state_abbreviations(ctx: _Ctx) -> list[dict]:
@@ -497,16 +497,26 @@ def _state_abbreviations(ctx: _Ctx) -> list[dict]:
     out = []
     starts = ctx.starts
     for hit in _STATE_RE.finditer(text):
-        a, b = hit.span(1)
+        a, b = hit.span(2)
+        abbr = hit.group(2)
+        key = STATE_ABBREVIATIONS.get(abbr.replace(" ", ""))
+        if key is None and abbr.count(".") == 2:  # "Conn. A. Smith": the first word only
+            abbr = abbr[:abbr.index(".") + 1]
+            key = STATE_ABBREVIATIONS.get(abbr)
+            b = a + len(abbr)
+        if key is None:
+            continue
         i = bisect_left(starts, a)
         if i >= ctx.n or starts[i] != a or i == 0:
             continue
-        if text[a - 2:a] == ", " and not ctx.caps[i - 1]:
+        if hit.group(1) == "-":
+            if ctx.words[i - 1] not in _PARTIES:
+                continue
+        elif not ctx.caps[i - 1]:
             continue
         j = i
         while j + 1 < ctx.n and starts[j + 1] < b:
             j += 1
-        key = STATE_ABBREVIATIONS[hit.group(1).replace(" ", "")]
         ctx.states[i] = key
         out.append({"i": i, "j": j, "name_j": j, "key": key, "hint": "admin1", "start": a, "end": b,
                     "dateline": False, "told_small": False})
