@@ -716,9 +716,28 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             and not facts.get(keys[i - 2])[2]:
         ctx.person_keys.add(key)
         return "person (particle)"
+    # a numbered unit or route: "Pack 122", "Region 1", "Highway 10"
+    if single and not place_like and not curated and j + 1 < n and words[j + 1].isdigit() and gaps[j + 1] == " " \
+            and not (j + 2 < n and caps[j + 2] and gaps[j + 2] == " "):  # (not "Pulkovo 2 Airport")
+        return "numbered name"
+    # a speaker: "Douglas said", "...," Robertson told reporters' (not "police in Douglas said")
+    if single and not place_like and not curated and j + 1 < n and keys[j + 1] in SPEECH_VERBS \
+            and not caps[j + 1] and gaps[j + 1] == " " and not (i > 0 and keys[i - 1] in _PLACE_PREPOSITIONS) \
+            and not _has_city(ctx.gaz, key):  # "Gainesville says no": a city may speak for its people
+        ctx.person_keys.add(key)
+        return "person (speaker)"
     if single and key in ctx.person_keys and (not place_like or key in ctx.surnames) and not dateline:
         return "person (seen)"
     return None
+
+
+def _has_city(gaz, key: str) -> bool:
+    """Whether some bearer of a name is a city (a capital, or 100,000 people or more)."""
+    recs = gaz.records
+    return any(recs[c >> 1].kind == "city" for c in gaz.index.get(key, ()))
+
+
+_PLACE_PREPOSITIONS = frozenset(("in", "at", "from", "of", "near", "to", "for", "outside", "across", "around"))
 
 
 def _office_after(ctx: _Ctx, j: int, b: int) -> int | None:

@@ -79,3 +79,19 @@ def test_state_abbreviations_need_their_comma_or_party_and_keep_longer_names():
     found = places("Miss. Kan went home to Washington, D.C. on Monday.")
     assert "Miss." not in found and "Kan" not in found
     assert found["Washington, D.C."] == ("US", "DC")
+
+
+def test_a_townlike_surname_before_a_verb_of_speech_is_a_person_all_article_long():
+    found = surfaces("Welch was stabbed on Friday, police said. \"We have the knife,\" Welch said.")
+    assert "Welch" not in found
+    assert surfaces("Officers in Welch said little.") == ["Welch"]
+
+
+def test_a_city_may_speak_for_its_people():
+    found = surfaces("Gainesville says no to the amendment. Gainesville residents marched on Friday.")
+    assert found.count("Gainesville") == 2
+
+
+def test_a_numbered_unit_is_no_place():
+    found = surfaces("Scouts from Norfolk, Pack 122 and Troop 122, collected food.")
+    assert "Pack" not in found and "Norfolk" in found
