@@ -1,5 +1,5 @@
 """The offline gazetteer: lookups, curated places, and the compiled cache."""
-import pickle
+import marshal
 
 import pytest
 
@@ -81,7 +81,7 @@ def test_stale_cache_is_rebuilt_on_load(tmp_path, monkeypatch):
 
     monkeypatch.setattr(gazetteer, "_build", fake_build)
     # an old cache with another fingerprint
-    (tmp_path / "gazetteer.pickle").write_bytes(pickle.dumps({**tiny, "fingerprint": "old"}))
+    (tmp_path / gazetteer.CACHE_FILE).write_bytes(marshal.dumps({**tiny, "fingerprint": "old"}))
     (tmp_path / "gazetteer.fingerprint").write_text("old")
     g = gazetteer.load(tmp_path)
     assert calls == [1]
