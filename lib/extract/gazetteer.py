@@ -478,6 +478,8 @@ def _build() -> dict:
 class Gazetteer:
     """Name index over place records; public methods return dicts."""
 
+    indexed = False  # True: read from the SQLite index name by name (lib.extract.gazetteer_index)
+
     def __init__(self, data: dict):
         self.records: list[PlaceRecord] = list(map(PlaceRecord._make, data["records"]))
         self.index: dict[str, tuple[int, ...]] = data["index"]
@@ -546,6 +548,9 @@ def build(cache_dir: str | os.PathLike | None = None) -> Path:
         marshal.dump(data, fh)
     os.replace(tmp, path)
     (cache / "gazetteer.pickle").unlink(missing_ok=True)  # the cache's earlier format
+    from lib.extract import gazetteer_index
+
+    gazetteer_index.write_index(cache, data)
     (cache / "gazetteer.fingerprint").write_text(data["fingerprint"], encoding="utf-8")
     return path
 
@@ -557,9 +562,15 @@ def _cached_fingerprint(cache: Path) -> str | None:
         return None
 
 
-def load(cache_dir: str | os.PathLike | None = None) -> Gazetteer:
-    """The gazetteer, from the cache when it is fresh, else rebuilt first. Memoised per process."""
-    if cache_dir is None:
+def load(cache_dir: str | os.PathLike | None = None, *, indexed: bool = False, full: bool = False) -> Gazetteer:
+    """The gazetteer, from the cache when it is fresh, else rebuilt first. Memoised per process.
+
+    indexed: when none is loaded yet, one that reads the cache's SQLite index name by name
+    (lib.extract.gazetteer_index), for a process that extracts a few articles; later calls get it too.
+    full: all of it in memory, replacing an indexed one (before forking workers, which must not share
+    its database connection).
+    """
+    if cache_dir is None and not full:
         # the hot path (every find_places call): skip resolving the default path once it is loaded
         hit = _LOADED.get(_DEFAULT_KEY.get(DEFAULT_CACHE_DIR, ""))
         if hit is not None:
@@ -568,10 +579,17 @@ def load(cache_dir: str | os.PathLike | None = None) -> Gazetteer:
     key = str(cache.resolve())
     if cache_dir is None:
         _DEFAULT_KEY[DEFAULT_CACHE_DIR] = key
-    if key in _LOADED:
+    if key in _LOADED and not (full and _LOADED[key].indexed):
         return _LOADED[key]
     path = cache / CACHE_FILE
     fp = fingerprint()
+    if indexed and not full:
+        from lib.extract import gazetteer_index
+
+        gaz = gazetteer_index.open_index(cache, fp, Gazetteer, PlaceRecord)
+        if gaz is not None:
+            _LOADED[key] = gaz
+            return gaz
     data = None
     # reading makes millions of objects that all live on: without pausing the cyclic garbage collector it
     # rescans them again and again while they are made (about a third of the time of a read)
