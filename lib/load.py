@@ -142,7 +142,8 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
     workers = (os.cpu_count() or 1) if workers is None else workers
     root = _common_root(paths)
     with exclusive(db_path, wait_seconds):
-        extractors = _Extractors(workers if len(files) >= POOL_FROM else 1)
+        few = len(files) < POOL_FROM
+        extractors = _Extractors(1 if few else workers, indexed=few)
         try:
             db = schema.connect(db_path)
             db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
@@ -176,16 +177,20 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
 
 class _Extractors:
     """The gazetteer and the extraction workers, made when the first changed article needs them: a load
-    with nothing changed reads neither (about a second and a half of a small load)."""
+    with nothing changed reads neither (about a second and a half of a small load).
 
-    def __init__(self, workers: int):
-        self.workers, self.pool, self._gazetteer = workers, None, None
+    indexed: a load of few files reads the gazetteer's SQLite index name by name (lib.extract.gazetteer_index)
+    instead of all of it, which takes longer than extracting a few articles.
+    """
+
+    def __init__(self, workers: int, indexed: bool = False):
+        self.workers, self.indexed, self.pool, self._gazetteer = workers, indexed, None, None
 
     def gazetteer(self):
         if self._gazetteer is None:
             from lib.extract import gazetteer
 
-            self._gazetteer = gazetteer.load()
+            self._gazetteer = gazetteer.load(indexed=self.indexed)
         return self._gazetteer
 
     @property
@@ -200,6 +205,8 @@ class _Extractors:
             return iter(())
         if self.workers > 1 and self.pool is None:
             self.pool = _pool(self.workers)
+        if self.pool is None:
+            self.gazetteer()  # the one extraction in this process then finds (lib.extract.gazetteer.load)
         return self.pool.imap(extract_article, articles, chunksize=CHUNK) if self.pool \
             else map(extract_article, articles)
 
@@ -215,7 +222,7 @@ def _pool(workers: int):
 
     from lib.extract import gazetteer
 
-    gazetteer.load()
+    gazetteer.load(full=True)
     extract_article({"text": "A bomb exploded in Kabul on Monday.", "published": None})  # rules, before forking
     return multiprocessing.get_context("fork").Pool(workers)
 

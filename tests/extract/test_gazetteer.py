@@ -1,5 +1,5 @@
 """The offline gazetteer: lookups, curated places, and the compiled cache."""
-import pickle
+import marshal
 
 import pytest
 
@@ -81,7 +81,7 @@ def test_stale_cache_is_rebuilt_on_load(tmp_path, monkeypatch):
 
     monkeypatch.setattr(gazetteer, "_build", fake_build)
     # an old cache with another fingerprint
-    (tmp_path / "gazetteer.pickle").write_bytes(pickle.dumps({**tiny, "fingerprint": "old"}))
+    (tmp_path / gazetteer.CACHE_FILE).write_bytes(marshal.dumps({**tiny, "fingerprint": "old"}))
     (tmp_path / "gazetteer.fingerprint").write_text("old")
     g = gazetteer.load(tmp_path)
     assert calls == [1]
@@ -141,3 +141,62 @@ def test_place_kinds_sort_in_the_documented_orders(rank, expected):
     order = geo.listing_rank if rank == "listing" else geo.query_rank
     kinds = [("city", True) if k == "capital" else (k, False) for k in expected]
     assert sorted(kinds, key=lambda k: order(*k)) == kinds
+
+
+def _indexed(cache=None):
+    from lib.extract import gazetteer_index
+
+    return gazetteer_index.open_index(cache or gazetteer.DEFAULT_CACHE_DIR, gazetteer.fingerprint(),
+                                      gazetteer.Gazetteer, gazetteer.PlaceRecord)
+
+
+def test_the_indexed_gazetteer_answers_as_the_full_one(gaz):
+    import random
+
+    from conftest import SEED_TEXT
+    from lib.extract.places import find_places
+
+    full = gazetteer.Gazetteer(marshal.loads((gazetteer.DEFAULT_CACHE_DIR / gazetteer.CACHE_FILE).read_bytes()))
+    indexed = _indexed()
+    assert indexed.indexed and not full.indexed
+    rng = random.Random(11)
+    for key in rng.sample(sorted(full.index), 500) + ["no such place anywhere"]:
+        assert indexed.index.get(key, ()) == full.index.get(key, ())
+        assert (key in indexed.prefixes) == (key in full.prefixes)
+        assert [indexed.records[c >> 1] for c in full.index.get(key, ())] == \
+            [full.records[c >> 1] for c in full.index.get(key, ())]
+    for record in rng.sample(full.records, 200):
+        assert indexed.place(record.id) == full.place(record.id)
+    assert indexed.place("geonames:no-such-id") is None and len(indexed.records) == len(full.records)
+    for name in ("acronyms", "admin1_names", "demonyms", "curated", "common_words", "max_tokens"):
+        assert getattr(indexed, name) == getattr(full, name), name
+    assert find_places(SEED_TEXT, indexed) == find_places(SEED_TEXT, full)
+    assert indexed.candidates("Karachi") == full.candidates("Karachi")
+
+
+def test_an_index_of_another_fingerprint_is_not_read(tmp_path, monkeypatch):
+    from lib.extract import gazetteer_index
+
+    tiny = {"records": [("user:x", "Xtown", "town", "PK", None, 30.0, 70.0, 5, "curated", False)],
+            "index": {"xtown": (1,)}, "prefixes": {"x"}, "acronyms": set(), "admin1_names": {},
+            "demonyms": [], "curated": [0], "common_words": [], "fingerprint": "old"}
+    gazetteer_index.write_index(tmp_path, tiny)
+    assert gazetteer_index.open_index(tmp_path, "new", gazetteer.Gazetteer, gazetteer.PlaceRecord) is None
+    opened = gazetteer_index.open_index(tmp_path, "old", gazetteer.Gazetteer, gazetteer.PlaceRecord)
+    assert opened.candidates("Xtown")[0]["capital"] is False and "x" in opened.prefixes
+
+
+def test_an_indexed_load_is_kept_until_the_full_gazetteer_is_asked_for(tmp_path, monkeypatch):
+    tiny = {"records": [("user:x", "Xtown", "town", "PK", None, 30.0, 70.0, 5, "curated", False)],
+            "index": {"xtown": (1,)}, "prefixes": set(), "acronyms": set(), "admin1_names": {},
+            "demonyms": [], "curated": [0], "common_words": []}
+    monkeypatch.setattr(gazetteer, "_build", lambda: dict(tiny))
+    gazetteer.build(tmp_path)
+    try:
+        first = gazetteer.load(tmp_path, indexed=True)
+        assert first.indexed and gazetteer.load(tmp_path) is first
+        whole = gazetteer.load(tmp_path, full=True)
+        assert not whole.indexed and gazetteer.load(tmp_path, indexed=True) is whole
+        assert whole.candidates("Xtown") == first.candidates("Xtown")
+    finally:
+        gazetteer._LOADED.pop(str(tmp_path.resolve()), None)
