@@ -566,15 +566,9 @@ _EVENT_COLUMNS = ["event_id", "type", "date", "date_precision", "place_id", "nam
                   "perpetrator"]
 
 
-def events(db, filters=None) -> pd.DataFrame:
-    """One row per event (lib.events) the filters select that has a located place, for the map's incident layer.
-
-    Its type, date, place, victims and perpetrator are those of its most confident report (then the first);
-    killed and injured the highest any selected report gives; reports how many selected reports tell of it.
-    """
-    where, params = _conditions(db, filters, "i")
-    where = where + ["i.event_id IS NOT NULL"]
-    frame = _frame(db, f"""
+def _events_sql(where: list[str], order: str, tail: str = "") -> str:
+    """The events query (see events) with its ORDER BY and anything after it (a LIMIT)."""
+    return f"""
         WITH picked AS (
             SELECT i.event_id, i.type, i.date, i.date_precision, i.place_id, i.victims, i.perpetrator,
                    row_number() OVER (PARTITION BY i.event_id
@@ -583,15 +577,38 @@ def events(db, filters=None) -> pd.DataFrame:
                    max(i.killed) OVER (PARTITION BY i.event_id) AS most_killed,
                    max(i.injured) OVER (PARTITION BY i.event_id) AS most_injured,
                    max(i.attackers_killed) OVER (PARTITION BY i.event_id) AS most_attackers
-            {_INCIDENTS_FROM} {_where(where)})
+            {_INCIDENTS_FROM} {_where(where + ["i.event_id IS NOT NULL"])})
         SELECT e.event_id, e.type, e.date, e.date_precision, e.place_id, p.name, p.kind, p.country_code,
                p.lat AS latitude, p.lon AS longitude, e.reports, e.most_killed AS killed,
-               e.most_injured AS injured, e.most_attackers AS attackers_killed, e.victims, e.perpetrator
+               e.most_injured AS injured, e.most_attackers AS attackers_killed, e.victims, e.perpetrator,
+               count(*) OVER () AS located_events
         FROM picked e JOIN places p ON p.id = e.place_id
         WHERE e.rank = 1 AND p.lat IS NOT NULL AND p.lon IS NOT NULL
-        ORDER BY e.date IS NULL, e.date DESC, e.event_id""", params)
+        ORDER BY {order} {tail}"""
+
+
+def events(db, filters=None) -> pd.DataFrame:
+    """One row per event (lib.events) the filters select that has a located place, for the map's incident layer.
+
+    Its type, date, place, victims and perpetrator are those of its most confident report (then the first);
+    killed and injured the highest any selected report gives; reports how many selected reports tell of it.
+    """
+    where, params = _conditions(db, filters, "i")
+    frame = _frame(db, _events_sql(where, "e.date IS NULL, e.date DESC, e.event_id"), params)
     frame["reports"] = frame["reports"].astype("int64")
     return frame[_EVENT_COLUMNS]
+
+
+def gravest_events(db, filters=None, limit: int = 1000) -> tuple[pd.DataFrame, int]:
+    """The limit events of events(db, filters) with the most killed (then the most reports, the newest), and
+    how many events() holds in all: a map of a few thousand markers, saying how many it leaves out."""
+    where, params = _conditions(db, filters, "i")
+    frame = _frame(db, _events_sql(where, "e.most_killed IS NULL, e.most_killed DESC, e.reports DESC, "
+                                          "e.date IS NULL, e.date DESC, e.event_id", "LIMIT ?"),
+                   params + [int(limit)])
+    total = int(frame["located_events"].iloc[0]) if len(frame) else 0
+    frame["reports"] = frame["reports"].astype("int64")
+    return frame[_EVENT_COLUMNS], total
 
 
 def event_reports(db, event_id: str) -> pd.DataFrame:
