@@ -1,12 +1,14 @@
 """How long the dashboard takes: server time of each page, and of the main queries, on two databases.
 
     python -m benchmarks.dashboard_speed [-n 10000] [--repeat 3] [--keep DIR]
+    python -m benchmarks.dashboard_speed --db PATH [--repeat 3]
 
 Databases: one built from seeds/ by the loader, and a synthetic one of N articles (benchmarks.synthetic).
 Pages are run with ``streamlit.testing.v1.AppTest`` (the script's server-side time, no browser): a cold
 run (Streamlit's caches cleared) and a warm second run, plus the Map page with its busiest place chosen.
 Each database is measured in its own process because the app reads ATLAS_DB, and Streamlit's caches
 live for the whole process.
+With --db, only that existing database is measured (it is opened, and migrated if its schema is old).
 Queries are timed directly with lib.store, unfiltered and filtered; the figure is the best of --repeat.
 """
 from __future__ import annotations
@@ -167,15 +169,30 @@ def print_queries(title: str, rows: list[dict]) -> None:
         print(f"  {row['query']:<46} {_fmt(row['seconds'])} {row['rows']!s:>7}")
 
 
+def _print_load() -> None:
+    """The load average beside the figures, since wall times on a shared machine depend on it."""
+    one, five, fifteen = os.getloadavg()
+    print(f"load average: {one:.2f} {five:.2f} {fifteen:.2f}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.dashboard_speed", description=__doc__.split("\n")[0])
     parser.add_argument("-n", type=int, default=10_000, help="articles in the synthetic database (default 10000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each query (default 3)")
     parser.add_argument("--keep", help="build the databases in this folder and keep them")
+    parser.add_argument("--db", help="measure this existing database instead of building two")
     parser.add_argument("--pages-of", help=argparse.SUPPRESS)  # internal: time pages in this process
     args = parser.parse_args(argv)
     if args.pages_of:
         print(json.dumps(time_pages(args.pages_of)))
+        return 0
+
+    if args.db:
+        _print_load()
+        title = Path(args.db).name
+        print_queries(title, time_queries(Path(args.db), args.repeat))
+        print_pages(title, pages_in_subprocess(Path(args.db)))
+        _print_load()
         return 0
 
     from benchmarks import synthetic

@@ -5,6 +5,9 @@ from lib import charts, export, filters
 from lib.dashboard import headline, map_panel, page, render, sidebar, tables
 from lib.store import queries
 
+MAP_INCIDENTS = 2000   # incident markers on this map (those with the most killed); the Map page draws all
+TABLE_ROWS = 1000      # rows of the incidents table (the newest); its downloads hold every one
+
 ctx = page.start("Overview")
 if ctx is None:
     st.stop()
@@ -30,7 +33,7 @@ if overview["articles"] == 0:
 else:
     places = ctx.run(queries.place_counts, ctx.filters)
     st.subheader("Map")
-    events = ctx.run(queries.events, ctx.filters)
+    events, located = ctx.run(queries.gravest_events, ctx.filters, MAP_INCIDENTS)
     event = st.plotly_chart(charts.map_figure(places, events, height=480,
                                              view=charts.view_of(ctx.run(queries.place_counts, None))),
                             config=charts.MAP_CONFIG, key="overview_map", width="stretch",
@@ -39,18 +42,22 @@ else:
     if clicked is not None:  # a click opens the Map page with that incident or that place's excerpts
         param = map_panel.EVENT_PARAM if clicked[0] == "event" else map_panel.SEL_PARAM
         st.switch_page("pages/1_Map.py", query_params={**sidebar.filter_params(ctx), param: clicked[1]})
+    if located > len(events):
+        st.caption(f"The map shows the {len(events):,} incidents with the most killed of the {located:,} with "
+                   "a located place, and every place; the Map page draws every incident.")
     render.page_link("pages/1_Map.py", "Click a place to read its excerpts on the Map page, or open the map",
                  sidebar.filter_params(ctx), icon=":material/map:")
 
     st.subheader("Incidents")
     incidents = ctx.run(queries.incident_table, ctx.filters)
-    page.row_count(len(incidents), "incidents", headline.table_note(incidents))
+    page.row_count(len(incidents), "incidents", headline.table_note(incidents), shown=TABLE_ROWS)
     if incidents.empty:
         page.nothing_matches("incidents")
     else:
-        tables.show(tables.incidents_view(incidents, sidebar.filter_params(ctx)), "open incident",
+        tables.show(tables.incidents_view(incidents.head(TABLE_ROWS), sidebar.filter_params(ctx)), "open incident",
                     key="incidents_table")
-    page.download(export.incidents_export(incidents), "incidents", "Download incidents (CSV)", key="dl_incidents")
+    page.download(incidents, "incidents", "Download incidents (CSV)", key="dl_incidents",
+                  prepare=export.incidents_export)
     page.brief_download(incidents, filters.describe(ctx.filters, ctx.place_names), key="dl_brief")
 
 render.footer()

@@ -15,7 +15,7 @@ st.title("Map")
 places = ctx.run(queries.place_counts, ctx.filters)
 events = ctx.run(queries.events, ctx.filters)
 # a part of a series (one site of coordinated blasts) counts within its series, as in every total: drawn small
-events, parts = charts.split_parts(events, map_panel.series_links(ctx.run(queries.incident_reports, ctx.filters)))
+events, parts = charts.split_parts(events, ctx.run(queries.series_links, ctx.filters))
 if places.empty and events.empty:
     page.nothing_matches("places")
     render.footer()

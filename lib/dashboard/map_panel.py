@@ -20,6 +20,7 @@ SEEN_KEY = "atlas_map_seen"        # the last view the person moved the map to: 
 SEL_PARAM = "sel"                  # the chosen place in the page address, so a copied link reopens its excerpts
 EVENT_PARAM = "event"              # the chosen incident in the page address
 SAME_SPOT = 1e-4                   # degrees: markers closer than this lie on the same spot
+SPOT_BUTTONS = 12                  # up to this many markers on one spot get a button each; more, a list
 # The view in the page address: widget key -> (URL parameter, allowed values or None for any, default)
 VIEW_PARAMS = {"map_size": ("size", charts.SIZE_BY, "killed"),
                "map_places": ("places", ("on", "off"), "on"),
@@ -254,6 +255,12 @@ def spot_chooser(ctx: Context, kind: str, item_id: str, places: pd.DataFrame, ev
         return
     with st.container(border=True, key="same_spot"):
         st.caption(f"{len(here)} markers lie on this spot; choose one:")
+        if len(here) > SPOT_BUTTONS:  # a busy spot: one list to choose from, not a thousand buttons
+            choices = {(k, i): label for k, i, label in here}
+            st.selectbox("Marker on this spot", list(choices), index=list(choices).index((kind, item_id)),
+                         format_func=choices.get, key="spot_list", label_visibility="collapsed",
+                         on_change=lambda: pick(*st.session_state["spot_list"]))
+            return
         for n, (other_kind, other_id, label) in enumerate(here):
             st.button(label, key=f"spot_{n}", on_click=pick, args=(other_kind, other_id),
                       type="primary" if (other_kind, other_id) == (kind, item_id) else "secondary",
@@ -370,7 +377,8 @@ def precision_legend() -> str:
 
 
 def excerpts(ctx: Context, place_id: str) -> None:
-    """The chosen place and every excerpt behind it, newest article first, with its incidents."""
+    """The chosen place and the excerpts behind it, a page of its newest articles at a time (read in SQL, not
+    every row of a busy place), with their incidents."""
     places = ctx.run(queries.place_counts, ctx.filters)
     row = places[places["place_id"] == place_id]
     if row.empty:
@@ -383,19 +391,18 @@ def excerpts(ctx: Context, place_id: str) -> None:
         st.caption(f"{esc_md(p['kind'])} · {esc_md(p['country_code'])} · located to {located} · "
                    f"{float(p['latitude']):.4f}, {float(p['longitude']):.4f} · {charts.counted(p['mentions'], 'mention')} · "
                    f"{charts.counted(p['incidents'], 'incident')}")
-        mentions = ctx.run(queries.mentions, ctx.filters, place_id)
-        incidents = ctx.run(queries.incidents, ctx.filters, place_id)
-        doc_ids = list(dict.fromkeys(list(mentions["document_id"]) + list(incidents["document_id"])))
+        limit_key = f"excerpt_limit_{place_id}"
+        shown = st.session_state.get(limit_key, EXCERPT_PAGE)
+        doc_ids, articles = ctx.run(queries.place_articles, ctx.filters, place_id, shown)
+        mentions = ctx.run(queries.mentions, ctx.filters, place_id, tuple(doc_ids))
+        incidents = ctx.run(queries.incidents, ctx.filters, place_id, None, tuple(doc_ids))
         meta = pd.concat([mentions[["document_id", "title", "published", "source", "url"]],
                           incidents[["document_id", "title", "published", "source", "url"]]])
         meta = meta.drop_duplicates("document_id").set_index("document_id")
-        doc_ids.sort(key=lambda d: str(meta.loc[d, "published"] or ""), reverse=True)
-        limit_key = f"excerpt_limit_{place_id}"
-        shown = st.session_state.get(limit_key, EXCERPT_PAGE)
-        if len(doc_ids) > shown:
-            st.caption(f"Showing the newest {shown:,} of {charts.counted(len(doc_ids), 'article')}. Narrow them with the filters, "
+        if articles > shown:
+            st.caption(f"Showing the newest {shown:,} of {charts.counted(articles, 'article')}. Narrow them with the filters, "
                        f"or download the rows.")
-        for doc_id in doc_ids[:shown]:
+        for doc_id in doc_ids:
             m = mentions[mentions["document_id"] == doc_id]
             inc = incidents[incidents["document_id"] == doc_id]
             d = meta.loc[doc_id]
@@ -415,8 +422,8 @@ def excerpts(ctx: Context, place_id: str) -> None:
                 f'{link(d["url"], source)}</p>{incidents_html(inc)}</div>')
             page_link("pages/3_Sources.py", "Open the whole article", {**filter_params(ctx), "doc": doc_id},
                       icon=":material/article:")
-        if len(doc_ids) > shown:
-            if st.button(f"Show {charts.counted(min(EXCERPT_PAGE, len(doc_ids) - shown), 'more article', 'more articles')}", key=f"more_{place_id}"):
+        if articles > shown:
+            if st.button(f"Show {charts.counted(min(EXCERPT_PAGE, articles - shown), 'more article', 'more articles')}", key=f"more_{place_id}"):
                 st.session_state[limit_key] = shown + EXCERPT_PAGE
                 st.rerun()
 

@@ -34,24 +34,31 @@ def singular(plural: str) -> str:
     return plural[:-1] if plural.endswith("s") else plural
 
 
-def row_count(n: int, what: str, note: str = "", one: str | None = None) -> None:
+def row_count(n: int, what: str, note: str = "", one: str | None = None, shown: int | None = None) -> None:
     """'1 article matches the filters', '12 incidents match the filters': what the table below holds, all of it
-    (one: the words for a single row, when not what's singular)."""
+    (one: the words for a single row, when not what's singular), or the first shown of them."""
     words = f"{n:,} {(one or singular(what)) if n == 1 else what} {'matches' if n == 1 else 'match'} the filters"
-    st.caption(words + (f" · {note}" if note else ""), help="The table holds every row; so do the downloads")
+    if shown is not None and shown < n:
+        words += f"; the table shows the first {shown:,} of them"
+        help_text = "The table shows the first rows; the downloads hold every row"
+    else:
+        help_text = "The table holds every row; so do the downloads"
+    st.caption(words + (f" · {note}" if note else ""), help=help_text)
 
 
-def download(frame: pd.DataFrame, what: str, label: str, key: str, filters=None) -> None:
+def download(frame: pd.DataFrame, what: str, label: str, key: str, filters=None, prepare=None) -> None:
     """CSV and GeoJSON downloads of exactly these rows (all of them, not a screenful), named after what they
-    hold and the filters in force (the page's, when none are given)."""
+    hold and the filters in force (the page's, when none are given); prepare(frame), when given, makes the
+    exported frame on click (not on every run)."""
     if filters is None:
         filters = st.session_state.get(FILTERS_KEY)  # the filters every page shares
     csv_col, geo_col = st.columns(2)
     # the files are made when a button is clicked (deferred), not on every run of the page
-    csv_col.download_button(label, data=lambda: export.to_csv(frame), file_name=export.file_name(what, filters),
+    made = (lambda: frame) if prepare is None else (lambda: prepare(frame))
+    csv_col.download_button(label, data=lambda: export.to_csv(made()), file_name=export.file_name(what, filters),
                             mime="text/csv", key=key, disabled=frame.empty, icon=":material/download:")
     geo_col.download_button(label.replace("(CSV)", "(GeoJSON)") if "(CSV)" in label else f"{label} (GeoJSON)",
-                            data=lambda: export.to_geojson(frame),
+                            data=lambda: export.to_geojson(made()),
                             file_name=export.file_name(what, filters, "geojson"),
                             mime="application/geo+json", key=f"{key}_geojson", disabled=frame.empty,
                             icon=":material/public:")

@@ -166,12 +166,21 @@ _INCIDENTS_FROM = ("FROM incidents i JOIN documents d ON d.id = i.document_id "
                    "LEFT JOIN places p ON p.id = i.place_id")
 
 
-def mentions(db, filters=None, place_id: str | None = None) -> pd.DataFrame:
-    """Every place mention the filters select, newest article first, with its place and article."""
+def _in_documents(alias: str, document_ids, where: list, params: list) -> None:
+    """Keep only the rows of these articles (None: every article)."""
+    if document_ids is not None:
+        where.append(f"{alias}.document_id IN (SELECT value FROM json_each(?))")
+        params.append(_json(document_ids))
+
+
+def mentions(db, filters=None, place_id: str | None = None, document_ids=None) -> pd.DataFrame:
+    """Every place mention the filters select (of one place, of some articles), newest article first, with
+    its place and article."""
     where, params = _conditions(db, filters, "m")
     if place_id is not None:
         where.append("m.place_id = ?")
         params.append(place_id)
+    _in_documents("m", document_ids, where, params)
     return _frame(db, f"""
         SELECT m.id AS mention_id, d.published, m.place_id, {_PLACE_COLUMNS}, m.surface, m.start, m."end",
                m.sentence, m.sentence_start, m.sentence_end, m.confidence, d.id AS document_id, d.title,
@@ -180,12 +189,15 @@ def mentions(db, filters=None, place_id: str | None = None) -> pd.DataFrame:
         ORDER BY d.published IS NULL, d.published DESC, d.id, m.start""", params)
 
 
-def incidents(db, filters=None, place_id: str | None = None, limit: int | None = None) -> pd.DataFrame:
-    """Every incident the filters select, newest first, with its place and article."""
+def incidents(db, filters=None, place_id: str | None = None, limit: int | None = None,
+              document_ids=None) -> pd.DataFrame:
+    """Every incident the filters select (of one place, of some articles), newest first, with its place and
+    article."""
     where, params = _conditions(db, filters, "i")
     if place_id is not None:
         where.append("i.place_id = ?")
         params.append(place_id)
+    _in_documents("i", document_ids, where, params)
     sql = f"""
         SELECT i.id AS incident_id, i.date, i.date_precision, i.type, i.killed, i.injured, i.attackers_killed,
                i.victims, i.victim_nationality, i.perpetrator, i.place_id, {_PLACE_COLUMNS}, i.place_surface,
@@ -199,6 +211,22 @@ def incidents(db, filters=None, place_id: str | None = None, limit: int | None =
         sql += " LIMIT ?"
         params.append(int(limit))
     return _frame(db, sql, params)
+
+
+def place_articles(db, filters, place_id: str, limit: int) -> tuple[list[str], int]:
+    """The newest limit articles (ids, newest first) with a mention or an incident the filters select at one
+    place, and how many such articles there are: the excerpt panel reads a page of them, not every row."""
+    m_where, m_params = _conditions(db, filters, "m")
+    i_where, i_params = _conditions(db, filters, "i")
+    rows = db.execute(f"""
+        WITH chosen AS (
+            SELECT m.document_id AS id {_MENTIONS_FROM} {_where(m_where + ["m.place_id = ?"])}
+            UNION
+            SELECT i.document_id {_INCIDENTS_FROM} {_where(i_where + ["i.place_id = ?"])})
+        SELECT d.id, count(*) OVER () FROM chosen c JOIN documents d ON d.id = c.id
+        ORDER BY coalesce(d.published, '') DESC, d.id LIMIT ?""",
+        m_params + [place_id] + i_params + [place_id, int(limit)]).fetchall()
+    return [r[0] for r in rows], (rows[0][1] if rows else 0)
 
 
 # the figure fixes of a report (lib.edits), in words: "killed 3 → 5 (note)", joined with "; "
@@ -216,6 +244,17 @@ def incident_reports(db, filters=None) -> pd.DataFrame:
                i.attackers_killed, i.victims, i.perpetrator, i.confidence, i.place_id, {_PLACE_COLUMNS},
                d.id AS document_id, d.title, d.published, d.source, d.url, {_CORRECTED} AS corrected
         {_INCIDENTS_FROM} {_where(where)} ORDER BY i.id""", params)
+
+
+def series_links(db, filters=None) -> dict:
+    """{a part's event_id: its series' event_id} over the reports the filters select, each part's link taken
+    from its first stored report (what lib.dashboard.map_panel.series_links reads off incident_reports)."""
+    where, params = _conditions(db, filters, "i")
+    return dict((event, series) for event, series, _ in db.execute(f"""
+        SELECT i.event_id, i.part_of, min(i.id)
+        {_INCIDENTS_FROM} {_where(where + ["i.event_id IS NOT NULL", "i.part_of IS NOT NULL",
+                                           "i.part_of != i.event_id"])}
+        GROUP BY i.event_id""", params))
 
 
 def event_summaries(db, filters=None) -> pd.DataFrame:
@@ -566,15 +605,9 @@ _EVENT_COLUMNS = ["event_id", "type", "date", "date_precision", "place_id", "nam
                   "perpetrator"]
 
 
-def events(db, filters=None) -> pd.DataFrame:
-    """One row per event (lib.events) the filters select that has a located place, for the map's incident layer.
-
-    Its type, date, place, victims and perpetrator are those of its most confident report (then the first);
-    killed and injured the highest any selected report gives; reports how many selected reports tell of it.
-    """
-    where, params = _conditions(db, filters, "i")
-    where = where + ["i.event_id IS NOT NULL"]
-    frame = _frame(db, f"""
+def _events_sql(where: list[str], order: str, tail: str = "") -> str:
+    """The events query (see events) with its ORDER BY and anything after it (a LIMIT)."""
+    return f"""
         WITH picked AS (
             SELECT i.event_id, i.type, i.date, i.date_precision, i.place_id, i.victims, i.perpetrator,
                    row_number() OVER (PARTITION BY i.event_id
@@ -583,15 +616,38 @@ def events(db, filters=None) -> pd.DataFrame:
                    max(i.killed) OVER (PARTITION BY i.event_id) AS most_killed,
                    max(i.injured) OVER (PARTITION BY i.event_id) AS most_injured,
                    max(i.attackers_killed) OVER (PARTITION BY i.event_id) AS most_attackers
-            {_INCIDENTS_FROM} {_where(where)})
+            {_INCIDENTS_FROM} {_where(where + ["i.event_id IS NOT NULL"])})
         SELECT e.event_id, e.type, e.date, e.date_precision, e.place_id, p.name, p.kind, p.country_code,
                p.lat AS latitude, p.lon AS longitude, e.reports, e.most_killed AS killed,
-               e.most_injured AS injured, e.most_attackers AS attackers_killed, e.victims, e.perpetrator
+               e.most_injured AS injured, e.most_attackers AS attackers_killed, e.victims, e.perpetrator,
+               count(*) OVER () AS located_events
         FROM picked e JOIN places p ON p.id = e.place_id
         WHERE e.rank = 1 AND p.lat IS NOT NULL AND p.lon IS NOT NULL
-        ORDER BY e.date IS NULL, e.date DESC, e.event_id""", params)
+        ORDER BY {order} {tail}"""
+
+
+def events(db, filters=None) -> pd.DataFrame:
+    """One row per event (lib.events) the filters select that has a located place, for the map's incident layer.
+
+    Its type, date, place, victims and perpetrator are those of its most confident report (then the first);
+    killed and injured the highest any selected report gives; reports how many selected reports tell of it.
+    """
+    where, params = _conditions(db, filters, "i")
+    frame = _frame(db, _events_sql(where, "e.date IS NULL, e.date DESC, e.event_id"), params)
     frame["reports"] = frame["reports"].astype("int64")
     return frame[_EVENT_COLUMNS]
+
+
+def gravest_events(db, filters=None, limit: int = 1000) -> tuple[pd.DataFrame, int]:
+    """The limit events of events(db, filters) with the most killed (then the most reports, the newest), and
+    how many events() holds in all: a map of a few thousand markers, saying how many it leaves out."""
+    where, params = _conditions(db, filters, "i")
+    frame = _frame(db, _events_sql(where, "e.most_killed IS NULL, e.most_killed DESC, e.reports DESC, "
+                                          "e.date IS NULL, e.date DESC, e.event_id", "LIMIT ?"),
+                   params + [int(limit)])
+    total = int(frame["located_events"].iloc[0]) if len(frame) else 0
+    frame["reports"] = frame["reports"].astype("int64")
+    return frame[_EVENT_COLUMNS], total
 
 
 def event_reports(db, event_id: str) -> pd.DataFrame:

@@ -49,3 +49,13 @@ def test_the_summaries_cover_reports_without_an_event_and_series_parts(db):
     assert got["incident"].str.startswith("report-").any()
     assert got["part_of"].notna().any()
     assert (got["reports"] > 1).any() and got["sources"].str.contains("; ").any()
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_series_links_in_sql_equal_those_read_off_every_report(db, filters):
+    from lib.dashboard.map_panel import series_links
+
+    expected = series_links(queries.incident_reports(db, filters))
+    assert queries.series_links(db, filters) == expected
+    if filters is None:
+        assert expected, "the fixture holds a part of a series"

@@ -55,3 +55,18 @@ def test_every_report_of_an_event_whatever_the_filters(db):
     assert sorted(reports["killed"].tolist()) == [2, 5]
     assert set(reports["sentence"].str.contains("bombing")) == {True}
     assert queries.event_reports(db, "no such event").empty
+
+
+def test_the_gravest_events_are_the_most_killed_and_the_total_counts_every_event(db):
+    every = queries.events(db, Filters())
+    top, total = queries.gravest_events(db, Filters(), limit=1)
+    assert total == len(every) == 2 and len(top) == 1
+    assert top.iloc[0]["killed"] == every["killed"].max()
+    assert list(top.columns) == list(every.columns)
+    same, _ = queries.gravest_events(db, Filters(), limit=10)
+    assert set(same["event_id"]) == set(every["event_id"])
+
+
+def test_the_gravest_events_follow_the_filters(db):
+    top, total = queries.gravest_events(db, Filters(countries=("CN",)), limit=5)
+    assert top.empty and total == 0
