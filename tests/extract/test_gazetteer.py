@@ -153,7 +153,7 @@ def _indexed(cache=None):
 def test_the_indexed_gazetteer_answers_as_the_full_one(gaz):
     import random
 
-    from conftest import SEED_TEXT
+    from tests.conftest import SEED_TEXT
     from lib.extract.places import find_places
 
     full = gazetteer.Gazetteer(marshal.loads((gazetteer.DEFAULT_CACHE_DIR / gazetteer.CACHE_FILE).read_bytes()))
