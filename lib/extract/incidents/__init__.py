@@ -144,5 +144,9 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
         if current is not None:
             perpetrators.credit_perpetrator(sentence, text, body, index, current, incidents, count_before,
                                             before_sentence)
+        if before_sentence is not None and len(incidents) > count_before and clauses.COMPARED_WITH.search(sentence):
+            # "It was the deadliest attack since March 2021, when ...": the event compared with is background; the
+            # sentences after it go on with the story's own
+            current = before_sentence
 
     return [record.finish(inc, i, text, incidents, pub, dateline_mention, body) for i, inc in enumerate(incidents)]
