@@ -100,12 +100,13 @@ def parse_number(phrase: str) -> int | None:
 
 
 _KILL_PASSIVE = re.compile(
-    r"^(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|been|also|reportedly|confirmed|reported|later|all)\s+)*"
+    r"^(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|been|also|reportedly|confirmed|reported|later|all"
+    r"|(?:had|have|has)(?=\s+(?:also\s+|later\s+)?(?:died|perished|lost\s+their\s+lives)\b))\s+)*"
     r"(?:killed|dead|died|shot\s+dead|(?:stabbed|hacked|beaten|burned|burnt|crushed)(?:\s+or\s+\w+)?\s+to\s+death|lost\s+their\s+lives"
     r"|perished|slain|murdered|beheaded|executed|lynched)\b", re.I)
 _INJ_PASSIVE = re.compile(
     r"^(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|been|also|reportedly|seriously|critically|slightly|badly)\s+)*"
-    r"(?:wounded|injured|hurt)\b", re.I)
+    r"(?:wounded|injured|hurt|stabbed(?!\s+to\s+death|\s+or\s)|slashed|grazed)\b", re.I)
 _KILL_ACTIVE = re.compile(
     r"\b(?:killing|killed|kills|kill|shooting\s+dead|shot\s+dead|shot\s+and\s+killed|massacring|massacred|murdering|murdered"
     r"|stabbing\s+to\s+death|claimed\s+the\s+lives\s+of|beheading|beheaded|executing|executed|lynching|lynched)\s+$", re.I)
@@ -150,7 +151,8 @@ _ONE_PASSIVE = re.compile(
     r"\s+(?:[A-Za-z0-9][\w'’-]*\s+){1,3}?(?:(?:who|that)\s+[^,;.]{0,50}?\s+)?(?:was|has\s+been|had\s+been)\s+"
     r"(?:(?:also|later|reportedly|critically|seriously|badly|fatally)\s+)?(killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down"
     r"|stabbed\s+to\s+death|beaten\s+to\s+death|murdered|wounded|injured|hurt"
-    r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt)|shot\s+in\s+the\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?)\b")
+    r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt)|shot\s+in\s+the\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?"
+    r"|stabbed(?!\s+(?:to\s+death|and\s+killed))|grazed|slashed)\b")
 # "Two people were killed and a guard was wounded": after "and", a second subject of its own passive verb
 _AND_SUBJECT = re.compile(r"\b(?:were|was)\s+(?:[a-z]+\s+){0,2}?(?:killed|wounded|injured|hurt|shot|stabbed|dead)\b"
                           r"[^,;]{0,60}?,?\s+and\s+$")
@@ -168,7 +170,7 @@ _DEFINITE_ONE = re.compile(
     + r"(?:,\s+who\s+[^,;]{1,80},)?\s+was\s+(?:(?:also|later|critically|seriously|badly|slightly|fatally|reportedly)\s+)?"
     r"(killed|shot\s+dead|murdered|gunned\s+down|stabbed\s+to\s+death|found\s+dead|wounded|injured|hurt)\b")
 # which of _ONE_PASSIVE's verbs leave the one victim alive
-_ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^shot\s+in\b")
+_ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^shot\s+in\b|^(?:stabbed|grazed|slashed)$")
 # "In January, a man was shot dead": a time or place before the clause's subject
 _LEAD_PHRASE = re.compile(r"^\s*(?:(?:In|On|Late|Early|Last|Earlier|Later|At|Overnight|Hours\s+later)\b[^,;]{0,40},)?\s*[\"“]?\s*$")
 _INJ_ACTIVE_END = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting)\s+$")
@@ -195,17 +197,21 @@ _WORDISH_RUN = re.compile(r"[\s\w'’-]*")
 
 _AGED = re.compile(r"^\s+\d{1,3}-year-old\s+[A-Za-z]")
 _APPOSITIVE = re.compile(r"^(?:\s+[\w'’-]+){0,2}?(,\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\b[^,;.]*,)")
-# the counted noun, then "and a|an|one <noun>" closing the object: one more victim
-_AND_ONE_MORE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){1,2}?and\s+(?:(?:a|an|one)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?=\s*(?:[,.;]|$))"
-                           r"|one\s+of\s+(?:his|her|their|its)\s+[a-z][\w'’-]*)")
+# where the object of a verb of killing ends: a stop, a place or time, the clause's end, the verb of wounding after it
+_OBJECT_END = (r"(?=\s*(?:[,.;]|$|\s+(?:in|at|near|on|outside|inside|when|as|while|during|after|before|and\s+(?:wounding|injuring)"
+               r"|and\s+(?:wounded|injured)\s+(?:\d+|a|an|at|more|about|some|[a-z]+\s+(?:people|others|civilians|soldiers)))\b))")
+# the counted noun, then "and a|an|one <noun>" or "and his|her|their <noun>" closing the object: one more victim
+_AND_ONE_MORE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){1,3}?and\s+(?:(?:a|an|one)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*" + _OBJECT_END
+                           + r"|(?:his|her|their)\s+(?!(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b)(?:[a-z][\w'’-]*\s+)?"
+                           r"[a-z][\w'’-]*(?<![^s]s)" + _OBJECT_END + r"|one\s+of\s+(?:his|her|their|its)\s+[a-z][\w'’-]*)")
 
 
 # "the bodies of two men who had been beheaded", "five bodies were found": the dead counted by their bodies
 _BODIES = re.compile(rf"\bbodies\s+of\s+(?:{QUAL})?({NUM})(?=\s)|\b(?:{QUAL})?({NUM})\s+(?:[a-z][\w'’-]*\s+)?bodies\b", re.I)
 # the counted noun, then "and <number> <noun>" closing the object: more victims ("killed two soldiers and three civilians")
 _NOT_NOUN = r"(?!(?:were|was|are|is|have|had|been|wounded|injured|hurt|killed|died|dead)\b)"
-_AND_MORE = re.compile(rf"^\s+(?:[a-z][\w'’-]*\s+){{1,2}}?and\s+(?:{QUAL})?({NUM})\s+(?:{_NOT_NOUN}[a-z][\w'’-]*\s+)?{_NOT_NOUN}[a-z][\w'’-]*"
-                       r"(?=\s*(?:[,.;]|$|\s+(?:in|at|near|on|outside|inside|when|as|while|during)\b))")
+_AND_MORE = re.compile(rf"^\s+(?:[a-z][\w'’-]*\s+){{1,2}}?and\s+(?:(?:his|her|their)\s+)?(?:{QUAL})?({NUM})\s+"
+                       rf"(?:{_NOT_NOUN}[a-z][\w'’-]*\s+)?{_NOT_NOUN}[a-z][\w'’-]*" + _OBJECT_END)
 
 
 _NAME = r"(?:(?:al-|el-|bin\s+|ul\s+|ud\s+|de\s+)?[A-Z][\w'’.-]*)(?:\s+(?:(?:al-|el-|bin\s+|ul\s+|ud\s+|de\s+)?[A-Z][\w'’.-]*)){0,3}"
@@ -302,6 +308,27 @@ _PARTS_PASSIVE = re.compile(
 _PART_NUMBER = re.compile(rf"(?:^|,\s*|\band\s+)(?:{QUAL})?({NUM})\s", re.I)
 
 
+# "A judge and his bodyguard were shot dead", "A woman and her two children were killed": one and those of that one
+_POSSESSIVE_PARTS = re.compile(
+    rf"(?<![\w'’-])((?:{QUAL})?({NUM})\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*\s+and\s+(?:his|her|their)\s+"
+    rf"(?:({NUM})\s+)?(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*)\s+(?:were|have\s+been|had\s+been)\s+(?:(?:also|all|reportedly)\s+)*"
+    r"(killed|died|dead|shot\s+dead|gunned\s+down|murdered|wounded|injured|hurt)\b", re.I)
+
+
+def possessive_parts(clause: str) -> tuple[str, int, int, int] | None:
+    """(kind, total, start, end) of "a judge and his bodyguard were shot dead" (2), "a woman and her two children
+    were killed" (3); None when the clause has no such subject."""
+    m = _POSSESSIVE_PARTS.search(clause) if " and " in clause else None
+    if m is None:
+        return None
+    first = parse_number(m.group(2))
+    second = parse_number(m.group(3)) if m.group(3) else 1
+    if not first or not second:
+        return None
+    kind = "injured" if m.group(4).lower() in ("wounded", "injured", "hurt") else "killed"
+    return kind, first + second, m.start(1), m.end(1)
+
+
 def summed_parts(clause: str) -> list[tuple[str, int, int, int]]:
     """(kind, total, start, end) of each list of counted victims a clause sums ("two policemen and two visa
     applicants were killed" -> killed 4)."""
@@ -353,15 +380,57 @@ def passive_possible(after: str) -> bool:
     return len(after[: word.start()].split()) <= 6
 
 
+# "Initial reports said one guard was killed; officials later said two died": a first account, then its revision
+_INITIAL = re.compile(r"\b(?:initial(?:ly)?|first|originally|earlier|early|preliminary)\s+(?:[\w'’-]+\s+)?(?:reports?|figures?|accounts?|said|reported"
+                      r"|put|gave|counted|tolls?|estimates?|stated|told)\b|\b(?:had|was|were|been)\s+(?:initially|first|originally)\b",
+                      re.I)
+# "officials later said", "the army later confirmed", "police have since put": a figure given after a first one
+_LATER_REPORT = re.compile(r"\b(later|subsequently|afterwards|since)\s+(?:[\w'’-]+\s+)?(?:said|say|says|put|confirmed|reported|raised"
+                           r"|revised|lowered|gave|told|updated|counted|corrected|announced)\b", re.I)
+_REVISION_WORDS = ("initial", "first", "original", "earl", "preliminary")
+
+
+def revised_tolls(clause: str, count_attackers: bool) -> dict | None:
+    """The figures of the revision when the clause gives a first account and then a later one ("Initial reports
+    said one soldier died; the army later confirmed three dead"), marked as a rise; None when it gives no such pair."""
+    first = _INITIAL.search(clause)
+    later = _LATER_REPORT.search(clause, first.end()) if first else None
+    if later is None:
+        return None
+    out = find_tolls(clause[later.start():], count_attackers)
+    if out["killed"] is None and out["injured"] is None:
+        return None
+    if out["killed"] is not None:
+        out["rise"] = True
+        out["killed_at"] += later.start()
+    if out["attackers_killed"] is None:
+        out["attackers_killed"] = find_tolls(clause[: later.start()], count_attackers)["attackers_killed"]
+    return out
+
+
 def find_tolls(clause: str, count_attackers: bool = False) -> dict:
     """Killed and injured figures in one clause, with the victim phrase; attackers are not counted.
 
     Returns {"killed", "injured", "victims", "killed_at", "rise", "attackers_killed"}; a figure is None when the
-    clause gives none.
+    clause gives none. A figure given as a revision ("later said two had died") is a rise: it replaces the first.
     """
-    out = {"killed": None, "injured": None, "victims": None, "killed_at": None, "rise": False, "attackers_killed": None}
     # each pattern below is tried only when the lowered clause holds a word it needs (when lowering is faithful)
     low = clause.lower() if folding.plain_case(clause) else None
+    if low is None or any(w in low for w in _REVISION_WORDS):
+        revised = revised_tolls(clause, count_attackers)
+        if revised is not None:
+            return revised
+    out = _clause_tolls(clause, low, count_attackers)
+    if out["killed"] is not None and not out["rise"] and (low is None or "later" in low or "since" in low
+                                                          or "subsequently" in low or "afterwards" in low):
+        if out["killed_at"] and _LATER_REPORT.search(clause, 0, out["killed_at"] + 1):
+            out["rise"] = True
+    return out
+
+
+def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
+    """find_tolls without revisions: the figures one clause states."""
+    out = {"killed": None, "injured": None, "victims": None, "killed_at": None, "rise": False, "attackers_killed": None}
     m = _TOLL_RISE.search(clause) if low is None or any(w in low for w in _RISE_WORDS) else None
     if m:
         group = next(i for i in (1, 2, 3) if m.group(i) is not None)
@@ -465,6 +534,12 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
                 out["victims"] = clause[a:b]
                 if kind == "killed":
                     out["killed_at"] = a
+    parts = possessive_parts(clause)
+    if parts and (out[parts[0]] is None or out[parts[0]] < parts[1]):
+        out[parts[0]] = parts[1]
+        out["victims"] = clause[parts[2]: parts[3]]
+        if parts[0] == "killed":
+            out["killed_at"] = parts[2]
     if out["killed"] is None and (low is None or any(w in low for w in _NAMED_KILL_WORDS)):
         named = named_victims(clause)
         if named:

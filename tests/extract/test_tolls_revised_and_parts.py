@@ -1,0 +1,73 @@
+"""Tolls revised after a first account, victims counted in parts ("a judge and his bodyguard"), and wounds told
+with other verbs ("stabbed", "grazed")."""
+import pytest
+
+from lib.extract.incidents import find_incidents, find_tolls
+from tests.extract.incident_cases import mentions_for
+
+
+@pytest.mark.parametrize("clause, killed", [
+    # one victim and the one beside him, as the object of the verb
+    ("Gunmen shot dead a district judge and his bodyguard outside the court in Quetta.", 2),
+    ("Gunmen shot dead a shopkeeper and his nephew on Monday.", 2),
+    # one and those of that one, as the object and as the subject
+    ("A rocket killed a farmer and her three sons in their field.", 4),
+    ("A judge and his bodyguard were shot dead outside the court.", 2),
+    ("A teacher and her two daughters were killed when the shell hit their house.", 3),
+    # parts added, the list closed by a place or by the verb of wounding
+    ("The bomb killed two guards and a street cleaner in Karachi on Monday.", 3),
+    ("The bomb killed three guards and a driver and wounded 14 people, police said.", 4),
+    # plural possessions are not counted as one more
+    ("Gunmen shot dead a trader and his sons near the market.", 1),
+])
+def test_the_parts_of_a_toll_add_up(clause, killed):
+    assert find_tolls(clause)["killed"] == killed
+
+
+@pytest.mark.parametrize("clause, killed, injured", [
+    ("Early reports said one guard was killed; police later said three guards had died.", 3, None),
+    ("Initial reports said two soldiers died; the army later confirmed five dead and four injured.", 5, 4),
+    ("Officials initially said one worker was killed, but later said four workers were killed.", 4, None),
+    # a first account without a revision keeps its figure, and "later" about another deed changes nothing
+    ("Initially, gunmen killed two guards; later they burned the school.", 2, None),
+])
+def test_a_revision_in_the_same_sentence_replaces_the_first_figure(clause, killed, injured):
+    found = find_tolls(clause)
+    assert (found["killed"], found["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize("follow_up, killed", [
+    ("Officials later said three guards had died.", 3),
+    ("The interior ministry later raised the death toll to five.", 5),
+    ("By Wednesday the toll had risen to 9.", 9),
+    ("The toll was later lowered to one.", 1),
+])
+def test_a_revision_in_a_later_sentence_replaces_the_first_figure(follow_up, killed):
+    text = f"Bombing\n\nQUETTA — A bomb killed two guards at a checkpoint in Quetta on Monday. {follow_up}"
+    [inc] = find_incidents(text, mentions_for(text), "2025-05-06")
+    assert inc["killed"] == killed
+
+
+def test_a_later_figure_without_a_revision_word_does_not_replace_the_first():
+    text = ("Bombing\n\nQUETTA — A bomb killed four guards at a checkpoint in Quetta on Monday. "
+            "Two guards were among the dead, a spokesman said.")
+    [inc] = find_incidents(text, mentions_for(text), "2025-05-06")
+    assert inc["killed"] == 4
+
+
+@pytest.mark.parametrize("clause, killed, injured", [
+    ("Two men were stabbed near the station on Saturday night.", None, 2),
+    ("A bouncer was grazed by a bullet.", None, 1),
+    ("A man was stabbed to death in the park.", 1, None),
+    ("Three people were slashed with a knife at the bus stop.", None, 3),
+])
+def test_stabbed_and_grazed_are_wounds_unless_to_death(clause, killed, injured):
+    found = find_tolls(clause)
+    assert (found["killed"], found["injured"]) == (killed, injured)
+
+
+def test_injuries_in_a_later_sentence_of_the_same_incident_are_its_own():
+    text = ("Raid\n\nQUETTA — Gunmen killed six guards at a post near Quetta on Sunday, officials said.\n\n"
+            "Troops fought back, officials said. Five guards were wounded and were taken to Karachi.")
+    [inc] = find_incidents(text, mentions_for(text), "2025-05-05")
+    assert (inc["killed"], inc["injured"]) == (6, 5)
