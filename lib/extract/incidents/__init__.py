@@ -97,6 +97,11 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
                     current.killed = current.killed or found_dead
                     touched_here.append(current)
                     continue
+            if current is not None and tolls.body_of_known_victim(ctext) is not None and \
+                    not triggers.find_triggers(ctext[: tolls.body_of_known_victim(ctext)]):
+                # "His body was found near Khalis on Friday": the victim of the incident told, not another event
+                touched_here.append(current)
+                continue
             if current is not None and current.type in ("kidnapping", "hijacking") and " of the " in ctext:
                 dead = tolls.hostage_deaths(ctext)
                 if dead is not None:

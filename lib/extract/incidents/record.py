@@ -51,7 +51,7 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
         vague=triggers.is_vague(clause, killed, injured, date, precision),
         hypothetical=triggers.is_hypothetical(clause, trig, killed, injured, date),
         index=None, paragraph=None, evidence=1, deadly=figures.get("deadly", False),
-        past=event_dates.told_as_past(clause, date, pub),
+        past=event_dates.told_as_past(clause, date, pub), soft_date=event_dates.soft_date(clause, cs, dateline_end, pub, date),
     )
 
 
@@ -88,6 +88,9 @@ def merge(cur, new) -> None:
     """Complete cur with what new, a later clause about the same event, tells more precisely or in addition."""
     cur.evidence += 1
     sharper_date = False
+    if getattr(cur, "soft_date", False) and event_dates.sets_soft_date(new.date, new.precision, cur.date):
+        # "an overnight raid" told first, "struck shortly after midnight on Sunday" after: Sunday
+        cur.date, cur.precision, cur.soft_date = new.date, new.precision, False
     if new.date and (not cur.date or (compatible(new.date, cur.date) and
                                        PRECISION_RANK[new.precision] > PRECISION_RANK[cur.precision])):
         sharper_date = cur.date is not None and new.precision == "day"
@@ -183,10 +186,10 @@ def follow_up(cur, text, s, e, mentions, pub, dateline_end) -> None:
         cur.local = True
     if adopted and victims.calls_victims_foreign(sentence):
         cur.foreign = True
-    if not cur.date:
+    if not cur.date or getattr(cur, "soft_date", False):
         date, precision = event_dates.sentence_date(sentence, s, dateline_end, pub)
-        if date:
-            cur.date, cur.precision = date, precision
+        if date and (not cur.date or event_dates.sets_soft_date(date, precision, cur.date)):
+            cur.date, cur.precision, cur.soft_date = date, precision, False
 
 
 def _index_of(inc, incidents) -> int | None:

@@ -625,7 +625,8 @@ _CUMULATIVE = re.compile(
 
 
 _BODIES_FOUND = re.compile(
-    r"\b(?:(his|her)\s+body|(their|the\s+[\w'’-]+(?:['’]s?)?)\s+bod(?:y|ies)|(bodies))\b[^.;]{0,80}?\b(?:was|were|had\s+been|have\s+been)\s+"
+    r"\b(?:(his|her)\s+(?:[\w'’-]+\s+)?body|(their|the\s+[\w'’-]+(?:['’]s?)?)\s+(?:[\w'’-]+\s+)?bod(?:y|ies)|(bodies))\b[^.;]{0,80}?"
+    r"\b(?:was|were|had\s+been|have\s+been)\s+"
     r"(?:later\s+)?(?:found|discovered|recovered|dumped)\b"
     r"|\b(he|she|they)\s+(?:was|were)\s+(?:later\s+)?found\s+(?:dead|beheaded|killed|shot\s+dead|executed|murdered|hanged)\b", re.I)
 
@@ -640,6 +641,13 @@ def hostages_found_dead(sentence: str, victims: str | None) -> int | None:
         return 1
     count = parse_number(victims.split()[0]) if victims else None
     return count or 1
+
+
+def body_of_known_victim(clause: str) -> int | None:
+    """Where the clause tells of the body of someone it refers back to ("His beheaded body was found", "the
+    officer's body was recovered", "they were found dead"), the end of an incident already told; else None."""
+    m = _BODIES_FOUND.search(clause) if ("bod" in clause or "found" in clause) else None
+    return m.start() if m and not m.group(3) else None
 
 
 def hostage_deaths(clause: str) -> int | None:
