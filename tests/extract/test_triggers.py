@@ -157,3 +157,12 @@ def test_arson_told_without_set_fire_to_is_an_incident(clause):
 def test_shots_fired_into_a_house_is_an_armed_attack():
     assert type_of(find_triggers("shots were fired into an empty house on 20th Street"))[0] \
         == "armed_attack"
+
+
+@pytest.mark.parametrize("clause", [
+    "someone fired several shots into a house on Elm Road",
+    "gunmen fired at least ten rounds at the police post",
+    "a man fired shots through the window of the shop",
+])
+def test_firing_shots_at_a_place_is_an_armed_attack(clause):
+    assert type_of(find_triggers(clause)) == ("armed_attack", 2)

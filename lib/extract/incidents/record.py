@@ -37,6 +37,8 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
     if figures["victims"] is None and itype in ("kidnapping", "hijacking"):
         figures["victims"] = tolls.hostages(clause)
     killed, injured = figures["killed"], figures["injured"]
+    if itype == "armed_attack" and (killed or 0) <= 2 and tolls.titled_official_killed(clause):
+        itype = "assassination"  # "shot dead the vice mayor": the targeted killing of an office's holder
     nationality = victims.nationalities(clause, cs, mentions)
     cands = sorted(sites.site_mentions(text, mentions, cs, ce, dateline_end), key=lambda c: (-c[0], c[1]["start"]))
     site_list = [m for _, m in cands]

@@ -172,7 +172,10 @@ _DEFINITE_ONE = re.compile(
 # which of _ONE_PASSIVE's verbs leave the one victim alive
 _ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^shot\s+in\b|^(?:stabbed|grazed|slashed)$")
 # "In January, a man was shot dead": a time or place before the clause's subject
-_LEAD_PHRASE = re.compile(r"^\s*(?:(?:In|On|Late|Early|Last|Earlier|Later|At|Overnight|Hours\s+later)\b[^,;]{0,40},)?\s*[\"“]?\s*$")
+_LEAD_PHRASE = re.compile(r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?\s*(?:—|–|--)\s*)?"
+                          r"(?:(?:In|On|Late|Early|Last|Earlier|Later|At|Overnight|Hours\s+later)\b[^,;]{0,40},)?\s*[\"“]?\s*$")
+# "... comes three months after a boy was stabbed to death": a clause of its own opens on its subject
+_SUBORDINATE_END = re.compile(r"\b(?:after|when|before|since|because|while|where)\s+$")
 _INJ_ACTIVE_END = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting)\s+$")
 _TIME_AFTER = re.compile(r"^\s*[:.]\d")
 _NUMERIC_END = re.compile(r"[\d.:$/]$")
@@ -269,6 +272,21 @@ _TITLED_OBJECT = re.compile(
     r"\b(?:shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|killed|killing|murdered|assassinated"
     r"|beheaded|executed|stabbed\s+to\s+death)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(" + _OFFICE + r")\b(?!\s+and\b)", re.I)
 _OFFICES = frozenset(rules.words("office_words"))
+
+
+# "shot dead the vice mayor of Talitay", "beheaded a village elder", "gunned down a senior police officer and his guard":
+# a holder of an office (or a senior officer) killed by a verb of targeted killing
+_TARGETED_TITLED = re.compile(
+    r"\b(?:shot\s+dead|shooting\s+dead|gunned\s+down|assassinated|assassinating|beheaded|beheading|shot\s+and\s+killed"
+    r"|stabbed\s+to\s+death)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:" + _OFFICE + r"|(?:senior|high-ranking|top|deputy)\s+"
+    r"(?:[\w-]+\s+)?(?:officer|official|commander))(?=\s*(?:[,.;]|$)|\s+(?:and|of|in|at|near|on|outside|as|who|from|while|when"
+    r"|after|before)\b)", re.I)
+
+
+def titled_official_killed(clause: str) -> bool:
+    """True when the clause's victim is named by an office and killed by a verb of targeted killing ("shot dead the
+    vice mayor", "beheaded a village elder"): with few dead, a targeted killing."""
+    return bool(_TARGETED_TITLED.search(clause))
 
 
 def titled_victim(clause: str) -> int | None:
@@ -454,7 +472,8 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
         is_article = raw.lower() in ("a", "an")
         subject_one = False
         head = clause[clause.rfind(";", 0, start) + 1: start]  # "...; a guard was also killed": its own subject
-        if is_article and active is None and (_LEAD_PHRASE.match(head) or _AND_SUBJECT.search(clause[:start])) \
+        if is_article and active is None and (_LEAD_PHRASE.match(head) or _SUBORDINATE_END.search(head[-12:])
+                                               or _AND_SUBJECT.search(clause[:start])) \
                 and (m.start(1) == start):
             # the subject of the clause: "A teacher who was taken with them was killed", "A guard was wounded"
             one = _ONE_PASSIVE.match(clause, m.end())
