@@ -71,3 +71,20 @@ def test_injuries_in_a_later_sentence_of_the_same_incident_are_its_own():
             "Troops fought back, officials said. Five guards were wounded and were taken to Karachi.")
     [inc] = find_incidents(text, mentions_for(text), "2025-05-05")
     assert (inc["killed"], inc["injured"]) == (6, 5)
+
+
+@pytest.mark.parametrize("later, killed", [
+    ("Both were taken to hospital. One has since been discharged; the other remains in a stable condition.", 0),
+    ("Their injuries are not thought to be life-threatening, police said.", 0),
+    ("Both were taken to hospital.", None),
+    ("Both were taken to hospital, where one later died.", 1),
+])
+def test_wounded_said_to_be_alive_mean_nobody_was_killed(later, killed):
+    text = f"Stabbing\n\nQUETTA — Two men were stabbed outside a cafe in Quetta on Saturday night, police said.\n\n{later}"
+    [inc] = find_incidents(text, mentions_for(text), "2025-06-10")
+    assert (inc["killed"], inc["injured"]) == (killed, 2)
+
+
+def test_wounded_in_a_stable_condition_in_the_same_clause_mean_nobody_was_killed():
+    assert find_tolls("Three guards were wounded and are in a stable condition.")["killed"] == 0
+    assert find_tolls("Three guards were wounded, one critically.")["killed"] is None

@@ -178,6 +178,8 @@ def follow_up(cur, text, s, e, mentions, pub, dateline_end) -> None:
         adopted = merge_tolls(cur, figures["killed"], figures["injured"], figures["rise"], figures["victims"])
     if cur.attackers_killed is None and figures.get("attackers_killed") is not None:
         cur.attackers_killed = figures["attackers_killed"]
+    if cur.killed is None and cur.injured and figures["killed"] is None and tolls.wounded_survived(sentence):
+        cur.killed = 0  # "the other remains in a stable condition": the wounded are alive, nobody was killed
     stated = []
     if _VICTIM_WORD.search(sentence):
         stated = victims.stated_nationalities(sentence, s, mentions)

@@ -439,6 +439,8 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
         if revised is not None:
             return revised
     out = _clause_tolls(clause, low, count_attackers)
+    if out["killed"] is None and out["injured"] and wounded_survived(clause):
+        out["killed"] = 0  # "two men were stabbed and are in a stable condition": nobody died
     if out["killed"] is not None and not out["rise"] and (low is None or "later" in low or "since" in low
                                                           or "subsequently" in low or "afterwards" in low):
         if out["killed_at"] and _LATER_REPORT.search(clause, 0, out["killed_at"] + 1):
@@ -595,6 +597,20 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
         if out["injured"] is None and not re.search(r"death|killed|fatalit", neg):
             out["injured"] = 0
     return out
+
+
+# "in a stable condition", "non-life-threatening injuries", "has since been discharged": the wounded are alive
+_SURVIVED = re.compile(
+    r"\b(?:stable|satisfactory|good|fair)\s+condition|\bnon-life-threatening\b|\bnot\s+(?:(?:believed|thought|considered)\s+to\s+be\s+)?"
+    r"life-threatening\b|\bexpected\s+to\s+(?:survive|recover)\b|\b(?:been|was|were)\s+(?:later\s+)?discharged\b|\bsurvived\b", re.I)
+_DEATH_WORD = re.compile(r"\b(?:died|dies|dead|death|killed|fatal(?:ly)?|critical|succumbed|lost\s+(?:his|her|their)\s+li(?:fe|ves))\b", re.I)
+
+
+def wounded_survived(text: str) -> bool:
+    """True when text says the wounded are alive ("remains in a stable condition", "non-life-threatening injuries")
+    and speaks of no death: nobody was killed."""
+    return ("condition" in text or "threatening" in text or "discharged" in text or "surviv" in text
+            or "recover" in text) and bool(_SURVIVED.search(text)) and not _DEATH_WORD.search(text)
 
 
 def _victim_phrase(raw: str, after: str) -> str | None:
