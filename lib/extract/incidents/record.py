@@ -41,7 +41,8 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
         itype = "assassination"  # "shot dead the vice mayor": the targeted killing of an office's holder
     nationality = victims.nationalities(clause, cs, mentions)
     cands = sorted(sites.site_mentions(text, mentions, cs, ce, dateline_end), key=lambda c: (-c[0], c[1]["start"]))
-    site_list = [m for _, m in cands]
+    # "Santa Rosa, a village in the department of Cauca" with a Santa Rosa of another province resolved: Cauca
+    site_list = [sites.unit_named_for(text, mentions, m) or m for _, m in cands]
     site = site_list[0] if site_list else sites.anaphoric_place(text, mentions, cs, ce, dateline_end)
     return Incident(
         sites=site_list, type=itype, strength=strength, date=date, precision=precision, killed=killed, injured=injured,
