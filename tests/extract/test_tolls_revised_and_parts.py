@@ -88,3 +88,27 @@ def test_wounded_said_to_be_alive_mean_nobody_was_killed(later, killed):
 def test_wounded_in_a_stable_condition_in_the_same_clause_mean_nobody_was_killed():
     assert find_tolls("Three guards were wounded and are in a stable condition.")["killed"] == 0
     assert find_tolls("Three guards were wounded, one critically.")["killed"] is None
+
+
+@pytest.mark.parametrize("clause, killed, injured", [
+    # one wounded person told as the subject: by a possessive, by name, as "another", in a relative clause
+    ("The judge's driver, who was with him, was wounded in the arm and taken to hospital.", None, 1),
+    ("Omar Farooq, a shopkeeper who tried to help, was shot in the leg.", None, 1),
+    ("A 22-year-old man was stabbed to death and another man was hurt in the fight.", 1, 1),
+    ("Raiders boarded the tanker, and a sailor who was injured was flown to the mainland.", None, 1),
+    # one named by a definite noun, then a count
+    ("Gunmen ambushed a minibus, wounding the driver and three passengers, officials said.", None, 4),
+    # a victim's name set off by commas before "and his driver"
+    ("A bomb killed a deputy governor, Ahmad Wali, and his driver as they drove to work.", 2, None),
+    ("Gunmen killed a trader, Ali Khan, and wounded two others.", 1, 2),
+])
+def test_one_victim_and_the_ones_beside_them_are_counted(clause, killed, injured):
+    found = find_tolls(clause)
+    assert (found["killed"], found["injured"]) == (killed, injured)
+
+
+def test_a_wounded_bystander_in_a_later_sentence_is_the_incidents_injured():
+    text = ("Killing\n\nQUETTA — Gunmen shot dead a tribal elder outside his home in Quetta on Friday, police said. "
+            "The elder's nephew, who was with him, was wounded in the arm.")
+    [inc] = find_incidents(text, mentions_for(text), "2025-06-10")
+    assert (inc["killed"], inc["injured"]) == (1, 1)

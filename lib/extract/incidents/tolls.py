@@ -158,9 +158,22 @@ _AND_SUBJECT = re.compile(r"\b(?:were|was)\s+(?:[a-z]+\s+){0,2}?(?:killed|wounde
                           r"[^,;]{0,60}?,?\s+and\s+$")
 # "His driver was wounded", "Their guide was also killed": one person, named by a possessive, opening the clause
 _POSSESSIVE_ONE = re.compile(
-    r"^\s*(?:(?:In|On|At|Later|Earlier)\b[^,;]{0,40},\s*)?(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*\s+was\s+"
+    r"^\s*(?:(?:In|On|At|Later|Earlier)\b[^,;]{0,40},\s*)?(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he\s+[a-z][\w'’-]*['’]s)\s+"
+    r"(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?:,\s+(?:who|a|an|the)\s+[^,;]{1,60},)?\s+was\s+"
     r"(?:(?:also|later|critically|seriously|badly|slightly|fatally)\s+)?(killed|shot\s+dead|wounded|injured|hurt"
-    r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt))\b")
+    r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt)"
+    r"|shot\s+in\s+the\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?)\b")
+# "Ali Musa, a passer-by who asked for help, was shot in the leg", "another man was hurt", "a crew member who was
+# injured": one wounded person told as the subject
+_NAMED_HURT = re.compile(
+    r"^\W*(?:(?:In|On|Late|Early|Last|Earlier|Later|Overnight)\b[^,;]{0,40},\s*)?((?:[A-Z][\w'’.-]*)(?:\s+(?:al-|el-|bin\s+)?[A-Z][\w'’.-]*){1,3})"
+    r"(?:\s*,\s+(?:(?:a|an|the)\s+[^,;]{1,80}|\d{1,3}),)?\s+(?:was|has\s+been|had\s+been)\s+(?:(?:also|later|seriously|critically|slightly)\s+)?"
+    r"(?:wounded|injured|hurt|shot\s+and\s+(?:wounded|injured)|shot\s+in\s+the\s+(?:\w+\s+)?"
+    r"(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?)\b")
+_ANOTHER_ONE = re.compile(r"\b[Aa]nother\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:was|had\s+been|has\s+been)\s+(?:(?:also|seriously|critically|slightly)\s+)?"
+                          r"(killed|shot\s+dead|wounded|injured|hurt|stabbed(?!\s+to\s+death))\b")
+_ONE_WHO_WAS = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){1,3}?(?:who|that)\s+(?:was|had\s+been)\s+(?:(?:also|seriously|critically|slightly)\s+)?"
+                          r"(killed|wounded|injured|hurt)\b")
 # "On 4/24/2011 the officer was killed", "The driver was wounded": one person, named by a definite singular noun
 _ONE_PERSON = (r"(?:officer|policeman|policewoman|constable|soldier|guard|man|woman|boy|girl|child|driver|teacher|engineer"
                r"|journalist|doctor|nurse|worker|student|civilian|passenger|elder|judge|priest|imam|trader|shopkeeper"
@@ -175,7 +188,7 @@ _ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^shot\s+in\b|^(?:stabbed|graz
 _LEAD_PHRASE = re.compile(r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?\s*(?:—|–|--)\s*)?"
                           r"(?:(?:In|On|Late|Early|Last|Earlier|Later|At|Overnight|Hours\s+later)\b[^,;]{0,40},)?\s*[\"“]?\s*$")
 # "... comes three months after a boy was stabbed to death": a clause of its own opens on its subject
-_SUBORDINATE_END = re.compile(r"\b(?:after|when|before|since|because|while|where)\s+$")
+_SUBORDINATE_END = re.compile(r"(?:\b(?:after|when|before|since|because|while|where)|,\s+and)\s+$")
 _INJ_ACTIVE_END = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting)\s+$")
 _TIME_AFTER = re.compile(r"^\s*[:.]\d")
 _NUMERIC_END = re.compile(r"[\d.:$/]$")
@@ -203,6 +216,9 @@ _APPOSITIVE = re.compile(r"^(?:\s+[\w'’-]+){0,2}?(,\s+(?:including|among\s+the
 # where the object of a verb of killing ends: a stop, a place or time, the clause's end, the verb of wounding after it
 _OBJECT_END = (r"(?=\s*(?:[,.;]|$|\s+(?:in|at|near|on|outside|inside|when|as|while|during|after|before|and\s+(?:wounding|injuring)"
                r"|and\s+(?:wounded|injured)\s+(?:\d+|a|an|at|more|about|some|[a-z]+\s+(?:people|others|civilians|soldiers)))\b))")
+# "a district governor, Ahmad Wali, and his driver": a victim's name set off by commas before "and"
+_NAME_APPOSITIVE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*(,\s+[A-Z][\w'’.-]*(?:\s+(?:al-|el-|bin\s+)?[A-Z][\w'’.-]*){0,3},)"
+                              r"(?=\s+and\s)")
 # the counted noun, then "and a|an|one <noun>" or "and his|her|their <noun>" closing the object: one more victim
 _AND_ONE_MORE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){1,3}?and\s+(?:(?:a|an|one)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*" + _OBJECT_END
                            + r"|(?:his|her|their)\s+(?!(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b)(?:[a-z][\w'’-]*\s+)?"
@@ -382,6 +398,24 @@ _LONE_ATTACKER_DEAD = re.compile(
 _KILL_THE = re.compile(r"\b(?:killing|killed|shot\s+dead|shooting\s+dead)\s+(?:all\s+)?(?:the|its|their)\s+$", re.I)
 
 
+# "wounding the driver and two passengers": one named by a definite noun, then a count
+_THE_ONE_AND_MORE = re.compile(
+    rf"\b(wounding|injuring|wounded|injured|killing|killed|shot\s+dead)\s+the\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?<![^s]s)\s+and\s+"
+    rf"(?:(?:{QUAL})?({NUM}))\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*" + _OBJECT_END, re.I)
+
+
+def the_one_and_more(clause: str) -> tuple[str, int] | None:
+    """(kind, total) for "wounding the driver and two passengers" (injured 3); None when the clause has no such
+    object."""
+    m = _THE_ONE_AND_MORE.search(clause) if " the " in clause and " and " in clause else None
+    if not m or m.group(2).lower() in ("a", "an"):
+        return None
+    more = parse_number(m.group(2))
+    if not more:
+        return None
+    return ("injured" if m.group(1).lower().startswith(("wound", "injur")) else "killed"), more + 1
+
+
 def attackers_dead(after: str) -> bool:
     """True when the attackers counted just before after are said killed ("eight militants who stormed the base
     were killed"), no other count coming between."""
@@ -478,7 +512,7 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
                                                or _AND_SUBJECT.search(clause[:start])) \
                 and (m.start(1) == start):
             # the subject of the clause: "A teacher who was taken with them was killed", "A guard was wounded"
-            one = _ONE_PASSIVE.match(clause, m.end())
+            one = _ONE_PASSIVE.match(clause, m.end()) or _ONE_WHO_WAS.match(clause, m.end())
             subject_one = bool(one)
             if one:
                 active = "injured" if _ONE_HURT.search(one.group(1).lower()) else "killed"
@@ -529,6 +563,10 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
                     kind = None
         if is_article and kind and not subject_one and not re.match(r"^\s+[a-z]", after) and not aged:
             kind = None
+        if active and _NAME_APPOSITIVE.match(after):
+            # "killed a district governor, Ahmad Wali, and his driver": the name is the first victim's
+            ap = _NAME_APPOSITIVE.match(after)
+            after = after[: ap.start(1)] + after[ap.end(1):]
         if active and _AND_ONE_MORE.match(after):
             value += 1  # "killing two patients and a nurse": three; "executed a teacher and one of his colleagues": two
         more = _AND_MORE.match(after) if active and " and " in after[:40] else None
@@ -555,6 +593,11 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
                 out["victims"] = clause[a:b]
                 if kind == "killed":
                     out["killed_at"] = a
+    both = the_one_and_more(clause)
+    if both and out[both[0]] is not None and out[both[0]] < both[1]:
+        out[both[0]] = both[1]  # the count after "the driver and" was taken alone
+    elif both and out[both[0]] is None:
+        out[both[0]] = both[1]
     parts = possessive_parts(clause)
     if parts and (out[parts[0]] is None or out[parts[0]] < parts[1]):
         out[parts[0]] = parts[1]
@@ -582,6 +625,15 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
             out[kind] = 1
             if kind == "killed":
                 out["killed_at"] = one.start(1)
+    if out["injured"] is None and " was " in clause:
+        named = _NAMED_HURT.match(clause)
+        if named and not _NAME_NOT_PERSON.match(named.group(1)):
+            out["injured"] = 1  # "Ali Musa, a passer-by, was shot in the leg"
+    another = _ANOTHER_ONE.search(clause) if "nother" in clause else None
+    if another:
+        kind = "injured" if _ONE_HURT.search(another.group(1).lower()) else "killed"
+        if kind == "injured" and out["injured"] is None:
+            out["injured"] = 1  # "a man was stabbed to death and another man was hurt"
     if out["attackers_killed"] is None and (low is None or any(w in low for w in _LONE_ATTACKER_WORDS)) \
             and _LONE_ATTACKER_DEAD.search(clause):
         out["attackers_killed"] = 1  # "The assailant was also killed", "he blew himself up"
