@@ -152,10 +152,10 @@ _VICTIMS_BEFORE = re.compile(
 def hedged_perpetrator(sentence: str) -> str | None:
     """The group a sentence names with a hedge ("suspected members of X", "believed to be X fighters", "X was
     suspected") or as its agent's group ("by an X member"), when the name reads as a group's."""
-    if not any(w in sentence for w in ("uspect", "lleged", "resumed", "believed", "thought", "said to", " by ")):
-        return None
-    for rx in (_HEDGED, _BY_MEMBER, _SUSPECTED_SUBJECT):
-        m = rx.search(sentence)
+    hedged = any(w in sentence for w in ("uspect", "lleged", "resumed", "believed", "thought", "said to", " by a"))
+    by, suspected = " by " in sentence, "suspected" in sentence
+    for rx, needed in ((_HEDGED, hedged), (_BY_MEMBER, by), (_SUSPECTED_SUBJECT, suspected)):
+        m = rx.search(sentence) if needed else None
         if m:
             np = _group_name(re.sub(r"\s+(?:fighters|militants|gunmen|members|insurgents)$", "", m.group(1)))
             if np:

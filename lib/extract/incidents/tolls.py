@@ -352,7 +352,8 @@ _POSSESSIVE_PARTS = re.compile(
 def possessive_parts(clause: str) -> tuple[str, int, int, int] | None:
     """(kind, total, start, end) of "a judge and his bodyguard were shot dead" (2), "a woman and her two children
     were killed" (3); None when the clause has no such subject."""
-    m = _POSSESSIVE_PARTS.search(clause) if " and " in clause else None
+    m = _POSSESSIVE_PARTS.search(clause) if " and " in clause and (" his " in clause or " her " in clause
+                                                                 or " their " in clause) else None
     if m is None:
         return None
     first = parse_number(m.group(2))
