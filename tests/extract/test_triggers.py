@@ -166,3 +166,15 @@ def test_shots_fired_into_a_house_is_an_armed_attack():
 ])
 def test_firing_shots_at_a_place_is_an_armed_attack(clause):
     assert type_of(find_triggers(clause)) == ("armed_attack", 2)
+
+
+@pytest.mark.parametrize("clause", [
+    "a car bomb driven by a militant killed nine cadets",
+    "a truck packed with explosives was driven into the gate of the base",
+])
+def test_a_vehicle_bomb_its_driver_takes_to_the_target_is_a_suicide_bombing(clause):
+    assert type_of(find_triggers(clause)) == ("suicide_bombing", 2)
+
+
+def test_a_parked_car_bomb_is_a_bombing():
+    assert type_of(find_triggers("a car bomb parked outside the market exploded"))[0] == "bombing"
