@@ -74,3 +74,11 @@ def test_bodies_found_of_people_not_told_before_are_still_counted():
     text = "Find\n\nQUETTA — The bodies of four men who had been shot were found in Quetta on Monday, police said."
     [inc] = incidents(text)
     assert inc["killed"] == 4
+
+
+def test_the_end_of_a_siege_killing_its_attackers_is_the_same_incident():
+    text = ("Siege\n\nKARACHI, June 7 — Gunmen stormed a hotel in Karachi on Thursday evening, killing 12 people, police "
+            "said.\n\nSecurity forces ended the siege early on Friday after eight hours, killing the four gunmen, police "
+            "said.")
+    [inc] = find_incidents(text, mentions_for(text), "2025-06-07")
+    assert (inc["date"], inc["killed"], inc["attackers_killed"]) == ("2025-06-05", 12, 4)

@@ -9,7 +9,8 @@ from lib.extract.incidents.triggers import find_triggers
 
 DEFINITE = re.compile(
     r"\b(?:the|this|that|these|those|its|either|neither|both)\s+(?:\w+[\s-]+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|assault|raid"
-    r"|bomber|bombers|gunmen|attackers?|assailants?|violence|killings?|kidnapping|abduction|hostages|device|crash|shooting|carnage)\b", re.I)
+    r"|bomber|bombers|gunmen|attackers?|assailants?|violence|killings?|kidnapping|abduction|hostages|device|crash|shooting|carnage"
+    r"|siege|standoff|stand-off)\b", re.I)
 # "Al-Shabaab claimed the attack in a statement on Tuesday", "said that its fighters had carried out the killings":
 # a claim of the event told before, whose date is the statement's
 CLAIM_OF_KNOWN = re.compile(

@@ -273,6 +273,9 @@ def starts_new_incident(inc, current, ctext: str, index: int) -> bool:
         return creatable(inc, lead=index <= 1)
     if clauses.CLAIM_OF_KNOWN.search(ctext) and not clauses.NEW_EVENT.search(ctext):
         return False  # a claim of the event already told; its date is the statement's
+    if inc.killed is None and inc.injured is None and inc.attackers_killed is not None and clauses.DEFINITE.search(ctext) \
+            and not clauses.NEW_EVENT.search(ctext):
+        return False  # "security forces ended the siege on Friday, killing the four gunmen": the end of the event told
     if inc.date and current.date and not compatible(inc.date, current.date) and creatable(inc, False):
         return True
     if clauses.NEW_EVENT.search(ctext) and creatable(inc, False) and not clauses.DEFINITE.match(ctext.strip()):
