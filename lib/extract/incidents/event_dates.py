@@ -13,11 +13,11 @@ _SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|worst|first|biggest|most\s+\w+)\b[
 # "arrested on Tuesday", "his body was found on 21 March", "claimed the attack on Friday", "were freed on Monday": the
 # date of a later step (an arrest, a discovery, a claim, a release), not of the event
 _LATER_STEP = re.compile(
-    r"\b(?:arrested|detained|charged|claimed|found|discovered|recovered|buried|sentenced|convicted|released|freed|rescued"
-    r"|appeared\s+in\s+court|identified|handed\s+over|arrest|claim|funeral|statement)\b(?:\s+[\w'’-]+){0,6}?\s+"
+    r"\b(?:arrested|detained|charged|claimed|found|discovered|recovered|sentenced|convicted|released|freed|rescued"
+    r"|appeared\s+in\s+court|identified|handed\s+over|arrest|claim|statement)\b(?:\s+[\w'’-]+){0,6}?\s+"
     r"(?:on|in|at|late|early|last)?\s*$", re.I)
-_LATER_STEP_WORDS = ("arrest", "detained", "charged", "claim", "found", "discovered", "recovered", "buried", "sentenced",
-                     "convicted", "released", "freed", "rescued", "appeared", "identified", "handed", "funeral", "statement")
+_LATER_STEP_WORDS = ("arrest", "detained", "charged", "claim", "found", "discovered", "recovered", "sentenced",
+                     "convicted", "released", "freed", "rescued", "appeared", "identified", "handed", "statement")
 
 
 def later_step(clause: str, start: int) -> bool:
