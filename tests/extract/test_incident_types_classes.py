@@ -40,7 +40,7 @@ def test_shots_fired_into_a_house_are_an_incident_of_their_own_with_unknown_toll
 
 @pytest.mark.parametrize("after, figures", [
     ("No one was hurt.", (0, 0)),
-    ("Nobody was injured, police said.", (None, 0)),
+    ("Nobody was injured, police said.", (0, 0)),  # nobody harmed: nobody killed either
     ("Police are investigating.", (None, None)),
 ])
 def test_an_attack_on_a_facility_is_an_incident_and_zero_only_when_said(after, figures):
@@ -57,3 +57,16 @@ def test_an_attack_on_a_facility_is_an_incident_and_zero_only_when_said(after, f
 def test_one_victim_opening_a_clause_of_its_own_counts_one(clause, killed, injured):
     found = find_tolls(clause)
     assert (found["killed"], found["injured"]) == (killed, injured)
+
+
+def test_an_arson_linked_to_another_is_an_incident_of_its_own_and_to_before_an_article_is_no_modal():
+    text = ("Fire\n\nQUETTA — A man set fire to a restaurant in Quetta on Tuesday, police said. No one was injured in "
+            "the blaze.\n\nInvestigators are also looking at whether the man is connected to a fire set in a dumpster "
+            "behind a bakery in Karachi on Sept. 14. No one was hurt in that fire.")
+    first, second = incidents(text)
+    assert (first["type"], first["date"], first["killed"], first["injured"]) == ("other", "2025-06-10", 0, 0)
+    assert (second["type"], second["date"], second["name"], second["killed"]) == ("other", "2024-09-14", "Karachi", 0)
+
+
+def test_plans_to_attack_stay_hypothetical():
+    assert incidents("Plot\n\nQUETTA — Police said the men planned to attack a school in Quetta.") == []

@@ -248,7 +248,8 @@ def finish(inc, i, text, incidents, pub, dateline_mention, body) -> dict:
         "place_end": site.get("end") if site else None,
         "place_kind": site.get("kind") if site else None,
         "site": sites.named_site(text[s:e]),
-        "killed": inc.killed,
+        # "no one was injured in the blaze": nobody was harmed, so nobody was killed either
+        "killed": 0 if inc.killed is None and inc.injured == 0 else inc.killed,
         "injured": inc.injured,
         "attackers_killed": inc.attackers_killed,
         "operation": bool(getattr(inc, "operation", False)),  # a security-force operation (type "other")
