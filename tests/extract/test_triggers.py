@@ -157,3 +157,24 @@ def test_arson_told_without_set_fire_to_is_an_incident(clause):
 def test_shots_fired_into_a_house_is_an_armed_attack():
     assert type_of(find_triggers("shots were fired into an empty house on 20th Street"))[0] \
         == "armed_attack"
+
+
+@pytest.mark.parametrize("clause", [
+    "someone fired several shots into a house on Elm Road",
+    "gunmen fired at least ten rounds at the police post",
+    "a man fired shots through the window of the shop",
+])
+def test_firing_shots_at_a_place_is_an_armed_attack(clause):
+    assert type_of(find_triggers(clause)) == ("armed_attack", 2)
+
+
+@pytest.mark.parametrize("clause", [
+    "a car bomb driven by a militant killed nine cadets",
+    "a truck packed with explosives was driven into the gate of the base",
+])
+def test_a_vehicle_bomb_its_driver_takes_to_the_target_is_a_suicide_bombing(clause):
+    assert type_of(find_triggers(clause)) == ("suicide_bombing", 2)
+
+
+def test_a_parked_car_bomb_is_a_bombing():
+    assert type_of(find_triggers("a car bomb parked outside the market exploded"))[0] == "bombing"

@@ -97,6 +97,11 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
                     current.killed = current.killed or found_dead
                     touched_here.append(current)
                     continue
+            if current is not None and tolls.body_of_known_victim(ctext) is not None and \
+                    not triggers.find_triggers(ctext[: tolls.body_of_known_victim(ctext)]):
+                # "His body was found near Khalis on Friday": the victim of the incident told, not another event
+                touched_here.append(current)
+                continue
             if current is not None and current.type in ("kidnapping", "hijacking") and " of the " in ctext:
                 dead = tolls.hostage_deaths(ctext)
                 if dead is not None:
@@ -144,5 +149,9 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
         if current is not None:
             perpetrators.credit_perpetrator(sentence, text, body, index, current, incidents, count_before,
                                             before_sentence)
+        if before_sentence is not None and len(incidents) > count_before and clauses.COMPARED_WITH.search(sentence):
+            # "It was the deadliest attack since March 2021, when ...": the event compared with is background; the
+            # sentences after it go on with the story's own
+            current = before_sentence
 
     return [record.finish(inc, i, text, incidents, pub, dateline_mention, body) for i, inc in enumerate(incidents)]

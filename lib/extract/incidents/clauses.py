@@ -9,7 +9,8 @@ from lib.extract.incidents.triggers import find_triggers
 
 DEFINITE = re.compile(
     r"\b(?:the|this|that|these|those|its|either|neither|both)\s+(?:\w+[\s-]+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|assault|raid"
-    r"|bomber|bombers|gunmen|attackers?|assailants?|violence|killings?|kidnapping|abduction|hostages|device|crash|shooting|carnage)\b", re.I)
+    r"|bomber|bombers|gunmen|attackers?|assailants?|violence|killings?|kidnapping|abduction|hostages|device|crash|shooting|carnage"
+    r"|siege|standoff|stand-off)\b", re.I)
 # "Al-Shabaab claimed the attack in a statement on Tuesday", "said that its fighters had carried out the killings":
 # a claim of the event told before, whose date is the statement's
 CLAIM_OF_KNOWN = re.compile(
@@ -22,6 +23,8 @@ CAME_AFTER = re.compile(
     r"\b(?:came|comes|come|occurred|happened)\s+(?:only\s+|just\s+|barely\s+|shortly\s+|soon\s+|some\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|\d+)\s+(?:hour|day|week|month|year)s?\s+|(?:hours|days|weeks|months)\s+)?after\b", re.I)
 EVENT_NOUN = re.compile(r"\b(?:attacks?|bombings?|blasts?|explosions?|assault|raid|killings?|kidnapping|abduction|violence|shooting|crash)\b", re.I)
+# "the deadliest attack in the area since March 2021, when gunmen killed 58": an earlier event named for comparison
+COMPARED_WITH = re.compile(r"\b(?:\w+est|worst|biggest|most\s+\w+)\s+(?:[\w'’-]+\s+){0,6}?since\b[^.;]*?,?\s+when\b", re.I)
 # "Hours later, ...", "Meanwhile, ...": the opening of the story's next event
 SEQUENCE_START = re.compile(
     r"^\W*(?:(?:only\s+|just\s+|some\s+)?(?:hours|minutes|days|a\s+day|a\s+few\s+hours|an\s+hour|\w+\s+(?:hours|days))\s+later"

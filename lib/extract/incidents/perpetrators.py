@@ -52,8 +52,8 @@ _SAID_IT_DID = re.compile(
     r"|its\s+men|its\s+forces|its\s+troops)\s+(?:had\s+|has\s+|was\s+|were\s+)?(?:carried\s+out|was\s+behind|were\s+behind"
     r"|behind|killed|launched|conducted|staged|attacked|executed)")
 # "officials blamed the Taliban", "police suspect al-Shabaab", "the army accused the RSF of ...": the authorities' blame
-_BLAMED = re.compile(r"\b(?:blamed|blames?|suspects?|accused|accuses)\s+(.+)$")
-_BLAME_WORDS = ("blame", "suspect ", "suspects ", "accuse")
+_BLAMED = re.compile(r"\b(?:blamed|blames?|suspects?|accused|accuses|suspected(?=\s+(?:the\s+)?(?:[A-Z]|al-)))\s+(.+)$")
+_BLAME_WORDS = ("blame", "suspect ", "suspects ", "suspected ", "accuse")
 # "blamed fighters of Islamic State West Africa Province": the group the members belong to
 _MEMBERS_LEAD = re.compile(r"^\s*(?:(?:the|its)\s+)?(?:fighters|members|militants|elements|gunmen|cells|insurgents|loyalists|supporters)"
                            r"\s+(?:of|from|loyal\s+to)\s+")
@@ -94,11 +94,12 @@ _GANG = re.compile(r"\b[Tt]he\s+((?:\d+\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-
 _NAMED_MEMBERS = re.compile(
     r"(?:^|(?<=[\s,;(\"“]))(?:(?i:suspected|alleged)\s+)?((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:[A-Z][\w'’\-]*|al-\w+)){0,4})\s+"
     r"(?:fighters|militants|gunmen|insurgents|jihadists|rebels|militiamen|bombers)\s+(?:\w+\s+){0,2}?"
-    r"(?:killed|attacked|stormed|ambushed|abducted|kidnapped|opened|raided|shot|bombed|overran|seized|executed|beheaded|set)\b")
+    r"(?:killed|attacked|stormed|ambushed|abducted|kidnapped|opened|raided|shot|bombed|overran|seized|executed|beheaded|set"
+    r"|stopped|fired|blew|torched|burned|detonated|planted|hijacked|struck|hacked)\b")
 # "The Taliban shot dead two policemen", "Al-Shabaab stormed ...": a group as the subject of the deed
 _GROUP_AGENT = re.compile(
-    r"^\W*(?:(?:On|In|Late|Early|Last|Overnight|Earlier)\b[^,;]{0,40},\s*)?(The\s+)?((?:[A-Z][\w'’\-]*|al-\w+)"
-    r"(?:\s+(?:of|for|the|al|ul|e|[A-Z][\w'’\-]*|al-\w+)){0,4})\s+(?:(?:also|reportedly|allegedly)\s+)?"
+    r"^\W*(?:(?:On|In|Late|Early|Last|Overnight|Earlier)\b[^,;]{0,40},\s*)?([Tt]he\s+)?((?:[A-Z][\w'’\-]*|al-\w+)"
+    r"(?:\s+(?:of|for|the|al|ul|e|[A-Z][\w'’\-]*|al-\w+)){0,4})(?:\s+\([A-Z]{2,6}\))?\s+(?:(?:also|reportedly|allegedly)\s+)?"
     r"(?:killed|shot\s+dead|executed|beheaded|attacked|stormed|ambushed|abducted|kidnapped|bombed|overran|seized"
     r"|massacred|raided)\b")
 _GROUP_WORD = re.compile(r"(?i:^al-|\b(?:state|front|brigades?|movement|taliban|shabaa?b|haram|jihad|mujahideen|lashkar|jaish"
@@ -108,14 +109,73 @@ _STATE_WORDS = re.compile(r"(?i)\b(?:army|military|police|troops|forces|governme
 _STATE_FORCES = re.compile(r"\b([A-Z][\w\-]+)['’]s\s+(military|army|armed\s+forces|junta)\s*$")
 
 
+# "suspected members of X", "believed to be fighters of the X", "by an X member": a group named with a hedge or as
+# the agent's group; the name must read as a group's (an acronym or a group word), not a city or a party of victims
+_HEDGED = re.compile(
+    r"\b(?:(?i:suspected|alleged|presumed)\s+(?:members|fighters|militants|elements|gunmen|insurgents|jihadists)\s+of"
+    r"|(?:believed|thought|suspected|said)\s+to\s+(?:be|have\s+been)(?:\s+(?:members|fighters|militants|elements)\s+of)?"
+    r"|\bby\s+(?:a|an)\s+(?:member|fighter|militant|commander)\s+of)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al-\w+|wal-\w+|al|ul|e|de|du|[A-Z][\w'’\-]*))*)")
+_BY_MEMBER = re.compile(
+    r"\bby\s+(?:a|an|two|three|four|several|suspected|\d+)\s+((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:[A-Z][\w'’\-]*|al-\w+)){0,3})\s+"
+    r"(?:members?|fighters?|militants?|gunm[ae]n|insurgents?|operatives?|commanders?|suicide\s+bombers?|bombers?)\b")
+# "Al-Qaida in Iraq was suspected", "The Taliban were suspected of the attack": a group as the subject of suspicion
+_SUSPECTED_SUBJECT = re.compile(
+    r"^\W*(?:[Tt]he\s+)?((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|in|[A-Z][\w'’\-]*|al-\w+)){0,5})\s+"
+    r"(?:was|were|is|are)\s+(?:also\s+|widely\s+|strongly\s+)?suspected\b")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+def _group_name(np: str | None) -> str | None:
+    """np when it reads as an armed group's name (an acronym or a word such as Front, State, Forces), else None."""
+    np = _clean_np(np)
+    if not np or _GENERIC_GROUP.match(np) or np in DEMONYMS or _AUTHORITY.search(np) or _STATE_WORDS.search(np):
+        if not (np and _GROUP_WORD.search(np) and not _AUTHORITY.search(np)):
+            return None
+    if _ACRONYM.match(np) or _GROUP_WORD.search(np) or _ARMED_GROUP_WORD.search(np):
+        return np
+    return None
+
+
+_ARMED_GROUP_WORD = re.compile(r"\b(?:Forces|Army|Province|Provinces|Brigade|Brigades|Battalions|Group|Movement|Organi[sz]ation"
+                               r"|Party|Council|Union|Alliance|Resistance|Islam|Islamic|Muslimin|Jamaat|Tehrik|Fighters|Guerrillas?"
+                               r"|Commandos?|Mujahideen|Boko|Shabaab|Qaida|Qaeda)\b")
+
+
+# what comes before the members of a group when they are the victims: a verb of attack or a count of them
+_VICTIMS_BEFORE = re.compile(
+    r"(?:\b(?:killed|killing|kills|shot|shooting|attacked|attacking|ambushed|ambushing|targeted|targeting|wounded|wounding"
+    r"|injured|injuring|abducted|abducting|kidnapped|kidnapping|executed|beheaded|against|on|at)\s+(?:[\w'’-]+\s+){0,3}"
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens|many|some)\s+(?:[\w'’-]+\s+)?)$", re.I)
+
+
+def hedged_perpetrator(sentence: str) -> str | None:
+    """The group a sentence names with a hedge ("suspected members of X", "believed to be X fighters", "X was
+    suspected") or as its agent's group ("by an X member"), when the name reads as a group's."""
+    hedged = any(w in sentence for w in ("uspect", "lleged", "resumed", "believed", "thought", "said to", " by a"))
+    by, suspected = " by " in sentence, "suspected" in sentence
+    for rx, needed in ((_HEDGED, hedged), (_BY_MEMBER, by), (_SUSPECTED_SUBJECT, suspected)):
+        m = rx.search(sentence) if needed else None
+        if m:
+            np = _group_name(re.sub(r"\s+(?:fighters|militants|gunmen|members|insurgents)$", "", m.group(1)))
+            if np:
+                return np
+    return None
+
+
 def find_perpetrator(sentence: str) -> tuple[str | None, int]:
-    """(group, strength) named in one sentence (see _find_perpetrator), else a gang or a named group whose members
-    did the deed ("fighters of the Allied Democratic Forces"), with strength 1."""
+    """(group, strength) named in one sentence (see _find_perpetrator), else a group named with a hedge, a gang or a
+    named group whose members did the deed ("fighters of the Allied Democratic Forces"), with strength 1."""
     group, strength = _find_perpetrator(sentence)
     if group is None:
+        hedged = hedged_perpetrator(sentence)
+        if hedged:
+            return hedged, 1
         m = _GANG.search(sentence) if " gang" in sentence else None
         if m is None and " the " in sentence:
             m = _MEMBERS_OF.search(sentence)
+            if m and _VICTIMS_BEFORE.search(sentence[max(0, m.start() - 50): m.start()]):
+                m = None  # "gunmen shot dead three members of the X party": the victims' party or unit
         if m is None:
             m = _NAMED_MEMBERS.search(sentence)
             if m and (m.group(1).split()[0] in _SENTENCE_OPENERS or m.group(1).split()[0].lower() in _NO_NAME):
@@ -125,7 +185,8 @@ def find_perpetrator(sentence: str) -> tuple[str | None, int]:
             if np and not _GENERIC_GROUP.match(np) and np not in DEMONYMS and not _AUTHORITY.search(np):
                 return np, 1
         m = _GROUP_AGENT.match(sentence)
-        if m and (m.group(1) or _GROUP_WORD.search(m.group(2))) and not _STATE_WORDS.search(m.group(2)):
+        if m and (m.group(1) or _GROUP_WORD.search(m.group(2))) and \
+                (not _STATE_WORDS.search(m.group(2)) or _GROUP_WORD.search(m.group(2))):
             np = _clean_np(m.group(2))
             if np and not _GENERIC_GROUP.match(np) and np not in DEMONYMS and not _AUTHORITY.search(np) \
                     and np.split()[0] not in _SENTENCE_OPENERS:

@@ -37,9 +37,12 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
     if figures["victims"] is None and itype in ("kidnapping", "hijacking"):
         figures["victims"] = tolls.hostages(clause)
     killed, injured = figures["killed"], figures["injured"]
+    if itype == "armed_attack" and (killed or 0) <= 2 and tolls.titled_official_killed(clause):
+        itype = "assassination"  # "shot dead the vice mayor": the targeted killing of an office's holder
     nationality = victims.nationalities(clause, cs, mentions)
     cands = sorted(sites.site_mentions(text, mentions, cs, ce, dateline_end), key=lambda c: (-c[0], c[1]["start"]))
-    site_list = [m for _, m in cands]
+    # "Santa Rosa, a village in the department of Cauca" with a Santa Rosa of another province resolved: Cauca
+    site_list = [sites.unit_named_for(text, mentions, m) or m for _, m in cands]
     site = site_list[0] if site_list else sites.anaphoric_place(text, mentions, cs, ce, dateline_end)
     return Incident(
         sites=site_list, type=itype, strength=strength, date=date, precision=precision, killed=killed, injured=injured,
@@ -51,7 +54,7 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
         vague=triggers.is_vague(clause, killed, injured, date, precision),
         hypothetical=triggers.is_hypothetical(clause, trig, killed, injured, date),
         index=None, paragraph=None, evidence=1, deadly=figures.get("deadly", False),
-        past=event_dates.told_as_past(clause, date, pub),
+        past=event_dates.told_as_past(clause, date, pub), soft_date=event_dates.soft_date(clause, cs, dateline_end, pub, date),
     )
 
 
@@ -88,6 +91,9 @@ def merge(cur, new) -> None:
     """Complete cur with what new, a later clause about the same event, tells more precisely or in addition."""
     cur.evidence += 1
     sharper_date = False
+    if getattr(cur, "soft_date", False) and event_dates.sets_soft_date(new.date, new.precision, cur.date):
+        # "an overnight raid" told first, "struck shortly after midnight on Sunday" after: Sunday
+        cur.date, cur.precision, cur.soft_date = new.date, new.precision, False
     if new.date and (not cur.date or (compatible(new.date, cur.date) and
                                        PRECISION_RANK[new.precision] > PRECISION_RANK[cur.precision])):
         sharper_date = cur.date is not None and new.precision == "day"
@@ -173,6 +179,8 @@ def follow_up(cur, text, s, e, mentions, pub, dateline_end) -> None:
         adopted = merge_tolls(cur, figures["killed"], figures["injured"], figures["rise"], figures["victims"])
     if cur.attackers_killed is None and figures.get("attackers_killed") is not None:
         cur.attackers_killed = figures["attackers_killed"]
+    if cur.killed is None and cur.injured and figures["killed"] is None and tolls.wounded_survived(sentence):
+        cur.killed = 0  # "the other remains in a stable condition": the wounded are alive, nobody was killed
     stated = []
     if _VICTIM_WORD.search(sentence):
         stated = victims.stated_nationalities(sentence, s, mentions)
@@ -183,10 +191,10 @@ def follow_up(cur, text, s, e, mentions, pub, dateline_end) -> None:
         cur.local = True
     if adopted and victims.calls_victims_foreign(sentence):
         cur.foreign = True
-    if not cur.date:
+    if not cur.date or getattr(cur, "soft_date", False):
         date, precision = event_dates.sentence_date(sentence, s, dateline_end, pub)
-        if date:
-            cur.date, cur.precision = date, precision
+        if date and (not cur.date or event_dates.sets_soft_date(date, precision, cur.date)):
+            cur.date, cur.precision, cur.soft_date = date, precision, False
 
 
 def _index_of(inc, incidents) -> int | None:
@@ -240,7 +248,8 @@ def finish(inc, i, text, incidents, pub, dateline_mention, body) -> dict:
         "place_end": site.get("end") if site else None,
         "place_kind": site.get("kind") if site else None,
         "site": sites.named_site(text[s:e]),
-        "killed": inc.killed,
+        # "no one was injured in the blaze": nobody was harmed, so nobody was killed either
+        "killed": 0 if inc.killed is None and inc.injured == 0 else inc.killed,
         "injured": inc.injured,
         "attackers_killed": inc.attackers_killed,
         "operation": bool(getattr(inc, "operation", False)),  # a security-force operation (type "other")
@@ -265,6 +274,9 @@ def starts_new_incident(inc, current, ctext: str, index: int) -> bool:
         return creatable(inc, lead=index <= 1)
     if clauses.CLAIM_OF_KNOWN.search(ctext) and not clauses.NEW_EVENT.search(ctext):
         return False  # a claim of the event already told; its date is the statement's
+    if inc.killed is None and inc.injured is None and inc.attackers_killed is not None and clauses.DEFINITE.search(ctext) \
+            and not clauses.NEW_EVENT.search(ctext):
+        return False  # "security forces ended the siege on Friday, killing the four gunmen": the end of the event told
     if inc.date and current.date and not compatible(inc.date, current.date) and creatable(inc, False):
         return True
     if clauses.NEW_EVENT.search(ctext) and creatable(inc, False) and not clauses.DEFINITE.match(ctext.strip()):

@@ -73,6 +73,38 @@ def site_mentions(text, mentions, start, end, dateline_end):
     return out
 
 
+# "Santa Rosa, a village in the department of Cauca", "Gandoi, in Kech district": the unit the text puts the place in
+_IN_UNIT = re.compile(
+    r"^\s*,\s+(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:in|of)\s+|in\s+|near\s+[\w'’-]+(?:\s+[\w'’-]+)?,\s+in\s+)"
+    r"(?:the\s+)?(?:(?:department|district|province|region|county|territory|state|cercle|prefecture|commune|municipality"
+    r"|governorate)\s+of\s+)?$", re.I)
+_UNIT_KINDS = ("admin1", "admin2", "district", "province")
+
+
+def unit_named_for(text, mentions, site):
+    """The administrative unit the text places site in ("X, a village in the Y department"), when site, as resolved,
+    does not lie in it (another province or country): that namesake is not the place, the unit is the honest site."""
+    if site is None or (site.get("kind") or "").lower() in _UNIT_KINDS + ("country",):
+        return None
+    for unit in mentions:
+        if unit["start"] <= site["end"] or unit["start"] > site["end"] + 90:
+            continue
+        if (unit.get("kind") or "").lower() not in _UNIT_KINDS:
+            continue
+        if not _IN_UNIT.match(text[site["end"]: unit["start"]]):
+            continue
+        if site.get("country_code") and unit.get("country_code") and site["country_code"] != unit["country_code"]:
+            # which of the two is the namesake: the one whose country the article's other places do not name
+            others = [m.get("country_code") for m in mentions if m is not site and m is not unit]
+            return unit if others.count(unit["country_code"]) > others.count(site["country_code"]) else None
+        if site.get("admin1") and unit.get("admin1") and site["admin1"] != unit["admin1"]:
+            return unit
+        d = distance_km(site, unit)
+        reach = DISTRICT_REACH_KM if (unit.get("kind") or "").lower() in ("admin2", "district") else 400
+        return unit if d is not None and d > reach else None
+    return None
+
+
 def best_site(text, mentions, start, end, dateline_end):
     """The best-scored site in text[start:end], the earliest of equals; None when there is none."""
     cands = site_mentions(text, mentions, start, end, dateline_end)

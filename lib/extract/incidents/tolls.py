@@ -100,12 +100,13 @@ def parse_number(phrase: str) -> int | None:
 
 
 _KILL_PASSIVE = re.compile(
-    r"^(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|been|also|reportedly|confirmed|reported|later|all)\s+)*"
+    r"^(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|been|also|reportedly|confirmed|reported|later|all"
+    r"|(?:had|have|has)(?=\s+(?:also\s+|later\s+)?(?:died|perished|lost\s+their\s+lives)\b))\s+)*"
     r"(?:killed|dead|died|shot\s+dead|(?:stabbed|hacked|beaten|burned|burnt|crushed)(?:\s+or\s+\w+)?\s+to\s+death|lost\s+their\s+lives"
     r"|perished|slain|murdered|beheaded|executed|lynched)\b", re.I)
 _INJ_PASSIVE = re.compile(
     r"^(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|been|also|reportedly|seriously|critically|slightly|badly)\s+)*"
-    r"(?:wounded|injured|hurt)\b", re.I)
+    r"(?:wounded|injured|hurt|stabbed(?!\s+to\s+death|\s+or\s)|slashed|grazed)\b", re.I)
 _KILL_ACTIVE = re.compile(
     r"\b(?:killing|killed|kills|kill|shooting\s+dead|shot\s+dead|shot\s+and\s+killed|massacring|massacred|murdering|murdered"
     r"|stabbing\s+to\s+death|claimed\s+the\s+lives\s+of|beheading|beheaded|executing|executed|lynching|lynched)\s+$", re.I)
@@ -150,15 +151,29 @@ _ONE_PASSIVE = re.compile(
     r"\s+(?:[A-Za-z0-9][\w'’-]*\s+){1,3}?(?:(?:who|that)\s+[^,;.]{0,50}?\s+)?(?:was|has\s+been|had\s+been)\s+"
     r"(?:(?:also|later|reportedly|critically|seriously|badly|fatally)\s+)?(killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down"
     r"|stabbed\s+to\s+death|beaten\s+to\s+death|murdered|wounded|injured|hurt"
-    r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt)|shot\s+in\s+the\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?)\b")
+    r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt)|shot\s+in\s+the\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?"
+    r"|stabbed(?!\s+(?:to\s+death|and\s+killed))|grazed|slashed)\b")
 # "Two people were killed and a guard was wounded": after "and", a second subject of its own passive verb
 _AND_SUBJECT = re.compile(r"\b(?:were|was)\s+(?:[a-z]+\s+){0,2}?(?:killed|wounded|injured|hurt|shot|stabbed|dead)\b"
                           r"[^,;]{0,60}?,?\s+and\s+$")
 # "His driver was wounded", "Their guide was also killed": one person, named by a possessive, opening the clause
 _POSSESSIVE_ONE = re.compile(
-    r"^\s*(?:(?:In|On|At|Later|Earlier)\b[^,;]{0,40},\s*)?(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*\s+was\s+"
+    r"^\s*(?:(?:In|On|At|Later|Earlier)\b[^,;]{0,40},\s*)?(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he\s+[a-z][\w'’-]*['’]s)\s+"
+    r"(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?:,\s+(?:who|a|an|the)\s+[^,;]{1,60},)?\s+was\s+"
     r"(?:(?:also|later|critically|seriously|badly|slightly|fatally)\s+)?(killed|shot\s+dead|wounded|injured|hurt"
-    r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt))\b")
+    r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt)"
+    r"|shot\s+in\s+the\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?)\b")
+# "Ali Musa, a passer-by who asked for help, was shot in the leg", "another man was hurt", "a crew member who was
+# injured": one wounded person told as the subject
+_NAMED_HURT = re.compile(
+    r"^\W*(?:(?:In|On|Late|Early|Last|Earlier|Later|Overnight)\b[^,;]{0,40},\s*)?((?:[A-Z][\w'’.-]*)(?:\s+(?:al-|el-|bin\s+)?[A-Z][\w'’.-]*){1,3})"
+    r"(?:\s*,\s+(?:(?:a|an|the)\s+[^,;]{1,80}|\d{1,3}),)?\s+(?:was|has\s+been|had\s+been)\s+(?:(?:also|later|seriously|critically|slightly)\s+)?"
+    r"(?:wounded|injured|hurt|shot\s+and\s+(?:wounded|injured)|shot\s+in\s+the\s+(?:\w+\s+)?"
+    r"(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?)\b")
+_ANOTHER_ONE = re.compile(r"\b[Aa]nother\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:was|had\s+been|has\s+been)\s+(?:(?:also|seriously|critically|slightly)\s+)?"
+                          r"(killed|shot\s+dead|wounded|injured|hurt|stabbed(?!\s+to\s+death))\b")
+_ONE_WHO_WAS = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){1,3}?(?:who|that)\s+(?:was|had\s+been)\s+(?:(?:also|seriously|critically|slightly)\s+)?"
+                          r"(killed|wounded|injured|hurt)\b")
 # "On 4/24/2011 the officer was killed", "The driver was wounded": one person, named by a definite singular noun
 _ONE_PERSON = (r"(?:officer|policeman|policewoman|constable|soldier|guard|man|woman|boy|girl|child|driver|teacher|engineer"
                r"|journalist|doctor|nurse|worker|student|civilian|passenger|elder|judge|priest|imam|trader|shopkeeper"
@@ -168,9 +183,12 @@ _DEFINITE_ONE = re.compile(
     + r"(?:,\s+who\s+[^,;]{1,80},)?\s+was\s+(?:(?:also|later|critically|seriously|badly|slightly|fatally|reportedly)\s+)?"
     r"(killed|shot\s+dead|murdered|gunned\s+down|stabbed\s+to\s+death|found\s+dead|wounded|injured|hurt)\b")
 # which of _ONE_PASSIVE's verbs leave the one victim alive
-_ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^shot\s+in\b")
+_ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^shot\s+in\b|^(?:stabbed|grazed|slashed)$")
 # "In January, a man was shot dead": a time or place before the clause's subject
-_LEAD_PHRASE = re.compile(r"^\s*(?:(?:In|On|Late|Early|Last|Earlier|Later|At|Overnight|Hours\s+later)\b[^,;]{0,40},)?\s*[\"“]?\s*$")
+_LEAD_PHRASE = re.compile(r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?\s*(?:—|–|--)\s*)?"
+                          r"(?:(?:In|On|Late|Early|Last|Earlier|Later|At|Overnight|Hours\s+later)\b[^,;]{0,40},)?\s*[\"“]?\s*$")
+# "... comes three months after a boy was stabbed to death": a clause of its own opens on its subject
+_SUBORDINATE_END = re.compile(r"(?:\b(?:after|when|before|since|because|while|where)|,\s+and)\s+$")
 _INJ_ACTIVE_END = re.compile(r"\b(?:wounding|wounded|wounds|injuring|injured|injures|hurting)\s+$")
 _TIME_AFTER = re.compile(r"^\s*[:.]\d")
 _NUMERIC_END = re.compile(r"[\d.:$/]$")
@@ -195,17 +213,24 @@ _WORDISH_RUN = re.compile(r"[\s\w'’-]*")
 
 _AGED = re.compile(r"^\s+\d{1,3}-year-old\s+[A-Za-z]")
 _APPOSITIVE = re.compile(r"^(?:\s+[\w'’-]+){0,2}?(,\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\b[^,;.]*,)")
-# the counted noun, then "and a|an|one <noun>" closing the object: one more victim
-_AND_ONE_MORE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){1,2}?and\s+(?:(?:a|an|one)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?=\s*(?:[,.;]|$))"
-                           r"|one\s+of\s+(?:his|her|their|its)\s+[a-z][\w'’-]*)")
+# where the object of a verb of killing ends: a stop, a place or time, the clause's end, the verb of wounding after it
+_OBJECT_END = (r"(?=\s*(?:[,.;]|$|\s+(?:in|at|near|on|outside|inside|when|as|while|during|after|before|and\s+(?:wounding|injuring)"
+               r"|and\s+(?:wounded|injured)\s+(?:\d+|a|an|at|more|about|some|[a-z]+\s+(?:people|others|civilians|soldiers)))\b))")
+# "a district governor, Ahmad Wali, and his driver": a victim's name set off by commas before "and"
+_NAME_APPOSITIVE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*(,\s+[A-Z][\w'’.-]*(?:\s+(?:al-|el-|bin\s+)?[A-Z][\w'’.-]*){0,3},)"
+                              r"(?=\s+and\s)")
+# the counted noun, then "and a|an|one <noun>" or "and his|her|their <noun>" closing the object: one more victim
+_AND_ONE_MORE = re.compile(r"^\s+(?:[a-z][\w'’-]*\s+){1,3}?and\s+(?:(?:a|an|one)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*" + _OBJECT_END
+                           + r"|(?:his|her|their)\s+(?!(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b)(?:[a-z][\w'’-]*\s+)?"
+                           r"[a-z][\w'’-]*(?<![^s]s)" + _OBJECT_END + r"|one\s+of\s+(?:his|her|their|its)\s+[a-z][\w'’-]*)")
 
 
 # "the bodies of two men who had been beheaded", "five bodies were found": the dead counted by their bodies
 _BODIES = re.compile(rf"\bbodies\s+of\s+(?:{QUAL})?({NUM})(?=\s)|\b(?:{QUAL})?({NUM})\s+(?:[a-z][\w'’-]*\s+)?bodies\b", re.I)
 # the counted noun, then "and <number> <noun>" closing the object: more victims ("killed two soldiers and three civilians")
 _NOT_NOUN = r"(?!(?:were|was|are|is|have|had|been|wounded|injured|hurt|killed|died|dead)\b)"
-_AND_MORE = re.compile(rf"^\s+(?:[a-z][\w'’-]*\s+){{1,2}}?and\s+(?:{QUAL})?({NUM})\s+(?:{_NOT_NOUN}[a-z][\w'’-]*\s+)?{_NOT_NOUN}[a-z][\w'’-]*"
-                       r"(?=\s*(?:[,.;]|$|\s+(?:in|at|near|on|outside|inside|when|as|while|during)\b))")
+_AND_MORE = re.compile(rf"^\s+(?:[a-z][\w'’-]*\s+){{1,2}}?and\s+(?:(?:his|her|their)\s+)?(?:{QUAL})?({NUM})\s+"
+                       rf"(?:{_NOT_NOUN}[a-z][\w'’-]*\s+)?{_NOT_NOUN}[a-z][\w'’-]*" + _OBJECT_END)
 
 
 _NAME = r"(?:(?:al-|el-|bin\s+|ul\s+|ud\s+|de\s+)?[A-Z][\w'’.-]*)(?:\s+(?:(?:al-|el-|bin\s+|ul\s+|ud\s+|de\s+)?[A-Z][\w'’.-]*)){0,3}"
@@ -265,6 +290,21 @@ _TITLED_OBJECT = re.compile(
 _OFFICES = frozenset(rules.words("office_words"))
 
 
+# "shot dead the vice mayor of Talitay", "beheaded a village elder", "gunned down a senior police officer and his guard":
+# a holder of an office (or a senior officer) killed by a verb of targeted killing
+_TARGETED_TITLED = re.compile(
+    r"\b(?:shot\s+dead|shooting\s+dead|gunned\s+down|assassinated|assassinating|beheaded|beheading|shot\s+and\s+killed"
+    r"|stabbed\s+to\s+death)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:" + _OFFICE + r"|(?:senior|high-ranking|top|deputy)\s+"
+    r"(?:[\w-]+\s+)?(?:officer|official|commander))(?=\s*(?:[,.;]|$)|\s+(?:and|of|in|at|near|on|outside|as|who|from|while|when"
+    r"|after|before)\b)", re.I)
+
+
+def titled_official_killed(clause: str) -> bool:
+    """True when the clause's victim is named by an office and killed by a verb of targeted killing ("shot dead the
+    vice mayor", "beheaded a village elder"): with few dead, a targeted killing."""
+    return bool(_TARGETED_TITLED.search(clause))
+
+
 def titled_victim(clause: str) -> int | None:
     """Where the clause's one victim is named by an office ("shot dead the vice mayor"), that victim's start."""
     m = _TITLED_OBJECT.search(clause)
@@ -302,6 +342,28 @@ _PARTS_PASSIVE = re.compile(
 _PART_NUMBER = re.compile(rf"(?:^|,\s*|\band\s+)(?:{QUAL})?({NUM})\s", re.I)
 
 
+# "A judge and his bodyguard were shot dead", "A woman and her two children were killed": one and those of that one
+_POSSESSIVE_PARTS = re.compile(
+    rf"(?<![\w'’-])((?:{QUAL})?({NUM})\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*\s+and\s+(?:his|her|their)\s+"
+    rf"(?:({NUM})\s+)?(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*)\s+(?:were|have\s+been|had\s+been)\s+(?:(?:also|all|reportedly)\s+)*"
+    r"(killed|died|dead|shot\s+dead|gunned\s+down|murdered|wounded|injured|hurt)\b", re.I)
+
+
+def possessive_parts(clause: str) -> tuple[str, int, int, int] | None:
+    """(kind, total, start, end) of "a judge and his bodyguard were shot dead" (2), "a woman and her two children
+    were killed" (3); None when the clause has no such subject."""
+    m = _POSSESSIVE_PARTS.search(clause) if " and " in clause and (" his " in clause or " her " in clause
+                                                                 or " their " in clause) else None
+    if m is None:
+        return None
+    first = parse_number(m.group(2))
+    second = parse_number(m.group(3)) if m.group(3) else 1
+    if not first or not second:
+        return None
+    kind = "injured" if m.group(4).lower() in ("wounded", "injured", "hurt") else "killed"
+    return kind, first + second, m.start(1), m.end(1)
+
+
 def summed_parts(clause: str) -> list[tuple[str, int, int, int]]:
     """(kind, total, start, end) of each list of counted victims a clause sums ("two policemen and two visa
     applicants were killed" -> killed 4)."""
@@ -337,6 +399,24 @@ _LONE_ATTACKER_DEAD = re.compile(
 _KILL_THE = re.compile(r"\b(?:killing|killed|shot\s+dead|shooting\s+dead)\s+(?:all\s+)?(?:the|its|their)\s+$", re.I)
 
 
+# "wounding the driver and two passengers": one named by a definite noun, then a count
+_THE_ONE_AND_MORE = re.compile(
+    rf"\b(wounding|injuring|wounded|injured|killing|killed|shot\s+dead)\s+the\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?<![^s]s)\s+and\s+"
+    rf"(?:(?:{QUAL})?({NUM}))\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*" + _OBJECT_END, re.I)
+
+
+def the_one_and_more(clause: str) -> tuple[str, int] | None:
+    """(kind, total) for "wounding the driver and two passengers" (injured 3); None when the clause has no such
+    object."""
+    m = _THE_ONE_AND_MORE.search(clause) if " the " in clause and " and " in clause else None
+    if not m or m.group(2).lower() in ("a", "an"):
+        return None
+    more = parse_number(m.group(2))
+    if not more:
+        return None
+    return ("injured" if m.group(1).lower().startswith(("wound", "injur")) else "killed"), more + 1
+
+
 def attackers_dead(after: str) -> bool:
     """True when the attackers counted just before after are said killed ("eight militants who stormed the base
     were killed"), no other count coming between."""
@@ -353,15 +433,59 @@ def passive_possible(after: str) -> bool:
     return len(after[: word.start()].split()) <= 6
 
 
+# "Initial reports said one guard was killed; officials later said two died": a first account, then its revision
+_INITIAL = re.compile(r"\b(?:initial(?:ly)?|first|originally|earlier|early|preliminary)\s+(?:[\w'’-]+\s+)?(?:reports?|figures?|accounts?|said|reported"
+                      r"|put|gave|counted|tolls?|estimates?|stated|told)\b|\b(?:had|was|were|been)\s+(?:initially|first|originally)\b",
+                      re.I)
+# "officials later said", "the army later confirmed", "police have since put": a figure given after a first one
+_LATER_REPORT = re.compile(r"\b(later|subsequently|afterwards|since)\s+(?:[\w'’-]+\s+)?(?:said|say|says|put|confirmed|reported|raised"
+                           r"|revised|lowered|gave|told|updated|counted|corrected|announced)\b", re.I)
+_REVISION_WORDS = ("initial", "first", "original", "earl", "preliminary")
+
+
+def revised_tolls(clause: str, count_attackers: bool) -> dict | None:
+    """The figures of the revision when the clause gives a first account and then a later one ("Initial reports
+    said one soldier died; the army later confirmed three dead"), marked as a rise; None when it gives no such pair."""
+    first = _INITIAL.search(clause)
+    later = _LATER_REPORT.search(clause, first.end()) if first else None
+    if later is None:
+        return None
+    out = find_tolls(clause[later.start():], count_attackers)
+    if out["killed"] is None and out["injured"] is None:
+        return None
+    if out["killed"] is not None:
+        out["rise"] = True
+        out["killed_at"] += later.start()
+    if out["attackers_killed"] is None:
+        out["attackers_killed"] = find_tolls(clause[: later.start()], count_attackers)["attackers_killed"]
+    return out
+
+
 def find_tolls(clause: str, count_attackers: bool = False) -> dict:
     """Killed and injured figures in one clause, with the victim phrase; attackers are not counted.
 
     Returns {"killed", "injured", "victims", "killed_at", "rise", "attackers_killed"}; a figure is None when the
-    clause gives none.
+    clause gives none. A figure given as a revision ("later said two had died") is a rise: it replaces the first.
     """
-    out = {"killed": None, "injured": None, "victims": None, "killed_at": None, "rise": False, "attackers_killed": None}
     # each pattern below is tried only when the lowered clause holds a word it needs (when lowering is faithful)
     low = clause.lower() if folding.plain_case(clause) else None
+    if low is None or any(w in low for w in _REVISION_WORDS):
+        revised = revised_tolls(clause, count_attackers)
+        if revised is not None:
+            return revised
+    out = _clause_tolls(clause, low, count_attackers)
+    if out["killed"] is None and out["injured"] and wounded_survived(clause):
+        out["killed"] = 0  # "two men were stabbed and are in a stable condition": nobody died
+    if out["killed"] is not None and not out["rise"] and (low is None or "later" in low or "since" in low
+                                                          or "subsequently" in low or "afterwards" in low):
+        if out["killed_at"] and _LATER_REPORT.search(clause, 0, out["killed_at"] + 1):
+            out["rise"] = True
+    return out
+
+
+def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
+    """find_tolls without revisions: the figures one clause states."""
+    out = {"killed": None, "injured": None, "victims": None, "killed_at": None, "rise": False, "attackers_killed": None}
     m = _TOLL_RISE.search(clause) if low is None or any(w in low for w in _RISE_WORDS) else None
     if m:
         group = next(i for i in (1, 2, 3) if m.group(i) is not None)
@@ -385,10 +509,11 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
         is_article = raw.lower() in ("a", "an")
         subject_one = False
         head = clause[clause.rfind(";", 0, start) + 1: start]  # "...; a guard was also killed": its own subject
-        if is_article and active is None and (_LEAD_PHRASE.match(head) or _AND_SUBJECT.search(clause[:start])) \
+        if is_article and active is None and (_LEAD_PHRASE.match(head) or _SUBORDINATE_END.search(head[-12:])
+                                               or _AND_SUBJECT.search(clause[:start])) \
                 and (m.start(1) == start):
             # the subject of the clause: "A teacher who was taken with them was killed", "A guard was wounded"
-            one = _ONE_PASSIVE.match(clause, m.end())
+            one = _ONE_PASSIVE.match(clause, m.end()) or _ONE_WHO_WAS.match(clause, m.end())
             subject_one = bool(one)
             if one:
                 active = "injured" if _ONE_HURT.search(one.group(1).lower()) else "killed"
@@ -439,6 +564,10 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
                     kind = None
         if is_article and kind and not subject_one and not re.match(r"^\s+[a-z]", after) and not aged:
             kind = None
+        if active and _NAME_APPOSITIVE.match(after):
+            # "killed a district governor, Ahmad Wali, and his driver": the name is the first victim's
+            ap = _NAME_APPOSITIVE.match(after)
+            after = after[: ap.start(1)] + after[ap.end(1):]
         if active and _AND_ONE_MORE.match(after):
             value += 1  # "killing two patients and a nurse": three; "executed a teacher and one of his colleagues": two
         more = _AND_MORE.match(after) if active and " and " in after[:40] else None
@@ -465,6 +594,17 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
                 out["victims"] = clause[a:b]
                 if kind == "killed":
                     out["killed_at"] = a
+    both = the_one_and_more(clause)
+    if both and out[both[0]] is not None and out[both[0]] < both[1]:
+        out[both[0]] = both[1]  # the count after "the driver and" was taken alone
+    elif both and out[both[0]] is None:
+        out[both[0]] = both[1]
+    parts = possessive_parts(clause)
+    if parts and (out[parts[0]] is None or out[parts[0]] < parts[1]):
+        out[parts[0]] = parts[1]
+        out["victims"] = clause[parts[2]: parts[3]]
+        if parts[0] == "killed":
+            out["killed_at"] = parts[2]
     if out["killed"] is None and (low is None or any(w in low for w in _NAMED_KILL_WORDS)):
         named = named_victims(clause)
         if named:
@@ -486,6 +626,15 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
             out[kind] = 1
             if kind == "killed":
                 out["killed_at"] = one.start(1)
+    if out["injured"] is None and " was " in clause:
+        named = _NAMED_HURT.match(clause)
+        if named and not _NAME_NOT_PERSON.match(named.group(1)):
+            out["injured"] = 1  # "Ali Musa, a passer-by, was shot in the leg"
+    another = _ANOTHER_ONE.search(clause) if "nother" in clause else None
+    if another:
+        kind = "injured" if _ONE_HURT.search(another.group(1).lower()) else "killed"
+        if kind == "injured" and out["injured"] is None:
+            out["injured"] = 1  # "a man was stabbed to death and another man was hurt"
     if out["attackers_killed"] is None and (low is None or any(w in low for w in _LONE_ATTACKER_WORDS)) \
             and _LONE_ATTACKER_DEAD.search(clause):
         out["attackers_killed"] = 1  # "The assailant was also killed", "he blew himself up"
@@ -501,6 +650,20 @@ def find_tolls(clause: str, count_attackers: bool = False) -> dict:
         if out["injured"] is None and not re.search(r"death|killed|fatalit", neg):
             out["injured"] = 0
     return out
+
+
+# "in a stable condition", "non-life-threatening injuries", "has since been discharged": the wounded are alive
+_SURVIVED = re.compile(
+    r"\b(?:stable|satisfactory|good|fair)\s+condition|\bnon-life-threatening\b|\bnot\s+(?:(?:believed|thought|considered)\s+to\s+be\s+)?"
+    r"life-threatening\b|\bexpected\s+to\s+(?:survive|recover)\b|\b(?:been|was|were)\s+(?:later\s+)?discharged\b|\bsurvived\b", re.I)
+_DEATH_WORD = re.compile(r"\b(?:died|dies|dead|death|killed|fatal(?:ly)?|critical|succumbed|lost\s+(?:his|her|their)\s+li(?:fe|ves))\b", re.I)
+
+
+def wounded_survived(text: str) -> bool:
+    """True when text says the wounded are alive ("remains in a stable condition", "non-life-threatening injuries")
+    and speaks of no death: nobody was killed."""
+    return ("condition" in text or "threatening" in text or "discharged" in text or "surviv" in text
+            or "recover" in text) and bool(_SURVIVED.search(text)) and not _DEATH_WORD.search(text)
 
 
 def _victim_phrase(raw: str, after: str) -> str | None:
@@ -550,7 +713,8 @@ _CUMULATIVE = re.compile(
 
 
 _BODIES_FOUND = re.compile(
-    r"\b(?:(his|her)\s+body|(their|the\s+[\w'’-]+(?:['’]s?)?)\s+bod(?:y|ies)|(bodies))\b[^.;]{0,80}?\b(?:was|were|had\s+been|have\s+been)\s+"
+    r"\b(?:(his|her)\s+(?:[\w'’-]+\s+)?body|(their|the\s+[\w'’-]+(?:['’]s?)?)\s+(?:[\w'’-]+\s+)?bod(?:y|ies)|(bodies))\b[^.;]{0,80}?"
+    r"\b(?:was|were|had\s+been|have\s+been)\s+"
     r"(?:later\s+)?(?:found|discovered|recovered|dumped)\b"
     r"|\b(he|she|they)\s+(?:was|were)\s+(?:later\s+)?found\s+(?:dead|beheaded|killed|shot\s+dead|executed|murdered|hanged)\b", re.I)
 
@@ -565,6 +729,13 @@ def hostages_found_dead(sentence: str, victims: str | None) -> int | None:
         return 1
     count = parse_number(victims.split()[0]) if victims else None
     return count or 1
+
+
+def body_of_known_victim(clause: str) -> int | None:
+    """Where the clause tells of the body of someone it refers back to ("His beheaded body was found", "the
+    officer's body was recovered", "they were found dead"), the end of an incident already told; else None."""
+    m = _BODIES_FOUND.search(clause) if ("bod" in clause or "found" in clause) else None
+    return m.start() if m and not m.group(3) else None
 
 
 def hostage_deaths(clause: str) -> int | None:
