@@ -49,6 +49,8 @@ def test_a_rescue_does_not_split_the_kidnapping_it_ends():
 @pytest.mark.parametrize("text", [
     "Although weakened, the group remains active and its cells still carry out ambushes and bombings in the countryside.",
     "The militants regularly attack army posts and plant roadside bombs along the highway to Maiduguri.",
+    "Islamic State was defeated in 2017 but its cells still carry out ambushes and bombings in Kirkuk and Diyala.",
+    "The group often kidnaps travellers and attacks army convoys in the region, killing hundreds since 2015.",
 ])
 def test_a_statement_of_a_group_s_activity_is_not_an_incident(text):
     assert incidents(text) == []
@@ -78,3 +80,9 @@ def test_being_forced_into_a_car_is_an_abduction(text):
 ])
 def test_a_fire_treated_as_deliberate_is_an_arson(text):
     assert [i["type"] for i in incidents(text)] == ["other"]
+
+
+def test_a_statement_of_a_group_s_activity_adds_no_incident_to_a_story():
+    found = incidents("Gunmen killed five soldiers at an army post near Gao on Monday. The group was driven from its "
+                      "strongholds in 2017, but its cells still carry out ambushes and bombings in the region.")
+    assert [(i["type"], i["killed"]) for i in found] == [("armed_attack", 5)]

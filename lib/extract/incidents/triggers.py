@@ -233,10 +233,21 @@ def is_hypothetical(clause: str, triggers, killed, injured, date) -> bool:
     return bool(_FEARED.search(clause)) and not killed and not injured and not date
 
 
+# "its cells still carry out ambushes and bombings", "regularly attack army posts": what a group does, not an event
+_HABITUAL = re.compile(
+    r"\b(?:still|continues?\s+to|keeps?|regularly|often|frequently|routinely|usually|periodically|repeatedly|sometimes|occasionally"
+    r"|increasingly)\s+(?:[\w'’-]+\s+){0,2}?(?:carry|carries|launch|launches|stage|stages|mount|mounts|conduct|conducts|attack|attacks"
+    r"|kidnap|kidnaps|abduct|abducts|plant|plants|target|targets|raid|raids|ambush|ambushes|strike|strikes|kill|kills|bomb|bombs"
+    r"|set|sets)\b"
+    r"|\b(?:carry|carries)\s+out\s+(?:[\w'’-]+\s+){0,2}?(?:attacks|ambushes|bombings|raids|kidnappings|abductions|killings|assaults)\b",
+    re.I)
+
+
 def is_vague(clause: str, killed, injured, date, precision) -> bool:
-    """True when the clause counts or generalises events ("scores of bombings", "attacks on its citizens") rather than
-    reporting one; a toll with a date to the day or month keeps it one event."""
-    vague = bool(_VAGUE.search(clause)) or (bool(_GENERIC_PLURAL.search(clause)) and not date and killed is None)
+    """True when the clause counts or generalises events ("scores of bombings", "attacks on its citizens", "its cells
+    still carry out ambushes") rather than reporting one; a toll with a date to the day or month keeps it one event."""
+    vague = bool(_VAGUE.search(clause)) or (bool(_GENERIC_PLURAL.search(clause)) and not date and killed is None) \
+        or bool(_HABITUAL.search(clause))
     if vague and (killed or injured) and date and precision in ("day", "month"):
         return False
     return vague
