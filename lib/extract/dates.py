@@ -11,11 +11,14 @@ reference date, usually the date of an event the text mentioned before.
 from __future__ import annotations
 
 import calendar
+import contextvars
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["DateExpr", "find_dates", "resolve", "parse_date", "agree", "compatible", "PRECISION_RANK"]
+__all__ = ["DateExpr", "find_dates", "resolve", "parse_date", "agree", "compatible", "PRECISION_RANK", "day_first",
+           "reading_day_first"]
 
 PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
 
@@ -162,11 +165,20 @@ def _day_without_year(pub: date, month: int, day: int) -> date | None:
     return d
 
 
+_NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})([/\-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/]|-\d)")
+_WEEKDAY_BEFORE = re.compile(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?,?\s+$", re.I)
+_DATE_AFTER_WEEKDAY = re.compile(r",?\s+\d{1,4}[/.\-]\d")
+_DAY_FIRST = contextvars.ContextVar("day_first", default=False)
+
+
 # Patterns in order of priority: earlier ones win over overlapping later ones.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-    # "12/7/2011": month first, as incident databases write it, unless the first number cannot be a month
-    ("numeric", re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")),
+    # "2021/09/06", "2021.09.06": year, month, day
+    ("ymd", re.compile(r"(?<![\d/.])((?:19|20)\d{2})([/.])(\d{1,2})\2(\d{1,2})(?![\d/]|\.\d)")),
+    # "12/7/2011", "13-08-2020": month first, as incident databases write it, unless the first number cannot be a
+    # month, the weekday before it says otherwise, or the text writes its dates day first (reading_day_first)
+    ("numeric", _NUMERIC),
     # "06.12.2011": day, month, year, as dotted dates are written
     ("dotted", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d]|\.\d)")),
     ("mdy", re.compile(rf"\b({_ANY_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
@@ -206,7 +218,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 _MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_PREFIXES_LOW = tuple(m.lower() for m in _MONTH_PREFIXES)
 _NEEDS = {
-    "iso": ("<digit>",), "numeric": ("<digit>",), "dotted": ("<digit>",), "mdy": ("<digit>", "<Month>"), "dmy": ("<digit>", "<Month>"), "my": ("<digit>", "<Month>"),
+    "iso": ("<digit>",), "ymd": ("<digit>",), "numeric": ("<digit>",), "dotted": ("<digit>",), "mdy": ("<digit>", "<Month>"), "dmy": ("<digit>", "<Month>"), "my": ("<digit>", "<Month>"),
     "md": ("<digit>", "<Month>"), "dm": ("<digit>", "<Month>"),
     "month_rel_year": ("<month>", ("year",)), "last_month_name": ("<month>", ("last", "this", "next", "previous")),
     "in_month": ("<Month>",), "ago": (("ago",),), "came_after": (("after", "before"),),
@@ -245,19 +257,75 @@ _WEEKDAY_NOUN = re.compile(r"\s+(?:Mass|masses|prayers?|services?|sermons?|marke
                            r"|editions?|papers?|bazaars?|fasts?)\b")
 
 
+def _weekday_before(text: str, start: int) -> int | None:
+    """The weekday (0 = Monday) written just before a date ("Tue 12/01/2021", "Friday, 3/4/2020"), or None."""
+    m = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+    return None if m is None else _WEEKDAY_ABBREVIATIONS[m.group(1).lower()]
+
+
+_WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5,
+                          "sun": 6}
+
+
+def _readings(first: int, second: int, year: int) -> tuple[date | None, date | None]:
+    """The day-first and the month-first reading of a numeric date (None where one is no date)."""
+    return _safe_date(year, second, first), _safe_date(year, first, second)
+
+
+def _numeric_reading(first: int, second: int, year: int, weekday: int | None, day_first: bool) -> date | None:
+    """The date a numeric date names: the only valid reading, else the one its weekday agrees with, else the
+    convention (day first or month first)."""
+    dmy, mdy = _readings(first, second, year)
+    if dmy is None or mdy is None or dmy == mdy:
+        return dmy or mdy
+    if weekday is not None and (dmy.weekday() == weekday) != (mdy.weekday() == weekday):
+        return dmy if dmy.weekday() == weekday else mdy
+    return dmy if day_first else mdy
+
+
+def day_first(text: str) -> bool:
+    """True when text writes its slashed or dashed dates day first: more of them can only be read day first
+    ("15/01/2021", or a weekday that agrees only with that reading) than month first; US style when nothing says."""
+    if "/" not in text and "-" not in text:
+        return False
+    votes = 0
+    for m in _NUMERIC.finditer(text):
+        dmy, mdy = _readings(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if dmy is not None and mdy is not None and dmy != mdy:
+            weekday = _weekday_before(text, m.start())
+            if weekday is not None and (dmy.weekday() == weekday) != (mdy.weekday() == weekday):
+                votes += 1 if dmy.weekday() == weekday else -1
+        elif dmy is not None and mdy is None:
+            votes += 1
+        elif mdy is not None and dmy is None:
+            votes -= 1
+    return votes > 0
+
+
+@contextmanager
+def reading_day_first(flag: bool):
+    """Within the block, ambiguous numeric dates ("05/03/2021") are read day first when flag is True: one text's
+    convention (day_first) applied to every clause of it."""
+    token = _DAY_FIRST.set(flag)
+    try:
+        yield
+    finally:
+        _DAY_FIRST.reset(token)
+
+
 def _resolve_match(kind, m, text, pub, ref):
     """(date, precision, expr_kind) for one regex match."""
     g = m.groups()
     if kind == "iso":
         d = _safe_date(int(g[0]), int(g[1]), int(g[2]))
         return (*_fmt(d, "day"), "absolute") if d else (None, None, "absolute")
-    if kind == "numeric":
-        first, second = int(g[0]), int(g[1])
-        month, day = (second, first) if first > 12 else (first, second)
-        d = _safe_date(int(g[2]), month, day)
+    if kind == "ymd":
+        d = _safe_date(int(g[0]), int(g[2]), int(g[3]))
         return (*_fmt(d, "day"), "absolute") if d else (None, None, "absolute")
-    if kind == "dotted":
-        d = _safe_date(int(g[2]), int(g[1]), int(g[0]))
+    if kind in ("numeric", "dotted"):
+        first, second, year = (int(g[0]), int(g[2]), int(g[3])) if kind == "numeric" else (int(g[0]), int(g[1]), int(g[2]))
+        d = _numeric_reading(first, second, year, _weekday_before(text, m.start()),
+                             day_first=kind == "dotted" or _DAY_FIRST.get())
         return (*_fmt(d, "day"), "absolute") if d else (None, None, "absolute")
     if kind == "mdy":
         d = _safe_date(int(g[2]), _month_number(g[0]), int(g[1]))
@@ -377,6 +445,8 @@ def _resolve_match(kind, m, text, pub, ref):
         y = pub.year + delta
         return (f"{y:04d}", "year", "relative") if 0 < y < 10000 else (None, None, "relative")
     if kind == "weekday":
+        if _DATE_AFTER_WEEKDAY.match(text, m.end()):
+            return None, None, "skip"  # "Friday, 05/03/2021": the weekday of the date it opens
         # a capitalised word before it makes it part of a name: "Easter Sunday", "Good Friday"
         before = text[: m.start()].rstrip()
         prev = re.search(r"(\w+)$", before)

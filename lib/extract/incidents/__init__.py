@@ -21,7 +21,7 @@ tables are data files under lib/extract/rules/en/.
 """
 from __future__ import annotations
 
-from lib.extract.dates import parse_date
+from lib.extract.dates import day_first, parse_date, reading_day_first
 from lib.extract.incidents import clauses, layout, perpetrators, record, tolls, triggers
 from lib.extract.incidents.perpetrators import find_perpetrator
 from lib.extract.incidents.tolls import find_tolls, parse_number
@@ -35,7 +35,14 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
     """Incidents reported in text (see the module's doc); each a dict with the sentence that states it.
 
     sentences: the text's sentence spans when the caller already has them (lib.text.sentence_spans).
+    Ambiguous numeric dates are read the way the whole text writes them (lib.extract.dates.day_first).
     """
+    with reading_day_first(bool(text) and day_first(text)):
+        return _find_incidents(text, mentions, published, sentences)
+
+
+def _find_incidents(text, mentions, published, sentences) -> list[dict]:
+    """find_incidents within the text's date convention."""
     if not text or not text.strip():
         return []
     # every trigger holds a stem at the start of a word: a text without one has no incident, and a sentence
@@ -58,11 +65,14 @@ def find_incidents(text: str, mentions: list[dict] | None, published: str | None
     dateline_end = layout.dateline_end(text, body)
     lead_start = body[0][0]
     dateline_mention = next((m for m in mentions if lead_start <= m["start"] < dateline_end), None)
+    entry_openers = layout.entry_openers(text, body)
 
     incidents: list[record.Incident] = []
     current: record.Incident | None = None
 
     for index, (s, e) in enumerate(body):
+        if (s, e) in entry_openers:
+            current = None  # a dated entry of a log: nothing it says belongs to the entry before
         has_stem = (s, e) in flagged
         if current is None and not has_stem:
             continue

@@ -18,7 +18,10 @@ CLAIM_OF_KNOWN = re.compile(
     r"(?:attacks?|bombings?|blasts?|explosions?|killings?|kidnapping|abduction|assault|raid|ambush|shooting)\b"
     r"|\b(?:its|their)\s+(?:fighters|men|militants|members|mujahideen|soldiers)\s+(?:had\s+)?(?:carried\s+out|conducted|staged"
     r"|planted|set\s+off|detonated)\s+(?:the|this|that|both)\b", re.I)
-NEW_EVENT = re.compile(r"\b(?:second|another|two\s+more|three\s+more|more\s+explosions|separate|earlier|previous|also\s+(?:struck|attacked|exploded))\b", re.I)
+NEW_EVENT = re.compile(r"\b(?:second|another|two\s+more|three\s+more|more\s+explosions|separate|earlier|previous|also\s+(?:struck|attacked|exploded))\b"
+                       # "Hours after the blast, gunmen shot dead ...": the next event, told after the one it follows
+                       r"|^\W*(?:(?:only|just|barely|some)\s+)?(?:hours|minutes|days|moments|an?\s+(?:hour|day)|\w+\s+(?:hours|days|minutes))"
+                       r"\s+after\s+(?:the|this|that)\s+[^,;]{0,60}?,", re.I)
 CAME_AFTER = re.compile(
     r"\b(?:came|comes|come|occurred|happened)\s+(?:only\s+|just\s+|barely\s+|shortly\s+|soon\s+|some\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|\d+)\s+(?:hour|day|week|month|year)s?\s+|(?:hours|days|weeks|months)\s+)?after\b", re.I)

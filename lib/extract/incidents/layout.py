@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 
+from lib.extract.dates import find_dates
+
 UPPER = "A-ZÀ-ÖØ-Þ"  # capitals with accents too: "BOGOTÁ", "SÃO PAULO"
 DATELINE = re.compile(rf"^\s*([{UPPER}][{UPPER}'’.\-]+(?:\s+[{UPPER}][{UPPER}'’.\-]+)*(?![\w])[^—–\n]{{0,60}}?)\s*(?:—|–|--)\s*")
 _CAPITALS = re.compile(rf"[{UPPER}]{{3,}}")
 _SENTENCE_END = re.compile(r"[.!?\"”’]$")
 _BLANK_LINE = re.compile(r"\n\s*\n")
+# what may stand before an entry's date ("Tue 12/01/2021 —", "On 9 December 2019, ") and after it
+_ENTRY_LEAD = re.compile(r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:On\s+)?")
+_ENTRY_TAIL = re.compile(r"\s*(?::|—|–|--?|,)?\s+(?=\S)")
 
 
 def body(text: str, spans) -> list:
@@ -43,3 +48,22 @@ def paragraphs(text: str, spans) -> dict:
         out[(s, e)] = para
         prev_end = e
     return out
+
+
+def entry_openers(text: str, spans) -> set:
+    """The sentences that open a dated entry of an incident log: a line that begins with a full date ("2021/09/06:",
+    "Tue 12/01/2021 —", "3 Jan 2015 —", "On 9 December 2019, ..."), when the text has at least two such lines.
+    Each entry is an incident of its own, dated by its opener, whatever the entry before it said."""
+    out = set()
+    for s, e in spans:
+        if text[text.rfind("\n", 0, s) + 1: s].strip():
+            continue  # not at the start of a line
+        head = text[s: min(e, s + 48)]
+        lead = _ENTRY_LEAD.match(head).end()
+        if not head[lead: lead + 1].isdigit() and head[lead: lead + 1] not in "JFMASOND":
+            continue
+        first = next(iter(find_dates(head[lead:])), None)
+        if first is not None and first.start == 0 and first.precision == "day" and first.kind == "absolute" \
+                and _ENTRY_TAIL.match(head, lead + first.end):
+            out.add((s, e))
+    return out if len(out) >= 2 else set()

@@ -123,7 +123,49 @@ def find_triggers(clause: str) -> list[tuple[int, int, str, int]]:
         carried = [m.span(1) for m in _ARMED_WITH.finditer(clause)]
         if carried:
             found = [f for f in found if not any(a <= f[0] < b for a, b in carried)]
+    if found:
+        found = _without_other_steps(clause, found)
     return found
+
+
+# "has been charged with kidnapping", "was sentenced to 20 years for the bombing": the crime a court step names is
+# not an event this clause reports, up to the clause's next part ("... after a woman was stabbed")
+_COURT = re.compile(r"\b(?:charged\s+with|convicted\s+(?:of|over|for)|guilty\s+of|accused\s+of|pleaded\s+(?:not\s+)?guilty\s+to"
+                    r"|sentenced|jailed|acquitted|indicted|arraigned|(?:on|stand|stands|standing|face|faces|facing)\s+trial)\b", re.I)
+_TOLL_WORD = re.compile(r"\b(?:killed|killing|died|dead|wounded|wounding|injured|injuring)\b", re.I)
+_COURT_SCOPE_END = re.compile(r"\b(?:after|when|following|because|while|as)\b|[,;]", re.I)
+# "troops rescued four passengers held by kidnappers": the end of a kidnapping, not one
+_RESCUE = re.compile(
+    r"\b(?:troops|soldiers|police|policemen|officers|army|forces|military|commandos|vigilantes|operatives|navy)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:rescued|freed|liberated|secured\s+the\s+release\s+of)\b"
+    r"|\b(?:rescued|freed|liberated)\s+(?:[\w'’-]+\s+){0,6}?by\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:troops|soldiers|police|officers|army"
+    r"|forces|military|commandos|vigilantes|operatives|navy)\b", re.I)
+# "Hours after the blast, gunmen shot dead ...": the event the opening phrase names is one told before
+_AFTER_OTHER = re.compile(
+    r"^\W*(?:(?:only|just|barely|some)\s+)?(?:(?:hours|minutes|days|weeks|moments|an?\s+(?:hour|day|week)|\w+\s+(?:hours|days|weeks|minutes))\s+"
+    r"|shortly\s+|soon\s+)?after\s+(?:the|a|an|this|that|last\s+\w+['’]s|\w+['’]s)\s+[^,;]{0,60}?,", re.I)
+_STEP_WORDS = ("charg", "convict", "guilty", "accused", "sentenc", "jailed", "acquit", "indict", "arraign", "trial", "rescu",
+               "freed", "liberat", "release", "after")
+
+
+def _without_other_steps(clause: str, found):
+    """found without the triggers that name a crime a court step is about (but one told with its toll), a kidnapping a rescue ended, or an event
+    an opening "Hours after the blast," refers to."""
+    low = clause.lower()
+    if not any(w in low for w in _STEP_WORDS):
+        return found
+    drop = []
+    for m in _COURT.finditer(clause):
+        end = _COURT_SCOPE_END.search(clause, m.end())
+        scope = (m.end(), end.start() if end else len(clause))
+        if not _TOLL_WORD.search(clause, *scope):
+            drop.append(scope)  # "jailed for the bombs that killed 30 people on 13 May 2008" still tells that event
+    if _RESCUE.search(clause):
+        found = [f for f in found if f[2] != "kidnapping" and f[3] == 2]
+    m = _AFTER_OTHER.match(clause)
+    if m and any(a >= m.end() for a, *_ in found):
+        drop.append((m.start(), m.end()))
+    return [f for f in found if not any(a <= f[0] < b for a, b in drop)]
 
 
 def type_of(triggers) -> tuple[str | None, int]:
@@ -193,10 +235,21 @@ def is_hypothetical(clause: str, triggers, killed, injured, date) -> bool:
     return bool(_FEARED.search(clause)) and not killed and not injured and not date
 
 
+# "its cells still carry out ambushes and bombings", "regularly attack army posts": what a group does, not an event
+_HABITUAL = re.compile(
+    r"\b(?:still|continues?\s+to|keeps?|regularly|often|frequently|routinely|usually|periodically|repeatedly|sometimes|occasionally"
+    r"|increasingly)\s+(?:[\w'’-]+\s+){0,2}?(?:carry|carries|launch|launches|stage|stages|mount|mounts|conduct|conducts|attack|attacks"
+    r"|kidnap|kidnaps|abduct|abducts|plant|plants|target|targets|raid|raids|ambush|ambushes|strike|strikes|kill|kills|bomb|bombs"
+    r"|set|sets)\b"
+    r"|\b(?:carry|carries)\s+out\s+(?:[\w'’-]+\s+){0,2}?(?:attacks|ambushes|bombings|raids|kidnappings|abductions|killings|assaults)\b",
+    re.I)
+
+
 def is_vague(clause: str, killed, injured, date, precision) -> bool:
-    """True when the clause counts or generalises events ("scores of bombings", "attacks on its citizens") rather than
-    reporting one; a toll with a date to the day or month keeps it one event."""
-    vague = bool(_VAGUE.search(clause)) or (bool(_GENERIC_PLURAL.search(clause)) and not date and killed is None)
+    """True when the clause counts or generalises events ("scores of bombings", "attacks on its citizens", "its cells
+    still carry out ambushes") rather than reporting one; a toll with a date to the day or month keeps it one event."""
+    vague = bool(_VAGUE.search(clause)) or (bool(_GENERIC_PLURAL.search(clause)) and not date and killed is None) \
+        or bool(_HABITUAL.search(clause))
     if vague and (killed or injured) and date and precision in ("day", "month"):
         return False
     return vague

@@ -1,0 +1,92 @@
+"""Incident logs: each line opened by a date is an entry of its own, dated by it, whatever way the date is written;
+ambiguous numeric dates are read the way the whole log writes them."""
+import pytest
+
+from lib.extract import extract
+from lib.extract.dates import day_first, find_dates, reading_day_first, resolve
+
+PUB = "2022-06-30"
+
+
+def _log(openers, bodies=("Gunmen shot dead two farmers near Abeche.", "A roadside bomb wounded five soldiers near Adre.",
+                         "Armed men abducted a teacher from a school in Goz Beida.")):
+    lines = ["Incident log: eastern Chad", ""]
+    for opener, body in zip(openers, bodies):
+        lines += [f"{opener} {body}", ""]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("openers, dates", [
+    (("2021/09/06:", "2021/09/14:", "2021/09/20:"), ["2021-09-06", "2021-09-14", "2021-09-20"]),
+    (("13-08-2020:", "21-08-2020:", "02-09-2020:"), ["2020-08-13", "2020-08-21", "2020-09-02"]),
+    (("09.03.2019", "17.03.2019", "21.03.2019"), ["2019-03-09", "2019-03-17", "2019-03-21"]),
+    (("7/3/2017:", "7/9/2017:", "8/1/2017:"), ["2017-07-03", "2017-07-09", "2017-08-01"]),
+    (("Tue 12/01/2021 —", "Mon 08/02/2021 —", "Fri 15/01/2021 —"), ["2021-01-12", "2021-02-08", "2021-01-15"]),
+    (("3 Jan 2015 —", "2016-05-03:", "2016-05-03:"), ["2015-01-03", "2016-05-03", "2016-05-03"]),
+])
+def test_every_dated_line_of_a_log_is_an_incident_dated_by_its_opener(openers, dates):
+    found = extract(_log(openers), PUB)["incidents"]
+    assert [i["date"] for i in found] == dates
+    assert [i["type"] for i in found] == ["armed_attack", "bombing", "kidnapping"]
+
+
+def test_an_entry_keeps_its_own_figures_and_not_the_next_ones():
+    text = _log(("2021/09/06:", "2021/09/14:"), ("Gunmen attacked a village near Abeche. Two farmers died.",
+                                               "A roadside bomb went off near Adre. Five soldiers were wounded."))
+    first, second = extract(text, PUB)["incidents"]
+    assert (first["killed"], first["injured"]) == (2, None)
+    assert (second["killed"], second["injured"]) == (None, 5)
+
+
+def test_one_dated_paragraph_in_a_story_is_not_a_log():
+    text = ("Gunmen attacked a market in Gao on Monday, killing three people.\n\n"
+            "2021-09-06: the date the army gave for the start of the operation. Two soldiers were wounded.")
+    [inc] = extract(text, "2021-09-08")["incidents"]
+    assert inc["injured"] == 2
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("2021/09/06", "2021-09-06"), ("2021.09.06", "2021-09-06"), ("13-08-2020", "2020-08-13"),
+    ("08-13-2020", "2020-08-13"), ("7/3/2017", "2017-07-03"), ("15/01/2021", "2021-01-15"),
+])
+def test_numeric_dates_in_every_order(written, expected):
+    assert resolve(f"on {written}", PUB) == (expected, "day")
+
+
+def test_a_weekday_decides_between_day_first_and_month_first():
+    assert resolve("Tue 12/01/2021", PUB) == ("2021-01-12", "day")  # 1 December 2021 was a Wednesday
+    assert resolve("Wed 12/01/2021", PUB) == ("2021-12-01", "day")
+    assert resolve("Friday, 05/03/2021", PUB) == ("2021-03-05", "day")
+    assert resolve("Friday 04/06/2021", PUB) == ("2021-06-04", "day")  # the weekday fits 4 June, not 6 April
+    with reading_day_first(True):
+        assert resolve("05/03/2021", PUB) == ("2021-03-05", "day")
+
+
+def test_a_text_with_a_day_first_date_reads_all_its_dates_day_first():
+    assert day_first("On 15/01/2021 gunmen attacked. On 05/03/2021 a bomb exploded.")
+    assert day_first("Tue 12/01/2021: an ambush. 05/03/2021: a bombing.")
+    assert not day_first("On 7/3/2017 gunmen attacked. On 7/9/2017 a bomb exploded.")
+    assert not day_first("On 12/25/2020 gunmen attacked. On 15/01/2021 a bomb exploded. On 11/30/2021 a raid.")
+
+
+def test_a_log_with_a_day_first_date_dates_its_ambiguous_entries_day_first():
+    text = _log(("15/01/2021:", "05/03/2021:", "07/03/2021:"))
+    assert [i["date"] for i in extract(text, PUB)["incidents"]] == ["2021-01-15", "2021-03-05", "2021-03-07"]
+
+
+def test_month_first_stays_the_default():
+    text = _log(("05/03/2021:", "05/09/2021:", "06/01/2021:"))
+    assert [i["date"] for i in extract(text, PUB)["incidents"]] == ["2021-05-03", "2021-05-09", "2021-06-01"]
+    with reading_day_first(False):
+        assert [x.date for x in find_dates("05/03/2021")] == ["2021-05-03"]
+
+
+@pytest.mark.parametrize("text", ["Mon 08/02/2021 — A bomb wounded four soldiers near Butembo.",
+                                  "Sat 3/4/2021: Gunmen killed a trader near Beni."])
+def test_a_weekday_abbreviation_before_a_date_is_not_a_place(text):
+    surfaces = [m["surface"] for m in extract(text, PUB)["mentions"]]
+    assert "Mon" not in surfaces and "Sat" not in surfaces
+
+
+def test_mon_state_is_still_a_place():
+    assert "Mon State" in [m["surface"] for m in extract("Fighting spread across Mon State on Friday.", PUB)["mentions"]]
