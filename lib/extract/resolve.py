@@ -485,6 +485,7 @@ def _colocated(raw, cands, recs) -> set[int]:
 
 _COLOCATING = ("city", "town", "admin2")
 COLOCATED_KM = 50.0
+REGION_OVER_COUNTRY = 1.0  # the times other names must name a town's state before it beats a same-named country
 PAIRED_BONUS = 4.0  # on top of COLOCATED_BONUS, for a pair in a country the article gives a sign of
 COLOCATED_BONUS = 4.0  # a bearer near a bearer of another name of the article: the pair that fits
 
@@ -511,13 +512,17 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
         reg = (r.country_code, r.admin1)
         return region_weight.get(reg, 0) - own_region.get((key, reg), 0) if region_weight and r.admin1 else 0
 
+    def supported(cc):
+        return bool(cc) and country_weight.get(cc, 0) - own_weight.get((key, cc), 0) > 0
+
     # a town of a region the article names ("Louisiana" ... "Alexandria"): its namesakes elsewhere weigh less
     # (not for a name that is itself a state's or a country's: "California, Oregon and Washington")
     regional = len(cs) > 1 and any(p and recs[idx].kind in SETTLEMENTS + ("admin2",) and named_region(recs[idx]) > 0
                                    for idx, p in cs) \
-        and not any(p and recs[idx].kind in ("admin1", "country") for idx, p in cs)
-    def supported(cc):
-        return bool(cc) and country_weight.get(cc, 0) - own_weight.get((key, cc), 0) > 0
+        and not any(p and recs[idx].kind == "admin1" for idx, p in cs) \
+        and not any(p and recs[idx].kind == "country" and (supported(recs[idx].country_code) or not any(
+            p2 and recs[i2].kind in SETTLEMENTS and named_region(recs[i2]) >= REGION_OVER_COUNTRY for i2, p2 in cs))
+            for idx, p in cs)
 
     # a bearer beside a bearer of another name the article uses, in a country the article gives a sign of
     # ("Paris and Henry County": the Tennessee pair): its namesakes in countries with no sign weigh less
@@ -560,8 +565,9 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
                 s += 12.0  # "Palestine, Texas", "Lebanon, Pennsylvania": the town of that state, not the country
         if kind == "country":
             w = country_weight.get(r.country_code, 0)
-            if len(country_names) > 1:
-                # "Congo" after "Democratic Republic of Congo": only the evidence of other names decides
+            if len(country_names) > 1 or regional:
+                # "Congo" after "Democratic Republic of Congo", "Palestine" in a story on Texas towns: only the
+                # evidence of other names decides, not how often the name itself is repeated
                 w -= own_weight.get((key, r.country_code), 0)
             s += min(5.0, 2.5 * w)
         elif kind != "other" and r.country_code:

@@ -1,0 +1,36 @@
+"""Famous names that are also towns: the article's own region, not the repetitions of the name, decides."""
+import pytest
+
+from lib.extract.places import find_places
+
+
+def resolved(text, surface):
+    hits = [m for m in find_places(text) if m["surface"] == surface]
+    assert hits, f"{surface!r} not found in {text!r}"
+    return hits[-1]
+
+
+@pytest.mark.parametrize("text, surface, admin1", [
+    # a country's name repeated in a story on a town of a state the article names elsewhere
+    ("Deputies from Grapeland joined the search. Palestine police said the Palestine man was found. "
+     "Palestine officials thanked the volunteers.", "Palestine", "TX"),
+    ("Mourners gathered in Myerstown on Friday. She later lived in Lebanon, and her son still lives in Lebanon. "
+     "Burial will be in Lebanon.", "Lebanon", "PA"),
+    ("The Minnesota league opens in May. Jordan will host Belle Plaine and Shakopee in the first games, and "
+     "Jordan coaches expect a crowd; the Jordan team won last year.", "Jordan", "MN"),
+])
+def test_a_repeated_country_name_is_the_town_of_the_named_state(text, surface, admin1):
+    m = resolved(text, surface)
+    assert (m["country_code"], m["admin1"], m["kind"]) == ("US", admin1, "town")
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    # the country the article gives signs of by other names stays the country
+    ("A Texas aid group flew to Amman. Jordan has taken in many refugees, and Jordan's king thanked the "
+     "volunteers from Texas.", "Jordan", "JO"),
+    ("Israel and Lebanon traded fire across the border. Lebanon said two soldiers were hurt; Beirut "
+     "protested to the United Nations.", "Lebanon", "LB"),
+])
+def test_a_country_with_signs_of_its_own_stays_the_country(text, surface, country):
+    m = resolved(text, surface)
+    assert (m["country_code"], m["kind"]) == (country, "country")
