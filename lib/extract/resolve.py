@@ -19,6 +19,10 @@ from lib.geo import PRIOR, SETTLEMENTS
 
 _RAD = math.pi / 180
 REGIME_WORDS = frozenset(rules.words("regime_words"))
+LOCAL_ROLE_AFTER = frozenset(rules.words("local_role_after"))
+STREET_WORDS = frozenset(rules.words("street_words"))
+GIVEN_NAMES = frozenset(rules.words("given_names"))
+CITY_BODIES = frozenset(("council", "manager", "hall", "commission", "schools", "attorney", "clerk", "administrator"))
 
 # A generic word's kind, then the other kind it may mean ("X district" may be a first-level region); a village
 # is looked for among towns, a seat (a dateline, a bare name beside "X province") among cities.
@@ -247,6 +251,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
             cands[mi] = (cands[mi][0] + tuple(alt), cands[mi][1] + tuple(_base_score(recs[c[0]], False) for c in alt))
 
     hints = _discourse_hints(raw, cands, recs)
+    local_keys = {m["key"] for m in raw if _local_role(tokens, m)}
 
     near_memo: dict[tuple, float | None] = {}
 
@@ -285,6 +290,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
     strong_country = any(w >= LOCAL_WEIGHT for w in country_weight.values())
     chosen: dict[tuple, tuple] = {}  # (key, hint, qualifiers) -> (record index, confidence)
     out = []
+    out_keys = []  # (key, candidates) of each mention of out
     for mi, (m, (cs, base), (qcc, qadm, _, areas)) in enumerate(zip(raw, cands, quals)):
         if not cs:
             continue
@@ -329,7 +335,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
                 cs2, base2 = cs, base
             pick = chosen[memo_key] = _choose(m, cs2, base2, qcc, qadm, recs, country_weight, own_weight,
                                               admin_weight, anchors, nearest, hint,
-                                              (region_weight, own_region), colocated)
+                                              (region_weight, own_region), colocated, key in local_keys)
         if pick is None or _alias_not_place(tokens, m, pick[0], cs, recs, country_weight, own_weight):
             continue
         idx, conf = pick
@@ -340,10 +346,65 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
             "country_code": r.country_code, "admin1": r.admin1, "lat": r.lat, "lon": r.lon, "place_id": r.id,
             "population": r.population, "confidence": conf, "source": r.source,
         })
-    return _short_country_names(out)
+        out_keys.append((key, cs))
+    return _short_country_names(_nearest_namesakes(out, out_keys, recs))
 
 
 _LOCATIVES = frozenset(("in", "at", "near", "outside", "around"))
+NAMESAKE_NEAR_KM = 60.0  # a namesake this close to another place the article names ...
+NAMESAKE_FAR_KM = 250.0  # ... beats the chosen bearer when that lies this far from every one of them
+
+
+def _nearest_namesakes(out: list[dict], out_keys: list[tuple], recs) -> list[dict]:
+    """A town, city or county whose chosen bearer lies far from every other settlement the article names,
+    while a namesake lies right beside one of them ("Paris" beside "Murray": Paris, Tennessee, not
+    Paris, France): that namesake, for every mention of the name."""
+    points = [(d["lat"], d["lon"], k) for d, (k, _) in zip(out, out_keys) if d["kind"] in _COLOCATING]
+    if not points:
+        return out
+    switched: dict[str, int | None] = {}
+
+    def gap(lat, lon, key):
+        cos1 = math.cos(lat * _RAD)
+        best = None
+        for plat, plon, pkey in points:
+            if pkey == key or abs(plat - lat) > 4.0:
+                continue
+            h = math.sin((plat - lat) * _RAD / 2) ** 2 + cos1 * math.cos(plat * _RAD) * math.sin(
+                (plon - lon) * _RAD / 2) ** 2
+            d = 12742 * math.asin(min(1.0, math.sqrt(h)))
+            if best is None or d < best:
+                best = d
+        return best
+
+    for d, (key, cs) in zip(out, out_keys):
+        # a region or a country abroad gives way only to a namesake in another country ("Berea" beside
+        # "Richmond": the Kentucky town, not Lesotho's district; but "Washington" the state stays the state)
+        abroad = d["kind"] in ("admin1", "country")
+        if d["kind"] not in _COLOCATING and not abroad or len(cs) < 2:
+            continue
+        if key not in switched:
+            switched[key] = None
+            cur = gap(d["lat"], d["lon"], key)
+            if cur is None or cur > NAMESAKE_FAR_KM:
+                best = None
+                for idx, primary in cs:
+                    r = recs[idx]
+                    if not primary or r.kind not in _COLOCATING or r.id == d["place_id"] \
+                            or abroad and r.country_code == d["country_code"]:
+                        continue
+                    g = gap(r.lat, r.lon, key)
+                    if g is not None and g <= NAMESAKE_NEAR_KM and (best is None or g < best[0]):
+                        best = (g, idx)
+                if best:
+                    switched[key] = best[1]
+        idx = switched[key]
+        if idx is not None:
+            r = recs[idx]
+            d.update({"name": r.name, "kind": r.kind, "country_code": r.country_code, "admin1": r.admin1,
+                      "lat": r.lat, "lon": r.lon, "place_id": r.id, "population": r.population,
+                      "source": r.source})
+    return out
 
 
 def _placed_alternates(tokens: Tokens, m, qual, codes, recs, country_weight) -> list:
@@ -485,13 +546,37 @@ def _colocated(raw, cands, recs) -> set[int]:
 
 _COLOCATING = ("city", "town", "admin2")
 COLOCATED_KM = 50.0
-REGION_OVER_COUNTRY = 1.0  # the times other names must name a town's state before it beats a same-named country
+REGION_OVER_COUNTRY = 1.0
+LOCAL_ROLE_BONUS = 6.0  # a town of a country the article gives a sign of, for a name used as a town's own  # the times other names must name a town's state before it beats a same-named country
 PAIRED_BONUS = 4.0  # on top of COLOCATED_BONUS, for a pair in a country the article gives a sign of
 COLOCATED_BONUS = 4.0  # a bearer near a bearer of another name of the article: the pair that fits
 
 
+def _local_role(tokens: Tokens, m) -> bool:
+    """Whether the text uses a name as a town's own: its force, council or people ("Paris Police Department",
+    "Dublin City Council", "a Lebanon woman"), a person's home ("Jessica Kay, 18, of Paris", "Galen Miller of
+    Palestine") or an address's town ("420 Augusta St., Alexandria")."""
+    keys, caps, gaps = tokens.keys, tokens.caps, tokens.gaps
+    i, j, n = m["i"], m["j"], len(tokens.keys)
+    if j + 1 < n and gaps[j + 1] == " ":
+        after = keys[j + 1]
+        if after in LOCAL_ROLE_AFTER or after == "city" and j + 2 < n and keys[j + 2] in CITY_BODIES:
+            return True
+    if i >= 1 and keys[i - 1] in STREET_WORDS and caps[i - 1] and gaps[i] in (", ", "., "):
+        return True
+    if i >= 2 and keys[i - 1] == "of" and not caps[i - 1]:
+        before = keys[i - 2]
+        if before.isdigit() and gaps[i - 1] == ", " and len(before) <= 3:
+            return True  # "Jessica Kay, 18, of Paris"
+        if before == "also" or before == "city" and i >= 3 and keys[i - 3] == "the":
+            return True  # "also of Paris", "the City of Paris"
+        if i >= 3 and caps[i - 2] and caps[i - 3] and keys[i - 3] in GIVEN_NAMES and gaps[i - 2] == " ":
+            return True  # "Galen Miller of Palestine"
+    return False
+
+
 def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weight, anchors, nearest,
-            hint=None, regions=({}, {}), colocated=frozenset()):
+            hint=None, regions=({}, {}), colocated=frozenset(), local_role=False):
     """Score the candidates of one mention in the article's context: (record index, confidence)."""
     key = m["key"]
     hint_kinds = HINT_KINDS.get(hint, ()) if hint else ()
@@ -530,9 +615,18 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
         p and idx in colocated and supported(recs[idx].country_code) for idx, p in cs) \
         and not any(p and recs[idx].kind == "country" for idx, p in cs) \
         and not all(supported(recs[idx].country_code) for idx, _ in cs)
+    # a name the text uses as a town's own ("Paris Police Department", "Jessica Kay, 18, of Paris"), with a
+    # bearer in a country the article gives a sign of by other names: that town, not a capital abroad
+    homely = local_role and len(cs) > 1 and any(
+        p and recs[idx].kind in SETTLEMENTS and supported(recs[idx].country_code) for idx, p in cs)
     for (idx, primary), s in zip(cs, base):
         r = recs[idx]
         kind = r.kind
+        if homely:
+            if not supported(r.country_code):
+                s -= FOREIGN_NAMESAKE
+            elif kind in SETTLEMENTS and primary:
+                s += LOCAL_ROLE_BONUS
         if paired and kind in SETTLEMENTS + ("admin2",):
             if idx in colocated and supported(r.country_code):
                 s += PAIRED_BONUS

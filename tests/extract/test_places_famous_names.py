@@ -34,3 +34,36 @@ def test_a_repeated_country_name_is_the_town_of_the_named_state(text, surface, a
 def test_a_country_with_signs_of_its_own_stays_the_country(text, surface, country):
     m = resolved(text, surface)
     assert (m["country_code"], m["kind"]) == (country, "country")
+
+
+@pytest.mark.parametrize("text", [
+    # the text uses the name as a town's own, and the article names a US city elsewhere
+    "Jessica Kay, 18, of Paris died in a Dallas hospital on Saturday.",
+    "Paris Police Department officers were called to a home in Dallas.",
+    "The Paris City Council met on Monday; Dallas officials attended.",
+    "A Paris woman was hurt in a crash near Dallas, police said.",
+    "He lives at 12 Main St., Paris, and works in Dallas.",
+])
+def test_a_name_used_as_a_towns_own_is_the_town_of_the_articles_country(text):
+    m = resolved(text, "Paris")
+    assert (m["country_code"], m["kind"]) == ("US", "town")
+
+
+@pytest.mark.parametrize("text", [
+    # no sign of the town's role, or the capital's own country named: the capital
+    "Talks in Paris resumed on Monday; Dallas investors watched closely.",
+    "Paris police said the suspect fled; France's interior minister spoke to reporters.",
+])
+def test_the_capital_stays_without_a_towns_role_or_with_its_country(text):
+    assert resolved(text, "Paris")["country_code"] == "FR"
+
+
+@pytest.mark.parametrize("text, surface, admin1", [
+    # the chosen bearer lies far from every other place named; a namesake lies right beside one of them
+    ("A Paris man was arrested in Murray on Friday.", "Paris", "TN"),
+    ("The Paris school board met in Camden on Monday.", "Paris", "TN"),
+    ("A Richmond man was arrested in Berea on Friday.", "Berea", "KY"),
+])
+def test_a_namesake_beside_another_named_place_wins(text, surface, admin1):
+    m = resolved(text, surface)
+    assert (m["country_code"], m["admin1"]) == ("US", admin1)
