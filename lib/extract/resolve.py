@@ -161,9 +161,13 @@ def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
 _NEAR_LAT = 3.7
 
 
-def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
+def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = None) -> list[dict]:
     """Pick a place for each raw mention (i, j: its first and last word; key, hint, start, end, dateline)
-    and return the finished mention dicts."""
+    and return the finished mention dicts.
+
+    A state first taken for a same-named country ("ATLANTA - ... Georgia residents") that the article's
+    context makes the state after all is region context too: the article is resolved once more with it
+    (``late_regions``: (cc, admin1) -> the key that names it)."""
     recs = gaz.records
     _, memo, scores = _caches(gaz)
     cands = [_candidates(gaz, m["key"], memo, scores) for m in raw]
@@ -213,6 +217,9 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
             reg = (r.country_code, r.admin1)
             region_weight[reg] = region_weight.get(reg, 0) + TOWN_REGION_WEIGHT
             own_region[(m["key"], reg)] = own_region.get((m["key"], reg), 0) + TOWN_REGION_WEIGHT
+    for reg, rkey in (late_regions or {}).items():
+        region_weight[reg] = region_weight.get(reg, 0) + 1.0
+        own_region[(rkey, reg)] = own_region.get((rkey, reg), 0) + 1.0
     for ccs, adm, by, _ in quals:
         for c in ccs:
             country_weight[c] = country_weight.get(c, 0) + 2.0
@@ -347,6 +354,11 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
             "population": r.population, "confidence": conf, "source": r.source,
         })
         out_keys.append((key, cs))
+    if late_regions is None:
+        late = {(d["country_code"], d["admin1"]): k for d, (k, _) in zip(out, out_keys)
+                if d["kind"] == "admin1" and d["admin1"] and (d["country_code"], d["admin1"]) not in region_weight}
+        if late:
+            return resolve(tokens, raw, gaz, late)
     return _short_country_names(_nearest_namesakes(out, out_keys, recs))
 
 

@@ -67,3 +67,10 @@ def test_the_capital_stays_without_a_towns_role_or_with_its_country(text):
 def test_a_namesake_beside_another_named_place_wins(text, surface, admin1):
     m = resolved(text, surface)
     assert (m["country_code"], m["admin1"]) == ("US", admin1)
+
+
+def test_a_state_taken_at_first_for_a_country_is_region_context_once_it_is_the_state():
+    text = ("ATLANTA - Needy Georgia residents could get help soon, Georgia officials said. A pilot in Texas "
+            "worked well, and Atlanta agencies will lead the plan across Georgia.")
+    hits = [m for m in find_places(text) if m["surface"].lower() == "atlanta"]
+    assert hits and all((m["admin1"], m["kind"]) == ("GA", "city") for m in hits)
