@@ -170,6 +170,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
     (``late_regions``: (cc, admin1) -> the key that names it)."""
     recs = gaz.records
     _, memo, scores = _caches(gaz)
+    raw = [_city_body(tokens, m, gaz) for m in raw]
     cands = [_candidates(gaz, m["key"], memo, scores) for m in raw]
     quals = [_qualifiers(tokens, m, gaz) for m in raw]
 
@@ -564,12 +565,24 @@ PAIRED_BONUS = 4.0  # on top of COLOCATED_BONUS, for a pair in a country the art
 COLOCATED_BONUS = 4.0  # a bearer near a bearer of another name of the article: the pair that fits
 
 
+def _city_body(tokens: Tokens, m, gaz) -> dict:
+    """"Dublin City Council", "Paris City Manager": the council of the town named before "City", whichever
+    town that is, not the place whose alternate name is "Dublin City"; the mention is keyed by the bare name."""
+    key, j = m["key"], m["j"]
+    if key.endswith(" city") and j + 1 < len(tokens.keys) and tokens.keys[j + 1] in CITY_BODIES \
+            and tokens.caps[j + 1] and tokens.gaps[j + 1] == " " and key[:-5] in gaz.index:
+        return dict(m, key=key[:-5], city_body=True)
+    return m
+
+
 def _local_role(tokens: Tokens, m) -> bool:
     """Whether the text uses a name as a town's own: its force, council or people ("Paris Police Department",
     "Dublin City Council", "a Lebanon woman"), a person's home ("Jessica Kay, 18, of Paris", "Galen Miller of
     Palestine") or an address's town ("420 Augusta St., Alexandria")."""
     keys, caps, gaps = tokens.keys, tokens.caps, tokens.gaps
     i, j, n = m["i"], m["j"], len(tokens.keys)
+    if m.get("city_body"):
+        return True
     if j + 1 < n and gaps[j + 1] == " ":
         after = keys[j + 1]
         if after in LOCAL_ROLE_AFTER or after == "city" and j + 2 < n and keys[j + 2] in CITY_BODIES:

@@ -74,3 +74,14 @@ def test_a_state_taken_at_first_for_a_country_is_region_context_once_it_is_the_s
             "worked well, and Atlanta agencies will lead the plan across Georgia.")
     hits = [m for m in find_places(text) if m["surface"].lower() == "atlanta"]
     assert hits and all((m["admin1"], m["kind"]) == ("GA", "city") for m in hits)
+
+
+@pytest.mark.parametrize("text, country, admin1", [
+    # "X City Council" is the council of whichever town X is, not the place whose alternate name is "X City"
+    ("Dublin City Council met on Monday. Columbus officials attended, and Dublin residents asked about the "
+     "roads.", "US", "OH"),
+    ("Dublin City Council said the Liffey quays would close; Ireland's government agreed.", "IE", "L"),
+])
+def test_a_city_council_belongs_to_the_town_the_article_is_about(text, country, admin1):
+    hits = [m for m in find_places(text) if m["surface"].startswith("Dublin")]
+    assert hits and all((m["country_code"], m["admin1"]) == (country, admin1) for m in hits)
