@@ -97,7 +97,7 @@ _is_allcaps = _AllCapsCache().__getitem__
 class _Ctx:
     __slots__ = ("text", "starts", "ends", "words", "gaps", "caps", "keys", "n", "sent_start", "line_start",
                  "lower_words", "gaz", "allcaps_text", "run_of", "person_keys", "common", "org_end",
-                 "surnames", "states")
+                 "surnames", "states", "org_keys")
 
     def __init__(self, text, gaz):
         self.text = text
@@ -133,6 +133,7 @@ class _Ctx:
         # bare mention is the person even when a well-known place bears the name ("Montenegro said")
         self.surnames: set[str] = set()
         self.states: dict[int, str] = {}  # word index -> key of the state a postal abbreviation there names
+        self.org_keys: list[str] = []  # names kept out as part of an organisation's ("Georgia Bureau of Investigation")
         self.run_of = self._runs()
 
     def _runs(self):
@@ -425,6 +426,8 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
             continue
         reason = _reject(ctx, i, j, key, facts)
         if reason:
+            if reason.startswith("organisation"):
+                ctx.org_keys.append(key)
             if reason == "organisation (after)":
                 nxt = ctx.org_end + 1  # nothing inside "Balochistan Liberation Army" is a place
             # else try a shorter match inside (e.g. a rejected long alias) by advancing one token
@@ -791,7 +794,7 @@ def find_places(text: str, gaz=None) -> list[dict]:
     if not text:
         return []
     ctx, raw, sites = _raw_mentions(text, gaz)
-    tokens = resolve.Tokens(ctx.text, ctx.keys, ctx.caps, ctx.gaps, ctx.states)
+    tokens = resolve.Tokens(ctx.text, ctx.keys, ctx.caps, ctx.gaps, ctx.states, tuple(ctx.org_keys))
     if not sites:
         return _drop_article(resolve.resolve(tokens, raw, gaz))
     inner = [s["inner"] for s in sites if s["inner"] is not None]

@@ -40,12 +40,14 @@ class Tokens:
     """The text a resolver's mentions come from, as the recognizer split it: word i is ``keys[i]`` (folded),
     ``caps[i]`` tells whether it is capitalised, ``gaps[i]`` is the text before it ("" for the first word);
     ``states[i]`` is the key of the state a postal abbreviation starting at word i names ("Conn." ->
-    "connecticut")."""
+    "connecticut"); ``org_keys`` are the keys of the names kept out as part of an organisation's name
+    ("Georgia Bureau of Investigation"), no mentions but a sign of the article's state."""
     text: str
     keys: list[str]
     caps: list[bool]
     gaps: list[str]
     states: dict = field(default_factory=dict)
+    org_keys: tuple = ()
 
 
 def _base_score(rec, primary: bool) -> float:
@@ -218,6 +220,14 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
             reg = (r.country_code, r.admin1)
             region_weight[reg] = region_weight.get(reg, 0) + TOWN_REGION_WEIGHT
             own_region[(m["key"], reg)] = own_region.get((m["key"], reg), 0) + TOWN_REGION_WEIGHT
+    for okey in set(tokens.org_keys):
+        # a state named inside an organisation's name ("the Georgia Bureau of Investigation", "Kansas State
+        # University") is no mention, but it is region context for the article's towns
+        states = {(recs[idx].country_code, recs[idx].admin1) for idx, p in _candidates(gaz, okey, memo, scores)[0]
+                  if p and recs[idx].kind == "admin1" and recs[idx].admin1}
+        if len(states) == 1:
+            reg = states.pop()
+            region_weight[reg] = region_weight.get(reg, 0) + ORG_REGION_WEIGHT
     for reg, rkey in (late_regions or {}).items():
         region_weight[reg] = region_weight.get(reg, 0) + 1.0
         own_region[(rkey, reg)] = own_region.get((rkey, reg), 0) + 1.0
@@ -560,6 +570,7 @@ def _colocated(raw, cands, recs) -> set[int]:
 _COLOCATING = ("city", "town", "admin2")
 COLOCATED_KM = 50.0
 REGION_OVER_COUNTRY = 1.0
+ORG_REGION_WEIGHT = 1.0  # a state named inside an organisation's name, as region context
 LOCAL_ROLE_BONUS = 6.0  # a town of a country the article gives a sign of, for a name used as a town's own  # the times other names must name a town's state before it beats a same-named country
 PAIRED_BONUS = 4.0  # on top of COLOCATED_BONUS, for a pair in a country the article gives a sign of
 COLOCATED_BONUS = 4.0  # a bearer near a bearer of another name of the article: the pair that fits

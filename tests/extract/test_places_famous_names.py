@@ -85,3 +85,16 @@ def test_a_state_taken_at_first_for_a_country_is_region_context_once_it_is_the_s
 def test_a_city_council_belongs_to_the_town_the_article_is_about(text, country, admin1):
     hits = [m for m in find_places(text) if m["surface"].startswith("Dublin")]
     assert hits and all((m["country_code"], m["admin1"]) == (country, admin1) for m in hits)
+
+
+@pytest.mark.parametrize("text, surface, admin1", [
+    # a state inside an organisation's name is no mention, but it tells which of the towns of a name is meant
+    ("An Albany police team and Georgia Bureau of Investigation agents arrested the man. Albany officials "
+     "thanked them.", "Albany", "GA"),
+    ("Newark police and University of Delaware officers closed the road. Newark residents were told to stay "
+     "home.", "Newark", "DE"),
+])
+def test_a_state_inside_an_organisations_name_is_region_context(text, surface, admin1):
+    assert all(m["admin1"] == admin1 for m in find_places(text) if m["surface"] == surface)
+    assert resolved(text, surface)["admin1"] == admin1
+    assert not any(m["kind"] == "admin1" for m in find_places(text))
