@@ -581,7 +581,7 @@ def _city_body(tokens: Tokens, m, gaz) -> dict:
     town that is, not the place whose alternate name is "Dublin City"; the mention is keyed by the bare name."""
     key, j = m["key"], m["j"]
     if key.endswith(" city") and j + 1 < len(tokens.keys) and tokens.keys[j + 1] in CITY_BODIES \
-            and tokens.caps[j + 1] and tokens.gaps[j + 1] == " " and key[:-5] in gaz.index:
+            and tokens.gaps[j + 1] == " " and key[:-5] in gaz.index:
         return dict(m, key=key[:-5], city_body=True)
     return m
 

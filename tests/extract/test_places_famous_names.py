@@ -98,3 +98,10 @@ def test_a_state_inside_an_organisations_name_is_region_context(text, surface, a
     assert all(m["admin1"] == admin1 for m in find_places(text) if m["surface"] == surface)
     assert resolved(text, surface)["admin1"] == admin1
     assert not any(m["kind"] == "admin1" for m in find_places(text))
+
+
+def test_a_lower_case_city_council_is_the_council_of_the_towns_own_city():
+    text = ("London city council rejected the clinic. The developers appealed to the Ontario Municipal Board, "
+            "and London planners will reply.")
+    hits = [m for m in find_places(text) if m["surface"].startswith("London")]
+    assert hits and all((m["country_code"], m["admin1"], m["name"]) == ("CA", "08", "London") for m in hits)
