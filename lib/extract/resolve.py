@@ -370,7 +370,13 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
                 if d["kind"] == "admin1" and d["admin1"] and (d["country_code"], d["admin1"]) not in region_weight}
         if late:
             return resolve(tokens, raw, gaz, late)
-    return _short_country_names(_nearest_namesakes(out, out_keys, recs))
+    def support(key, cc, admin1):
+        """The signs other names give of a country and of a region: (country's, region's)."""
+        reg = (cc, admin1)
+        return (country_weight.get(cc, 0) - own_weight.get((key, cc), 0),
+                region_weight.get(reg, 0) - own_region.get((key, reg), 0) if admin1 else 0)
+
+    return _short_country_names(_nearest_namesakes(out, out_keys, recs, support))
 
 
 _LOCATIVES = frozenset(("in", "at", "near", "outside", "around"))
@@ -378,10 +384,12 @@ NAMESAKE_NEAR_KM = 60.0  # a namesake this close to another place the article na
 NAMESAKE_FAR_KM = 250.0  # ... beats the chosen bearer when that lies this far from every one of them
 
 
-def _nearest_namesakes(out: list[dict], out_keys: list[tuple], recs) -> list[dict]:
+def _nearest_namesakes(out: list[dict], out_keys: list[tuple], recs, support) -> list[dict]:
     """A town, city or county whose chosen bearer lies far from every other settlement the article names,
     while a namesake lies right beside one of them ("Paris" beside "Murray": Paris, Tennessee, not
-    Paris, France): that namesake, for every mention of the name."""
+    Paris, France): that namesake, for every mention of the name. Not when the chosen bearer's region or
+    country has more signs in the article than the namesake's (``support(key, cc, admin1)``: the
+    neighbour may be a namesake chosen wrongly itself)."""
     points = [(d["lat"], d["lon"], k) for d, (k, _) in zip(out, out_keys) if d["kind"] in _COLOCATING]
     if not points:
         return out
@@ -409,6 +417,7 @@ def _nearest_namesakes(out: list[dict], out_keys: list[tuple], recs) -> list[dic
         if key not in switched:
             switched[key] = None
             cur = gap(d["lat"], d["lon"], key)
+            here = support(key, d["country_code"], d["admin1"])
             if cur is None or cur > NAMESAKE_FAR_KM:
                 best = None
                 for idx, primary in cs:
@@ -417,7 +426,8 @@ def _nearest_namesakes(out: list[dict], out_keys: list[tuple], recs) -> list[dic
                             or abroad and r.country_code == d["country_code"]:
                         continue
                     g = gap(r.lat, r.lon, key)
-                    if g is not None and g <= NAMESAKE_NEAR_KM and (best is None or g < best[0]):
+                    if g is not None and g <= NAMESAKE_NEAR_KM and (best is None or g < best[0]) \
+                            and support(key, r.country_code, r.admin1) >= here:
                         best = (g, idx)
                 if best:
                     switched[key] = best[1]

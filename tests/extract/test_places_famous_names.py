@@ -105,3 +105,12 @@ def test_a_lower_case_city_council_is_the_council_of_the_towns_own_city():
             "and London planners will reply.")
     hits = [m for m in find_places(text) if m["surface"].startswith("London")]
     assert hits and all((m["country_code"], m["admin1"], m["name"]) == ("CA", "08", "London") for m in hits)
+
+
+def test_a_neighbour_from_a_street_name_does_not_pull_a_town_away_from_its_named_region():
+    # "Richmond Street" lends its "Richmond" (a London borough) as a neighbour of the British capital, but the
+    # article names Ontario and no sign of Britain: London, Ontario stays
+    text = ("London city council rejected the clinic on Richmond Street. The developers appealed to the Ontario "
+            "Municipal Board, and London planners will reply.")
+    hits = [m for m in find_places(text) if m["surface"].startswith("London")]
+    assert hits and all((m["country_code"], m["admin1"]) == ("CA", "08") for m in hits)
