@@ -624,6 +624,11 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             and caps[j + 2] and keys[j + 2] in GENERICS and GENERICS[keys[j + 2]] == "admin1" and keys[j + 2] not in ("department", "departments") and gaps[j + 2] == " ":
         ctx.org_end = j + 2
         return "organisation (after)"
+    # "the Supreme Court", "Texas Superior Court": a small town's name before "Court" names the court
+    if single and not place_like and not curated and j + 1 < n and keys[j + 1] in ("court", "courts") \
+            and caps[j + 1] and gaps[j + 1] == " " and i > 0 and (keys[i - 1] == "the" or caps[i - 1]) \
+            and gaps[i] == " ":
+        return "organisation (a court)"
     # the run of words after the name: organisation words, natural features
     k = j + 1
     steps = 0

@@ -473,11 +473,16 @@ def _alias_not_place(tokens: Tokens, m, idx, cs, recs, country_weight, own_weigh
     if gazetteer.normalize_key(r.name).split(" ", 1)[0] == m["key"].split(" ", 1)[0]:
         return False  # a short form of the place's own name ("Marawi" for Marawi City)
     i = m["i"]
-    if i > 0 and tokens.keys[i - 1] == "the" and not tokens.caps[i - 1]:
-        return True
+    if i > 0 and tokens.keys[i - 1] == "the" and (not tokens.caps[i - 1] or i == 1 or _sentence_gap(tokens.gaps[i - 1])):
+        return True  # "the White House", "The White House said" at a sentence's start
     return r.population < 1_000_000 and not any(
         p or country_weight.get(recs[c].country_code, 0) - own_weight.get((m["key"], recs[c].country_code), 0) > 0
         for c, p in cs)
+
+
+def _sentence_gap(gap: str) -> bool:
+    """Whether the text between two words ends a sentence or a line ("He left. The ...")."""
+    return "\n" in gap or gap.rstrip()[-1:] in (".", "!", "?", "\"", "”", ":")
 
 
 def _outside_its_qualifier(cs, qcc, qadm, recs) -> bool:

@@ -1,0 +1,30 @@
+"""Institutions whose names hold a place's name or alternate name are no mentions of that place."""
+import pytest
+
+from lib.extract.places import find_places
+
+
+@pytest.mark.parametrize("text", [
+    "He appealed to the Supreme Court on Monday.",
+    "The Supreme Court ruled on Friday that the law stands.",
+    "Lawyers for the state asked the Superior Court to wait.",
+])
+def test_a_small_towns_name_before_court_is_the_courts(text):
+    assert find_places(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The White House said on Monday that talks would go on.",
+    "Aides spoke late. The White House later denied it.",
+])
+def test_the_white_house_at_a_sentence_start_is_no_alternate_name_of_casablanca(text):
+    assert not any(m["country_code"] == "MA" for m in find_places(text))
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The Peshawar High Court ruled on Friday.", "Peshawar"),
+    ("The Texas Supreme Court ruled on Friday.", "Texas"),
+    ("Police in Superior said the road was closed.", "Superior"),
+])
+def test_a_place_before_a_court_or_a_bare_town_stays_a_place(text, surface):
+    assert [m["surface"] for m in find_places(text)] == [surface]
