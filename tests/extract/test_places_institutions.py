@@ -28,3 +28,17 @@ def test_the_white_house_at_a_sentence_start_is_no_alternate_name_of_casablanca(
 ])
 def test_a_place_before_a_court_or_a_bare_town_stays_a_place(text, surface):
     assert [m["surface"] for m in find_places(text)] == [surface]
+
+
+@pytest.mark.parametrize("text", [
+    # capitalised common words in titles and bodies' names, that some small town or region also bears
+    "Senate Majority Leader Harry Reid said the vote would wait.",
+    "Secretary of State Hillary Clinton met her counterpart on Friday.",
+    "Vice President Joe Biden spoke first.",
+    "Troopers of the Highway Patrol closed the road.",
+    "The Chamber of Commerce met on Monday.",
+    "The Federal Reserve left rates unchanged.",
+    "The Region 1 board approved the budget.",
+])
+def test_common_words_in_titles_and_bodies_are_no_places(text):
+    assert find_places(text) == []
