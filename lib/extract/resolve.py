@@ -368,8 +368,10 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
     if late_regions is None:
         late = {(d["country_code"], d["admin1"]): k for d, (k, _) in zip(out, out_keys)
                 if d["kind"] == "admin1" and d["admin1"] and (d["country_code"], d["admin1"]) not in region_weight}
-        if late:
-            return resolve(tokens, raw, gaz, late)
+        if late and any(len(cs) > 1 and any((recs[idx].country_code, recs[idx].admin1) in late
+                                            and late[(recs[idx].country_code, recs[idx].admin1)] != m["key"]
+                                            for idx, _ in cs) for m, (cs, _) in zip(raw, cands)):
+            return resolve(tokens, raw, gaz, late)  # only when another name has a bearer in that state
     def support(key, cc, admin1):
         """The signs other names give of a country and of a region: (country's, region's)."""
         reg = (cc, admin1)
