@@ -575,6 +575,8 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             return "date"  # "Nov 9", "9 Nov"
         if key in ORG_WORDS and not place_like:
             return "organisation word"  # "Congress", "Union"
+        if key in TITLES and not place_like:
+            return "title word"  # "Police Officer Shawn Barnes": no town Officer, and no person's word either
         if key in SITE_HEADS and not place_like:
             return "site word"  # "Cathedral", "Station" on their own name no town
     # the head word of a feature's name is no place of its own ("Waiheke Island": not "Island" for Iceland)

@@ -42,3 +42,11 @@ def test_a_place_before_a_court_or_a_bare_town_stays_a_place(text, surface):
 ])
 def test_common_words_in_titles_and_bodies_are_no_places(text):
     assert find_places(text) == []
+
+
+@pytest.mark.parametrize("text, surface", [
+    # a title word some small town bears is no place, and does not make the town before it a person's word
+    ("Gainesville Police Officer Shawn Barnes saw three men. A Gainesville man was charged.", "Gainesville"),
+])
+def test_a_title_word_in_a_run_does_not_make_the_town_before_it_a_persons_name(text, surface):
+    assert [m["surface"] for m in find_places(text)] == [surface, surface]
