@@ -445,12 +445,17 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
             elif gword in PLURAL_GENERICS:
                 # "Salahuddin and Diyala provinces": the plural qualifies every name of the list and joins none
                 hint = GENERICS[gword]
+                one = gword[:-3] + "y" if gword.endswith("ies") else gword[:-1]
+                if key + " " + one in index:  # "Muscogee and Harris counties": Harris County
+                    key = key + " " + one
                 k = len(out) - 1
                 t = i
                 while k >= 0 and out[k]["hint"] is None and out[k]["j"] == t - 2 \
                         and (keys[t - 1] in ("and", "or") and gaps[t - 1] == " " or gaps[t] == ", ") \
                         or k >= 0 and out[k]["hint"] is None and out[k]["j"] == t - 1 and gaps[t] == ", ":
                     out[k]["hint"] = hint
+                    if out[k]["key"] + " " + one in index:
+                        out[k]["key"] = out[k]["key"] + " " + one
                     t = out[k]["i"]
                     k -= 1
             elif not nxt_org and not (caps[j + 1] and gword == "state" and j + 2 < n and caps[j + 2]):
@@ -703,7 +708,10 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
         # an institution named with its place in front ("Cadet College Wana") is no person's name
         if namey and not place_like and all(keys[t] not in SITE_WORDS for t in others) \
                 and not any(keys[t] in INSTITUTION_WORDS for t in range(a, i)):
-            ctx.person_keys.update(keys[t] for t in range(a, b + 1) if keys[t] not in ORG_WORDS)
+            # only the words after the run's last title are the person's ("DeKalb County Coroner Dennis
+            # Miller": not DeKalb)
+            cut = max((t for t in range(a, b + 1) if keys[t] in TITLES or keys[t] in OFFICE_TITLES), default=a - 1)
+            ctx.person_keys.update(keys[t] for t in range(cut + 1, b + 1) if keys[t] not in ORG_WORDS)
             return "person (name)"
         # a well-known place inside a person's name: a given name before it ("Luís Montenegro"), or
         # name words on both sides with a title before the run or a verb of speech after it

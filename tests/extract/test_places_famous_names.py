@@ -114,3 +114,14 @@ def test_a_neighbour_from_a_street_name_does_not_pull_a_town_away_from_its_named
             "Municipal Board, and London planners will reply.")
     hits = [m for m in find_places(text) if m["surface"].startswith("London")]
     assert hits and all((m["country_code"], m["admin1"]) == ("CA", "08") for m in hits)
+
+
+@pytest.mark.parametrize("text, names", [
+    # a plural generic after a list names each item's own county, not a town of the bare name
+    ("He worked for 20 years in Muscogee and Harris counties.", ["Muscogee County", "Harris County"]),
+    ("District attorneys in Navarro, Henderson and Ellis counties agreed.",
+     ["Navarro County", "Henderson County", "Ellis County"]),
+])
+def test_a_list_before_counties_names_each_county(text, names):
+    found = find_places(text)
+    assert [m["name"] for m in found] == names and {m["admin1"] for m in found} == {found[0]["admin1"]}

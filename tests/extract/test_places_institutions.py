@@ -50,3 +50,8 @@ def test_common_words_in_titles_and_bodies_are_no_places(text):
 ])
 def test_a_title_word_in_a_run_does_not_make_the_town_before_it_a_persons_name(text, surface):
     assert [m["surface"] for m in find_places(text)] == [surface, surface]
+
+
+def test_a_title_in_a_persons_run_keeps_the_place_before_it_out_of_the_persons_words():
+    text = "Verduin was identified Monday, DeKalb County Coroner Dennis Miller said. He was last seen in DeKalb."
+    assert [m["surface"] for m in find_places(text)] == ["DeKalb County", "DeKalb"]
