@@ -55,3 +55,13 @@ def test_a_title_word_in_a_run_does_not_make_the_town_before_it_a_persons_name(t
 def test_a_title_in_a_persons_run_keeps_the_place_before_it_out_of_the_persons_words():
     text = "Verduin was identified Monday, DeKalb County Coroner Dennis Miller said. He was last seen in DeKalb."
     assert [m["surface"] for m in find_places(text)] == ["DeKalb County", "DeKalb"]
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    # a town's or a county's own body is no person's name: the place stays a place
+    ("According to the Gainesville Public Utilities department, the spill was small.", ["Gainesville"]),
+    ("They contacted Hall County Environmental Health on Monday.", ["Hall County"]),
+])
+def test_a_local_bodys_name_keeps_its_place(text, surfaces):
+    assert [m["surface"] for m in find_places(text)] == surfaces
+
