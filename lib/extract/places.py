@@ -708,9 +708,10 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
         # an institution named with its place in front ("Cadet College Wana") is no person's name
         if namey and not place_like and all(keys[t] not in SITE_WORDS for t in others) \
                 and not any(keys[t] in INSTITUTION_WORDS for t in range(a, i)) \
-                and not any(keys[t] in GOV_WORDS or keys[t] in LOCAL_BODIES for t in others if t > j):
-            # (a body's word after the name makes the run a body's name: "Gainesville Public Utilities",
-            # "Hall County Environmental Health")
+                and not any(keys[t] in GOV_WORDS or keys[t] in LOCAL_BODIES or keys[t] in OFFICE_TITLES
+                            or keys[t] in ORG_WORDS for t in others if t > j):
+            # (a body's or an office's word after the name makes the run a body's name: "Gainesville Public
+            # Utilities", "Hall County Environmental Health", "Avoyelles Parish Sheriff's Office")
             # only the words after the run's last title are the person's ("DeKalb County Coroner Dennis
             # Miller": not DeKalb)
             cut = max((t for t in range(a, b + 1) if keys[t] in TITLES or keys[t] in OFFICE_TITLES), default=a - 1)

@@ -61,6 +61,7 @@ def test_a_title_in_a_persons_run_keeps_the_place_before_it_out_of_the_persons_w
     # a town's or a county's own body is no person's name: the place stays a place
     ("According to the Gainesville Public Utilities department, the spill was small.", ["Gainesville"]),
     ("They contacted Hall County Environmental Health on Monday.", ["Hall County"]),
+    ("Call the Avoyelles Parish Sheriff's Office with any tips.", ["Avoyelles Parish"]),
 ])
 def test_a_local_bodys_name_keeps_its_place(text, surfaces):
     assert [m["surface"] for m in find_places(text)] == surfaces
