@@ -709,7 +709,8 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
         if namey and not place_like and all(keys[t] not in SITE_WORDS for t in others) \
                 and not any(keys[t] in INSTITUTION_WORDS for t in range(a, i)) \
                 and not any(keys[t] in GOV_WORDS or keys[t] in LOCAL_BODIES or keys[t] in OFFICE_TITLES
-                            or keys[t] in ORG_WORDS for t in others if t > j):
+                            or keys[t] in ORG_WORDS for t in others if t > j) \
+                and not _hyphened_places(ctx, a, b):
             # (a body's or an office's word after the name makes the run a body's name: "Gainesville Public
             # Utilities", "Hall County Environmental Health", "Avoyelles Parish Sheriff's Office")
             # only the words after the run's last title are the person's ("DeKalb County Coroner Dennis
@@ -760,6 +761,25 @@ def _has_city(gaz, key: str) -> bool:
 
 
 _PLACE_PREPOSITIONS = frozenset(("in", "at", "from", "of", "near", "to", "for", "outside", "across", "around"))
+
+
+def _hyphened_places(ctx: _Ctx, a: int, b: int) -> bool:
+    """Whether a run of capitalised words is two or three place names joined by hyphens ("Fargo-Moorhead",
+    "Dallas-Fort Worth"): a twin-city area, not a double-barrelled surname."""
+    gaps, keys, index = ctx.gaps, ctx.keys, ctx.gaz.index
+    if b - a > 4 or not any(gaps[t] == "-" for t in range(a + 1, b + 1)):
+        return False
+    parts, cur = [], [keys[a]]
+    for t in range(a + 1, b + 1):
+        if gaps[t] == "-":
+            parts.append(" ".join(cur))
+            cur = [keys[t]]
+        elif gaps[t] == " ":
+            cur.append(keys[t])
+        else:
+            return False
+    parts.append(" ".join(cur))
+    return 2 <= len(parts) <= 3 and all(p in index and p not in NAME_PARTICLES and len(p) > 3 for p in parts)
 
 
 def _office_after(ctx: _Ctx, j: int, b: int) -> int | None:

@@ -66,3 +66,17 @@ def test_a_title_in_a_persons_run_keeps_the_place_before_it_out_of_the_persons_w
 def test_a_local_bodys_name_keeps_its_place(text, surfaces):
     assert [m["surface"] for m in find_places(text)] == surfaces
 
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    # places joined by a hyphen name a twin-city area, not a double-barrelled surname
+    ("The river will crest in Fargo-Moorhead on Friday. Fargo was ready.", ["Fargo", "Moorhead", "Fargo"]),
+    ("Flights from Dallas-Fort Worth were delayed.", ["Dallas", "Fort Worth"]),
+])
+def test_hyphened_places_are_places(text, surfaces):
+    assert [m["surface"] for m in find_places(text)] == surfaces
+
+
+def test_an_article_and_a_name_joined_by_a_hyphen_are_no_twin_cities():
+    text = "A spokesman, speaking on the Al-Masirah television channel in Sanaa, said so."
+    assert [m["surface"] for m in find_places(text)] == ["Sanaa"]
