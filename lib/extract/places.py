@@ -35,6 +35,7 @@ PEOPLE_AFTER = frozenset(rules.words("people_after"))
 GOV_WORDS = frozenset(rules.words("gov_words"))
 PRE_ORG = frozenset(rules.words("pre_org"))
 FEATURE_WORDS = frozenset(rules.words("feature_words"))
+PARTY_LETTERS = frozenset(("r", "d", "i", "dfl", "gop"))  # "R-Elbow Lake": a legislator's party, then home
 DISEASE_WORDS = frozenset(rules.words("disease_words"))
 SITE_WORDS = frozenset(rules.words("site_words"))
 SITE_HEADS = frozenset(rules.words("site_heads"))  # such a site is a mention of its own (see _locate_sites)
@@ -688,9 +689,12 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
         ctx.person_keys.update((key, keys[j + 1]))
         ctx.surnames.add(keys[j + 1])
         return "person (given name)"
+    # a legislator's party and home town: "Rep. Torrey Westrom, R-Elbow Lake", "Tom Bakk, DFL-Cook"
+    party_home = i > 0 and gaps[i] == "-" and keys[i - 1] in PARTY_LETTERS and words[i - 1].isupper() \
+        and (i < 2 or gaps[i - 1] in (", ", " (", "("))
     # people: the name sits in a longer run of capitalised words that is not itself a place
     run = ctx.run_of[i]
-    if run and (run[0] < i or run[1] > j):
+    if run and (run[0] < i or run[1] > j) and not party_home:
         a, b = run
         others = [t for t in range(a, b + 1) if t < i or t > j]
         titled = [t for t in range(a, i) if keys[t] in TITLES]

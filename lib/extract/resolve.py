@@ -22,6 +22,7 @@ REGIME_WORDS = frozenset(rules.words("regime_words"))
 LOCAL_ROLE_AFTER = frozenset(rules.words("local_role_after"))
 STREET_WORDS = frozenset(rules.words("street_words"))
 GIVEN_NAMES = frozenset(rules.words("given_names"))
+PARTY_LETTERS = frozenset(("r", "d", "i", "dfl", "gop"))
 CITY_BODIES = frozenset(("council", "manager", "hall", "commission", "schools", "attorney", "clerk", "administrator"))
 
 # A generic word's kind, then the other kind it may mean ("X district" may be a first-level region); a village
@@ -617,6 +618,8 @@ def _local_role(tokens: Tokens, m) -> bool:
             return True
     if i >= 1 and keys[i - 1] in STREET_WORDS and caps[i - 1] and gaps[i] in (", ", "., "):
         return True
+    if i >= 1 and gaps[i] == "-" and keys[i - 1] in PARTY_LETTERS and caps[i - 1]:
+        return True  # a legislator's home: "Hugh Leatherman, R-Florence"
     if i >= 2 and keys[i - 1] == "of" and not caps[i - 1]:
         before = keys[i - 2]
         if before.isdigit() and gaps[i - 1] == ", " and len(before) <= 3:

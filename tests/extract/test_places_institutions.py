@@ -80,3 +80,13 @@ def test_hyphened_places_are_places(text, surfaces):
 def test_an_article_and_a_name_joined_by_a_hyphen_are_no_twin_cities():
     text = "A spokesman, speaking on the Al-Masirah television channel in Sanaa, said so."
     assert [m["surface"] for m in find_places(text)] == ["Sanaa"]
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    # a legislator's party letter and home town after the name
+    ("Rep. Torrey Westrom, R-Elbow Lake, said the talk was wrong.", "Elbow Lake", "US"),
+    ("Committee Chairman Hugh Leatherman, R-Florence, said Dallas would get the money.", "Florence", "US"),
+])
+def test_a_legislators_home_after_the_party_letter_is_a_town(text, surface, country):
+    hits = [m for m in find_places(text) if m["surface"] == surface]
+    assert hits and hits[0]["country_code"] == country
