@@ -673,15 +673,17 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
         and not all(supported(recs[idx].country_code) for idx, _ in cs)
     # a name the text uses as a town's own ("Paris Police Department", "Jessica Kay, 18, of Paris"), with a
     # bearer in a country the article gives a sign of by other names: that town, not a capital abroad
+    # (for a state's own name, the state: "Indiana residents" are the state's, not a town Indiana's)
+    home_kinds = ("admin1",) if state_name else SETTLEMENTS
     homely = local_role and len(cs) > 1 and any(
-        p and recs[idx].kind in SETTLEMENTS and supported(recs[idx].country_code) for idx, p in cs)
+        p and recs[idx].kind in home_kinds and supported(recs[idx].country_code) for idx, p in cs)
     for (idx, primary), s in zip(cs, base):
         r = recs[idx]
         kind = r.kind
         if homely:
             if not supported(r.country_code):
                 s -= FOREIGN_NAMESAKE
-            elif kind in SETTLEMENTS and primary:
+            elif kind in home_kinds and primary:
                 s += LOCAL_ROLE_BONUS
         if paired and kind in SETTLEMENTS + ("admin2",):
             if idx in colocated and supported(r.country_code):
