@@ -32,6 +32,7 @@ import os
 import re
 import sys
 import unicodedata
+from itertools import compress
 from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
@@ -49,6 +50,29 @@ _NE_AUSTRALIA = {"QLD": "QL", "NSW": "NS", "VIC": "VI", "TAS": "TS", "ACT": "CT"
 
 CITY_MIN_POPULATION = 100_000
 
+
+
+STRAY_DEGREES = 3.0  # a place this far (and STRAY_FACTOR times the usual distance) from the rest is miscoded
+
+
+STRAY_FACTOR = 4.0
+
+
+def _without_strays(lats: list, lons: list) -> tuple[list, list]:
+    """The points of a region's populated places without those far from all the others (a town filed under
+    the wrong region: "Bamba" at 10.4 N under Mali's Gao region moved its centre 500 km), judged against
+    the median point and the median distance to it."""
+    n = len(lats)
+    if n < 4:
+        return lats, lons
+    mlat = sorted(lats)[n // 2]
+    mlon = sorted(lons)[n // 2]
+    dist = [abs(a - mlat) + abs(b - mlon) for a, b in zip(lats, lons)]
+    usual = sorted(dist)[n // 2]
+    keep = [d <= STRAY_DEGREES or d <= STRAY_FACTOR * usual for d in dist]
+    if all(keep):
+        return lats, lons
+    return list(compress(lats, keep)), list(compress(lons, keep))
 
 
 class PlaceRecord(NamedTuple):
@@ -307,6 +331,7 @@ def _build() -> dict:
         p[2][0] += c["population"]
     acc: dict[str, tuple[float, float, int, int]] = {}
     for k, (lats, lons, pop) in pts.items():
+        lats, lons = _without_strays(lats, lons)
         lats.sort()
         lons.sort()
         n = len(lats)

@@ -35,6 +35,7 @@ PEOPLE_AFTER = frozenset(rules.words("people_after"))
 GOV_WORDS = frozenset(rules.words("gov_words"))
 PRE_ORG = frozenset(rules.words("pre_org"))
 FEATURE_WORDS = frozenset(rules.words("feature_words"))
+PARTY_LETTERS = frozenset(("r", "d", "i", "dfl", "gop"))  # "R-Elbow Lake": a legislator's party, then home
 DISEASE_WORDS = frozenset(rules.words("disease_words"))
 SITE_WORDS = frozenset(rules.words("site_words"))
 SITE_HEADS = frozenset(rules.words("site_heads"))  # such a site is a mention of its own (see _locate_sites)
@@ -97,7 +98,7 @@ _is_allcaps = _AllCapsCache().__getitem__
 class _Ctx:
     __slots__ = ("text", "starts", "ends", "words", "gaps", "caps", "keys", "n", "sent_start", "line_start",
                  "lower_words", "gaz", "allcaps_text", "run_of", "person_keys", "common", "org_end",
-                 "surnames", "states")
+                 "surnames", "states", "org_keys")
 
     def __init__(self, text, gaz):
         self.text = text
@@ -133,6 +134,7 @@ class _Ctx:
         # bare mention is the person even when a well-known place bears the name ("Montenegro said")
         self.surnames: set[str] = set()
         self.states: dict[int, str] = {}  # word index -> key of the state a postal abbreviation there names
+        self.org_keys: list[str] = []  # names kept out as part of an organisation's ("Georgia Bureau of Investigation")
         self.run_of = self._runs()
 
     def _runs(self):
@@ -425,6 +427,8 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
             continue
         reason = _reject(ctx, i, j, key, facts)
         if reason:
+            if reason.startswith("organisation"):
+                ctx.org_keys.append(key)
             if reason == "organisation (after)":
                 nxt = ctx.org_end + 1  # nothing inside "Balochistan Liberation Army" is a place
             # else try a shorter match inside (e.g. a rejected long alias) by advancing one token
@@ -442,12 +446,17 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
             elif gword in PLURAL_GENERICS:
                 # "Salahuddin and Diyala provinces": the plural qualifies every name of the list and joins none
                 hint = GENERICS[gword]
+                one = gword[:-3] + "y" if gword.endswith("ies") else gword[:-1]
+                if key + " " + one in index:  # "Muscogee and Harris counties": Harris County
+                    key = key + " " + one
                 k = len(out) - 1
                 t = i
                 while k >= 0 and out[k]["hint"] is None and out[k]["j"] == t - 2 \
                         and (keys[t - 1] in ("and", "or") and gaps[t - 1] == " " or gaps[t] == ", ") \
                         or k >= 0 and out[k]["hint"] is None and out[k]["j"] == t - 1 and gaps[t] == ", ":
                     out[k]["hint"] = hint
+                    if out[k]["key"] + " " + one in index:
+                        out[k]["key"] = out[k]["key"] + " " + one
                     t = out[k]["i"]
                     k -= 1
             elif not nxt_org and not (caps[j + 1] and gword == "state" and j + 2 < n and caps[j + 2]):
@@ -572,6 +581,8 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             return "date"  # "Nov 9", "9 Nov"
         if key in ORG_WORDS and not place_like:
             return "organisation word"  # "Congress", "Union"
+        if key in TITLES and not place_like:
+            return "title word"  # "Police Officer Shawn Barnes": no town Officer, and no person's word either
         if key in SITE_HEADS and not place_like:
             return "site word"  # "Cathedral", "Station" on their own name no town
     # the head word of a feature's name is no place of its own ("Waiheke Island": not "Island" for Iceland)
@@ -621,6 +632,11 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             and caps[j + 2] and keys[j + 2] in GENERICS and GENERICS[keys[j + 2]] == "admin1" and keys[j + 2] not in ("department", "departments") and gaps[j + 2] == " ":
         ctx.org_end = j + 2
         return "organisation (after)"
+    # "the Supreme Court", "Texas Superior Court": a small town's name before "Court" names the court
+    if single and not place_like and not curated and j + 1 < n and keys[j + 1] in ("court", "courts") \
+            and caps[j + 1] and gaps[j + 1] == " " and i > 0 and (keys[i - 1] == "the" or caps[i - 1]) \
+            and gaps[i] == " ":
+        return "organisation (a court)"
     # the run of words after the name: organisation words, natural features
     k = j + 1
     steps = 0
@@ -673,9 +689,12 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
         ctx.person_keys.update((key, keys[j + 1]))
         ctx.surnames.add(keys[j + 1])
         return "person (given name)"
+    # a legislator's party and home town: "Rep. Torrey Westrom, R-Elbow Lake", "Tom Bakk, DFL-Cook"
+    party_home = i > 0 and gaps[i] == "-" and keys[i - 1] in PARTY_LETTERS and words[i - 1].isupper() \
+        and (i < 2 or gaps[i - 1] in (", ", " (", "("))
     # people: the name sits in a longer run of capitalised words that is not itself a place
     run = ctx.run_of[i]
-    if run and (run[0] < i or run[1] > j):
+    if run and (run[0] < i or run[1] > j) and not party_home:
         a, b = run
         others = [t for t in range(a, b + 1) if t < i or t > j]
         titled = [t for t in range(a, i) if keys[t] in TITLES]
@@ -692,8 +711,16 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
         namey = [t for t in others if _name_token(ctx, t) and not facts.get(keys[t])[2]]
         # an institution named with its place in front ("Cadet College Wana") is no person's name
         if namey and not place_like and all(keys[t] not in SITE_WORDS for t in others) \
-                and not any(keys[t] in INSTITUTION_WORDS for t in range(a, i)):
-            ctx.person_keys.update(keys[t] for t in range(a, b + 1) if keys[t] not in ORG_WORDS)
+                and not any(keys[t] in INSTITUTION_WORDS for t in range(a, i)) \
+                and not any(keys[t] in GOV_WORDS or keys[t] in LOCAL_BODIES or keys[t] in OFFICE_TITLES
+                            or keys[t] in ORG_WORDS for t in others if t > j) \
+                and not _hyphened_places(ctx, a, b):
+            # (a body's or an office's word after the name makes the run a body's name: "Gainesville Public
+            # Utilities", "Hall County Environmental Health", "Avoyelles Parish Sheriff's Office")
+            # only the words after the run's last title are the person's ("DeKalb County Coroner Dennis
+            # Miller": not DeKalb)
+            cut = max((t for t in range(a, b + 1) if keys[t] in TITLES or keys[t] in OFFICE_TITLES), default=a - 1)
+            ctx.person_keys.update(keys[t] for t in range(cut + 1, b + 1) if keys[t] not in ORG_WORDS)
             return "person (name)"
         # a well-known place inside a person's name: a given name before it ("Luís Montenegro"), or
         # name words on both sides with a title before the run or a verb of speech after it
@@ -738,6 +765,25 @@ def _has_city(gaz, key: str) -> bool:
 
 
 _PLACE_PREPOSITIONS = frozenset(("in", "at", "from", "of", "near", "to", "for", "outside", "across", "around"))
+
+
+def _hyphened_places(ctx: _Ctx, a: int, b: int) -> bool:
+    """Whether a run of capitalised words is two or three place names joined by hyphens ("Fargo-Moorhead",
+    "Dallas-Fort Worth"): a twin-city area, not a double-barrelled surname."""
+    gaps, keys, index = ctx.gaps, ctx.keys, ctx.gaz.index
+    if b - a > 4 or not any(gaps[t] == "-" for t in range(a + 1, b + 1)):
+        return False
+    parts, cur = [], [keys[a]]
+    for t in range(a + 1, b + 1):
+        if gaps[t] == "-":
+            parts.append(" ".join(cur))
+            cur = [keys[t]]
+        elif gaps[t] == " ":
+            cur.append(keys[t])
+        else:
+            return False
+    parts.append(" ".join(cur))
+    return 2 <= len(parts) <= 3 and all(p in index and p not in NAME_PARTICLES and len(p) > 3 for p in parts)
 
 
 def _office_after(ctx: _Ctx, j: int, b: int) -> int | None:
@@ -791,7 +837,7 @@ def find_places(text: str, gaz=None) -> list[dict]:
     if not text:
         return []
     ctx, raw, sites = _raw_mentions(text, gaz)
-    tokens = resolve.Tokens(ctx.text, ctx.keys, ctx.caps, ctx.gaps, ctx.states)
+    tokens = resolve.Tokens(ctx.text, ctx.keys, ctx.caps, ctx.gaps, ctx.states, tuple(ctx.org_keys))
     if not sites:
         return _drop_article(resolve.resolve(tokens, raw, gaz))
     inner = [s["inner"] for s in sites if s["inner"] is not None]

@@ -19,6 +19,11 @@ from lib.geo import PRIOR, SETTLEMENTS
 
 _RAD = math.pi / 180
 REGIME_WORDS = frozenset(rules.words("regime_words"))
+LOCAL_ROLE_AFTER = frozenset(rules.words("local_role_after"))
+STREET_WORDS = frozenset(rules.words("street_words"))
+GIVEN_NAMES = frozenset(rules.words("given_names"))
+PARTY_LETTERS = frozenset(("r", "d", "i", "dfl", "gop"))
+CITY_BODIES = frozenset(("council", "manager", "hall", "commission", "schools", "attorney", "clerk", "administrator"))
 
 # A generic word's kind, then the other kind it may mean ("X district" may be a first-level region); a village
 # is looked for among towns, a seat (a dateline, a bare name beside "X province") among cities.
@@ -36,12 +41,14 @@ class Tokens:
     """The text a resolver's mentions come from, as the recognizer split it: word i is ``keys[i]`` (folded),
     ``caps[i]`` tells whether it is capitalised, ``gaps[i]`` is the text before it ("" for the first word);
     ``states[i]`` is the key of the state a postal abbreviation starting at word i names ("Conn." ->
-    "connecticut")."""
+    "connecticut"); ``org_keys`` are the keys of the names kept out as part of an organisation's name
+    ("Georgia Bureau of Investigation"), no mentions but a sign of the article's state."""
     text: str
     keys: list[str]
     caps: list[bool]
     gaps: list[str]
     states: dict = field(default_factory=dict)
+    org_keys: tuple = ()
 
 
 def _base_score(rec, primary: bool) -> float:
@@ -157,11 +164,16 @@ def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
 _NEAR_LAT = 3.7
 
 
-def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
+def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = None) -> list[dict]:
     """Pick a place for each raw mention (i, j: its first and last word; key, hint, start, end, dateline)
-    and return the finished mention dicts."""
+    and return the finished mention dicts.
+
+    A state first taken for a same-named country ("ATLANTA - ... Georgia residents") that the article's
+    context makes the state after all is region context too: the article is resolved once more with it
+    (``late_regions``: (cc, admin1) -> the key that names it)."""
     recs = gaz.records
     _, memo, scores = _caches(gaz)
+    raw = [_city_body(tokens, m, gaz) for m in raw]
     cands = [_candidates(gaz, m["key"], memo, scores) for m in raw]
     quals = [_qualifiers(tokens, m, gaz) for m in raw]
 
@@ -209,6 +221,17 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
             reg = (r.country_code, r.admin1)
             region_weight[reg] = region_weight.get(reg, 0) + TOWN_REGION_WEIGHT
             own_region[(m["key"], reg)] = own_region.get((m["key"], reg), 0) + TOWN_REGION_WEIGHT
+    for okey in set(tokens.org_keys):
+        # a state named inside an organisation's name ("the Georgia Bureau of Investigation", "Kansas State
+        # University") is no mention, but it is region context for the article's towns
+        states = {(recs[idx].country_code, recs[idx].admin1) for idx, p in _candidates(gaz, okey, memo, scores)[0]
+                  if p and recs[idx].kind == "admin1" and recs[idx].admin1}
+        if len(states) == 1:
+            reg = states.pop()
+            region_weight[reg] = region_weight.get(reg, 0) + ORG_REGION_WEIGHT
+    for reg, rkey in (late_regions or {}).items():
+        region_weight[reg] = region_weight.get(reg, 0) + 1.0
+        own_region[(rkey, reg)] = own_region.get((rkey, reg), 0) + 1.0
     for ccs, adm, by, _ in quals:
         for c in ccs:
             country_weight[c] = country_weight.get(c, 0) + 2.0
@@ -247,6 +270,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
             cands[mi] = (cands[mi][0] + tuple(alt), cands[mi][1] + tuple(_base_score(recs[c[0]], False) for c in alt))
 
     hints = _discourse_hints(raw, cands, recs)
+    local_keys = {m["key"] for m in raw if _local_role(tokens, m)}
 
     near_memo: dict[tuple, float | None] = {}
 
@@ -285,6 +309,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
     strong_country = any(w >= LOCAL_WEIGHT for w in country_weight.values())
     chosen: dict[tuple, tuple] = {}  # (key, hint, qualifiers) -> (record index, confidence)
     out = []
+    out_keys = []  # (key, candidates) of each mention of out
     for mi, (m, (cs, base), (qcc, qadm, _, areas)) in enumerate(zip(raw, cands, quals)):
         if not cs:
             continue
@@ -329,7 +354,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
                 cs2, base2 = cs, base
             pick = chosen[memo_key] = _choose(m, cs2, base2, qcc, qadm, recs, country_weight, own_weight,
                                               admin_weight, anchors, nearest, hint,
-                                              (region_weight, own_region), colocated)
+                                              (region_weight, own_region), colocated, key in local_keys)
         if pick is None or _alias_not_place(tokens, m, pick[0], cs, recs, country_weight, own_weight):
             continue
         idx, conf = pick
@@ -340,10 +365,82 @@ def resolve(tokens: Tokens, raw: list[dict], gaz) -> list[dict]:
             "country_code": r.country_code, "admin1": r.admin1, "lat": r.lat, "lon": r.lon, "place_id": r.id,
             "population": r.population, "confidence": conf, "source": r.source,
         })
-    return _short_country_names(out)
+        out_keys.append((key, cs))
+    if late_regions is None:
+        late = {(d["country_code"], d["admin1"]): k for d, (k, _) in zip(out, out_keys)
+                if d["kind"] == "admin1" and d["admin1"] and (d["country_code"], d["admin1"]) not in region_weight}
+        if late and any(len(cs) > 1 and any((recs[idx].country_code, recs[idx].admin1) in late
+                                            and late[(recs[idx].country_code, recs[idx].admin1)] != m["key"]
+                                            for idx, _ in cs) for m, (cs, _) in zip(raw, cands)):
+            return resolve(tokens, raw, gaz, late)  # only when another name has a bearer in that state
+    def support(key, cc, admin1):
+        """The signs other names give of a country and of a region: (country's, region's)."""
+        reg = (cc, admin1)
+        return (country_weight.get(cc, 0) - own_weight.get((key, cc), 0),
+                region_weight.get(reg, 0) - own_region.get((key, reg), 0) if admin1 else 0)
+
+    return _short_country_names(_nearest_namesakes(out, out_keys, recs, support))
 
 
 _LOCATIVES = frozenset(("in", "at", "near", "outside", "around"))
+NAMESAKE_NEAR_KM = 60.0  # a namesake this close to another place the article names ...
+NAMESAKE_FAR_KM = 250.0  # ... beats the chosen bearer when that lies this far from every one of them
+
+
+def _nearest_namesakes(out: list[dict], out_keys: list[tuple], recs, support) -> list[dict]:
+    """A town, city or county whose chosen bearer lies far from every other settlement the article names,
+    while a namesake lies right beside one of them ("Paris" beside "Murray": Paris, Tennessee, not
+    Paris, France): that namesake, for every mention of the name. Not when the chosen bearer's region or
+    country has more signs in the article than the namesake's (``support(key, cc, admin1)``: the
+    neighbour may be a namesake chosen wrongly itself)."""
+    points = [(d["lat"], d["lon"], k) for d, (k, _) in zip(out, out_keys) if d["kind"] in _COLOCATING]
+    if not points:
+        return out
+    switched: dict[str, int | None] = {}
+
+    def gap(lat, lon, key):
+        cos1 = math.cos(lat * _RAD)
+        best = None
+        for plat, plon, pkey in points:
+            if pkey == key or abs(plat - lat) > 4.0:
+                continue
+            h = math.sin((plat - lat) * _RAD / 2) ** 2 + cos1 * math.cos(plat * _RAD) * math.sin(
+                (plon - lon) * _RAD / 2) ** 2
+            d = 12742 * math.asin(min(1.0, math.sqrt(h)))
+            if best is None or d < best:
+                best = d
+        return best
+
+    for d, (key, cs) in zip(out, out_keys):
+        # a region or a country abroad gives way only to a namesake in another country ("Berea" beside
+        # "Richmond": the Kentucky town, not Lesotho's district; but "Washington" the state stays the state)
+        abroad = d["kind"] in ("admin1", "country")
+        if d["kind"] not in _COLOCATING and not abroad or len(cs) < 2:
+            continue
+        if key not in switched:
+            switched[key] = None
+            cur = gap(d["lat"], d["lon"], key)
+            here = support(key, d["country_code"], d["admin1"])
+            if cur is None or cur > NAMESAKE_FAR_KM:
+                best = None
+                for idx, primary in cs:
+                    r = recs[idx]
+                    if not primary or r.kind not in _COLOCATING or r.id == d["place_id"] \
+                            or abroad and r.country_code == d["country_code"]:
+                        continue
+                    g = gap(r.lat, r.lon, key)
+                    if g is not None and g <= NAMESAKE_NEAR_KM and (best is None or g < best[0]) \
+                            and support(key, r.country_code, r.admin1) >= here:
+                        best = (g, idx)
+                if best:
+                    switched[key] = best[1]
+        idx = switched[key]
+        if idx is not None:
+            r = recs[idx]
+            d.update({"name": r.name, "kind": r.kind, "country_code": r.country_code, "admin1": r.admin1,
+                      "lat": r.lat, "lon": r.lon, "place_id": r.id, "population": r.population,
+                      "source": r.source})
+    return out
 
 
 def _placed_alternates(tokens: Tokens, m, qual, codes, recs, country_weight) -> list:
@@ -379,11 +476,16 @@ def _alias_not_place(tokens: Tokens, m, idx, cs, recs, country_weight, own_weigh
     if gazetteer.normalize_key(r.name).split(" ", 1)[0] == m["key"].split(" ", 1)[0]:
         return False  # a short form of the place's own name ("Marawi" for Marawi City)
     i = m["i"]
-    if i > 0 and tokens.keys[i - 1] == "the" and not tokens.caps[i - 1]:
-        return True
+    if i > 0 and tokens.keys[i - 1] == "the" and (not tokens.caps[i - 1] or i == 1 or _sentence_gap(tokens.gaps[i - 1])):
+        return True  # "the White House", "The White House said" at a sentence's start
     return r.population < 1_000_000 and not any(
         p or country_weight.get(recs[c].country_code, 0) - own_weight.get((m["key"], recs[c].country_code), 0) > 0
         for c, p in cs)
+
+
+def _sentence_gap(gap: str) -> bool:
+    """Whether the text between two words ends a sentence or a line ("He left. The ...")."""
+    return "\n" in gap or gap.rstrip()[-1:] in (".", "!", "?", "\"", "”", ":")
 
 
 def _outside_its_qualifier(cs, qcc, qadm, recs) -> bool:
@@ -485,12 +587,52 @@ def _colocated(raw, cands, recs) -> set[int]:
 
 _COLOCATING = ("city", "town", "admin2")
 COLOCATED_KM = 50.0
+REGION_OVER_COUNTRY = 1.0
+ORG_REGION_WEIGHT = 1.0  # a state named inside an organisation's name, as region context
+LOCAL_ROLE_BONUS = 6.0  # a town of a country the article gives a sign of, for a name used as a town's own  # the times other names must name a town's state before it beats a same-named country
 PAIRED_BONUS = 4.0  # on top of COLOCATED_BONUS, for a pair in a country the article gives a sign of
 COLOCATED_BONUS = 4.0  # a bearer near a bearer of another name of the article: the pair that fits
 
 
+def _city_body(tokens: Tokens, m, gaz) -> dict:
+    """"Dublin City Council", "Paris City Manager": the council of the town named before "City", whichever
+    town that is, not the place whose alternate name is "Dublin City"; the mention is keyed by the bare name."""
+    key, j = m["key"], m["j"]
+    if key.endswith(" city") and j + 1 < len(tokens.keys) and tokens.keys[j + 1] in CITY_BODIES \
+            and tokens.gaps[j + 1] == " " and key[:-5] in gaz.index:
+        return dict(m, key=key[:-5], city_body=True)
+    return m
+
+
+def _local_role(tokens: Tokens, m) -> bool:
+    """Whether the text uses a name as a town's own: its force, council or people ("Paris Police Department",
+    "Dublin City Council", "a Lebanon woman"), a person's home ("Jessica Kay, 18, of Paris", "Galen Miller of
+    Palestine") or an address's town ("420 Augusta St., Alexandria")."""
+    keys, caps, gaps = tokens.keys, tokens.caps, tokens.gaps
+    i, j, n = m["i"], m["j"], len(tokens.keys)
+    if m.get("city_body"):
+        return True
+    if j + 1 < n and gaps[j + 1] == " ":
+        after = keys[j + 1]
+        if after in LOCAL_ROLE_AFTER or after == "city" and j + 2 < n and keys[j + 2] in CITY_BODIES:
+            return True
+    if i >= 1 and keys[i - 1] in STREET_WORDS and caps[i - 1] and gaps[i] in (", ", "., "):
+        return True
+    if i >= 1 and gaps[i] == "-" and keys[i - 1] in PARTY_LETTERS and caps[i - 1]:
+        return True  # a legislator's home: "Hugh Leatherman, R-Florence"
+    if i >= 2 and keys[i - 1] == "of" and not caps[i - 1]:
+        before = keys[i - 2]
+        if before.isdigit() and gaps[i - 1] == ", " and len(before) <= 3:
+            return True  # "Jessica Kay, 18, of Paris"
+        if before == "also" or before == "city" and i >= 3 and keys[i - 3] == "the":
+            return True  # "also of Paris", "the City of Paris"
+        if i >= 3 and caps[i - 2] and caps[i - 3] and keys[i - 3] in GIVEN_NAMES and gaps[i - 2] == " ":
+            return True  # "Galen Miller of Palestine"
+    return False
+
+
 def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weight, anchors, nearest,
-            hint=None, regions=({}, {}), colocated=frozenset()):
+            hint=None, regions=({}, {}), colocated=frozenset(), local_role=False):
     """Score the candidates of one mention in the article's context: (record index, confidence)."""
     key = m["key"]
     hint_kinds = HINT_KINDS.get(hint, ()) if hint else ()
@@ -511,13 +653,17 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
         reg = (r.country_code, r.admin1)
         return region_weight.get(reg, 0) - own_region.get((key, reg), 0) if region_weight and r.admin1 else 0
 
+    def supported(cc):
+        return bool(cc) and country_weight.get(cc, 0) - own_weight.get((key, cc), 0) > 0
+
     # a town of a region the article names ("Louisiana" ... "Alexandria"): its namesakes elsewhere weigh less
     # (not for a name that is itself a state's or a country's: "California, Oregon and Washington")
     regional = len(cs) > 1 and any(p and recs[idx].kind in SETTLEMENTS + ("admin2",) and named_region(recs[idx]) > 0
                                    for idx, p in cs) \
-        and not any(p and recs[idx].kind in ("admin1", "country") for idx, p in cs)
-    def supported(cc):
-        return bool(cc) and country_weight.get(cc, 0) - own_weight.get((key, cc), 0) > 0
+        and not any(p and recs[idx].kind == "admin1" for idx, p in cs) \
+        and not any(p and recs[idx].kind == "country" and (supported(recs[idx].country_code) or not any(
+            p2 and recs[i2].kind in SETTLEMENTS and named_region(recs[i2]) >= REGION_OVER_COUNTRY for i2, p2 in cs))
+            for idx, p in cs)
 
     # a bearer beside a bearer of another name the article uses, in a country the article gives a sign of
     # ("Paris and Henry County": the Tennessee pair): its namesakes in countries with no sign weigh less
@@ -525,9 +671,20 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
         p and idx in colocated and supported(recs[idx].country_code) for idx, p in cs) \
         and not any(p and recs[idx].kind == "country" for idx, p in cs) \
         and not all(supported(recs[idx].country_code) for idx, _ in cs)
+    # a name the text uses as a town's own ("Paris Police Department", "Jessica Kay, 18, of Paris"), with a
+    # bearer in a country the article gives a sign of by other names: that town, not a capital abroad
+    # (for a state's own name, the state: "Indiana residents" are the state's, not a town Indiana's)
+    home_kinds = ("admin1",) if state_name else SETTLEMENTS
+    homely = local_role and len(cs) > 1 and any(
+        p and recs[idx].kind in home_kinds and supported(recs[idx].country_code) for idx, p in cs)
     for (idx, primary), s in zip(cs, base):
         r = recs[idx]
         kind = r.kind
+        if homely:
+            if not supported(r.country_code):
+                s -= FOREIGN_NAMESAKE
+            elif kind in home_kinds and primary:
+                s += LOCAL_ROLE_BONUS
         if paired and kind in SETTLEMENTS + ("admin2",):
             if idx in colocated and supported(r.country_code):
                 s += PAIRED_BONUS
@@ -560,8 +717,9 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
                 s += 12.0  # "Palestine, Texas", "Lebanon, Pennsylvania": the town of that state, not the country
         if kind == "country":
             w = country_weight.get(r.country_code, 0)
-            if len(country_names) > 1:
-                # "Congo" after "Democratic Republic of Congo": only the evidence of other names decides
+            if len(country_names) > 1 or regional:
+                # "Congo" after "Democratic Republic of Congo", "Palestine" in a story on Texas towns: only the
+                # evidence of other names decides, not how often the name itself is repeated
                 w -= own_weight.get((key, r.country_code), 0)
             s += min(5.0, 2.5 * w)
         elif kind != "other" and r.country_code:

@@ -200,3 +200,25 @@ def test_an_indexed_load_is_kept_until_the_full_gazetteer_is_asked_for(tmp_path,
         assert whole.candidates("Xtown") == first.candidates("Xtown")
     finally:
         gazetteer._LOADED.pop(str(tmp_path.resolve()), None)
+
+
+def test_a_miscoded_town_far_from_the_rest_of_its_region_does_not_move_the_regions_centre():
+    from lib.extract.gazetteer import _without_strays
+    lats = [15.5, 16.9, 15.2, 16.3, 15.7, 10.4]
+    lons = [-0.5, -0.3, -0.3, 0.0, 0.5, -7.2]
+    kept = _without_strays(lats, lons)
+    assert kept == ([15.5, 16.9, 15.2, 16.3, 15.7], [-0.5, -0.3, -0.3, 0.0, 0.5])
+
+
+def test_a_region_spread_evenly_keeps_every_town():
+    from lib.extract.gazetteer import _without_strays
+    lats = [30.0, 31.0, 32.0, 33.0, 34.0, 35.0]
+    lons = [-100.0, -98.0, -96.0, -94.0, -92.0, -90.0]
+    assert _without_strays(lats, lons) == (lats, lons)
+
+
+def test_the_gao_region_lies_around_its_own_towns():
+    from lib.extract import gazetteer
+    from lib.geo import km
+    region = next(c for c in gazetteer.load().candidates("Gao") if c["kind"] == "admin1")
+    assert km(region["lat"], region["lon"], 16.27, -0.04) < 200  # Gao town, the region's seat
