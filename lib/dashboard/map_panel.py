@@ -10,6 +10,7 @@ from lib import charts
 from lib.dashboard.context import Context
 from lib.dashboard.render import esc, esc_md, highlight, incidents_html, link, page_link, source_label
 from lib.dashboard.sidebar import filter_params
+from lib.filters import Filters
 from lib.store import edits as edit_sql
 from lib.store import queries
 
@@ -111,15 +112,6 @@ def figure_json(ctx: Context, places: pd.DataFrame, events: pd.DataFrame, everyw
         halo = ",".join(json.dumps(t) for t in charts.highlight_traces(*spots[chosen]))
         traces = halo + ("," + traces if traces else "")
     return f'{{"data": [{traces}], "layout": {layout}}}'
-
-
-def series_links(reports: pd.DataFrame) -> dict:
-    """{a part's event_id: its series' event_id} from the reports' part_of (lib.tally folds the same links)."""
-    if reports is None or reports.empty or "part_of" not in reports:
-        return {}
-    links = reports[["event_id", "part_of"]].dropna()
-    links = links[links["event_id"] != links["part_of"]].drop_duplicates("event_id")
-    return dict(zip(links["event_id"], links["part_of"]))
 
 
 def _remember(kind: str | None, item_id: str | None) -> None:
@@ -315,7 +307,7 @@ def incident(ctx: Context, event_id: str, events: pd.DataFrame, parts: pd.DataFr
                 else "date unknown")
         facts = [("Date", date),
                  ("Place", f"{esc_md(e['name'])} · {esc_md(e['country_code'])} · located to "
-                           f"{charts.located_to(row, ctx.run(queries.place_counts, None))[0]}"),
+                           f"{charts.located_to(row, ctx.run(queries.place_counts, Filters()))[0]}"),
                  ("Killed", esc_md(figure_source(e["killed"], reports["killed"]))),
                  ("Injured", esc_md(figure_source(e["injured"], reports["injured"])))]
         if not _blank(e.get("attackers_killed")) and int(e["attackers_killed"]) > 0:
@@ -387,7 +379,7 @@ def excerpts(ctx: Context, place_id: str) -> None:
     p = row.iloc[0]
     with st.container(border=True, key="excerpt_panel"):
         st.markdown(f"#### Excerpts: {esc_md(p['name'])}")
-        located = charts.located_to(row, ctx.run(queries.place_counts, None))[0]
+        located = charts.located_to(row, ctx.run(queries.place_counts, Filters()))[0]
         st.caption(f"{esc_md(p['kind'])} · {esc_md(p['country_code'])} · located to {located} · "
                    f"{float(p['latitude']):.4f}, {float(p['longitude']):.4f} · {charts.counted(p['mentions'], 'mention')} · "
                    f"{charts.counted(p['incidents'], 'incident')}")

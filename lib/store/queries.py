@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from lib import tally, timeline
+from lib.filters import Filters
 
 _PLACE_COLUMNS = ("p.name AS place, p.kind, p.country_code, p.admin1, p.lat AS latitude, "
                   "p.lon AS longitude")
@@ -248,7 +249,7 @@ def incident_reports(db, filters=None) -> pd.DataFrame:
 
 def series_links(db, filters=None) -> dict:
     """{a part's event_id: its series' event_id} over the reports the filters select, each part's link taken
-    from its first stored report (what lib.dashboard.map_panel.series_links reads off incident_reports)."""
+    from its first stored report."""
     where, params = _conditions(db, filters, "i")
     return dict((event, series) for event, series, _ in db.execute(f"""
         SELECT i.event_id, i.part_of, min(i.id)
@@ -261,6 +262,16 @@ def event_summaries(db, filters=None) -> pd.DataFrame:
     """lib.tally.incidents(incident_reports(db, filters)) computed in SQL: one row per incident (event) with
     its most confident report's fields, its highest figures, reports, articles, sources and part_of, newest
     first. The same frame, without building a frame of every report and looping over it in Python."""
+    return _summaries(db, filters)[0].copy()
+
+
+def _summaries(db, filters) -> tuple[pd.DataFrame, np.ndarray]:
+    """event_summaries and, per row, whether it is a stored event (not a report without one); remembered per
+    database state and filters, since the incident table and the map's events both start from it."""
+    return _remembered(db, "summaries", filters, lambda: _build_summaries(db, filters))
+
+
+def _build_summaries(db, filters) -> tuple[pd.DataFrame, np.ndarray]:
     where, params = _conditions(db, filters, "i")
     sql = f"""
         WITH r AS (
@@ -276,7 +287,7 @@ def event_summaries(db, filters=None) -> pd.DataFrame:
             FROM r WINDOW event AS (PARTITION BY ev))
         SELECT e.ev AS incident, i.date, i.date_precision, i.type, {_PLACE_COLUMNS}, i.victims, i.perpetrator,
                d.title, d.id AS document_id, d.url, i.place_id, e.killed, e.injured, e.attackers_killed,
-               e.reports, e.articles
+               e.reports, e.articles, i.event_id IS NOT NULL AS is_event
         FROM ranked e JOIN incidents i ON i.id = e.id JOIN documents d ON d.id = i.document_id
              LEFT JOIN places p ON p.id = i.place_id
         WHERE e.rank = 1
@@ -284,7 +295,8 @@ def event_summaries(db, filters=None) -> pd.DataFrame:
                  e.ev"""
     frame = _frame(db, sql, params)
     if frame.empty:
-        return tally.incidents(None)
+        return tally.incidents(None), np.zeros(0, dtype=bool)
+    is_event = frame.pop("is_event").to_numpy(dtype=bool)
     sources: dict = {}
     for ev, source in db.execute(f"""
             SELECT coalesce(i.event_id, 'report-' || i.id) AS ev, d.source
@@ -317,26 +329,32 @@ def event_summaries(db, filters=None) -> pd.DataFrame:
     frame["corrected"] = ["; ".join(corrected.get(ev, ())) for ev in frame["incident"]]
     frame["parts"] = ""
     frame["part_of"] = np.array([part_of.get(ev) for ev in frame["incident"]], dtype=object)
-    return frame
+    return frame, is_event
 
 
 def incident_table(db, filters=None) -> pd.DataFrame:
     """The incidents the filters select, one row per incident (lib.tally.table): what every headline, chart,
-    table and CSV of incidents counts. Remembered per database state and filters (_TABLES), since the
-    headline, places, counts and tables of one page all start from it; callers get a copy."""
-    key = _state(db), filters
-    if key[0] is None or key not in _TABLES:
-        table = tally.fold_series(event_summaries(db, filters))
-        if key[0] is None:
-            return table
-        _TABLES[key] = table
-        while len(_TABLES) > _TABLES_KEPT:
-            _TABLES.pop(next(iter(_TABLES)))
-    return _TABLES[key].copy()
+    table and CSV of incidents counts. Remembered per database state and filters, since the headline, places,
+    counts and tables of one page all start from it; callers get a copy."""
+    return _remembered(db, "table", filters, lambda: tally.fold_series(_summaries(db, filters)[0])).copy()
 
 
 _TABLES: dict = {}
 _TABLES_KEPT = 16
+
+
+def _remembered(db, kind: str, filters, build):
+    """build() kept per database state, kind and filters (no filters and empty Filters are one key), for a
+    file database; a database in memory is built every time."""
+    state = _state(db)
+    if state is None:
+        return build()
+    key = state, kind, Filters() if filters is None else filters
+    if key not in _TABLES:
+        _TABLES[key] = build()
+        while len(_TABLES) > _TABLES_KEPT:
+            _TABLES.pop(next(iter(_TABLES)))
+    return _TABLES[key]
 
 
 def _state(db):
@@ -605,49 +623,38 @@ _EVENT_COLUMNS = ["event_id", "type", "date", "date_precision", "place_id", "nam
                   "perpetrator"]
 
 
-def _events_sql(where: list[str], order: str, tail: str = "") -> str:
-    """The events query (see events) with its ORDER BY and anything after it (a LIMIT)."""
-    return f"""
-        WITH picked AS (
-            SELECT i.event_id, i.type, i.date, i.date_precision, i.place_id, i.victims, i.perpetrator,
-                   row_number() OVER (PARTITION BY i.event_id
-                                           ORDER BY coalesce(i.confidence, 1.0) DESC, i.id) AS rank,
-                   count(*) OVER (PARTITION BY i.event_id) AS reports,
-                   max(i.killed) OVER (PARTITION BY i.event_id) AS most_killed,
-                   max(i.injured) OVER (PARTITION BY i.event_id) AS most_injured,
-                   max(i.attackers_killed) OVER (PARTITION BY i.event_id) AS most_attackers
-            {_INCIDENTS_FROM} {_where(where + ["i.event_id IS NOT NULL"])})
-        SELECT e.event_id, e.type, e.date, e.date_precision, e.place_id, p.name, p.kind, p.country_code,
-               p.lat AS latitude, p.lon AS longitude, e.reports, e.most_killed AS killed,
-               e.most_injured AS injured, e.most_attackers AS attackers_killed, e.victims, e.perpetrator,
-               count(*) OVER () AS located_events
-        FROM picked e JOIN places p ON p.id = e.place_id
-        WHERE e.rank = 1 AND p.lat IS NOT NULL AND p.lon IS NOT NULL
-        ORDER BY {order} {tail}"""
-
-
 def events(db, filters=None) -> pd.DataFrame:
-    """One row per event (lib.events) the filters select that has a located place, for the map's incident layer.
+    """One row per event (lib.events) the filters select that has a located place, for the map's incident layer,
+    newest first.
 
     Its type, date, place, victims and perpetrator are those of its most confident report (then the first);
-    killed and injured the highest any selected report gives; reports how many selected reports tell of it.
+    killed and injured the highest any selected report gives; reports how many selected reports tell of it:
+    the rows of event_summaries that are stored events with coordinates, so the map and the tables agree.
     """
-    where, params = _conditions(db, filters, "i")
-    frame = _frame(db, _events_sql(where, "e.date IS NULL, e.date DESC, e.event_id"), params)
-    frame["reports"] = frame["reports"].astype("int64")
-    return frame[_EVENT_COLUMNS]
+    frame = _located_events(db, filters)
+    order = frame.sort_values(["date", "event_id"], ascending=[False, True], na_position="last", kind="stable")
+    return order.reset_index(drop=True)
 
 
 def gravest_events(db, filters=None, limit: int = 1000) -> tuple[pd.DataFrame, int]:
     """The limit events of events(db, filters) with the most killed (then the most reports, the newest), and
     how many events() holds in all: a map of a few thousand markers, saying how many it leaves out."""
-    where, params = _conditions(db, filters, "i")
-    frame = _frame(db, _events_sql(where, "e.most_killed IS NULL, e.most_killed DESC, e.reports DESC, "
-                                          "e.date IS NULL, e.date DESC, e.event_id", "LIMIT ?"),
-                   params + [int(limit)])
-    total = int(frame["located_events"].iloc[0]) if len(frame) else 0
-    frame["reports"] = frame["reports"].astype("int64")
-    return frame[_EVENT_COLUMNS], total
+    frame = _located_events(db, filters)
+    order = frame.sort_values(["killed", "reports", "date", "event_id"], ascending=[False, False, False, True],
+                              na_position="last", kind="stable")
+    return order.head(int(limit)).reset_index(drop=True), len(frame)
+
+
+def _located_events(db, filters) -> pd.DataFrame:
+    """The stored events of _summaries with coordinates, in _EVENT_COLUMNS (any order)."""
+    frame, is_event = _summaries(db, filters)
+    keep = is_event & frame["latitude"].notna().to_numpy() & frame["longitude"].notna().to_numpy()
+    rows = frame[keep].rename(columns={"incident": "event_id", "place": "name"})
+    out = rows[_EVENT_COLUMNS].reset_index(drop=True)
+    for column in tally.FIGURES:
+        out[column] = out[column].astype("Int64")
+    out["reports"] = out["reports"].astype("int64")
+    return out
 
 
 def event_reports(db, event_id: str) -> pd.DataFrame:
