@@ -64,6 +64,23 @@ def matching_documents(db, text: str) -> list[str] | None:
         [pattern, pattern])]
 
 
+def text_condition(db, text: str) -> tuple[str, list] | None:
+    """The condition on documents d (and its parameters) that keeps the articles matching_documents finds: the
+    full-text index read inside the query (no list of ids sent back and forth) when FTS5 accepts the words,
+    else the ids of the literal scan. None: no text filter."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    query = fts_query(text)
+    if query is not None:
+        try:
+            db.execute("SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT 1", [query]).fetchall()
+            return "d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [query]
+        except sqlite3.OperationalError:
+            pass  # as matching_documents: the literal scan
+    return "d.id IN (SELECT value FROM json_each(?))", [_json(matching_documents(db, text))]
+
+
 # --- the filters' conditions ---
 # One entry per filter of lib.filters.REGISTRY, by its name: (condition, on_incidents). condition(db, filters,
 # alias) gives [(sql, params), ...] for the rows of alias, joined with d (documents) and p (places).
@@ -111,8 +128,8 @@ def _confidence(db, filters, alias: str) -> list:
 
 
 def _text(db, filters, alias: str) -> list:
-    ids = matching_documents(db, filters.text)
-    return [] if ids is None else [("d.id IN (SELECT value FROM json_each(?))", [_json(ids)])]
+    found = text_condition(db, filters.text)
+    return [] if found is None else [found]
 
 
 def _reviewed(db, filters, alias: str) -> list:
@@ -481,10 +498,10 @@ def _documents_where(db, filters) -> tuple[list[str], list]:
         params.extend(m_params + i_params)
     elif filters is not None:
         _published_between(filters, where, params)
-        ids = matching_documents(db, filters.text)
-        if ids is not None:
-            where.append("d.id IN (SELECT value FROM json_each(?))")
-            params.append(_json(ids))
+        found = text_condition(db, filters.text)
+        if found is not None:
+            where.append(found[0])
+            params.extend(found[1])
     return where, params
 
 
