@@ -505,19 +505,30 @@ def _documents_where(db, filters) -> tuple[list[str], list]:
     return where, params
 
 
-def documents(db, filters=None) -> pd.DataFrame:
-    """The articles the filters select (newest first) with their numbers of mentions and incidents.
+def documents(db, filters=None, limit: int | None = None) -> pd.DataFrame:
+    """The articles the filters select (newest first; the first limit of them) with their numbers of mentions
+    and incidents.
 
     Dates and text apply to the article itself; country, place, type, nationality and confidence keep the
     articles that hold a matching mention or incident (those carry the date and text conditions too).
     """
     where, params = _documents_where(db, filters)
-    return _frame(db, f"""
+    sql = f"""
         SELECT d.id AS document_id, d.published, d.title, d.source, d.url, d.dateline, d.path, d.chars,
                (SELECT count(*) FROM mentions WHERE document_id = d.id) AS mentions,
                (SELECT count(*) FROM incidents WHERE document_id = d.id) AS incidents
         FROM documents d {_where(where)}
-        ORDER BY d.published IS NULL, d.published DESC, d.title""", params)
+        ORDER BY d.published IS NULL, d.published DESC, d.title"""
+    if limit is not None:
+        sql += " LIMIT ?"
+        params = params + [int(limit)]
+    return _frame(db, sql, params)
+
+
+def document_count(db, filters=None) -> int:
+    """How many articles documents(db, filters) lists."""
+    where, params = _documents_where(db, filters)
+    return db.execute(f"SELECT count(*) FROM documents d {_where(where)}", params).fetchone()[0]
 
 
 def overview(db, filters=None) -> dict:
