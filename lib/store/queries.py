@@ -368,11 +368,21 @@ def incident_table(db, filters=None) -> pd.DataFrame:
     """The incidents the filters select, one row per incident (lib.tally.table): what every headline, chart,
     table and CSV of incidents counts. Remembered per database state and filters, since the headline, places,
     counts and tables of one page all start from it; callers get a copy."""
-    return _remembered(db, "table", filters, lambda: tally.fold_series(_summaries(db, filters)[0])).copy()
+    return _table(db, filters).copy()
+
+
+def _table(db, filters) -> pd.DataFrame:
+    """incident_table, remembered (not a copy: read it, never change it)."""
+    return _remembered(db, "table", filters, lambda: tally.fold_series(_summaries(db, filters)[0]))
+
+
+def forget() -> None:
+    """Drop every remembered table (after a write, or to time a query from scratch)."""
+    _TABLES.clear()
 
 
 _TABLES: dict = {}
-_TABLES_KEPT = 16
+_TABLES_KEPT = 24  # eight filter states' summaries, incident tables and place counts
 
 
 def _remembered(db, kind: str, filters, build):
@@ -416,17 +426,26 @@ _PLACE_COUNT_COLUMNS = ["place_id", "name", "kind", "country_code", "admin1", "l
                         "injured_unknown", "attackers_killed", "reviewed"]
 
 
-def place_counts(db, filters=None, table: pd.DataFrame | None = None) -> pd.DataFrame:
+def place_counts(db, filters=None) -> pd.DataFrame:
     """One row per place with coordinates: mentions, articles, and the incidents placed there (lib.tally), their
     killed, injured and attackers killed (sums of known figures; '*_unknown': incidents without one), and
-    reviewed: how many of its mentions a person's fix placed (confirmed or corrected).
-    table: the filters' incident_table, when the caller has it already."""
+    reviewed: how many of its mentions a person's fix placed (confirmed or corrected). Remembered per database
+    state and filters (the headline counts the places the map draws); callers get a copy."""
+    return _place_rows(db, filters).copy()
+
+
+def _place_rows(db, filters) -> pd.DataFrame:
+    """place_counts, remembered (not a copy: read it, never change it)."""
+    return _remembered(db, "places", filters, lambda: _build_place_counts(db, filters))
+
+
+def _build_place_counts(db, filters) -> pd.DataFrame:
     where, params = _conditions(db, filters, "m")
     m = _frame(db, f"""SELECT m.place_id, count(*) AS mentions, count(DISTINCT m.document_id) AS articles,
                               sum(m.source = 'correction') AS reviewed
                        {_lean_from("m", where)} {_where(where + ['m.place_id IS NOT NULL'])} GROUP BY m.place_id""",
                params)
-    table = incident_table(db, filters) if table is None else table
+    table = _table(db, filters)
     table = table[table["place_id"].notna()]
     i = tally.grouped(table, table["place_id"], "place_id")
     ids = sorted(set(m["place_id"]) | set(i["place_id"]))
@@ -539,8 +558,8 @@ def overview(db, filters=None) -> dict:
     articles, sources, first_published, last_published = db.execute(
         f"SELECT count(*), count(DISTINCT d.source), min(d.published), max(d.published) FROM documents d "
         f"{_where(d_where)}", d_params).fetchone()
-    table = incident_table(db, filters)
-    places = place_counts(db, filters, table)
+    table = _table(db, filters)
+    places = _place_rows(db, filters)
     m_where, m_params = _conditions(db, filters, "m")
     i_where, i_params = _conditions(db, filters, "i")
     n_mentions = db.execute(f"SELECT count(*) {_lean_from('m', m_where)} {_where(m_where)}", m_params).fetchone()[0]
