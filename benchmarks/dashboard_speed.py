@@ -154,15 +154,16 @@ def time_queries(db_path: Path, repeat: int) -> list[dict]:
     ]
     rows = []
     for name, call in cases:
-        best, result = None, None
+        best, best_cpu, result = None, None, None
         for _ in range(repeat):
             _forget_tables()
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             result = call()
-            elapsed = time.perf_counter() - started
+            elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
             best = elapsed if best is None else min(best, elapsed)
+            best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
         size = len(result) if hasattr(result, "__len__") and not isinstance(result, dict) else "-"
-        rows.append({"query": name, "seconds": best, "rows": size})
+        rows.append({"query": name, "seconds": best, "cpu": best_cpu, "rows": size})
     db.close()
     return rows
 
@@ -182,9 +183,9 @@ def print_pages(title: str, rows: list[dict]) -> None:
 
 def print_queries(title: str, rows: list[dict]) -> None:
     print(f"\nQueries, best of runs in ms ({title})")
-    print(f"  {'query':<46} {'ms':>7} {'rows':>7}")
+    print(f"  {'query':<46} {'ms':>7} {'cpu ms':>7} {'rows':>7}")
     for row in rows:
-        print(f"  {row['query']:<46} {_fmt(row['seconds'])} {row['rows']!s:>7}")
+        print(f"  {row['query']:<46} {_fmt(row['seconds'])} {_fmt(row.get('cpu'))} {row['rows']!s:>7}")
 
 
 def _print_load() -> None:

@@ -217,6 +217,36 @@ def incident_hover(row) -> str:
     return "<br>".join(lines)
 
 
+def incident_hovers(rows: list[dict]) -> list[str]:
+    """incident_hover of each row, the same words, made in one loop (the Map page labels every incident)."""
+    escape = html.escape
+
+    def e(value) -> str:
+        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+            return "–"
+        return escape(str(value))
+
+    def figure(value, word: str) -> str:
+        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+            return f"{word} unknown"
+        return f"{int(value)} {word}"
+
+    out = []
+    for row in rows:
+        date = e(row["date"])
+        when = f"{date} (to the {e(row['date_precision'])})" if date != "–" else "date unknown"
+        reports = int(row["reports"])
+        toll = [f"{reports} {'report' if reports == 1 else 'reports'}", figure(row.get("killed"), "killed"),
+                figure(row.get("injured"), "injured")]
+        attackers = row.get("attackers_killed")
+        if attackers is not None and attackers is not pd.NA and not (isinstance(attackers, float) and
+                                                                     math.isnan(attackers)) and int(attackers) > 0:
+            toll.append(f"{int(attackers)} attackers killed")
+        out.append(f"<b>{e(row['type'])}</b> · {when}<br>{e(row['name'])} · {e(row['country_code'])} · located to "
+                   f"{_located(row)}<br>{', '.join(toll)}")
+    return out
+
+
 def event_of(customdata) -> str | None:
     """The event_id an incident marker's customdata names, or None for a place marker."""
     if isinstance(customdata, str) and customdata.startswith(EVENT_PREFIX):
@@ -295,7 +325,7 @@ def incident_traces(events: pd.DataFrame, size_by: str = "killed",
                                      INCIDENT_GROUP))
         traces.append(_marker_trace(
             part, [EVENT_PREFIX + str(e) for e in part["event_id"]],
-            [incident_hover(r) for r in _records(part)], f"Incident: {html.escape(kind)}",
+            incident_hovers(_records(part)), f"Incident: {html.escape(kind)}",
             INCIDENT_GROUP, {"size": part["_size"].tolist(), "color": colours[kind],
                              "opacity": [OPACITY[level] for level in part["located"]]}))
     return unders + traces
