@@ -85,10 +85,11 @@ def located_to(frame: pd.DataFrame, reference: pd.DataFrame | None = None) -> li
 
 
 def marker_sizes(values, smallest: float = 9, largest: float = 38) -> list[float]:
-    """Marker diameters in pixels: area grows with the count (square-root scale)."""
+    """Marker diameters in pixels, to a hundredth (the figure is sent for every marker): area grows with the
+    count (square-root scale)."""
     values = [max(0.0, float(v or 0)) for v in values]
     top = max(values, default=0) or 1.0
-    return [smallest + (largest - smallest) * math.sqrt(v / top) for v in values]
+    return [round(smallest + (largest - smallest) * math.sqrt(v / top), 2) for v in values]
 
 
 def counted(n, noun: str, plural: str | None = None) -> str:
@@ -268,7 +269,8 @@ def _under(part: pd.DataFrame, level: str, colour: str, name: str, group: str) -
     return {"type": "scattermap", "mode": "markers", "name": f"{name} · located to {level}", "legendgroup": group,
             "lat": part["latitude"].astype(float).tolist(), "lon": part["longitude"].astype(float).tolist(),
             "hoverinfo": "skip", "showlegend": False,
-            "marker": {"size": [s + extra for s in sizes] if shape == "ring" else [s * extra for s in sizes],
+            "marker": {"size": [round(s + extra, 2) for s in sizes] if shape == "ring"
+                       else [round(s * extra, 2) for s in sizes],
                        "color": ring_colour or colour, "opacity": opacity}}
 
 
