@@ -544,6 +544,12 @@ def documents(db, filters=None, limit: int | None = None) -> pd.DataFrame:
     return _frame(db, sql, params)
 
 
+def document_titles(db) -> list[tuple[str, str]]:
+    """(id, title) of every article, in documents' order (newest first): what a box to choose one needs."""
+    return db.execute("SELECT d.id, d.title FROM documents d "
+                      "ORDER BY d.published IS NULL, d.published DESC, d.title").fetchall()
+
+
 def document_count(db, filters=None) -> int:
     """How many articles documents(db, filters) lists."""
     where, params = _documents_where(db, filters)

@@ -99,6 +99,11 @@ def test_the_first_articles_and_their_count_are_those_of_every_article(db, filte
     assert plain_rows(first) == plain_rows(every.head(1))
 
 
+def test_article_titles_are_those_of_every_article_in_the_same_order(db):
+    every = queries.documents(db)
+    assert queries.document_titles(db) == list(zip(every["document_id"], every["title"]))
+
+
 def plain_rows(frame):
     """Rows as dicts with every missing value as None (a column of one row may hold None where all hold NaN)."""
     return [{k: None if pd.isna(v) else v for k, v in row.items()} for row in frame.to_dict("records")]
