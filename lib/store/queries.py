@@ -307,23 +307,23 @@ def _build_summaries(db, filters) -> tuple[pd.DataFrame, np.ndarray]:
     sql = f"""
         WITH r AS (
             SELECT i.id, coalesce(i.event_id, 'report-' || i.id) AS ev, coalesce(i.confidence, 1.0) AS conf,
-                   i.killed, i.injured, i.attackers_killed, i.document_id
+                   i.killed, i.injured, i.attackers_killed,
+                   row_number() OVER (PARTITION BY coalesce(i.event_id, 'report-' || i.id), i.document_id) AS in_article
             {_lean_from("i", where)} {_where(where)}),
-        figures AS (
-            SELECT ev, max(killed) AS killed, max(injured) AS injured, max(attackers_killed) AS attackers_killed,
-                   count(*) AS reports, count(DISTINCT document_id) AS articles
-            FROM r GROUP BY ev),
-        best AS (
-            SELECT ev, id FROM (SELECT ev, id, row_number() OVER (PARTITION BY ev ORDER BY conf DESC, id) AS rank
-                                FROM r)
-            WHERE rank = 1)
-        SELECT b.ev AS incident, i.date, i.date_precision, i.type, {_PLACE_COLUMNS}, i.victims, i.perpetrator,
+        ranked AS (
+            SELECT id, ev, row_number() OVER (PARTITION BY ev ORDER BY conf DESC, id) AS rank,
+                   max(killed) OVER event AS killed, max(injured) OVER event AS injured,
+                   max(attackers_killed) OVER event AS attackers_killed, count(*) OVER event AS reports,
+                   sum(in_article = 1) OVER event AS articles
+            FROM r WINDOW event AS (PARTITION BY ev))
+        SELECT e.ev AS incident, i.date, i.date_precision, i.type, {_PLACE_COLUMNS}, i.victims, i.perpetrator,
                d.title, d.id AS document_id, d.url, i.place_id, e.killed, e.injured, e.attackers_killed,
                e.reports, e.articles, i.event_id IS NOT NULL AS is_event
-        FROM best b JOIN figures e ON e.ev = b.ev JOIN incidents i ON i.id = b.id
-             JOIN documents d ON d.id = i.document_id LEFT JOIN places p ON p.id = i.place_id
+        FROM ranked e JOIN incidents i ON i.id = e.id JOIN documents d ON d.id = i.document_id
+             LEFT JOIN places p ON p.id = i.place_id
+        WHERE e.rank = 1
         ORDER BY CASE WHEN i.date != '' THEN i.date WHEN d.published != '' THEN d.published ELSE '' END DESC,
-                 b.ev"""
+                 e.ev"""
     frame = _frame(db, sql, params)
     if frame.empty:
         return tally.incidents(None), np.zeros(0, dtype=bool)
