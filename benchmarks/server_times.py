@@ -3,7 +3,8 @@
     python -m benchmarks.server_times DB [--repeat 3]
 
 Queries and exports run in this process through lib.store.queries and lib.export, as the pages call them
-(best of --repeat, milliseconds). The CSV of every mention is also made by the sqlite3 command-line shell
+(best of --repeat, milliseconds); search_page is what the Sources page reads for a search (the count, the
+first 1,000 articles and the first sentences), search_documents every matching article. The CSV of every mention is also made by the sqlite3 command-line shell
 from the very SQL queries.mentions runs (caught with a trace callback), and fetched over HTTP on 127.0.0.1
 from Datasette serving the same file, both for that SQL and for its mentions table, with _stream=on.
 GeoJSON: lib.export has no GeoJSON writer yet, so the benchmark builds one FeatureCollection from the
@@ -123,6 +124,20 @@ class Datasette:
         return size
 
 
+def _search_page(db, filters) -> list:
+    """What the Sources page reads for a search: how many articles match, the first of them for its table (as
+    pages/3_Sources.py does when lib.store.queries can count them), and the first sentences."""
+    from lib.store import queries
+
+    if not hasattr(queries, "document_count"):  # older code: the page read every matching article
+        return [queries.documents(db, filters), queries.search_sentences(db, filters.text, filters)]
+    return [queries.document_count(db, filters), queries.documents(db, filters, SOURCES_ROWS),
+            queries.search_sentences(db, filters.text, filters)]
+
+
+SOURCES_ROWS = 1000  # the articles table of the Sources page
+
+
 def measure(db_path: Path, repeat: int = 3) -> dict:
     """Milliseconds of each read (and byte counts of the exports) on db_path."""
     from lib import export, store
@@ -138,6 +153,7 @@ def measure(db_path: Path, repeat: int = 3) -> dict:
         out["filter"] = f"country={country}"
         for key, call in [
             ("search_documents", lambda: queries.documents(db, Filters(text=SEARCH))),
+            ("search_page", lambda: _search_page(db, Filters(text=SEARCH))),
             ("search_sentences", lambda: queries.search_sentences(db, SEARCH)),
             ("csv_filtered", lambda: export.to_csv(queries.mentions(db, filtered))),
             ("geojson_filtered", lambda: geojson(queries.mentions(db, filtered))),

@@ -85,10 +85,11 @@ def located_to(frame: pd.DataFrame, reference: pd.DataFrame | None = None) -> li
 
 
 def marker_sizes(values, smallest: float = 9, largest: float = 38) -> list[float]:
-    """Marker diameters in pixels: area grows with the count (square-root scale)."""
+    """Marker diameters in pixels, to a hundredth (the figure is sent for every marker): area grows with the
+    count (square-root scale)."""
     values = [max(0.0, float(v or 0)) for v in values]
     top = max(values, default=0) or 1.0
-    return [smallest + (largest - smallest) * math.sqrt(v / top) for v in values]
+    return [round(smallest + (largest - smallest) * math.sqrt(v / top), 2) for v in values]
 
 
 def counted(n, noun: str, plural: str | None = None) -> str:
@@ -217,6 +218,36 @@ def incident_hover(row) -> str:
     return "<br>".join(lines)
 
 
+def incident_hovers(rows: list[dict]) -> list[str]:
+    """incident_hover of each row, the same words, made in one loop (the Map page labels every incident)."""
+    escape = html.escape
+
+    def e(value) -> str:
+        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+            return "–"
+        return escape(str(value))
+
+    def figure(value, word: str) -> str:
+        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+            return f"{word} unknown"
+        return f"{int(value)} {word}"
+
+    out = []
+    for row in rows:
+        date = e(row["date"])
+        when = f"{date} (to the {e(row['date_precision'])})" if date != "–" else "date unknown"
+        reports = int(row["reports"])
+        toll = [f"{reports} {'report' if reports == 1 else 'reports'}", figure(row.get("killed"), "killed"),
+                figure(row.get("injured"), "injured")]
+        attackers = row.get("attackers_killed")
+        if attackers is not None and attackers is not pd.NA and not (isinstance(attackers, float) and
+                                                                     math.isnan(attackers)) and int(attackers) > 0:
+            toll.append(f"{int(attackers)} attackers killed")
+        out.append(f"<b>{e(row['type'])}</b> · {when}<br>{e(row['name'])} · {e(row['country_code'])} · located to "
+                   f"{_located(row)}<br>{', '.join(toll)}")
+    return out
+
+
 def event_of(customdata) -> str | None:
     """The event_id an incident marker's customdata names, or None for a place marker."""
     if isinstance(customdata, str) and customdata.startswith(EVENT_PREFIX):
@@ -238,7 +269,8 @@ def _under(part: pd.DataFrame, level: str, colour: str, name: str, group: str) -
     return {"type": "scattermap", "mode": "markers", "name": f"{name} · located to {level}", "legendgroup": group,
             "lat": part["latitude"].astype(float).tolist(), "lon": part["longitude"].astype(float).tolist(),
             "hoverinfo": "skip", "showlegend": False,
-            "marker": {"size": [s + extra for s in sizes] if shape == "ring" else [s * extra for s in sizes],
+            "marker": {"size": [round(s + extra, 2) for s in sizes] if shape == "ring"
+                       else [round(s * extra, 2) for s in sizes],
                        "color": ring_colour or colour, "opacity": opacity}}
 
 
@@ -295,7 +327,7 @@ def incident_traces(events: pd.DataFrame, size_by: str = "killed",
                                      INCIDENT_GROUP))
         traces.append(_marker_trace(
             part, [EVENT_PREFIX + str(e) for e in part["event_id"]],
-            [incident_hover(r) for r in _records(part)], f"Incident: {html.escape(kind)}",
+            incident_hovers(_records(part)), f"Incident: {html.escape(kind)}",
             INCIDENT_GROUP, {"size": part["_size"].tolist(), "color": colours[kind],
                              "opacity": [OPACITY[level] for level in part["located"]]}))
     return unders + traces

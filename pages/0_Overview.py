@@ -35,7 +35,7 @@ else:
     st.subheader("Map")
     events, located = ctx.run(queries.gravest_events, ctx.filters, MAP_INCIDENTS)
     event = st.plotly_chart(charts.map_figure(places, events, height=480,
-                                             view=charts.view_of(ctx.run(queries.place_counts, None))),
+                                             view=charts.view_of(ctx.run(queries.place_counts, filters.Filters()))),
                             config=charts.MAP_CONFIG, key="overview_map", width="stretch",
                             on_select="rerun", selection_mode="points")
     clicked = map_panel.picked_from_selection(event, places, events)

@@ -8,19 +8,23 @@ ctx = page.start("Sources")
 if ctx is None:
     st.stop()
 
+TABLE_ROWS = 1000  # rows of the articles table (the newest); its downloads hold every one
+
 st.title("Sources")
-docs = ctx.run(queries.documents, ctx.filters)
+articles = ctx.run(queries.document_count, ctx.filters)
+docs = ctx.run(queries.documents, ctx.filters, TABLE_ROWS)
 params = sidebar.filter_params(ctx)
 
 # --- the articles ---
 st.subheader("Articles")
-page.row_count(len(docs), "articles")
+page.row_count(articles, "articles", shown=TABLE_ROWS)
 if docs.empty:
     page.nothing_matches("articles")
 else:
     shown = docs.assign(url=docs["url"].map(render.safe_url))  # a link only for http(s) addresses
     tables.show(tables.articles_view(shown, params), "open article", key="articles_table")
-page.download(docs, "articles", "Download articles (CSV)", key="dl_articles")
+page.download(docs, "articles", "Download articles (CSV)", key="dl_articles",
+              prepare=lambda first: first if len(first) == articles else ctx.fetch(queries.documents, ctx.filters))
 
 # --- full-text search (the sidebar's "Text in the article") ---
 if ctx.filters.text:

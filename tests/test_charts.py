@@ -177,3 +177,16 @@ def test_each_precision_has_its_own_look_and_the_hover_says_it():
     sizes = {c: s for t in markers(fig) for c, s in zip(t.customdata, t.marker.size)}
     ring = next(t for t in unders if t.lat[0] == 24.9)
     assert ring.marker.size[0] > sizes["event:a"]              # the ring shows around the marker
+
+
+def test_the_hovers_of_many_incidents_say_what_each_incidents_hover_says():
+    frame = event_rows(("a", "bombing", 24.9, 67.2, 1, 2, 0), ("b", "<i>x</i>", 33.7, 73.0, 3, None, 9),
+                       ("c", None, 30.2, 67.0, 2, 7, None))
+    frame["killed"], frame["injured"] = frame["killed"].astype("Int64"), frame["injured"].astype("Int64")
+    frame["attackers_killed"] = pd.array([None, 4, 0], dtype="Int64")
+    frame.loc[1, "date"], frame.loc[2, "country_code"] = None, None
+    rows = charts._records(frame)
+    many = charts.incident_hovers(rows)
+    assert many == [charts.incident_hover(row) for row in rows]
+    assert "4 attackers killed" in many[1] and "killed unknown" in many[1] and "date unknown" in many[1]
+    assert "&lt;i&gt;" in many[1] and "injured unknown" in many[2]

@@ -2,7 +2,8 @@
 
 context: the database (opened, or first built from seeds/) and its cached queries. sidebar: the filters in
 the sidebar and the URL. render: escaping, highlighting, links, CSS, footer. page: page setup, counts and
-downloads. map_panel: the place chosen on the map and its excerpts. article: one article on Sources.
+downloads. map_panel: the place chosen on the map and its excerpts. excerpts: the excerpt panel's HTML
+from plain rows. article: one article on Sources.
 headline: the Overview's figures and their notes. tables: the tables' columns and row links. timeline_panel:
 the Counts page's timeline, whose bars set the date filter.
 """

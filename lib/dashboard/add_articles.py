@@ -9,6 +9,7 @@ import streamlit as st
 from lib import paths, uploads
 from lib.dashboard import context
 from lib.dashboard.render import code_md, esc_md, footer, style
+from lib.store import queries
 
 _FIELDS = ("add_title", "add_published", "add_source", "add_url", "add_text")
 
@@ -17,6 +18,7 @@ def forget_cached_queries() -> None:
     """Every page reads the new rows on its next run (the cached queries are keyed by the file's signature;
     clearing them also covers a write within the same second)."""
     context._cached.clear()
+    queries.forget()
 
 
 def _form_meta(with_title: bool) -> dict:

@@ -55,6 +55,14 @@ class Context:
                      "`python -m lib.load --rebuild`, then reload this page.")
             st.stop()
 
+    def fetch(self, query, *args):
+        """query(db, *args) read afresh, without Streamlit (a download made on click runs outside the page)."""
+        db = schema.connect(self.path, readonly=True)
+        try:
+            return query(db, *args)
+        finally:
+            db.close()
+
     @property
     def place_names(self) -> dict:
         places = self.choices.get("places")

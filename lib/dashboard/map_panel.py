@@ -8,8 +8,10 @@ import streamlit as st
 
 from lib import charts
 from lib.dashboard.context import Context
-from lib.dashboard.render import esc, esc_md, highlight, incidents_html, link, page_link, source_label
+from lib.dashboard import excerpts as excerpt_html
+from lib.dashboard.render import esc, esc_md, highlight, link, page_link, source_label
 from lib.dashboard.sidebar import filter_params
+from lib.filters import Filters
 from lib.store import edits as edit_sql
 from lib.store import queries
 
@@ -111,15 +113,6 @@ def figure_json(ctx: Context, places: pd.DataFrame, events: pd.DataFrame, everyw
         halo = ",".join(json.dumps(t) for t in charts.highlight_traces(*spots[chosen]))
         traces = halo + ("," + traces if traces else "")
     return f'{{"data": [{traces}], "layout": {layout}}}'
-
-
-def series_links(reports: pd.DataFrame) -> dict:
-    """{a part's event_id: its series' event_id} from the reports' part_of (lib.tally folds the same links)."""
-    if reports is None or reports.empty or "part_of" not in reports:
-        return {}
-    links = reports[["event_id", "part_of"]].dropna()
-    links = links[links["event_id"] != links["part_of"]].drop_duplicates("event_id")
-    return dict(zip(links["event_id"], links["part_of"]))
 
 
 def _remember(kind: str | None, item_id: str | None) -> None:
@@ -315,7 +308,7 @@ def incident(ctx: Context, event_id: str, events: pd.DataFrame, parts: pd.DataFr
                 else "date unknown")
         facts = [("Date", date),
                  ("Place", f"{esc_md(e['name'])} · {esc_md(e['country_code'])} · located to "
-                           f"{charts.located_to(row, ctx.run(queries.place_counts, None))[0]}"),
+                           f"{charts.located_to(row, ctx.run(queries.place_counts, Filters()))[0]}"),
                  ("Killed", esc_md(figure_source(e["killed"], reports["killed"]))),
                  ("Injured", esc_md(figure_source(e["injured"], reports["injured"])))]
         if not _blank(e.get("attackers_killed")) and int(e["attackers_killed"]) > 0:
@@ -387,39 +380,20 @@ def excerpts(ctx: Context, place_id: str) -> None:
     p = row.iloc[0]
     with st.container(border=True, key="excerpt_panel"):
         st.markdown(f"#### Excerpts: {esc_md(p['name'])}")
-        located = charts.located_to(row, ctx.run(queries.place_counts, None))[0]
+        located = charts.located_to(row, ctx.run(queries.place_counts, Filters()))[0]
         st.caption(f"{esc_md(p['kind'])} · {esc_md(p['country_code'])} · located to {located} · "
                    f"{float(p['latitude']):.4f}, {float(p['longitude']):.4f} · {charts.counted(p['mentions'], 'mention')} · "
                    f"{charts.counted(p['incidents'], 'incident')}")
         limit_key = f"excerpt_limit_{place_id}"
         shown = st.session_state.get(limit_key, EXCERPT_PAGE)
         doc_ids, articles = ctx.run(queries.place_articles, ctx.filters, place_id, shown)
-        mentions = ctx.run(queries.mentions, ctx.filters, place_id, tuple(doc_ids))
-        incidents = ctx.run(queries.incidents, ctx.filters, place_id, None, tuple(doc_ids))
-        meta = pd.concat([mentions[["document_id", "title", "published", "source", "url"]],
-                          incidents[["document_id", "title", "published", "source", "url"]]])
-        meta = meta.drop_duplicates("document_id").set_index("document_id")
+        mentions = excerpt_html.records(ctx.run(queries.mentions, ctx.filters, place_id, tuple(doc_ids)))
+        incidents = excerpt_html.records(ctx.run(queries.incidents, ctx.filters, place_id, None, tuple(doc_ids)))
         if articles > shown:
             st.caption(f"Showing the newest {shown:,} of {charts.counted(articles, 'article')}. Narrow them with the filters, "
                        f"or download the rows.")
-        for doc_id in doc_ids:
-            m = mentions[mentions["document_id"] == doc_id]
-            inc = incidents[incidents["document_id"] == doc_id]
-            d = meta.loc[doc_id]
-            sentences = []
-            for _, same in m.groupby("sentence_start", sort=True, dropna=False):
-                first = same.iloc[0]
-                base = int(first.sentence_start) if not pd.isna(first.sentence_start) else 0
-                spans = [(int(x.start) - base, int(x.end) - base, "atlas-place") for x in same.itertuples()]
-                sentences.append(f'<p class="atlas-sentence">{highlight(first.sentence or "", spans)}</p>')
-            for s in inc.itertuples():
-                if s.sentence and s.sentence not in set(m["sentence"]):
-                    sentences.append(f'<p class="atlas-sentence">{highlight(s.sentence, [(0, len(s.sentence), "atlas-incident")])}</p>')
-            source = source_label(d["source"], d["url"])
-            st.html(
-                f'<div class="atlas-excerpt" data-document="{esc(doc_id)}">{"".join(sentences)}'
-                f'<p class="atlas-meta"><b>{esc(d["title"])}</b> · {esc(d["published"]) or "date unknown"} · '
-                f'{link(d["url"], source)}</p>{incidents_html(inc)}</div>')
+        for doc_id, block in excerpt_html.articles_html(doc_ids, mentions, incidents):
+            st.html(block)
             page_link("pages/3_Sources.py", "Open the whole article", {**filter_params(ctx), "doc": doc_id},
                       icon=":material/article:")
         if articles > shown:

@@ -123,18 +123,18 @@ def link(url, label) -> str:
     return f'<a href="{esc(href)}" target="_blank" rel="noopener noreferrer nofollow">{esc(label)}</a>'
 
 
-def incidents_html(rows: pd.DataFrame) -> str:
-    """A list of incidents: type, date, killed, injured and victims."""
+def incidents_html(rows: list[dict]) -> str:
+    """A list of incidents (rows as dicts, missing values None): type, date, killed, injured and victims."""
     items = []
-    for r in rows.itertuples():
-        parts = [f"<b>{esc(r.type)}</b>", esc(r.date) or "date unknown"]
-        parts.append(f"killed {esc(r.killed) if not pd.isna(r.killed) else 'unknown'}")
-        parts.append(f"injured {esc(r.injured) if not pd.isna(r.injured) else 'unknown'}")
-        attackers = getattr(r, "attackers_killed", None)
-        if attackers is not None and not pd.isna(attackers) and int(attackers) > 0:
+    for r in rows:
+        parts = [f"<b>{esc(r['type'])}</b>", esc(r["date"]) or "date unknown"]
+        parts.append(f"killed {esc(r['killed']) if r['killed'] is not None else 'unknown'}")
+        parts.append(f"injured {esc(r['injured']) if r['injured'] is not None else 'unknown'}")
+        attackers = r.get("attackers_killed")
+        if attackers is not None and int(attackers) > 0:
             parts.append(f"attackers killed {esc(attackers)}")
-        if isinstance(r.victims, str) and r.victims:
-            parts.append(f"victims: {esc(r.victims)}")
+        if isinstance(r["victims"], str) and r["victims"]:
+            parts.append(f"victims: {esc(r['victims'])}")
         items.append("<li>" + " · ".join(parts) + "</li>")
     return f'<ul class="atlas-incidents">{"".join(items)}</ul>' if items else ""
 

@@ -173,15 +173,15 @@ def _mention_label(mentions: pd.DataFrame):
 
 
 def place_review(ctx: Context) -> None:
-    docs = ctx.run(queries.documents, None)
-    if docs.empty:
+    docs = ctx.run(queries.document_titles)
+    if not docs:
         st.info("No articles yet.")
         return
-    titles = dict(zip(docs["document_id"], docs["title"]))
+    titles = dict(docs)
     wanted_doc, wanted_mention = st.query_params.get(DOC_PARAM), st.query_params.get(MENTION_PARAM)
     if wanted_doc in titles and "rv_doc" not in st.session_state:
         st.session_state["rv_doc"] = wanted_doc
-    document_id = st.selectbox("Article", list(docs["document_id"]), key="rv_doc", format_func=titles.get)
+    document_id = st.selectbox("Article", list(titles), key="rv_doc", format_func=titles.get)
     mentions = ctx.run(queries.document_mentions, document_id)
     if mentions.empty:
         st.info("This article names no place.")

@@ -5,12 +5,14 @@ built from data.
 """
 import json
 import os
+import re
 import sqlite3
 
 import numpy as np
 import pandas as pd
 
 from lib import tally, timeline
+from lib.filters import Filters
 
 _PLACE_COLUMNS = ("p.name AS place, p.kind, p.country_code, p.admin1, p.lat AS latitude, "
                   "p.lon AS longitude")
@@ -62,6 +64,23 @@ def matching_documents(db, text: str) -> list[str] | None:
         [pattern, pattern])]
 
 
+def text_condition(db, text: str) -> tuple[str, list] | None:
+    """The condition on documents d (and its parameters) that keeps the articles matching_documents finds: the
+    full-text index read inside the query (no list of ids sent back and forth) when FTS5 accepts the words,
+    else the ids of the literal scan. None: no text filter."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    query = fts_query(text)
+    if query is not None:
+        try:
+            db.execute("SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT 1", [query]).fetchall()
+            return "d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [query]
+        except sqlite3.OperationalError:
+            pass  # as matching_documents: the literal scan
+    return "d.id IN (SELECT value FROM json_each(?))", [_json(matching_documents(db, text))]
+
+
 # --- the filters' conditions ---
 # One entry per filter of lib.filters.REGISTRY, by its name: (condition, on_incidents). condition(db, filters,
 # alias) gives [(sql, params), ...] for the rows of alias, joined with d (documents) and p (places).
@@ -109,8 +128,8 @@ def _confidence(db, filters, alias: str) -> list:
 
 
 def _text(db, filters, alias: str) -> list:
-    ids = matching_documents(db, filters.text)
-    return [] if ids is None else [("d.id IN (SELECT value FROM json_each(?))", [_json(ids)])]
+    found = text_condition(db, filters.text)
+    return [] if found is None else [found]
 
 
 def _reviewed(db, filters, alias: str) -> list:
@@ -164,6 +183,19 @@ _MENTIONS_FROM = ("FROM mentions m JOIN documents d ON d.id = m.document_id "
                   "LEFT JOIN places p ON p.id = m.place_id")
 _INCIDENTS_FROM = ("FROM incidents i JOIN documents d ON d.id = i.document_id "
                    "LEFT JOIN places p ON p.id = i.place_id")
+
+
+def _lean_from(alias: str, where: list[str], reads: str = "") -> str:
+    """The FROM of mentions (alias 'm') or incidents ('i') joining documents d and places p only when the
+    conditions (or reads, the rest of the query) name them: every row has its article (the loader deletes an
+    article with its rows) and a left join of places adds none, so the rows are the same, found faster."""
+    text = " ".join(where) + " " + reads
+    out = f"FROM {'mentions' if alias == 'm' else 'incidents'} {alias}"
+    if re.search(r"\bd\.", text):
+        out += f" JOIN documents d ON d.id = {alias}.document_id"
+    if re.search(r"\bp\.", text):
+        out += f" LEFT JOIN places p ON p.id = {alias}.place_id"
+    return out
 
 
 def _in_documents(alias: str, document_ids, where: list, params: list) -> None:
@@ -220,9 +252,9 @@ def place_articles(db, filters, place_id: str, limit: int) -> tuple[list[str], i
     i_where, i_params = _conditions(db, filters, "i")
     rows = db.execute(f"""
         WITH chosen AS (
-            SELECT m.document_id AS id {_MENTIONS_FROM} {_where(m_where + ["m.place_id = ?"])}
+            SELECT m.document_id AS id {_lean_from("m", m_where)} {_where(m_where + ["m.place_id = ?"])}
             UNION
-            SELECT i.document_id {_INCIDENTS_FROM} {_where(i_where + ["i.place_id = ?"])})
+            SELECT i.document_id {_lean_from("i", i_where)} {_where(i_where + ["i.place_id = ?"])})
         SELECT d.id, count(*) OVER () FROM chosen c JOIN documents d ON d.id = c.id
         ORDER BY coalesce(d.published, '') DESC, d.id LIMIT ?""",
         m_params + [place_id] + i_params + [place_id, int(limit)]).fetchall()
@@ -248,11 +280,11 @@ def incident_reports(db, filters=None) -> pd.DataFrame:
 
 def series_links(db, filters=None) -> dict:
     """{a part's event_id: its series' event_id} over the reports the filters select, each part's link taken
-    from its first stored report (what lib.dashboard.map_panel.series_links reads off incident_reports)."""
+    from its first stored report."""
     where, params = _conditions(db, filters, "i")
     return dict((event, series) for event, series, _ in db.execute(f"""
         SELECT i.event_id, i.part_of, min(i.id)
-        {_INCIDENTS_FROM} {_where(where + ["i.event_id IS NOT NULL", "i.part_of IS NOT NULL",
+        {_lean_from("i", where)} {_where(where + ["i.event_id IS NOT NULL", "i.part_of IS NOT NULL",
                                            "i.part_of != i.event_id"])}
         GROUP BY i.event_id""", params))
 
@@ -261,13 +293,23 @@ def event_summaries(db, filters=None) -> pd.DataFrame:
     """lib.tally.incidents(incident_reports(db, filters)) computed in SQL: one row per incident (event) with
     its most confident report's fields, its highest figures, reports, articles, sources and part_of, newest
     first. The same frame, without building a frame of every report and looping over it in Python."""
+    return _summaries(db, filters)[0].copy()
+
+
+def _summaries(db, filters) -> tuple[pd.DataFrame, np.ndarray]:
+    """event_summaries and, per row, whether it is a stored event (not a report without one); remembered per
+    database state and filters, since the incident table and the map's events both start from it."""
+    return _remembered(db, "summaries", filters, lambda: _build_summaries(db, filters))
+
+
+def _build_summaries(db, filters) -> tuple[pd.DataFrame, np.ndarray]:
     where, params = _conditions(db, filters, "i")
     sql = f"""
         WITH r AS (
             SELECT i.id, coalesce(i.event_id, 'report-' || i.id) AS ev, coalesce(i.confidence, 1.0) AS conf,
                    i.killed, i.injured, i.attackers_killed,
-                   row_number() OVER (PARTITION BY coalesce(i.event_id, 'report-' || i.id), d.id) AS in_article
-            {_INCIDENTS_FROM} {_where(where)}),
+                   row_number() OVER (PARTITION BY coalesce(i.event_id, 'report-' || i.id), i.document_id) AS in_article
+            {_lean_from("i", where)} {_where(where)}),
         ranked AS (
             SELECT id, ev, row_number() OVER (PARTITION BY ev ORDER BY conf DESC, id) AS rank,
                    max(killed) OVER event AS killed, max(injured) OVER event AS injured,
@@ -276,7 +318,7 @@ def event_summaries(db, filters=None) -> pd.DataFrame:
             FROM r WINDOW event AS (PARTITION BY ev))
         SELECT e.ev AS incident, i.date, i.date_precision, i.type, {_PLACE_COLUMNS}, i.victims, i.perpetrator,
                d.title, d.id AS document_id, d.url, i.place_id, e.killed, e.injured, e.attackers_killed,
-               e.reports, e.articles
+               e.reports, e.articles, i.event_id IS NOT NULL AS is_event
         FROM ranked e JOIN incidents i ON i.id = e.id JOIN documents d ON d.id = i.document_id
              LEFT JOIN places p ON p.id = i.place_id
         WHERE e.rank = 1
@@ -284,7 +326,8 @@ def event_summaries(db, filters=None) -> pd.DataFrame:
                  e.ev"""
     frame = _frame(db, sql, params)
     if frame.empty:
-        return tally.incidents(None)
+        return tally.incidents(None), np.zeros(0, dtype=bool)
+    is_event = frame.pop("is_event").to_numpy(dtype=bool)
     sources: dict = {}
     for ev, source in db.execute(f"""
             SELECT coalesce(i.event_id, 'report-' || i.id) AS ev, d.source
@@ -298,7 +341,7 @@ def event_summaries(db, filters=None) -> pd.DataFrame:
             SELECT coalesce(i.event_id, 'report-' || i.id) AS ev, i.part_of,
                    row_number() OVER (PARTITION BY coalesce(i.event_id, 'report-' || i.id)
                                       ORDER BY coalesce(i.confidence, 1.0) DESC, i.id) AS k
-            {_INCIDENTS_FROM} {_where(where + ["i.part_of IS NOT NULL",
+            {_lean_from("i", where)} {_where(where + ["i.part_of IS NOT NULL",
                                                "i.part_of != coalesce(i.event_id, 'report-' || i.id)"])})
         WHERE k = 1""", params))
     for column in ("latitude", "longitude"):
@@ -307,36 +350,53 @@ def event_summaries(db, filters=None) -> pd.DataFrame:
         frame[column] = frame[column].astype("int64")
     for column in tally.FIGURES:  # the dtypes tally.incidents gives: int64, or float64 when one is missing
         frame[column] = frame[column].astype("Int64").to_numpy()
-    frame["sources"] = ["; ".join(sources.get(ev, ())) for ev in frame["incident"]]
+    incidents = frame["incident"].tolist()  # a list, walked three times (quicker than the column)
+    frame["sources"] = ["; ".join(sources.get(ev, ())) for ev in incidents]
     corrected: dict = {}
     for ev, text in db.execute(f"""
             SELECT coalesce(i.event_id, 'report-' || i.id) AS ev, {_CORRECTED} AS corrected
-            {_INCIDENTS_FROM} {_where(where + ["EXISTS (SELECT 1 FROM incident_fixes)"])} ORDER BY i.id""", params):
+            {_lean_from("i", where)} {_where(where + ["EXISTS (SELECT 1 FROM incident_fixes)"])} ORDER BY i.id""", params):
         if isinstance(text, str) and text.strip() and text.strip() not in corrected.setdefault(ev, []):
             corrected[ev].append(text.strip())
-    frame["corrected"] = ["; ".join(corrected.get(ev, ())) for ev in frame["incident"]]
+    frame["corrected"] = ["; ".join(corrected.get(ev, ())) for ev in incidents]
     frame["parts"] = ""
-    frame["part_of"] = np.array([part_of.get(ev) for ev in frame["incident"]], dtype=object)
-    return frame
+    frame["part_of"] = np.array([part_of.get(ev) for ev in incidents], dtype=object)
+    return frame, is_event
 
 
 def incident_table(db, filters=None) -> pd.DataFrame:
     """The incidents the filters select, one row per incident (lib.tally.table): what every headline, chart,
-    table and CSV of incidents counts. Remembered per database state and filters (_TABLES), since the
-    headline, places, counts and tables of one page all start from it; callers get a copy."""
-    key = _state(db), filters
-    if key[0] is None or key not in _TABLES:
-        table = tally.fold_series(event_summaries(db, filters))
-        if key[0] is None:
-            return table
-        _TABLES[key] = table
-        while len(_TABLES) > _TABLES_KEPT:
-            _TABLES.pop(next(iter(_TABLES)))
-    return _TABLES[key].copy()
+    table and CSV of incidents counts. Remembered per database state and filters, since the headline, places,
+    counts and tables of one page all start from it; callers get a copy."""
+    return _table(db, filters).copy()
+
+
+def _table(db, filters) -> pd.DataFrame:
+    """incident_table, remembered (not a copy: read it, never change it)."""
+    return _remembered(db, "table", filters, lambda: tally.fold_series(_summaries(db, filters)[0]))
+
+
+def forget() -> None:
+    """Drop every remembered table (after a write, or to time a query from scratch)."""
+    _TABLES.clear()
 
 
 _TABLES: dict = {}
-_TABLES_KEPT = 16
+_TABLES_KEPT = 24  # eight filter states' summaries, incident tables and place counts
+
+
+def _remembered(db, kind: str, filters, build):
+    """build() kept per database state, kind and filters (no filters and empty Filters are one key), for a
+    file database; a database in memory is built every time."""
+    state = _state(db)
+    if state is None:
+        return build()
+    key = state, kind, Filters() if filters is None else filters
+    if key not in _TABLES:
+        _TABLES[key] = build()
+        while len(_TABLES) > _TABLES_KEPT:
+            _TABLES.pop(next(iter(_TABLES)))
+    return _TABLES[key]
 
 
 def _state(db):
@@ -366,17 +426,26 @@ _PLACE_COUNT_COLUMNS = ["place_id", "name", "kind", "country_code", "admin1", "l
                         "injured_unknown", "attackers_killed", "reviewed"]
 
 
-def place_counts(db, filters=None, table: pd.DataFrame | None = None) -> pd.DataFrame:
+def place_counts(db, filters=None) -> pd.DataFrame:
     """One row per place with coordinates: mentions, articles, and the incidents placed there (lib.tally), their
     killed, injured and attackers killed (sums of known figures; '*_unknown': incidents without one), and
-    reviewed: how many of its mentions a person's fix placed (confirmed or corrected).
-    table: the filters' incident_table, when the caller has it already."""
+    reviewed: how many of its mentions a person's fix placed (confirmed or corrected). Remembered per database
+    state and filters (the headline counts the places the map draws); callers get a copy."""
+    return _place_rows(db, filters).copy()
+
+
+def _place_rows(db, filters) -> pd.DataFrame:
+    """place_counts, remembered (not a copy: read it, never change it)."""
+    return _remembered(db, "places", filters, lambda: _build_place_counts(db, filters))
+
+
+def _build_place_counts(db, filters) -> pd.DataFrame:
     where, params = _conditions(db, filters, "m")
     m = _frame(db, f"""SELECT m.place_id, count(*) AS mentions, count(DISTINCT m.document_id) AS articles,
                               sum(m.source = 'correction') AS reviewed
-                       {_MENTIONS_FROM} {_where(where + ['m.place_id IS NOT NULL'])} GROUP BY m.place_id""",
+                       {_lean_from("m", where)} {_where(where + ['m.place_id IS NOT NULL'])} GROUP BY m.place_id""",
                params)
-    table = incident_table(db, filters) if table is None else table
+    table = _table(db, filters)
     table = table[table["place_id"].notna()]
     i = tally.grouped(table, table["place_id"], "place_id")
     ids = sorted(set(m["place_id"]) | set(i["place_id"]))
@@ -418,7 +487,7 @@ def counts_by(db, filters, by: str) -> pd.DataFrame:
     out = tally.grouped(table, key, by)
     if key_m is not None:
         m = _frame(db, f"""SELECT {key_m} AS {by}, count(*) AS mentions
-                           {_MENTIONS_FROM} {_where(m_where)} GROUP BY 1""", m_params)
+                           {_lean_from("m", m_where, key_m)} {_where(m_where)} GROUP BY 1""", m_params)
         m[by] = m[by].fillna("").astype(str)
         out = out.merge(m, on=by, how="outer")
     for column in out.columns:
@@ -443,31 +512,48 @@ def _documents_where(db, filters) -> tuple[list[str], list]:
     if narrowing:
         m_where, m_params = _conditions(db, filters, "m")
         i_where, i_params = _conditions(db, filters, "i")
-        where.append(f"""(d.id IN (SELECT m.document_id {_MENTIONS_FROM} {_where(m_where)})
-                          OR d.id IN (SELECT i.document_id {_INCIDENTS_FROM} {_where(i_where)}))""")
+        where.append(f"""(d.id IN (SELECT m.document_id {_lean_from("m", m_where)} {_where(m_where)})
+                          OR d.id IN (SELECT i.document_id {_lean_from("i", i_where)} {_where(i_where)}))""")
         params.extend(m_params + i_params)
     elif filters is not None:
         _published_between(filters, where, params)
-        ids = matching_documents(db, filters.text)
-        if ids is not None:
-            where.append("d.id IN (SELECT value FROM json_each(?))")
-            params.append(_json(ids))
+        found = text_condition(db, filters.text)
+        if found is not None:
+            where.append(found[0])
+            params.extend(found[1])
     return where, params
 
 
-def documents(db, filters=None) -> pd.DataFrame:
-    """The articles the filters select (newest first) with their numbers of mentions and incidents.
+def documents(db, filters=None, limit: int | None = None) -> pd.DataFrame:
+    """The articles the filters select (newest first; the first limit of them) with their numbers of mentions
+    and incidents.
 
     Dates and text apply to the article itself; country, place, type, nationality and confidence keep the
     articles that hold a matching mention or incident (those carry the date and text conditions too).
     """
     where, params = _documents_where(db, filters)
-    return _frame(db, f"""
+    sql = f"""
         SELECT d.id AS document_id, d.published, d.title, d.source, d.url, d.dateline, d.path, d.chars,
                (SELECT count(*) FROM mentions WHERE document_id = d.id) AS mentions,
                (SELECT count(*) FROM incidents WHERE document_id = d.id) AS incidents
         FROM documents d {_where(where)}
-        ORDER BY d.published IS NULL, d.published DESC, d.title""", params)
+        ORDER BY d.published IS NULL, d.published DESC, d.title"""
+    if limit is not None:
+        sql += " LIMIT ?"
+        params = params + [int(limit)]
+    return _frame(db, sql, params)
+
+
+def document_titles(db) -> list[tuple[str, str]]:
+    """(id, title) of every article, in documents' order (newest first): what a box to choose one needs."""
+    return db.execute("SELECT d.id, d.title FROM documents d "
+                      "ORDER BY d.published IS NULL, d.published DESC, d.title").fetchall()
+
+
+def document_count(db, filters=None) -> int:
+    """How many articles documents(db, filters) lists."""
+    where, params = _documents_where(db, filters)
+    return db.execute(f"SELECT count(*) FROM documents d {_where(where)}", params).fetchone()[0]
 
 
 def overview(db, filters=None) -> dict:
@@ -478,13 +564,13 @@ def overview(db, filters=None) -> dict:
     articles, sources, first_published, last_published = db.execute(
         f"SELECT count(*), count(DISTINCT d.source), min(d.published), max(d.published) FROM documents d "
         f"{_where(d_where)}", d_params).fetchone()
-    table = incident_table(db, filters)
-    places = place_counts(db, filters, table)
+    table = _table(db, filters)
+    places = _place_rows(db, filters)
     m_where, m_params = _conditions(db, filters, "m")
     i_where, i_params = _conditions(db, filters, "i")
-    n_mentions = db.execute(f"SELECT count(*) {_MENTIONS_FROM} {_where(m_where)}", m_params).fetchone()[0]
+    n_mentions = db.execute(f"SELECT count(*) {_lean_from('m', m_where)} {_where(m_where)}", m_params).fetchone()[0]
     totals = tally.totals(table)
-    first, last = db.execute(f"SELECT min(i.date), max(i.date) {_INCIDENTS_FROM} {_where(i_where)}",
+    first, last = db.execute(f"SELECT min(i.date), max(i.date) {_lean_from('i', i_where)} {_where(i_where)}",
                              i_params).fetchone()
     return {
         "articles": articles, "places": len(places), "mentions": int(n_mentions), **totals,
@@ -605,49 +691,38 @@ _EVENT_COLUMNS = ["event_id", "type", "date", "date_precision", "place_id", "nam
                   "perpetrator"]
 
 
-def _events_sql(where: list[str], order: str, tail: str = "") -> str:
-    """The events query (see events) with its ORDER BY and anything after it (a LIMIT)."""
-    return f"""
-        WITH picked AS (
-            SELECT i.event_id, i.type, i.date, i.date_precision, i.place_id, i.victims, i.perpetrator,
-                   row_number() OVER (PARTITION BY i.event_id
-                                           ORDER BY coalesce(i.confidence, 1.0) DESC, i.id) AS rank,
-                   count(*) OVER (PARTITION BY i.event_id) AS reports,
-                   max(i.killed) OVER (PARTITION BY i.event_id) AS most_killed,
-                   max(i.injured) OVER (PARTITION BY i.event_id) AS most_injured,
-                   max(i.attackers_killed) OVER (PARTITION BY i.event_id) AS most_attackers
-            {_INCIDENTS_FROM} {_where(where + ["i.event_id IS NOT NULL"])})
-        SELECT e.event_id, e.type, e.date, e.date_precision, e.place_id, p.name, p.kind, p.country_code,
-               p.lat AS latitude, p.lon AS longitude, e.reports, e.most_killed AS killed,
-               e.most_injured AS injured, e.most_attackers AS attackers_killed, e.victims, e.perpetrator,
-               count(*) OVER () AS located_events
-        FROM picked e JOIN places p ON p.id = e.place_id
-        WHERE e.rank = 1 AND p.lat IS NOT NULL AND p.lon IS NOT NULL
-        ORDER BY {order} {tail}"""
-
-
 def events(db, filters=None) -> pd.DataFrame:
-    """One row per event (lib.events) the filters select that has a located place, for the map's incident layer.
+    """One row per event (lib.events) the filters select that has a located place, for the map's incident layer,
+    newest first.
 
     Its type, date, place, victims and perpetrator are those of its most confident report (then the first);
-    killed and injured the highest any selected report gives; reports how many selected reports tell of it.
+    killed and injured the highest any selected report gives; reports how many selected reports tell of it:
+    the rows of event_summaries that are stored events with coordinates, so the map and the tables agree.
     """
-    where, params = _conditions(db, filters, "i")
-    frame = _frame(db, _events_sql(where, "e.date IS NULL, e.date DESC, e.event_id"), params)
-    frame["reports"] = frame["reports"].astype("int64")
-    return frame[_EVENT_COLUMNS]
+    frame = _located_events(db, filters)
+    order = frame.sort_values(["date", "event_id"], ascending=[False, True], na_position="last", kind="stable")
+    return order.reset_index(drop=True)
 
 
 def gravest_events(db, filters=None, limit: int = 1000) -> tuple[pd.DataFrame, int]:
     """The limit events of events(db, filters) with the most killed (then the most reports, the newest), and
     how many events() holds in all: a map of a few thousand markers, saying how many it leaves out."""
-    where, params = _conditions(db, filters, "i")
-    frame = _frame(db, _events_sql(where, "e.most_killed IS NULL, e.most_killed DESC, e.reports DESC, "
-                                          "e.date IS NULL, e.date DESC, e.event_id", "LIMIT ?"),
-                   params + [int(limit)])
-    total = int(frame["located_events"].iloc[0]) if len(frame) else 0
-    frame["reports"] = frame["reports"].astype("int64")
-    return frame[_EVENT_COLUMNS], total
+    frame = _located_events(db, filters)
+    order = frame.sort_values(["killed", "reports", "date", "event_id"], ascending=[False, False, False, True],
+                              na_position="last", kind="stable")
+    return order.head(int(limit)).reset_index(drop=True), len(frame)
+
+
+def _located_events(db, filters) -> pd.DataFrame:
+    """The stored events of _summaries with coordinates, in _EVENT_COLUMNS (any order)."""
+    frame, is_event = _summaries(db, filters)
+    keep = is_event & frame["latitude"].notna().to_numpy() & frame["longitude"].notna().to_numpy()
+    rows = frame[keep].rename(columns={"incident": "event_id", "place": "name"})
+    out = rows[_EVENT_COLUMNS].reset_index(drop=True)
+    for column in tally.FIGURES:
+        out[column] = out[column].astype("Int64")
+    out["reports"] = out["reports"].astype("int64")
+    return out
 
 
 def event_reports(db, event_id: str) -> pd.DataFrame:

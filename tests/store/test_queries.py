@@ -1,6 +1,7 @@
 """Dashboard queries in lib.store.queries: filters change the numbers; hostile search text never errors."""
 import datetime as dt
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -86,6 +87,26 @@ def test_documents_and_one_document(db):
     assert queries.document(db, "nope") is None
     assert len(queries.document_mentions(db, doc["id"])) == 13
     assert list(queries.document_incidents(db, doc["id"])["type"]) == ["bombing"]
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(countries=("PK",)), Filters(countries=("CN",)),
+                                     Filters(text="checkpoint"), Filters(countries=("IN",), types=("armed attack",))])
+def test_the_first_articles_and_their_count_are_those_of_every_article(db, filters):
+    every = queries.documents(db, filters)
+    assert queries.document_count(db, filters) == len(every) == queries.overview(db, filters)["articles"]
+    first = queries.documents(db, filters, limit=1)
+    assert len(first) == min(1, len(every))
+    assert plain_rows(first) == plain_rows(every.head(1))
+
+
+def test_article_titles_are_those_of_every_article_in_the_same_order(db):
+    every = queries.documents(db)
+    assert queries.document_titles(db) == list(zip(every["document_id"], every["title"]))
+
+
+def plain_rows(frame):
+    """Rows as dicts with every missing value as None (a column of one row may hold None where all hold NaN)."""
+    return [{k: None if pd.isna(v) else v for k, v in row.items()} for row in frame.to_dict("records")]
 
 
 def test_search_sentences(db):
