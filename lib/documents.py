@@ -135,10 +135,17 @@ def clean_metadata(meta: dict) -> tuple[dict, list[str]]:
     return out, warnings
 
 
+def file_stamp(path) -> tuple[int, int]:
+    """(size in bytes, modification time in ns) of a file: what a re-run compares before reading it."""
+    stat = Path(path).stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
 def read_article(path, root=None) -> dict:
-    """Read one article file into {id, path, text, title, published, source, url, dateline, warnings}."""
+    """Read one article file into {id, path, text, title, published, source, url, dateline, warnings,
+    file_size, file_mtime_ns} (the stamp is taken before reading: a later edit only makes it older)."""
     path = Path(path)
-    size = path.stat().st_size
+    size, mtime_ns = file_stamp(path)
     if size == 0:
         raise ArticleError("empty file")
     if size > MAX_BYTES:
@@ -155,14 +162,15 @@ def read_article(path, root=None) -> dict:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     title = meta["title"] or lines[0][:300]
     dateline = meta["dateline"] or _find_dateline(lines[1:3])
-    shown = _shown_path(path, root)
+    shown = shown_path(path, root)
     return {
         "id": document_id(text), "path": shown, "text": text, "title": title, "published": meta["published"],
         "source": meta["source"], "url": meta["url"], "dateline": dateline, "warnings": warnings,
+        "file_size": size, "file_mtime_ns": mtime_ns,
     }
 
 
-def _shown_path(path: Path, root) -> str:
+def shown_path(path: Path, root) -> str:
     """The path as stored: relative to root when it lies under it."""
     if root:
         try:

@@ -228,25 +228,35 @@ def _pool(workers: int):
 
 
 def _read_changed(db, chunk: list, root, report: LoadReport) -> list:
-    """(path, article or None) for each file: None when unchanged or unreadable (counted in the report)."""
-    out = []
+    """(path, article or outcome) for each file; the outcome ("unchanged" or "failed", detail) when there is
+    nothing to extract. A file whose size and modification time match what its path stored is unchanged
+    without being read; one read again whose text is stored under its path gets its new stamp recorded."""
+    shown = {item: documents.shown_path(item, root) for item in chunk if not isinstance(item, dict)}
+    stamps = write.stored_stamps(db, list(shown.values()))
+    out, restamp = [], []
     for item in chunk:
         stored = isinstance(item, dict)  # a stored article (its text and metadata), not a file
         path = Path(item["path"] or item["id"]) if stored else item
         try:
+            if not stored and shown[item] in stamps and documents.file_stamp(path) == stamps[shown[item]]:
+                out.append((path, ("unchanged", None)))
+                continue
             article = dict(item) if stored else documents.read_article(path, root=root)
         except (documents.ArticleError, OSError, UnicodeError, ValueError) as error:
-            out.append((path, None, ("failed", str(error))))
+            out.append((path, ("failed", str(error))))
             continue
         except Exception as error:  # one bad file must not stop the others
-            out.append((path, None, ("failed", f"{type(error).__name__}: {error}")))
+            out.append((path, ("failed", f"{type(error).__name__}: {error}")))
             continue
         report.warnings.extend((str(path), w) for w in article.pop("warnings"))
         if write.document_status(db, article["id"], article["path"]) == "unchanged":
-            out.append((path, None, ("unchanged", None)))
+            out.append((path, ("unchanged", None)))
+            if article.get("file_size") is not None:
+                restamp.append((article["file_size"], article["file_mtime_ns"], article["id"], article["path"]))
         else:
-            out.append((path, article, None))
-    return [(path, article) if article else (path, outcome) for path, article, outcome in out]
+            out.append((path, article))
+    write.remember_stamps(db, restamp)
+    return out
 
 
 def _write_batch(db, pending, report, fixes, lookup, geocoder, progress, done, total) -> int:

@@ -18,6 +18,25 @@ def document_status(db, doc_id: str, path: str) -> str:
     return "new"
 
 
+def stored_stamps(db, paths: list[str]) -> dict[str, tuple[int, int]]:
+    """path -> (file size, modification time in ns) recorded when each of these paths was last read."""
+    if not paths:
+        return {}
+    marks = ", ".join("?" for _ in paths)
+    rows = db.execute(f"SELECT path, file_size, file_mtime_ns FROM documents WHERE path IN ({marks}) "
+                      f"AND file_size IS NOT NULL AND file_mtime_ns IS NOT NULL", list(paths))
+    return {path: (size, mtime_ns) for path, size, mtime_ns in rows}
+
+
+def remember_stamps(db, stamps: list[tuple]) -> None:
+    """Record (size, mtime_ns, id, path) of files read again whose text was already stored under that path,
+    so that the next re-run skips them without reading."""
+    if stamps:
+        with db.atomic():
+            db.conn.executemany("UPDATE documents SET file_size = ?, file_mtime_ns = ? WHERE id = ? AND path = ?",
+                                stamps)
+
+
 def write_document(db, document: dict, sentences: list, mentions: list, incidents: list, *,
                    isolated: bool = True) -> str:
     """Store one article and its extractions in one transaction, replacing what its path held before.
