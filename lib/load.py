@@ -176,7 +176,7 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
     report = LoadReport()
     db_path = Path(db_path)
     paths = [Path(p) for p in (paths or ([] if articles else [DEFAULT_SEEDS]))]
-    files, problems = documents.find_articles(paths)
+    files, problems = documents.find_article_names(paths)
     files += [dict(a, warnings=list(a.get("warnings") or [])) for a in articles or ()]
     for path, reason in problems:
         report.failed += 1
@@ -200,7 +200,7 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
                 in_flight = collections.deque()  # (checked, results): at most LOOKAHEAD batches ahead
                 for first in range(0, len(files), BATCH):
                     checked = _skip_stamped(db, files[first:first + BATCH], root)
-                    tasks = [(item if isinstance(item, dict) else str(item), root, str(db_path))
+                    tasks = [(item, root, str(db_path))
                              for item, outcome in checked if outcome is None]
                     in_flight.append((checked, extractors.map(tasks)))
                     if len(in_flight) > extractors.lookahead:
