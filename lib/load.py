@@ -13,6 +13,7 @@ import os
 import sqlite3
 import sys
 import time
+import urllib.parse
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,7 +149,8 @@ class _StoredIds:
         if self.pid != os.getpid():
             self.pid, self.connections = os.getpid(), {}  # a forked worker must not use its parent's
         if db_path not in self.connections:
-            self.connections[db_path] = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)
+            address = urllib.parse.quote(os.path.abspath(db_path))  # a '?' or '#' in a name is not a URI's
+            self.connections[db_path] = sqlite3.connect(f"file:{address}?mode=ro", uri=True, timeout=30)
         found = self.connections[db_path].execute("SELECT 1 FROM documents WHERE id = ?", [doc_id])
         return found.fetchone() is not None
 

@@ -34,3 +34,11 @@ def test_a_file_that_cannot_be_read_is_reported_by_the_worker(tmp_path):
     schema.connect(tmp_path / "atlas.db").close()
     assert load.prepare((str(tmp_path / "empty.txt"), None, str(tmp_path / "atlas.db"))) == \
         (None, ("failed", "empty file"), None)
+
+
+def test_a_database_whose_name_has_uri_characters_is_checked_by_the_workers(tmp_path):
+    path = write_article(tmp_path / "in", "a.txt", synthetic_article(2))
+    db_path = tmp_path / "odd #1 ?x% name.db"
+    load_paths([path], db_path)
+    article, outcome, result = load.prepare((str(path), None, str(db_path)))
+    assert outcome == ("unchanged", None)
