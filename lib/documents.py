@@ -15,6 +15,7 @@ Unicode in NFC form; every offset the project keeps points into that text.
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -36,16 +37,21 @@ def document_id(text: str) -> str:
 
 def find_articles(paths) -> tuple[list[Path], list[tuple[str, str]]]:
     """Expand files and folders into article files (sorted), and list the paths that could not be used."""
+    files, problems = find_article_names(paths)
+    return [Path(f) for f in files], problems
+
+
+def find_article_names(paths) -> tuple[list[str], list[tuple[str, str]]]:
+    """find_articles as path strings (a tenth of the memory and time of Paths for a folder of 100,000)."""
     files, problems = [], []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            # sorted by their parts: the order of Paths themselves, without a method call per comparison
-            files.extend(sorted((p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES
-                                 and p.is_file() and not _is_folder_notes(p)), key=lambda p: p.parts))
+            # sorted by their parts: the order of Paths themselves
+            files.extend(sorted(_article_files(str(path)), key=lambda p: p.split(os.sep)))
         elif path.is_file():
             if path.suffix.lower() in ARTICLE_SUFFIXES:
-                files.append(path)
+                files.append(str(path))
             else:
                 problems.append((str(path), f"not an article file (expected {' or '.join(ARTICLE_SUFFIXES)})"))
         else:
@@ -53,9 +59,37 @@ def find_articles(paths) -> tuple[list[Path], list[tuple[str, str]]]:
     return files, problems
 
 
-def _is_folder_notes(path: Path) -> bool:
-    """A README or LICENCE inside a folder of articles describes the folder; it is not an article."""
-    return path.stem.upper() in {"README", "LICENSE", "LICENCE", "CHANGELOG"}
+def _article_files(top: str):
+    """The article files under a folder, named as Path(top).rglob would name them: symlinked files are
+    followed, symlinked folders are not; a README, LICENCE or CHANGELOG describes
+    its folder and is left out."""
+    folders = [top]
+    while folders:
+        folder = folders.pop()
+        prefix = "" if folder == "." else folder + os.sep
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(prefix + entry.name)
+                    continue
+                stem, suffix = _split_suffix(entry.name)
+                if suffix.lower() in ARTICLE_SUFFIXES and stem.upper() not in _FOLDER_NOTES and entry.is_file():
+                    yield prefix + entry.name
+            except OSError:
+                continue
+
+
+def _split_suffix(name: str) -> tuple[str, str]:
+    """(stem, suffix) as pathlib splits a file name: a leading dot or a trailing one starts no suffix."""
+    dot = name.rfind(".")
+    return (name[:dot], name[dot:]) if 0 < dot < len(name) - 1 else (name, "")
+
+
+_FOLDER_NOTES = {"README", "LICENSE", "LICENCE", "CHANGELOG"}
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
@@ -135,10 +169,17 @@ def clean_metadata(meta: dict) -> tuple[dict, list[str]]:
     return out, warnings
 
 
+def file_stamp(path) -> tuple[int, int]:
+    """(size in bytes, modification time in ns) of a file: what a re-run compares before reading it."""
+    stat = os.stat(path)
+    return stat.st_size, stat.st_mtime_ns
+
+
 def read_article(path, root=None) -> dict:
-    """Read one article file into {id, path, text, title, published, source, url, dateline, warnings}."""
+    """Read one article file into {id, path, text, title, published, source, url, dateline, warnings,
+    file_size, file_mtime_ns} (the stamp is taken before reading: a later edit only makes it older)."""
     path = Path(path)
-    size = path.stat().st_size
+    size, mtime_ns = file_stamp(path)
     if size == 0:
         raise ArticleError("empty file")
     if size > MAX_BYTES:
@@ -155,21 +196,24 @@ def read_article(path, root=None) -> dict:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     title = meta["title"] or lines[0][:300]
     dateline = meta["dateline"] or _find_dateline(lines[1:3])
-    shown = _shown_path(path, root)
+    shown = shown_path(path, root)
     return {
         "id": document_id(text), "path": shown, "text": text, "title": title, "published": meta["published"],
         "source": meta["source"], "url": meta["url"], "dateline": dateline, "warnings": warnings,
+        "file_size": size, "file_mtime_ns": mtime_ns,
     }
 
 
-def _shown_path(path: Path, root) -> str:
-    """The path as stored: relative to root when it lies under it."""
+def shown_path(path, root) -> str:
+    """The path as stored: relative to root when it lies under it (what Path.relative_to gives for the
+    normalised paths find_articles names, by string prefix: a re-run computes it for every file)."""
+    text = str(path)
     if root:
-        try:
-            return str(path.relative_to(root))
-        except ValueError:
-            pass
-    return str(path)
+        base = str(root)
+        base = base if base.endswith(os.sep) else base + os.sep
+        if text.startswith(base) and len(text) > len(base):
+            return text[len(base):]
+    return text
 
 
 def _find_dateline(lines: list[str]) -> str | None:

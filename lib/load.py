@@ -10,8 +10,10 @@ import argparse
 import collections
 import fcntl
 import os
+import sqlite3
 import sys
 import time
+import urllib.parse
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,7 +101,7 @@ def _correct_incidents(incidents: list, doc_id: str, fixes: list, lookup) -> Non
                 incident.update({k: named.get(k) for k in ("place_id", "name", "country_code", "lat", "lon")})
 
 
-BATCH = 200          # articles per transaction: a kill loses at most one uncommitted batch of whole articles
+BATCH = 1000         # articles per transaction: a kill loses at most one uncommitted batch of whole articles
 POOL_FROM = 200      # loads of fewer changed files extract in this process
 CHUNK = 8            # articles per task sent to a worker
 LOOKAHEAD = 2        # batches read and being extracted by workers while one is written: memory stays bounded
@@ -120,6 +122,48 @@ def extract_article(article: dict) -> dict:
     return {"spans": spans, "mentions": result["mentions"], "incidents": result["incidents"]}
 
 
+def prepare(task: tuple) -> tuple:
+    """Read one file (or take a stored article) and extract it unless its text is already stored:
+    (article or None, (outcome, detail) or None, extraction or None). Runs in a worker for large loads,
+    so that the one writer neither reads nor hashes; the writer still checks before it writes."""
+    item, root, db_path = task
+    try:
+        article = dict(item) if isinstance(item, dict) else documents.read_article(Path(item), root=root)
+    except (documents.ArticleError, OSError, UnicodeError, ValueError) as error:
+        return None, ("failed", str(error)), None
+    except Exception as error:  # one bad file must not stop the others
+        return None, ("failed", f"{type(error).__name__}: {error}"), None
+    if _stored_ids.has(db_path, article["id"]):
+        del article["text"]
+        return article, ("unchanged", None), None
+    return article, None, extract_article(article)
+
+
+class _StoredIds:
+    """Whether a text is stored, asked of a read-only connection of this process (a fork opens its own)."""
+
+    def __init__(self):
+        self.pid, self.connections = None, {}
+
+    def has(self, db_path: str, doc_id: str) -> bool:
+        if self.pid != os.getpid():
+            self.pid, self.connections = os.getpid(), {}  # a forked worker must not use its parent's
+        if db_path not in self.connections:
+            address = urllib.parse.quote(os.path.abspath(db_path))  # a '?' or '#' in a name is not a URI's
+            self.connections[db_path] = sqlite3.connect(f"file:{address}?mode=ro", uri=True, timeout=30)
+        found = self.connections[db_path].execute("SELECT 1 FROM documents WHERE id = ?", [doc_id])
+        return found.fetchone() is not None
+
+    def close(self) -> None:
+        if self.pid == os.getpid():
+            for connection in self.connections.values():
+                connection.close()
+        self.connections = {}
+
+
+_stored_ids = _StoredIds()
+
+
 def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=False, wait_seconds=60.0,
                workers=None, articles=None) -> LoadReport:
     """Load every article under paths into db_path; progress(done, total, path) is called per file.
@@ -134,7 +178,7 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
     report = LoadReport()
     db_path = Path(db_path)
     paths = [Path(p) for p in (paths or ([] if articles else [DEFAULT_SEEDS]))]
-    files, problems = documents.find_articles(paths)
+    files, problems = documents.find_article_names(paths)
     files += [dict(a, warnings=list(a.get("warnings") or [])) for a in articles or ()]
     for path, reason in problems:
         report.failed += 1
@@ -155,11 +199,12 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
                 geocoder = _online_geocoder(db) if online else None
                 lookup = lambda pid: extractors.gazetteer().place(pid) or write.place(db, pid)  # noqa: E731
                 done = 0
-                in_flight = collections.deque()  # (changed, results): at most LOOKAHEAD batches ahead
+                in_flight = collections.deque()  # (checked, results): at most LOOKAHEAD batches ahead
                 for first in range(0, len(files), BATCH):
-                    changed = _read_changed(db, files[first:first + BATCH], root, report)
-                    articles = [article for _, article in changed if isinstance(article, dict)]
-                    in_flight.append((changed, extractors.map(articles)))
+                    checked = _skip_stamped(db, files[first:first + BATCH], root)
+                    tasks = [(item, root, str(db_path))
+                             for item, outcome in checked if outcome is None]
+                    in_flight.append((checked, extractors.map(tasks)))
                     if len(in_flight) > extractors.lookahead:
                         done = _write_batch(db, in_flight.popleft(), report, fixes, lookup, geocoder, progress,
                                             done, len(files))
@@ -171,6 +216,7 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
                 db.close()
         finally:
             extractors.close()
+            _stored_ids.close()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -199,16 +245,15 @@ class _Extractors:
         run meanwhile, and the first commit would only come later)."""
         return LOOKAHEAD if self.workers > 1 else 0
 
-    def map(self, articles: list):
-        """Extraction results of articles in their order, streamed (workers forked on first use)."""
-        if not articles:
+    def map(self, tasks: list):
+        """prepare() of each task in their order, streamed (workers forked on first use)."""
+        if not tasks:
             return iter(())
         if self.workers > 1 and self.pool is None:
             self.pool = _pool(self.workers)
         if self.pool is None:
             self.gazetteer()  # the one extraction in this process then finds (lib.extract.gazetteer.load)
-        return self.pool.imap(extract_article, articles, chunksize=CHUNK) if self.pool \
-            else map(extract_article, articles)
+        return self.pool.imap(prepare, tasks, chunksize=CHUNK) if self.pool else map(prepare, tasks)
 
     def close(self) -> None:
         if self.pool:
@@ -227,26 +272,21 @@ def _pool(workers: int):
     return multiprocessing.get_context("fork").Pool(workers)
 
 
-def _read_changed(db, chunk: list, root, report: LoadReport) -> list:
-    """(path, article or None) for each file: None when unchanged or unreadable (counted in the report)."""
+def _skip_stamped(db, chunk: list, root) -> list:
+    """(item, outcome or None) for each file or stored article: ("unchanged", None) for a file whose size and
+    modification time match what its path stored (not read), ("failed", reason) when it cannot be examined,
+    None when it must be read."""
+    shown = {item: documents.shown_path(item, root) for item in chunk if not isinstance(item, dict)}
+    stamps = write.stored_stamps(db, list(shown.values()))
     out = []
     for item in chunk:
-        stored = isinstance(item, dict)  # a stored article (its text and metadata), not a file
-        path = Path(item["path"] or item["id"]) if stored else item
         try:
-            article = dict(item) if stored else documents.read_article(path, root=root)
-        except (documents.ArticleError, OSError, UnicodeError, ValueError) as error:
-            out.append((path, None, ("failed", str(error))))
+            same = not isinstance(item, dict) and stamps.get(shown[item]) == documents.file_stamp(item)
+        except OSError as error:
+            out.append((item, ("failed", error.strerror or str(error))))
             continue
-        except Exception as error:  # one bad file must not stop the others
-            out.append((path, None, ("failed", f"{type(error).__name__}: {error}")))
-            continue
-        report.warnings.extend((str(path), w) for w in article.pop("warnings"))
-        if write.document_status(db, article["id"], article["path"]) == "unchanged":
-            out.append((path, None, ("unchanged", None)))
-        else:
-            out.append((path, article, None))
-    return [(path, article) if article else (path, outcome) for path, article, outcome in out]
+        out.append((item, ("unchanged", None) if same else None))
+    return out
 
 
 def _write_batch(db, pending, report, fixes, lookup, geocoder, progress, done, total) -> int:
@@ -257,21 +297,22 @@ def _write_batch(db, pending, report, fixes, lookup, geocoder, progress, done, t
     in its own savepoint, so the failure costs only that article. Online geocoding always takes the
     second way, because its answers are cached in the same transaction.
     """
-    changed, results = pending
-    results = list(results)
+    checked, results = pending
+    changed, restamp = _checked_articles(checked, results, report)
     outcomes = None
     if geocoder is None:
         try:
             with write.batch(db):
                 outcomes = [_store(db, path, article, result, fixes, lookup, None, strict=True)
-                            for path, article, result in _pair(changed, results)]
+                            for path, article, result in changed]
         except _ArticleFailed:
             outcomes = None
     if outcomes is None:
         with write.batch(db):
             outcomes = [_store(db, path, article, result, fixes, lookup, geocoder, strict=False)
-                        for path, article, result in _pair(changed, results)]
-    for (path, _), (outcome, detail, result) in zip(changed, outcomes):
+                        for path, article, result in changed]
+    write.remember_stamps(db, restamp)
+    for (path, _, _), (outcome, detail, result) in zip(changed, outcomes):
         done += 1
         if progress:
             progress(done, total, str(path))
@@ -279,15 +320,29 @@ def _write_batch(db, pending, report, fixes, lookup, geocoder, progress, done, t
     return done
 
 
+def _checked_articles(checked: list, results, report: LoadReport) -> tuple[list, list]:
+    """(path, article or outcome tuple, extraction or None) in file order, the warnings of the files read,
+    and the new stamps of files read again whose text their path already stored."""
+    results, out, restamp = iter(results), [], []
+    for item, outcome in checked:
+        path = Path(item["path"] or item["id"]) if isinstance(item, dict) else item
+        if outcome is not None:
+            out.append((path, outcome, None))
+            continue
+        article, outcome, result = next(results)
+        if article is not None:
+            report.warnings.extend((str(path), w) for w in article.pop("warnings"))
+        if outcome is not None:
+            out.append((path, outcome, None))
+            if outcome[0] == "unchanged" and article.get("file_size") is not None:
+                restamp.append((article["file_size"], article["file_mtime_ns"], article["id"], article["path"]))
+        else:
+            out.append((path, article, result))
+    return out, restamp
+
+
 class _ArticleFailed(Exception):
     """An article could not be written in a batch without savepoints: write the batch again with them."""
-
-
-def _pair(changed: list, results: list):
-    """(path, article or outcome tuple, extraction result or None) in file order."""
-    results = iter(results)
-    for path, article in changed:
-        yield path, article, (None if isinstance(article, tuple) else next(results))
 
 
 def _store(db, path, article, result, fixes, lookup, geocoder, *, strict: bool) -> tuple:

@@ -72,3 +72,18 @@ def test_a_readme_in_a_folder_of_articles_is_not_an_article_unless_named(tmp_pat
     assert [f.name for f in files] == ["a.txt"] and problems == []
     files, _ = documents.find_articles([tmp_path / "README.md"])
     assert [f.name for f in files] == ["README.md"]
+
+
+def test_a_folder_is_listed_in_the_order_and_with_the_names_pathlib_gives(tmp_path, monkeypatch):
+    for name in ["b.txt", "a-c.md", "a/b.txt", "a/.hidden.txt", "a/Notes.TXT", "z/README.txt", "..md", ".txt",
+                 "x.txt.", "deep/er/one.md"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Blast in Quetta\n")
+    (tmp_path / "linked").symlink_to(tmp_path / "a", target_is_directory=True)
+    (tmp_path / "alias.txt").symlink_to(tmp_path / "b.txt")
+    expected = sorted((p for p in tmp_path.rglob("*") if p.suffix.lower() in (".txt", ".md") and p.is_file()
+                       and p.stem.upper() not in {"README", "LICENSE", "LICENCE", "CHANGELOG"}), key=lambda p: p.parts)
+    assert documents.find_articles([tmp_path])[0] == expected
+    assert "linked/b.txt" not in [str(p.relative_to(tmp_path)) for p in expected]
+    monkeypatch.chdir(tmp_path)
+    assert documents.find_article_names(["."])[0] == [str(p.relative_to(tmp_path)) for p in expected]

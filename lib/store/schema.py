@@ -15,7 +15,7 @@ TABLES = {
     "meta": ({"key": str, "value": str}, "key"),
     "documents": (
         {"id": str, "path": str, "title": str, "published": str, "source": str, "url": str,
-         "dateline": str, "text": str, "chars": int, "loaded_at": str},
+         "dateline": str, "text": str, "chars": int, "loaded_at": str, "file_size": int, "file_mtime_ns": int},
         "id",
     ),
     "places": (

@@ -2,6 +2,7 @@
 
 Every statement takes its values as parameters; table and column names come only from lib.store.
 """
+import functools
 import json
 import math
 
@@ -18,6 +19,25 @@ def document_status(db, doc_id: str, path: str) -> str:
     return "new"
 
 
+def stored_stamps(db, paths: list[str]) -> dict[str, tuple[int, int]]:
+    """path -> (file size, modification time in ns) recorded when each of these paths was last read."""
+    if not paths:
+        return {}
+    marks = ", ".join("?" for _ in paths)
+    rows = db.execute(f"SELECT path, file_size, file_mtime_ns FROM documents WHERE path IN ({marks}) "
+                      f"AND file_size IS NOT NULL AND file_mtime_ns IS NOT NULL", list(paths))
+    return {path: (size, mtime_ns) for path, size, mtime_ns in rows}
+
+
+def remember_stamps(db, stamps: list[tuple]) -> None:
+    """Record (size, mtime_ns, id, path) of files read again whose text was already stored under that path,
+    so that the next re-run skips them without reading."""
+    if stamps:
+        with db.atomic():
+            db.conn.executemany("UPDATE documents SET file_size = ?, file_mtime_ns = ? WHERE id = ? AND path = ?",
+                                stamps)
+
+
 def write_document(db, document: dict, sentences: list, mentions: list, incidents: list, *,
                    isolated: bool = True) -> str:
     """Store one article and its extractions in one transaction, replacing what its path held before.
@@ -26,38 +46,39 @@ def write_document(db, document: dict, sentences: list, mentions: list, incident
     isolated=False writes into the caller's open transaction without a savepoint of its own (cheaper:
     full-text tables flush at every savepoint); the caller then rolls the whole transaction back on error.
     """
-    status = document_status(db, document["id"], document["path"])
-    if status == "unchanged":
-        return status
+    doc_id = document["id"]
+    held = [r[0] for r in db.execute("SELECT id FROM documents WHERE id = ? OR path = ?", [doc_id, document["path"]])]
+    if doc_id in held:
+        return "unchanged"
     if isolated:
         with db.atomic():
-            _write_rows(db, document, sentences, mentions, incidents)
+            _write_rows(db, document, sentences, mentions, incidents, held)
     else:
-        _write_rows(db, document, sentences, mentions, incidents)
-    return status
+        _write_rows(db, document, sentences, mentions, incidents, held)
+    return "replaced" if held else "new"
 
 
-def _write_rows(db, document: dict, sentences: list, mentions: list, incidents: list) -> None:
-    old_ids = [r[0] for r in db.execute("SELECT id FROM documents WHERE path = ?", [document["path"]])]
+def _write_rows(db, document: dict, sentences: list, mentions: list, incidents: list, old_ids: list) -> None:
+    """The article's rows after deleting those of the texts its path held before (old_ids)."""
     for old_id in old_ids:
         _delete_document_rows(db, old_id)
+    doc_id, text = document["id"], document["text"]
     row = {key: document.get(key) for key in TABLES["documents"][0]}
-    row["chars"] = len(document["text"])
+    row["chars"] = len(text)
     row["loaded_at"] = now()
     _insert(db, "documents", [row])
-    _insert(db, "sentences", [
-        {"document_id": document["id"], "start": s, "end": e, "text": document["text"][s:e]}
-        for s, e in sentences
-    ])
+    executemany = db.conn.executemany
+    executemany(_statement("sentences", _SENTENCE_COLUMNS), [(doc_id, s, e, text[s:e]) for s, e in sentences])
     places = {}
-    for item in list(mentions) + list(incidents):
-        if item.get("place_id") and item.get("lat") is not None:
-            places.setdefault(item["place_id"], _place_row(item))
+    for item in (*mentions, *incidents):
+        place_id = item.get("place_id")
+        if place_id and place_id not in places and item.get("lat") is not None:
+            places[place_id] = _place_values(item)
     _upsert_places(db, list(places.values()))
-    _insert(db, "mentions", [_mention_row(document["id"], m) for m in mentions])
-    rows = [_incident_row(document["id"], i) for i in incidents]
+    executemany(_statement("mentions", _MENTION_COLUMNS), [_mention_values(doc_id, m) for m in mentions])
+    rows = [_incident_row(doc_id, i) for i in incidents]
     for number, (row, incident) in enumerate(zip(rows, incidents)):
-        row["event_id"] = _matching_event(db, document["id"], incident) or f"{document['id']}-{number}"
+        row["event_id"] = _matching_event(db, doc_id, incident) or f"{doc_id}-{number}"
     for row, incident in zip(rows, incidents):
         row["part_of"] = _series_event(rows, incident)
     _insert(db, "incidents", rows)
@@ -68,25 +89,29 @@ def batch(db):
     return db.atomic()
 
 
+@functools.lru_cache(maxsize=64)
+def _statement(table: str, names: tuple, upsert: bool = False) -> str:
+    """The INSERT of these columns (made once: the loader runs it for every article)."""
+    sql = (f"INSERT INTO [{table}] ({', '.join(f'[{n}]' for n in names)}) "
+           f"VALUES ({', '.join('?' for _ in names)})")
+    if upsert:
+        sql += f" ON CONFLICT(id) DO UPDATE SET {', '.join(f'[{n}] = excluded.[{n}]' for n in names if n != 'id')}"
+    return sql
+
+
 def _insert(db, table: str, rows: list[dict]) -> None:
     """Insert rows that all have the same keys with one prepared statement (no table introspection)."""
     if not rows:
         return
-    names = list(rows[0])
-    sql = (f"INSERT INTO [{table}] ({', '.join(f'[{n}]' for n in names)}) "
-           f"VALUES ({', '.join('?' for _ in names)})")
-    db.conn.executemany(sql, [[row[n] for n in names] for row in rows])
+    names = tuple(rows[0])
+    db.conn.executemany(_statement(table, names), [tuple(row[n] for n in names) for row in rows])
 
 
-def _upsert_places(db, rows: list[dict]) -> None:
-    """Insert places, or give stored ones the values of the newest article (what an upsert by id does)."""
-    if not rows:
-        return
-    names = list(rows[0])
-    updates = ", ".join(f"[{n}] = excluded.[{n}]" for n in names if n != "id")
-    sql = (f"INSERT INTO places ({', '.join(f'[{n}]' for n in names)}) VALUES ({', '.join('?' for _ in names)}) "
-           f"ON CONFLICT(id) DO UPDATE SET {updates}")
-    db.conn.executemany(sql, [[row[n] for n in names] for row in rows])
+def _upsert_places(db, rows: list[tuple]) -> None:
+    """Insert places (values in _PLACE_COLUMNS order), or give stored ones the values of the newest article
+    (what an upsert by id does)."""
+    if rows:
+        db.conn.executemany(_statement("places", _PLACE_COLUMNS, upsert=True), rows)
 
 
 def _date_candidates(date: str) -> tuple[list[str], str, str]:
@@ -177,22 +202,24 @@ def _delete_document_rows(db, doc_id: str) -> None:
     db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
 
 
-def _place_row(item: dict) -> dict:
-    return {
-        "id": item["place_id"], "name": item.get("name"), "kind": item.get("kind"),
-        "country_code": item.get("country_code"), "admin1": item.get("admin1"),
-        "lat": item.get("lat"), "lon": item.get("lon"), "population": item.get("population"),
-        "source": item.get("source"),
-    }
+_SENTENCE_COLUMNS = ("document_id", "start", "end", "text")
+_PLACE_COLUMNS = ("id", "name", "kind", "country_code", "admin1", "lat", "lon", "population", "source")
+_MENTION_COLUMNS = ("document_id", "place_id", "surface", "start", "end", "sentence", "sentence_start",
+                    "sentence_end", "confidence", "source")
 
 
-def _mention_row(doc_id: str, m: dict) -> dict:
-    return {
-        "document_id": doc_id, "place_id": m.get("place_id"), "surface": m["surface"],
-        "start": m["start"], "end": m["end"], "sentence": m.get("sentence"),
-        "sentence_start": m.get("sentence_start"), "sentence_end": m.get("sentence_end"),
-        "confidence": m.get("confidence"), "source": m.get("source"),
-    }
+def _place_values(item: dict) -> tuple:
+    """A place row in _PLACE_COLUMNS order, from a mention or incident that located it."""
+    get = item.get
+    return (item["place_id"], get("name"), get("kind"), get("country_code"), get("admin1"), get("lat"), get("lon"),
+            get("population"), get("source"))
+
+
+def _mention_values(doc_id: str, m: dict) -> tuple:
+    """A mention row in _MENTION_COLUMNS order."""
+    get = m.get
+    return (doc_id, get("place_id"), m["surface"], m["start"], m["end"], get("sentence"), get("sentence_start"),
+            get("sentence_end"), get("confidence"), get("source"))
 
 
 def _incident_row(doc_id: str, i: dict) -> dict:
