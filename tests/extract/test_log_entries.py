@@ -90,3 +90,9 @@ def test_a_weekday_abbreviation_before_a_date_is_not_a_place(text):
 
 def test_mon_state_is_still_a_place():
     assert "Mon State" in [m["surface"] for m in extract("Fighting spread across Mon State on Friday.", PUB)["mentions"]]
+
+
+def test_an_entry_whose_event_comes_after_its_first_sentence_is_dated_by_its_opener():
+    text = _log(("2021/09/06:", "2021/09/14:"), ("Reports reached the capital from Abeche. Gunmen shot dead two herders.",
+                                               "A roadside bomb wounded five soldiers near Adre."))
+    assert [(i["date"], i["killed"]) for i in extract(text, PUB)["incidents"]] == [("2021-09-06", 2), ("2021-09-14", None)]

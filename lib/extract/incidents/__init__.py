@@ -66,6 +66,7 @@ def _find_incidents(text, mentions, published, sentences) -> list[dict]:
     lead_start = body[0][0]
     dateline_mention = next((m for m in mentions if lead_start <= m["start"] < dateline_end), None)
     entry_openers = layout.entry_openers(text, body)
+    entry_date = None  # the date of the log entry being read: its events' date when they state none
 
     incidents: list[record.Incident] = []
     current: record.Incident | None = None
@@ -73,6 +74,7 @@ def _find_incidents(text, mentions, published, sentences) -> list[dict]:
     for index, (s, e) in enumerate(body):
         if (s, e) in entry_openers:
             current = None  # a dated entry of a log: nothing it says belongs to the entry before
+            entry_date = entry_openers[(s, e)]
         has_stem = (s, e) in flagged
         if current is None and not has_stem:
             continue
@@ -123,6 +125,8 @@ def _find_incidents(text, mentions, published, sentences) -> list[dict]:
             inc = record.build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=ref)
             if inc is None or inc.vague or inc.hypothetical:
                 continue
+            if entry_date and not inc.date:
+                inc.date, inc.precision = entry_date
             new = record.starts_new_incident(inc, current, ctext, index)
             if new and not inc.date and current is not None and current.date and clauses.own_place_event(ctext):
                 # "..., while in Tank district gunmen shot dead a policeman": the same time as the clause before

@@ -50,11 +50,12 @@ def paragraphs(text: str, spans) -> dict:
     return out
 
 
-def entry_openers(text: str, spans) -> set:
-    """The sentences that open a dated entry of an incident log: a line that begins with a full date ("2021/09/06:",
-    "Tue 12/01/2021 —", "3 Jan 2015 —", "On 9 December 2019, ..."), when the text has at least two such lines.
-    Each entry is an incident of its own, dated by its opener, whatever the entry before it said."""
-    out = set()
+def entry_openers(text: str, spans) -> dict:
+    """(start, end) of each sentence that opens a dated entry of an incident log -> (date, precision) of its opener: a
+    line that begins with a full date ("2021/09/06:", "Tue 12/01/2021 —", "3 Jan 2015 —", "On 9 December 2019, ..."),
+    when the text has at least two such lines. Each entry is an incident of its own, dated by its opener, whatever
+    the entry before it said."""
+    out = {}
     for s, e in spans:
         if text[text.rfind("\n", 0, s) + 1: s].strip():
             continue  # not at the start of a line
@@ -65,5 +66,5 @@ def entry_openers(text: str, spans) -> set:
         first = next(iter(find_dates(head[lead:])), None)
         if first is not None and first.start == 0 and first.precision == "day" and first.kind == "absolute" \
                 and _ENTRY_TAIL.match(head, lead + first.end):
-            out.add((s, e))
-    return out if len(out) >= 2 else set()
+            out[(s, e)] = (first.date, first.precision)
+    return out if len(out) >= 2 else {}
