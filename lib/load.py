@@ -213,6 +213,9 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
                                         done, len(files))
                 edits.apply_all(db, extractors.gazetteer() if fixes else None)
             finally:
+                # the writer closes last, so that SQLite folds the write-ahead log into the file itself
+                extractors.close()
+                _stored_ids.close()
                 db.close()
         finally:
             extractors.close()
@@ -259,6 +262,7 @@ class _Extractors:
         if self.pool:
             self.pool.terminate()
             self.pool.join()
+            self.pool = None
 
 
 def _pool(workers: int):

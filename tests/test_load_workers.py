@@ -42,3 +42,17 @@ def test_a_database_whose_name_has_uri_characters_is_checked_by_the_workers(tmp_
     load_paths([path], db_path)
     article, outcome, result = load.prepare((str(path), None, str(db_path)))
     assert outcome == ("unchanged", None)
+
+
+def test_a_finished_load_leaves_every_row_in_the_database_file_itself(tmp_path):
+    folder = tmp_path / "articles"
+    for number in range(load.POOL_FROM + 10):
+        write_article(folder, f"{number:04d}.txt", synthetic_article(number))
+    for workers in (1, 2):
+        db_path = tmp_path / f"atlas{workers}.db"
+        load_paths([folder], db_path, workers=workers)
+        assert not (tmp_path / f"atlas{workers}.db-wal").exists()
+        copy = tmp_path / f"copy{workers}.db"
+        copy.write_bytes(db_path.read_bytes())  # what a person copying the file gets
+        assert table_rows(copy) == table_rows(db_path)
+        assert table_rows(copy)["documents"]

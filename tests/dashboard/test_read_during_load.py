@@ -3,10 +3,12 @@ import threading
 
 from streamlit.testing.v1 import AppTest
 
+from lib import load
 from lib.load import load_paths
 from tests.conftest import ROOT, SEEDS, synthetic_article, write_article
 from tests.test_faults import stored_documents
 
+BATCH = 200      # articles a transaction in this test, so that a load of ARTICLES makes several
 ARTICLES = 600   # several transactions of the loader's batch, so the pause falls between the first and the last
 PAUSE_AT = 250   # the article at which the load waits while the page is read
 
@@ -28,6 +30,7 @@ def test_the_overview_answers_with_what_is_committed_while_a_load_is_half_done(t
     db_path = tmp_path / "atlas.db"
     load_paths([SEEDS], db_path)
     monkeypatch.setenv("ATLAS_DB", str(db_path))
+    monkeypatch.setattr(load, "BATCH", BATCH)
 
     paused, resume = threading.Event(), threading.Event()
 

@@ -70,3 +70,26 @@ def test_an_arson_linked_to_another_is_an_incident_of_its_own_and_to_before_an_a
 
 def test_plans_to_attack_stay_hypothetical():
     assert incidents("Plot\n\nQUETTA — Police said the men planned to attack a school in Quetta.") == []
+
+
+def test_a_killing_with_an_arson_is_an_armed_attack_and_an_arson_alone_stays_other():
+    both = incidents("Raid\n\nQUETTA — Militants executed two teachers and then set fire to the school in Quetta on "
+                     "Monday, officials said.")
+    alone = incidents("Fire\n\nQUETTA — Militants set fire to a school in Quetta on Monday, officials said.")
+    assert (both[0]["type"], both[0]["killed"]) == ("armed_attack", 2)
+    assert alone[0]["type"] == "other"
+
+
+def test_victims_at_a_site_of_no_one_country_are_the_storys_country_but_not_a_ships_crew():
+    lake = {"start": 0, "end": 0, "surface": "Lake Chad", "name": "Lake Chad", "kind": "other", "country_code": None,
+            "lat": 13.3, "lon": 14.1, "place_id": "test:lake"}
+    text = ("Attack\n\nQUETTA, Pakistan — Gunmen killed six guards in Quetta on Monday.\n\n"
+            "In January, gunmen killed 20 farmers near Lake Chad.\n\n"
+            "In March, pirates hijacked a cargo ship near Lake Chad.")
+    mentions = mentions_for(text)
+    for start in (text.index("Lake Chad"), text.rindex("Lake Chad")):
+        mentions.append(dict(lake, start=start, end=start + len("Lake Chad")))
+    found = find_incidents(text, sorted(mentions, key=lambda m: m["start"]), PUB)
+    farmers = next(f for f in found if f["killed"] == 20)
+    ship = next(f for f in found if f["type"] == "hijacking")
+    assert farmers["victim_nationality"] == ["PK"] and ship["victim_nationality"] == []

@@ -126,8 +126,3 @@ def test_a_list_before_counties_names_each_county(text, names):
     found = find_places(text)
     assert [m["name"] for m in found] == names and {m["admin1"] for m in found} == {found[0]["admin1"]}
 
-
-def test_a_states_residents_are_the_states_not_a_towns_of_its_name():
-    text = "February figures show 324,000 Indiana residents looking for work, Indianapolis officials said."
-    m = resolved(text, "Indiana")
-    assert (m["kind"], m["admin1"]) == ("admin1", "IN")

@@ -37,6 +37,8 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
     if figures["victims"] is None and itype in ("kidnapping", "hijacking"):
         figures["victims"] = tolls.hostages(clause)
     killed, injured = figures["killed"], figures["injured"]
+    if itype == "other" and not operation and (killed or injured) and triggers.kills_and_burns(trig):
+        itype = "armed_attack"  # "executed a teacher and then set fire to the school": the killing is the event's kind
     if itype == "armed_attack" and (killed or 0) <= 2 and tolls.titled_official_killed(clause):
         itype = "assassination"  # "shot dead the vice mayor": the targeted killing of an office's holder
     nationality = victims.nationalities(clause, cs, mentions)
@@ -221,12 +223,17 @@ def finish(inc, i, text, incidents, pub, dateline_mention, body) -> dict:
         date, precision = pub.isoformat(), "day"
     nationality = list(inc.nationality)
     unharmed = inc.killed == 0 and inc.injured == 0
-    if inc.type != "other" and not unharmed and site and site.get("country_code"):
+    # a site of no one country ("near Lake Chad") is read in the country of the story's dateline or first incident;
+    # not for a ship's crew at sea, who may be of any country
+    country = (site or {}).get("country_code")
+    if site and not country and inc.type != "hijacking":
+        country = (dateline_mention or {}).get("country_code") or (incidents[0].site or {}).get("country_code")
+    if inc.type != "other" and not unharmed and site and country:
         # victims of no stated nationality are presumed the site's people, alongside any foreigners named, unless
         # the text calls them foreign
         if (not nationality and not (inc.foreign and not inc.local)) or \
-                (inc.local and site["country_code"] not in nationality):
-            nationality.append(site["country_code"])
+                (inc.local and country not in nationality):
+            nationality.append(country)
     confidence = 0.45
     confidence += 0.15 if inc.strength == 2 else 0.0
     confidence += 0.1 if date else 0.0

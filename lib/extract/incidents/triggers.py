@@ -182,6 +182,16 @@ def type_of(triggers) -> tuple[str | None, int]:
     return "armed_attack", strength
 
 
+def kills_and_burns(triggers) -> bool:
+    """True when the strongest triggers name both an arson and an armed attack ("executed a teacher and then set fire
+    to the school"): with victims, the attack is the event's kind."""
+    if not triggers:
+        return False
+    strength = max(s for *_, s in triggers)
+    kinds = {t for _, _, t, s in triggers if s == strength}
+    return "arson" in kinds and "armed_attack" in kinds
+
+
 def is_operation(triggers) -> bool:
     """True when the strongest triggers name a security-force operation ("a military operation", "a raid"): the
     dead it reports are mostly the militants it targeted, a figure apart from victims."""
