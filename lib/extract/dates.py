@@ -169,6 +169,7 @@ _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})([/\-])(\d{1,2})\2((?:19|20)\d{2})
 _WEEKDAY_BEFORE = re.compile(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?,?\s+$", re.I)
 _DATE_AFTER_WEEKDAY = re.compile(r",?\s+\d{1,4}[/.\-]\d")
 _DAY_FIRST = contextvars.ContextVar("day_first", default=False)
+_NUMERIC_HINT = re.compile(r"\d[/\-]\d{1,2}[/\-](?:19|20)\d\d")  # every _NUMERIC match holds one; cheap to look for
 
 
 # Patterns in order of priority: earlier ones win over overlapping later ones.
@@ -286,7 +287,7 @@ def _numeric_reading(first: int, second: int, year: int, weekday: int | None, da
 def day_first(text: str) -> bool:
     """True when text writes its slashed or dashed dates day first: more of them can only be read day first
     ("15/01/2021", or a weekday that agrees only with that reading) than month first; US style when nothing says."""
-    if "/" not in text and "-" not in text:
+    if ("/" not in text and "-" not in text) or not _NUMERIC_HINT.search(text):
         return False
     votes = 0
     for m in _NUMERIC.finditer(text):
