@@ -101,7 +101,7 @@ def _correct_incidents(incidents: list, doc_id: str, fixes: list, lookup) -> Non
                 incident.update({k: named.get(k) for k in ("place_id", "name", "country_code", "lat", "lon")})
 
 
-BATCH = 1000         # articles per transaction: a kill loses at most one uncommitted batch of whole articles
+BATCH = 200          # articles per transaction: a kill loses at most one uncommitted batch of whole articles
 POOL_FROM = 200      # loads of fewer changed files extract in this process
 CHUNK = 8            # articles per task sent to a worker
 LOOKAHEAD = 2        # batches read and being extracted by workers while one is written: memory stays bounded
