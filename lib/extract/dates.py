@@ -165,11 +165,14 @@ def _day_without_year(pub: date, month: int, day: int) -> date | None:
     return d
 
 
-_NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})([/\-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/]|-\d)")
+# a year of two digits only where the date heads an entry of a log ("11/6/19 — Bastia:", "14.5.18:"); elsewhere
+# "3/4/18" is as likely a ratio or a score
+_YEAR = r"((?:19|20)\d{2}|\d{2}(?=\s*(?:—|–|--|:)))"
+_NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})([/\-])(\d{1,2})\2" + _YEAR + r"(?![\d/]|-\d)")
 _WEEKDAY_BEFORE = re.compile(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?,?\s+$", re.I)
 _DATE_AFTER_WEEKDAY = re.compile(r",?\s+\d{1,4}[/.\-]\d")
 _DAY_FIRST = contextvars.ContextVar("day_first", default=False)
-_NUMERIC_HINT = re.compile(r"\d[/\-]\d{1,2}[/\-](?:19|20)\d\d")  # every _NUMERIC match holds one; cheap to look for
+_NUMERIC_HINT = re.compile(r"\d[/\-]\d{1,2}[/\-]\d\d")  # every _NUMERIC match holds one; cheap to look for
 
 
 # Patterns in order of priority: earlier ones win over overlapping later ones.
@@ -181,7 +184,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # month, the weekday before it says otherwise, or the text writes its dates day first (reading_day_first)
     ("numeric", _NUMERIC),
     # "06.12.2011": day, month, year, as dotted dates are written
-    ("dotted", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d]|\.\d)")),
+    ("dotted", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\." + _YEAR + r"(?![\d]|\.\d)")),
     ("mdy", re.compile(rf"\b({_ANY_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
     ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_ANY_MONTH}),?\s+(\d{{4}})\b")),
     ("my", re.compile(rf"\b({_FULL_MONTH}|{_ABBR_MONTH}),?\s+((?:19|20)\d{{2}})\b")),
@@ -269,7 +272,10 @@ _WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "th
 
 
 def _readings(first: int, second: int, year: int) -> tuple[date | None, date | None]:
-    """The day-first and the month-first reading of a numeric date (None where one is no date)."""
+    """The day-first and the month-first reading of a numeric date (None where one is no date); a two-digit year is
+    of 1950-2049."""
+    if year < 100:
+        year += 2000 if year < 50 else 1900
     return _safe_date(year, second, first), _safe_date(year, first, second)
 
 
