@@ -112,3 +112,15 @@ def test_a_log_whose_openers_write_the_year_in_two_digits_is_still_a_log(openers
                                   "A 1/2/21 ratio was agreed."])
 def test_a_two_digit_year_inside_a_sentence_is_not_a_date(text):
     assert [d for d in find_dates(text, PUB) if d.precision == "day"] == []
+
+
+@pytest.mark.parametrize("opener, body, killed, injured", [
+    ("2019.04.29 — Kaspiysk:", "An off-duty police officer was shot dead outside his home.", 1, None),
+    ("11/6/19 — Bastia, Haute-Corse:", "A lawyer who ran a small practice was shot dead in his car.", 1, None),
+    ("3 Jan 2015 — Goz Beida, Ouaddaï:", "A nurse was wounded when gunmen fired on a clinic.", None, 1),
+    ("2021/09/06: Abeche:", "A herder was stabbed to death at a well.", 1, None),
+])
+def test_one_victim_after_an_entrys_date_and_place_heading_is_counted(opener, body, killed, injured):
+    text = _log((opener, "2021/10/01:"), (body, "A roadside bomb wounded five soldiers near Adre."))
+    first = extract(text, PUB)["incidents"][0]
+    assert (first["killed"], first["injured"]) == (killed, injured)

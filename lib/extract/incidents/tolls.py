@@ -185,7 +185,9 @@ _DEFINITE_ONE = re.compile(
 # which of _ONE_PASSIVE's verbs leave the one victim alive
 _ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^shot\s+in\b|^(?:stabbed|grazed|slashed)$")
 # "In January, a man was shot dead": a time or place before the clause's subject
+# "11/6/19 — Kaspiysk: a trader was shot dead", "Tral, Pulwama district: ...": a log entry's date and place heading
 _LEAD_PHRASE = re.compile(r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?\s*(?:—|–|--)\s*)?"
+                          r"(?:(?:\d[\d./-]{4,9}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\s*(?:—|–|--|:)\s*)?(?:[A-ZÀ-Þ][^:;.—–\n]{0,60}:\s*)?"
                           r"(?:(?:In|On|Late|Early|Last|Earlier|Later|At|Overnight|Hours\s+later)\b[^,;]{0,40},)?\s*[\"“]?\s*$")
 # "... comes three months after a boy was stabbed to death": a clause of its own opens on its subject
 _SUBORDINATE_END = re.compile(r"(?:\b(?:after|when|before|since|because|while|where)|,\s+and)\s+$")
