@@ -25,7 +25,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
             nxt = text[end:].lstrip()
-            if nxt and nxt[0].islower():
+            if nxt and (nxt[0].islower() or nxt[0] in "—–"):  # "WINDSOR, Ont. — A man ...": no sentence opens on a dash
                 continue
         _append_stripped(text, start, end, spans)
         start = end

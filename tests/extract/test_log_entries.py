@@ -4,6 +4,7 @@ import pytest
 
 from lib.extract import extract
 from lib.extract.dates import day_first, find_dates, reading_day_first, resolve
+from lib.extract.text import sentence_spans
 
 PUB = "2022-06-30"
 
@@ -124,3 +125,13 @@ def test_one_victim_after_an_entrys_date_and_place_heading_is_counted(opener, bo
     text = _log((opener, "2021/10/01:"), (body, "A roadside bomb wounded five soldiers near Adre."))
     first = extract(text, PUB)["incidents"][0]
     assert (first["killed"], first["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("WINDSOR, Ont. — A 52-year-old man was stabbed to death outside a bar on Friday.", 1),
+    ("WARSAW, Ind. — A woman was shot dead in a parking lot on Saturday.", 1),
+    ("BATHURST, N.B. — Gunmen killed two guards at a depot on Sunday.", 2),
+])
+def test_a_dateline_ending_in_an_abbreviation_stays_in_the_sentence_it_opens(text, killed):
+    assert sentence_spans(text) == [(0, len(text))]
+    assert extract(text, PUB)["incidents"][0]["killed"] == killed

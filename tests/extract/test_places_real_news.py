@@ -1,5 +1,7 @@
 """Invented sentences, one group per error class of the real-news place review (LGL, GeoVirus, wire)."""
 
+import pytest
+
 from lib.extract.places import find_places
 
 
@@ -95,3 +97,13 @@ def test_a_city_may_speak_for_its_people():
 def test_a_numbered_unit_is_no_place():
     found = surfaces("Scouts from Norfolk, Pack 122 and Troop 122, collected food.")
     assert "Pack" not in found and "Norfolk" in found
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("HAMILTON, Ont. — Two men were arrested on Friday.", "Ont.", ("CA", "08")),
+    ("Police in Red Deer, Alta., said the car was stolen.", "Alta.", ("CA", "01")),
+    ("A woman from Kamloops, B.C., was charged.", "B.C.", ("CA", "02")),
+    ("TOWNSVILLE, Qld. — A fire destroyed a shed.", "Qld.", ("AU", "04")),
+])
+def test_canadian_and_australian_abbreviations_after_a_town_are_the_province(text, surface, expected):
+    assert places(text)[surface] == expected
