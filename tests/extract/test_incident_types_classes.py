@@ -23,6 +23,12 @@ def incidents(text):
     ("Gunmen shot dead a head teacher in Quetta on Monday.", ("armed_attack", 1)),
     ("Gunmen killed a village elder and five farmers in Quetta on Monday.", ("armed_attack", 6)),
     ("A bomb killed a village elder in Quetta on Monday.", ("bombing", 1)),
+    # the office holder as the subject of the passive
+    ("A district councillor was shot dead at the gate of his house in Quetta on Monday.", ("assassination", 1)),
+    ("The deputy mayor was gunned down outside a mosque in Quetta on Monday.", ("assassination", 1)),
+    ("A tribal elder, who had refused to pay, was shot dead in Quetta on Monday.", ("assassination", 1)),
+    ("A security guard was shot dead in Quetta on Monday.", ("armed_attack", 1)),
+    ("A village elder was killed when a bomb went off in Quetta on Monday.", ("bombing", 1)),
 ])
 def test_the_targeted_killing_of_an_offices_holder_is_an_assassination(lead, expected):
     [inc] = incidents(f"Killing\n\nQUETTA — {lead}")

@@ -135,3 +135,9 @@ def test_one_victim_after_an_entrys_date_and_place_heading_is_counted(opener, bo
 def test_a_dateline_ending_in_an_abbreviation_stays_in_the_sentence_it_opens(text, killed):
     assert sentence_spans(text) == [(0, len(text))]
     assert extract(text, PUB)["incidents"][0]["killed"] == killed
+
+
+def test_a_victim_named_after_the_noun_for_them_counts_after_an_entrys_heading():
+    text = _log(("14.5.18 — Pulwama:", "19.5.18 — Sopore:"),
+                ("A tailor, Bashir Ahmad, was shot dead by gunmen near his shop.", "A grenade wounded four people."))
+    assert extract(text, PUB)["incidents"][0]["killed"] == 1

@@ -129,6 +129,9 @@ def test_a_toll_update_far_from_its_verb_and_the_attacks_later_account_are_one_i
     ("police said gunmen murdered Ustad Faiz as he left the mosque", 1),
     ("the bombing killed Pakistani soldiers", None),
     ("the shelling killed Kabul residents", None),
+    ("A shopkeeper, Rahim Gul, was shot dead outside his shop", 1),
+    ("A nurse, Mary Achieng, 31, was stabbed to death on her way home", 1),
+    ("The herders, Ali and Omar, were shot dead", None),
 ])
 def test_a_named_victim_counts_as_one(clause, killed):
     assert find_tolls(clause)["killed"] == killed

@@ -148,7 +148,8 @@ _DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously
 _AND_END = re.compile(r"\band\s+$")
 _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 _ONE_PASSIVE = re.compile(
-    r"\s+(?:[A-Za-z0-9][\w'’-]*\s+){1,3}?(?:(?:who|that)\s+[^,;.]{0,50}?\s+)?(?:was|has\s+been|had\s+been)\s+"
+    r"\s+(?:[A-Za-z0-9][\w'’-]*\s+){0,2}?[A-Za-z0-9][\w'’-]*(?:\s+(?:who|that)\s+[^,;.]{0,50}?|,\s+(?:who|that)\s+[^,;.]{0,60},)?"
+    r"\s+(?:was|has\s+been|had\s+been)\s+"
     r"(?:(?:also|later|reportedly|critically|seriously|badly|fatally)\s+)?(killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down"
     r"|stabbed\s+to\s+death|beaten\s+to\s+death|murdered|wounded|injured|hurt"
     r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt)|shot\s+in\s+the\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?"
@@ -179,7 +180,8 @@ _ONE_PERSON = (r"(?:officer|policeman|policewoman|constable|soldier|guard|man|wo
                r"|journalist|doctor|nurse|worker|student|civilian|passenger|elder|judge|priest|imam|trader|shopkeeper"
                r"|businessman|farmer|shepherd|resident|victim|" + "|".join(rules.words("office_words")) + r")")
 _DEFINITE_ONE = re.compile(
-    r"^\s*(?:(?:In|On|At|Later|Earlier|Overnight)\b[^,;]{0,30}?,?\s+)?[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}?" + _ONE_PERSON
+    r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?\s*(?:—|–|--)\s*)?"  # a dateline
+    r"(?:(?:In|On|At|Later|Earlier|Overnight)\b[^,;]{0,30}?,?\s+)?[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}?" + _ONE_PERSON
     + r"(?:,\s+who\s+[^,;]{1,80},)?\s+was\s+(?:(?:also|later|critically|seriously|badly|slightly|fatally|reportedly)\s+)?"
     r"(killed|shot\s+dead|murdered|gunned\s+down|stabbed\s+to\s+death|found\s+dead|wounded|injured|hurt)\b")
 # which of _ONE_PASSIVE's verbs leave the one victim alive
@@ -272,6 +274,12 @@ _OFFICE_THEN_NAME_SUBJECT = re.compile(
     + _KILL_VERBS + r"\b")
 
 
+# "A shopkeeper, Ali Bhat, was shot dead": any one person named after the noun for them, as the subject
+_NOUN_THEN_NAME_SUBJECT = re.compile(
+    r"\b(?:A|An|The)\s+(?:[\w'’-]+\s+){0,2}?[a-z][\w'’-]*(?<!s),\s+(" + _NAME + r")\s*,\s+(?:\d{1,3},\s+)?(?:was|has\s+been|had\s+been)\s+(?:(?:also|later|reportedly)\s+)?"
+    + _KILL_VERBS + r"\b")
+
+
 def named_official_killed(clause: str) -> bool:
     """True when the clause names one killed holder of an office ("gunmen shot dead Malik Gul Khan, a tribal elder",
     "killed Mayor Juan Cruz", "shot dead the deputy governor, Ahmad Wali"): a targeted killing."""
@@ -301,10 +309,20 @@ _TARGETED_TITLED = re.compile(
     r"|after|before)\b)", re.I)
 
 
+# "A ward councillor was shot dead at his gate", "The mayor, who had received threats, was gunned down": the same, told
+# with the office holder as the subject of the passive
+_TARGETED_TITLED_SUBJECT = re.compile(
+    r"\b(?:A|An|The)\s+(?:[\w'’-]+\s+){0,2}?(?i:" + _OFFICE + r")(?:\s*,\s+[^,;]{1,60},)?\s+(?:was|has\s+been|had\s+been)\s+"
+    r"(?:(?:also|later|reportedly)\s+)?(?:shot\s+dead|gunned\s+down|assassinated|beheaded|shot\s+and\s+killed|stabbed\s+to\s+death)\b")
+
+
 def titled_official_killed(clause: str) -> bool:
     """True when the clause's victim is named by an office and killed by a verb of targeted killing ("shot dead the
-    vice mayor", "beheaded a village elder"): with few dead, a targeted killing."""
-    return bool(_TARGETED_TITLED.search(clause))
+    vice mayor", "beheaded a village elder", "a councillor was shot dead"): with few dead, a targeted killing."""
+    if _TARGETED_TITLED.search(clause):
+        return True
+    m = _TARGETED_TITLED_SUBJECT.search(clause)
+    return bool(m and _LEAD_PHRASE.match(clause[: m.start()]))
 
 
 def titled_victim(clause: str) -> int | None:
@@ -324,8 +342,11 @@ def named_victims(clause: str) -> tuple[int, int] | None:
     m = _NAMED_OBJECT.search(clause) or _NAMED_SUBJECT.match(clause)
     if not m or _NAME_NOT_PERSON.match(m.group(1)):
         titled = _OFFICE_THEN_NAME_OBJECT.search(clause) or _OFFICE_THEN_NAME_SUBJECT.match(clause)
+        if not titled:
+            titled = _NOUN_THEN_NAME_SUBJECT.search(clause)
+            titled = titled if titled and _LEAD_PHRASE.match(clause[: titled.start()]) else None
         if titled and not _NAME_NOT_PERSON.match(titled.group(1)):
-            return 1, titled.start(1)  # "A tribal elder, Malik Jan, was killed": one
+            return 1, titled.start(1)  # "A tribal elder, Malik Jan, was killed", "A shopkeeper, Ali Bhat, ...": one
         return None
     names = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1)) if n]
     if not all(n[:1].isupper() or n[:3] in ("al-", "el-") for n in names):
