@@ -146,7 +146,8 @@ _PARTS_WORDS = ("kill", "died", "dead", "wound", "injur", "hurt")  # one is in e
 _LONE_ATTACKER_WORDS = ("bomber", "assailant", "attacker", "gunman", "militant", "blew")  # in _LONE_ATTACKER_DEAD
 _NAMED_KILL_WORDS = ("dead", "kill", "murder", "gunned", "assassin", "behead", "to death")  # one is in each _NAMED_*
 _FIRST_ACCOUNT = re.compile(r"\b(?:initial(?:ly)?|first|originally|earlier|early|preliminary)\b", re.I)
-_ONE_HURT_WORDS = (" was ", " been ", "suffered", "sustained")  # one is in every _ONE_SUBJECT_HURT
+_ONE_HURT_WORDS = ("wounded", "injured", "hurt", "beaten", "stabbed", "grazed", "slashed", "shot in", "hit in", "suffered",
+                   "sustained")  # one is in every _ONE_SUBJECT_HURT
 _NO_SPACE = re.compile(r"no\s")  # in every _NEGATION but "nobody" and "without"
 _DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously)\b", re.I)
 _AND_END = re.compile(r"\band\s+$")
