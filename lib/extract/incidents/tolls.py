@@ -115,14 +115,15 @@ _TOLL_RISE = re.compile(
     rf"\b(?:killed|dead|death\s+toll|toll|deaths)\b[^.;]{{0,160}}?\b(?:risen|rose|rises|climbed|increased|jumped|reached|stands\s+at|stood\s+at|(?:revised|lowered|raised|cut|reduced|corrected|updated|fell|dropped)(?:\s+(?:down|up)(?:wards?)?)?(?=\s+to\b))\s+(?:to\s+)?(?:{QUAL})?({NUM})\b"
     # a revised figure, up or down: "officials lowered the death toll to 84", "the final toll was six killed"
     rf"|\b(?:lowered|revised|raised|corrected|updated|cut|reduced|brought|bringing|took|taking|pushing|putting|raising)\s+(?:\w+\s+)?(?:death\s+)?toll\s+(?:\w+\s+)?to\s+(?:{QUAL})?({NUM})\b"
-    rf"|\b(?:final|revised|updated|latest|new|official|confirmed)\s+(?:death\s+)?toll\s+(?:was|is|stood\s+at|stands\s+at|of)\s+(?:{QUAL})?({NUM})\b"
-    # "the army later gave a toll of seven", "put the toll at 12"
-    rf"|\b(?:gave|give|gives|put|puts|set|sets|issued)\s+(?:a|the|an)\s+(?:final\s+|revised\s+|new\s+|higher\s+|official\s+)?(?:death\s+)?toll\s+(?:of|at)\s+(?:{QUAL})?({NUM})\b",
+    rf"|\b(?:final|revised|updated|latest|new|official|confirmed)\s+(?:death\s+)?toll\s+(?:was|is|stood\s+at|stands\s+at|of)\s+(?:{QUAL})?({NUM})\b",
     re.I)
 _ATTACKER_NOUN = re.compile(
     r"^(?:\s*(?:of\s+the\s+|of\s+them|suspected\s+|alleged\s+|heavily\s+armed\s+|armed\s+|other\s+|the\s+))*\s*"
     r"(?:attackers?|militants?|assailants?|gunm[ae]n|bombers?|insurgents?|fighters?|terrorists?|suspects?|hijackers?"
     r"|kidnappers?|rebels?|jihadists?|perpetrators?)\b", re.I)
+# "the army later gave a toll of seven", "put the toll at 12": a figure given as the toll (a revision unless a first one)
+_GAVE_TOLL = re.compile(rf"\b(?:gave|give|gives|put|puts|set|sets|issued)\s+(?:a|the|an)\s+(?:final\s+|revised\s+|new\s+|higher\s+"
+                        rf"|official\s+)?(?:death\s+)?toll\s+(?:of|at)\s+(?:{QUAL})?({NUM})\b", re.I)
 _PARTITIVE = re.compile(r"^\s*(?:of\s+(?:the|those|whom)\b|among\s+the\b|per\s*cent|percent|%)", re.I)
 _NOT_COUNT = re.compile(
     r"^-(?:year|month|week|day)s?-old\b|^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet|metres|meters|miles|p\.m|a\.m|kg|kilogram"
@@ -516,10 +517,12 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
     """find_tolls without revisions: the figures one clause states."""
     out = {"killed": None, "injured": None, "victims": None, "killed_at": None, "rise": False, "attackers_killed": None}
     m = _TOLL_RISE.search(clause) if low is None or any(w in low for w in _RISE_WORDS) else None
-    if m and m.group(4) is not None and _FIRST_ACCOUNT.search(clause[max(0, m.start() - 30): m.start()]):
-        m = None  # "Police had initially put the toll at nine": the first account, not the revision
+    if m is None and (low is None or "toll of" in low or "toll at" in low):
+        m = _GAVE_TOLL.search(clause)
+        if m and _FIRST_ACCOUNT.search(clause[max(0, m.start() - 30): m.start()]):
+            m = None  # "Police had initially put the toll at nine": the first account, not the revision
     if m:
-        group = next(i for i in (1, 2, 3, 4) if m.group(i) is not None)
+        group = next(i for i in range(1, m.re.groups + 1) if m.group(i) is not None)
         out["killed"] = parse_number(m.group(group))
         out["rise"] = True
         out["killed_at"] = m.start(group)
