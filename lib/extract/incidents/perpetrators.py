@@ -114,7 +114,11 @@ _STATE_FORCES = re.compile(r"\b([A-Z][\w\-]+)['’]s\s+(military|army|armed\s+fo
 _HEDGED = re.compile(
     r"\b(?:(?i:suspected|alleged|presumed)\s+(?:members|fighters|militants|elements|gunmen|insurgents|jihadists)\s+of"
     r"|(?:believed|thought|suspected|said)\s+to\s+(?:be|have\s+been)(?:\s+(?:members|fighters|militants|elements)\s+of)?"
+    # "the raiders were probably members of X": a hedge by an adverb
+    r"|\b(?:were|was|are|is)\s+(?:probably|likely|possibly|most\s+likely|almost\s+certainly)\s+(?:members|fighters|militants|elements)\s+of"
     r"|\bby\s+(?:a|an)\s+(?:member|fighter|militant|commander)\s+of)\s+(?:the\s+)?"
+    # "suspected members of the banned X": the state's word for the group is no part of its name
+    r"(?:(?:banned|outlawed|proscribed|illegal|underground|self-styled)\s+)?"
     r"((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al-\w+|wal-\w+|al|ul|e|de|du|[A-Z][\w'’\-]*))*)")
 _BY_MEMBER = re.compile(
     r"\bby\s+(?:a|an|two|three|four|several|suspected|\d+)\s+((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:[A-Z][\w'’\-]*|al-\w+)){0,3})\s+"
@@ -124,6 +128,13 @@ _SUSPECTED_SUBJECT = re.compile(
     r"^\W*(?:[Tt]he\s+)?((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|in|[A-Z][\w'’\-]*|al-\w+)){0,5})\s+"
     r"(?:was|were|is|are)\s+(?:also\s+|widely\s+|strongly\s+)?suspected\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+# "Leaflets signed by the X were left at the scene", "posters in the name of the X": the group that signs the deed
+_SIGNED = re.compile(
+    r"\b(?i:leaflets?|pamphlets?|posters?|notes?|banners?|letters?|flyers?|messages?|graffiti)\b[^.;]{0,60}?"
+    r"\b(?:signed\s+by|in\s+the\s+name\s+of|bearing\s+the\s+name\s+of)\s+(?:the\s+)?" + _NAME)
+# "a bomb planted by the group": the group the article named before
+_BY_THE_GROUP = re.compile(r"\bby\s+the\s+(?:group|organi[sz]ation|movement|outfit|militia|insurgents|militants|jihadists)\b"
+                           r"(?!\s+(?:of|called|known|named)\b)")
 
 
 def _group_name(np: str | None) -> str | None:
@@ -138,6 +149,7 @@ def _group_name(np: str | None) -> str | None:
 
 
 _ARMED_GROUP_WORD = re.compile(r"\b(?:Forces|Army|Province|Provinces|Brigade|Brigades|Battalions|Group|Movement|Organi[sz]ation"
+                               r"|Party|Front|Parishad|Coordinadora|Sena|Sangh|Commando|Resistencia|Frente|Ej[eé]rcito"
                                r"|Party|Council|Union|Alliance|Resistance|Islam|Islamic|Muslimin|Jamaat|Tehrik|Fighters|Guerrillas?"
                                r"|Commandos?|Mujahideen|Boko|Shabaab|Qaida|Qaeda)\b")
 
@@ -152,7 +164,8 @@ _VICTIMS_BEFORE = re.compile(
 def hedged_perpetrator(sentence: str) -> str | None:
     """The group a sentence names with a hedge ("suspected members of X", "believed to be X fighters", "X was
     suspected") or as its agent's group ("by an X member"), when the name reads as a group's."""
-    hedged = any(w in sentence for w in ("uspect", "lleged", "resumed", "believed", "thought", "said to", " by a"))
+    hedged = any(w in sentence for w in ("uspect", "lleged", "resumed", "believed", "thought", "said to", " by a", "ly members",
+                                         "ly fighters", "ly militants", "ly elements"))
     by, suspected = " by " in sentence, "suspected" in sentence
     for rx, needed in ((_HEDGED, hedged), (_BY_MEMBER, by), (_SUSPECTED_SUBJECT, suspected)):
         m = rx.search(sentence) if needed else None
@@ -171,6 +184,10 @@ def find_perpetrator(sentence: str) -> tuple[str | None, int]:
         hedged = hedged_perpetrator(sentence)
         if hedged:
             return hedged, 1
+        m = _SIGNED.search(sentence) if "signed" in sentence or "name of" in sentence else None
+        np = _clean_np(m.group(1)) if m else None
+        if np and not _GENERIC_GROUP.match(np) and not _AUTHORITY.search(np):
+            return np, 1
         m = _GANG.search(sentence) if " gang" in sentence else None
         if m is None and " the " in sentence:
             m = _MEMBERS_OF.search(sentence)
@@ -250,7 +267,7 @@ def _find_perpetrator(sentence: str) -> tuple[str | None, int]:
         m = _WAS_BEHIND.search(clause) if behind else None
         if m and _AUTHORITY.search(clause[: m.start(1)] + " " + m.group(1)):
             np = m.group(1).strip()
-            np = re.sub(r"^.*\b(?:that|showed|said|says)\s+", "", np)
+            np = re.sub(r"^.*\b(?:that|showed|said|says|believed|believe|believes|thought|think|thinks|suspected|suspect)\s+", "", np)
             np = re.sub(r"^(?:the|a|an)\s+", "", np)
             fm = re.match(r"^([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+from\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)$", np)
             if fm:
@@ -312,6 +329,10 @@ def credit_perpetrator(sentence, text, body, index, current, incidents, count_be
         for t in targets:
             if strength >= t.perp_strength:
                 t.perpetrator, t.perp_strength = claim, strength
+    elif claim is None and current.perp_strength == 0 and " by the " in sentence and _BY_THE_GROUP.search(sentence):
+        named = next((x.perpetrator for x in reversed(incidents) if x is not current and x.perp_strength > 0), None)
+        if named:
+            current.perpetrator, current.perp_strength = named, 1
     elif claim is None and len(incidents) > count_before and index > 0 and _ITS_MEN.search(sentence):
         group = group_of_subject(text[body[index - 1][0]: body[index - 1][1]])
         for t in incidents[count_before:]:

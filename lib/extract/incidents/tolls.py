@@ -121,6 +121,9 @@ _ATTACKER_NOUN = re.compile(
     r"^(?:\s*(?:of\s+the\s+|of\s+them|suspected\s+|alleged\s+|heavily\s+armed\s+|armed\s+|other\s+|the\s+))*\s*"
     r"(?:attackers?|militants?|assailants?|gunm[ae]n|bombers?|insurgents?|fighters?|terrorists?|suspects?|hijackers?"
     r"|kidnappers?|rebels?|jihadists?|perpetrators?)\b", re.I)
+# "the army later gave a toll of seven", "put the toll at 12": a figure given as the toll (a revision unless a first one)
+_GAVE_TOLL = re.compile(rf"\b(?:gave|give|gives|put|puts|set|sets|issued)\s+(?:a|the|an)\s+(?:final\s+|revised\s+|new\s+|higher\s+"
+                        rf"|official\s+)?(?:death\s+)?toll\s+(?:of|at)\s+(?:{QUAL})?({NUM})\b", re.I)
 _PARTITIVE = re.compile(r"^\s*(?:of\s+(?:the|those|whom)\b|among\s+the\b|per\s*cent|percent|%)", re.I)
 _NOT_COUNT = re.compile(
     r"^-(?:year|month|week|day)s?-old\b|^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|km|kilomet|metres|meters|miles|p\.m|a\.m|kg|kilogram"
@@ -143,6 +146,9 @@ _KILL_ACTIVE_WORDS = ("kill", "shoot", "shot", "massacr", "murder", "stabbing", 
 _PARTS_WORDS = ("kill", "died", "dead", "wound", "injur", "hurt")  # one is in every _PARTS_PASSIVE
 _LONE_ATTACKER_WORDS = ("bomber", "assailant", "attacker", "gunman", "militant", "blew")  # in _LONE_ATTACKER_DEAD
 _NAMED_KILL_WORDS = ("dead", "kill", "murder", "gunned", "assassin", "behead", "to death")  # one is in each _NAMED_*
+_FIRST_ACCOUNT = re.compile(r"\b(?:initial(?:ly)?|first|originally|earlier|early|preliminary)\b", re.I)
+_ONE_HURT_WORDS = ("wounded", "injured", "hurt", "beaten", "stabbed", "grazed", "slashed", "shot in", "hit in", "suffered",
+                   "sustained")  # one is in every _ONE_SUBJECT_HURT
 _NO_SPACE = re.compile(r"no\s")  # in every _NEGATION but "nobody" and "without"
 _DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously)\b", re.I)
 _AND_END = re.compile(r"\band\s+$")
@@ -152,7 +158,7 @@ _ONE_PASSIVE = re.compile(
     r"\s+(?:was|has\s+been|had\s+been)\s+"
     r"(?:(?:also|later|reportedly|critically|seriously|badly|fatally)\s+)?(killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down"
     r"|stabbed\s+to\s+death|beaten\s+to\s+death|murdered|wounded|injured|hurt"
-    r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt)|shot\s+in\s+the\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?"
+    r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt)|(?:shot|grazed|hit|wounded|stabbed)\s+in\s+(?:the|both|his|her|one)\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?"
     r"|stabbed(?!\s+(?:to\s+death|and\s+killed))|grazed|slashed)\b")
 # "Two people were killed and a guard was wounded": after "and", a second subject of its own passive verb
 _AND_SUBJECT = re.compile(r"\b(?:were|was)\s+(?:[a-z]+\s+){0,2}?(?:killed|wounded|injured|hurt|shot|stabbed|dead)\b"
@@ -163,13 +169,13 @@ _POSSESSIVE_ONE = re.compile(
     r"(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*(?:,\s+(?:who|a|an|the)\s+[^,;]{1,60},)?\s+was\s+"
     r"(?:(?:also|later|critically|seriously|badly|slightly|fatally)\s+)?(killed|shot\s+dead|wounded|injured|hurt"
     r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt)"
-    r"|shot\s+in\s+the\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?)\b")
+    r"|(?:shot|grazed|hit|wounded|stabbed)\s+in\s+(?:the|both|his|her|one)\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?)\b")
 # "Ali Musa, a passer-by who asked for help, was shot in the leg", "another man was hurt", "a crew member who was
 # injured": one wounded person told as the subject
 _NAMED_HURT = re.compile(
     r"^\W*(?:(?:In|On|Late|Early|Last|Earlier|Later|Overnight)\b[^,;]{0,40},\s*)?((?:[A-Z][\w'’.-]*)(?:\s+(?:al-|el-|bin\s+)?[A-Z][\w'’.-]*){1,3})"
     r"(?:\s*,\s+(?:(?:a|an|the)\s+[^,;]{1,80}|\d{1,3}),)?\s+(?:was|has\s+been|had\s+been)\s+(?:(?:also|later|seriously|critically|slightly)\s+)?"
-    r"(?:wounded|injured|hurt|shot\s+and\s+(?:wounded|injured)|shot\s+in\s+the\s+(?:\w+\s+)?"
+    r"(?:wounded|injured|hurt|shot\s+and\s+(?:wounded|injured)|(?:shot|grazed|hit|wounded|stabbed)\s+in\s+(?:the|both|his|her|one)\s+(?:\w+\s+)?"
     r"(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?)\b")
 _ANOTHER_ONE = re.compile(r"\b[Aa]nother\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:was|had\s+been|has\s+been)\s+(?:(?:also|seriously|critically|slightly)\s+)?"
                           r"(killed|shot\s+dead|wounded|injured|hurt|stabbed(?!\s+to\s+death))\b")
@@ -184,8 +190,29 @@ _DEFINITE_ONE = re.compile(
     r"(?:(?:In|On|At|Later|Earlier|Overnight)\b[^,;]{0,30}?,?\s+)?[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}?" + _ONE_PERSON
     + r"(?:,\s+who\s+[^,;]{1,80},)?\s+was\s+(?:(?:also|later|critically|seriously|badly|slightly|fatally|reportedly)\s+)?"
     r"(killed|shot\s+dead|murdered|gunned\s+down|stabbed\s+to\s+death|found\s+dead|wounded|injured|hurt)\b")
+_SUBJECT_OPEN = (r"(?:^\W*(?:(?:In|On|At|Later|Earlier|Overnight)\b[^,;]{0,40}?,?\s+)?|[;,]\s+(?:and\s+)?|\band\s+)"
+                 r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|A|An|a|an)\s+")
+_WHO_CLAUSE = r"(?:\s*,\s+\d{1,3},)?(?:,?\s+(?:who|that)\b[^,;]{0,60}?,?)?"
+# "Their driver, who was shot in the arm, is in hospital", "A guard who tried to run was beaten", "and its driver
+# suffered burns", "A second man, 31, was grazed in the arm": one person hurt, told as the subject
+_ONE_SUBJECT_HURT = re.compile(
+    _SUBJECT_OPEN + r"(?:[a-z0-9][\w'’-]*\s+){0,2}?" + _ONE_PERSON + _WHO_CLAUSE + r"\s+(?:(?:was|had\s+been|has\s+been)\s+"
+    r"(?:(?:also|later|critically|seriously|badly|slightly)\s+)?(?:wounded|injured|hurt|beaten(?!\s+to\s+death|\s+or\s)"
+    r"|stabbed(?!\s+to\s+death|\s+or\s)|grazed|slashed|(?:shot|stabbed)\s+and\s+(?:wounded|injured)"
+    r"|(?:shot|grazed|hit|wounded|stabbed)\s+in\s+(?:the|both|his|her|one)\s+)"
+    r"|(?:suffered|sustained)\s+(?:[a-z-]+\s+){0,2}?(?:burns|injuries|wounds|fractures|cuts|a\s+broken\s+\w+))")
+# "A 41-year-old man died after he was shot", "he died later in hospital", "was shot ... and later died of his wounds":
+# one person dead of the attack
+_ONE_DIED = re.compile(
+    _SUBJECT_OPEN + r"(?:[\w'’-]+\s+){0,3}?" + _ONE_PERSON + _WHO_CLAUSE + r"\s+(?:later\s+|also\s+|subsequently\s+)?(?:died|succumbed)\b"
+    r"|(?:^\W*|[;,]\s+(?:and\s+)?|\band\s+)(?:[Hh]e|[Ss]he)\s+(?:later\s+|also\s+|subsequently\s+)?(?:died|succumbed)\b"
+    r"|\b(?:[Hh]e|[Ss]he)\s+was\s+(?:later\s+)?pronounced\s+dead\b"
+    r"|\b(?:was|had\s+been)\s+(?:shot|stabbed|beaten|attacked|wounded|injured)\b[^.;]{0,80}?\band\s+(?:later\s+|subsequently\s+)?died\b")
+# "kidnapped at Uromi and freed after three days": the hostage came back alive
+_FREED = re.compile(r"\b(?:kidnapped|abducted|seized|taken\s+hostage)\b[^.;]{0,100}?\b(?:and|but)\s+(?:was\s+|were\s+)?"
+                    r"(?:later\s+|eventually\s+|all\s+)?(?:freed|released|rescued)\b")
 # which of _ONE_PASSIVE's verbs leave the one victim alive
-_ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^shot\s+in\b|^(?:stabbed|grazed|slashed)$")
+_ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^(?:shot|grazed|hit|wounded|stabbed)\s+in\b|^(?:stabbed|grazed|slashed|beaten)$")
 # "In January, a man was shot dead": a time or place before the clause's subject
 # "11/6/19 — Kaspiysk: a trader was shot dead", "Tral, Pulwama district: ...": a log entry's date and place heading
 _LEAD_PHRASE = re.compile(r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?\s*(?:—|–|--)\s*)?"
@@ -402,13 +429,16 @@ def summed_parts(clause: str) -> list[tuple[str, int, int, int]]:
         if _KILL_ACTIVE.search(before) or _INJ_ACTIVE_END.search(before):
             continue  # "killing two soldiers and three others were wounded": the first part is the verb's object
         end = m.end()
-        values = [parse_number(x.group(1)) for x in _PART_NUMBER.finditer(m.group(1))]
-        firsts = [x.group(1).lower() for x in _PART_NUMBER.finditer(m.group(1))]
-        if len(values) < 2 or any(v is None for v in values) or firsts[0] in ("a", "an") \
-                or any(_ATTACKER_NOUN.match(m.group(1), x.end(1)) for x in _PART_NUMBER.finditer(m.group(1))):
+        parts = list(_PART_NUMBER.finditer(m.group(1)))
+        values = [parse_number(x.group(1)) for x in parts]
+        if len(values) < 2 or any(v is None for v in values) or parts[0].group(1).lower() in ("a", "an"):
+            continue
+        # "Three soldiers and 11 attackers were killed": the attackers are no victims; the others still add up
+        attacker = [bool(_ATTACKER_NOUN.match(m.group(1)[x.end(1):])) for x in parts]
+        if all(attacker):
             continue
         kind = "injured" if m.group(m.lastindex).lower() in ("wounded", "injured", "hurt") else "killed"
-        out.append((kind, sum(values), m.start(1), m.end(1)))
+        out.append((kind, sum(v for v, a in zip(values, attacker) if not a), m.start(1), m.end(1)))
     return out
 
 
@@ -510,8 +540,12 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
     """find_tolls without revisions: the figures one clause states."""
     out = {"killed": None, "injured": None, "victims": None, "killed_at": None, "rise": False, "attackers_killed": None}
     m = _TOLL_RISE.search(clause) if low is None or any(w in low for w in _RISE_WORDS) else None
+    if m is None and (low is None or "toll of" in low or "toll at" in low):
+        m = _GAVE_TOLL.search(clause)
+        if m and _FIRST_ACCOUNT.search(clause[max(0, m.start() - 30): m.start()]):
+            m = None  # "Police had initially put the toll at nine": the first account, not the revision
     if m:
-        group = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        group = next(i for i in range(1, m.re.groups + 1) if m.group(i) is not None)
         out["killed"] = parse_number(m.group(group))
         out["rise"] = True
         out["killed_at"] = m.start(group)
@@ -653,6 +687,16 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
         named = _NAMED_HURT.match(clause)
         if named and not _NAME_NOT_PERSON.match(named.group(1)):
             out["injured"] = 1  # "Ali Musa, a passer-by, was shot in the leg"
+    if out["injured"] is None and (low is None or any(w in low for w in _ONE_HURT_WORDS)) and _ONE_SUBJECT_HURT.search(clause):
+        out["injured"] = 1
+    died = _ONE_DIED.search(clause) if low is None or "died" in low or "succumbed" in low or "pronounced" in low else None
+    if died and out["killed"] is None:
+        out["killed"], out["killed_at"] = 1, died.start()
+        if out["injured"] == 1:
+            out["injured"] = None  # the one who was shot is the one who died
+    if out["killed"] is None and (low is None or "freed" in low or "released" in low or "rescued" in low) \
+            and _FREED.search(clause) and not _DEATH_WORD.search(clause):
+        out["killed"] = 0
     another = _ANOTHER_ONE.search(clause) if "nother" in clause else None
     if another:
         kind = "injured" if _ONE_HURT.search(another.group(1).lower()) else "killed"
