@@ -34,6 +34,22 @@ _TAKEN_FROM = re.compile(r"\b(?:kidnapp\w*|abduct\w*|seized|snatched|taken|stole
 _STRUCK_FACILITY = re.compile(r"\b(?:attack\w*|storm\w*|bomb\w*|raid\w*|struck|hit|targeted|shelled|set\s+fire\s+to|torched"
                               r"|burn\w*)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,5}(?:hospital|embassy|police\s+station"
                               r"|government\s+office)s?\s+in\s+$", re.I)
+_MISSION_AFTER = re.compile(r"^\s+(?:embassy|consulate|high\s+commission|mission|legation|ambassador's\s+residence)\b", re.I)
+# "15 km north of Dori", "west of Abala", "south-east of Mora": a town the event happened near
+_BEARING = re.compile(r"(?:\b(?:about|some|around|nearly|roughly|just)\s+)?(?:\b(\d+(?:[.,]\d+)?)\s*(km|kilometres|kilometers"
+                      r"|miles|mi)\b\s*)?\b(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+of\s+$", re.I)
+BEARING_SCORE = 3.5  # above a country or a province the clause merely names, below a place it puts the event in
+BEARING_REACH_KM = 50  # a town further away than this by the text's own figure is no site
+
+
+def _near_enough(bearing) -> bool:
+    """True when the distance a bearing states (if any) is within BEARING_REACH_KM."""
+    if not bearing.group(1):
+        return True
+    value = float(bearing.group(1).replace(",", "."))
+    return value * (1.609 if bearing.group(2).lower().startswith("mi") else 1) <= BEARING_REACH_KM
+
+
 _METONYM_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:foreign\s+ministry|ministry|government|embassy|ambassador|envoy|authorities|officials|president|prime|foreign|army|military"
     r"|police|border|interior|state\s+media|said|says|has\s+asked|has\s+been|had|told|urged|condemned)\b", re.I)
@@ -60,10 +76,18 @@ def site_mentions(text, mentions, start, end, dateline_end):
         before = text[max(start, m["start"] - 60): m["start"]]
         after = text[m["end"]: m["end"] + 30]
         taken_from = bool(_TAKEN_FROM.search(text[max(start, m["start"] - 100): m["start"]]))
+        bearing = _BEARING.search(before)
+        if bearing and not taken_from:
+            # "about 15 km north of Dori": near that town, below any place the event is said to be in
+            if (m.get("kind") or "").lower() in geo.SETTLEMENTS + ("poi",) and _near_enough(bearing):
+                out.append((BEARING_SCORE, m))
+            continue
         if _NOT_SITE_BEFORE.search(before) and not taken_from and not _STRUCK_FACILITY.search(before):
             continue
         if _METONYM_AFTER.match(after) and not _SITE_PREP.search(before):
             continue
+        if (m.get("kind") or "").lower() == "country" and _MISSION_AFTER.match(after):
+            continue  # "the Netherlands embassy in Nairobi": the country owns the mission, the city hosts it
         score = kind_rank(m)
         if _SITE_PREP.search(before) or taken_from:
             score += 2
@@ -130,12 +154,23 @@ def anaphoric_place(text, mentions, start, end, dateline_end):
     # when the body names no other before it (read latest first); a dateline's city is where the story was filed
     earlier = [x for x in mentions if x["end"] <= start + m.start()
                and (x["start"] >= dateline_end or noun == "country" and x["start"] < dateline_end)]
-    for x in reversed(earlier):
-        if _METONYM_AFTER.match(text[x["end"]: x["end"] + 30]):
-            continue
-        if wanted is None or (x.get("kind") or "").lower() in wanted:
-            return x
-    return None
+    fitting = [x for x in earlier if not _METONYM_AFTER.match(text[x["end"]: x["end"] + 30])
+               and not spoken_from(text, x) and (wanted is None or (x.get("kind") or "").lower() in wanted)]
+    # "the city" of a story filed from TEGUCIGALPA is that country's city rather than a foreign one named since
+    dateline = [x for x in mentions if x["start"] < dateline_end and "\n" not in text[x["start"]:dateline_end]]
+    filed_in = {x.get("country_code") for x in dateline if x.get("country_code")}
+    home = [x for x in fitting if x.get("country_code") in filed_in]
+    return (home or fitting or [None])[-1]
+
+
+_SPOKEN_FROM_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|From)\s+$")
+_SPOKEN_FROM_AFTER = re.compile(r"^,\s+(?:[\w'’.-]+\s+){0,5}?(?:said|says|announced|stated|told|added|insisted|warned)\b")
+
+
+def spoken_from(text, mention) -> bool:
+    """True for "In Ottawa, the foreign ministry said ...": the place a statement came from, not an event's."""
+    return bool(_SPOKEN_FROM_BEFORE.search(text[max(0, mention["start"] - 6): mention["start"]])
+                and _SPOKEN_FROM_AFTER.match(text[mention["end"]: mention["end"] + 60]))
 
 
 
