@@ -81,3 +81,21 @@ def test_the_city_of_a_story_filed_from_abroad_is_the_city_the_story_is_about():
     places = [("ADDIS ABABA", "city", "ET", 9.02, 38.75), ("Kadugli", "city", "SD", 11.01, 29.72)]
     found = find_incidents(text, _mentions(text, places), "2024-05-09")
     assert [f["place_surface"] for f in found] == ["Kadugli", "Kadugli"]
+
+
+def test_a_town_the_event_happened_near_is_its_site_even_after_the_road_it_led_to():
+    text = ("Arson log\n\n"
+            "2020-03-02: Hooded attackers set fire to two tractors at a farm outside Temuco.\n\n"
+            "2020-03-06: A lorry was set alight on the road to Angol near Purén, and its driver was hurt.\n\n")
+    places = [("Temuco", "city", "CL", -38.74, -72.6), ("Angol", "town", "CL", -37.8, -72.72),
+              ("Purén", "town", "CL", -38.03, -73.07)]
+    found = find_incidents(text, _mentions(text, places), None)
+    assert [f["place_surface"] for f in found] == ["Temuco", "Purén"]
+
+
+def test_where_a_kidnapped_woman_was_found_safe_is_not_where_she_was_taken():
+    text = ("Carjacking\n\nA woman who was forced into her own car at knifepoint in Geelong on Monday night has been "
+            "found unharmed near Ballarat, police say.")
+    places = [("Geelong", "city", "AU", -38.15, 144.36), ("Ballarat", "town", "AU", -37.56, 143.85)]
+    [inc] = find_incidents(text, _mentions(text, places), "2024-06-04")
+    assert inc["place_surface"] == "Geelong"

@@ -25,7 +25,13 @@ _NOT_SITE_BEFORE = re.compile(
     r"|\bgovernment\s+in\s+|\bvisit\s+to\s+|\bfled\s+to\s+"
     # "a district administrator told reporters in Pemba": where a statement is made is not the event's site
     r"|\b(?:told|briefed|telling|briefing)\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+news\s+agency)\s+in\s+"
-    r"|\b(?:said|says|speaking|spoke)\s+in\s+|\b(?:news|press)\s+(?:conference|briefing)\s+in\s+)$", re.I)
+    r"|\b(?:said|says|speaking|spoke)\s+in\s+|\b(?:news|press)\s+(?:conference|briefing)\s+in\s+"
+    # "has been found unharmed near Ballarat", "were freed in Zamfara": where hostages came out, not were taken
+    r"|\b(?:found\s+(?:safe|unharmed|unhurt|alive|safe\s+and\s+well)|freed|released|rescued)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:near|in|at|outside)\s+(?:the\s+)?)$", re.I)
+# "on the road to Angol near Purén": a place right after "near" or "outside" is a site whatever came before it
+_CAME_OUT = re.compile(r"\b(?:found|freed|released|rescued)\s+(?:[\w'’-]+\s+){0,3}?(?:near|in|at|outside)\s+(?:the\s+)?$", re.I)
+_RIGHT_NEAR = re.compile(r"\b(?:near|outside)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$", re.I)
 # "abducted from their school in X", "abducted Musa Abba, a district head, from his home in X": hostages are
 # taken from the site
 _TAKEN_FROM = re.compile(r"\b(?:kidnapp\w*|abduct\w*|seized|snatched|taken|stolen)\s+(?:[\w'’-]+,?\s+){0,9}from\s+"
@@ -82,7 +88,8 @@ def site_mentions(text, mentions, start, end, dateline_end):
             if (m.get("kind") or "").lower() in geo.SETTLEMENTS + ("poi",) and _near_enough(bearing):
                 out.append((BEARING_SCORE, m))
             continue
-        if _NOT_SITE_BEFORE.search(before) and not taken_from and not _STRUCK_FACILITY.search(before):
+        if _NOT_SITE_BEFORE.search(before) and not taken_from and not _STRUCK_FACILITY.search(before) \
+                and not (_RIGHT_NEAR.search(before) and not _CAME_OUT.search(before)):
             continue
         if _METONYM_AFTER.match(after) and not _SITE_PREP.search(before):
             continue
