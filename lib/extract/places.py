@@ -44,6 +44,7 @@ _CHURCH_OF = frozenset(rules.words("church_of"))
 _OF_SITE_JOINERS = frozenset(rules.words("of_site_joiners"))
 STREET_LEADS = frozenset(rules.words("street_leads"))  # "Avenida Bolivia": a street, its name no place
 ESTATE_HEADS = frozenset(rules.words("estate_heads"))  # "the Sligo estate": a housing area, its name no place
+_SITE_OPENERS = SITE_HEADS | STREET_LEADS | ESTATE_HEADS  # a text without one of these words names no site
 SITE_PHRASES = tuple(tuple(phrase.split()) for phrase in rules.words("site_phrases"))
 _NAME_ABBREVIATIONS = frozenset(rules.words("name_abbreviations"))
 _GENERIC_ROWS = rules.table("generics", ("word", "kind", "plural"))
@@ -419,8 +420,7 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
         starts.sort()
     index, prefixes = gaz.index, gaz.prefixes
     sites = []
-    site_heads = not SITE_HEADS.isdisjoint(keys) or not STREET_LEADS.isdisjoint(keys) \
-        or not ESTATE_HEADS.isdisjoint(keys)
+    site_heads = not _SITE_OPENERS.isdisjoint(keys)
     nxt = 0
     for i in starts:
         if i < nxt:

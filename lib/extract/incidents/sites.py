@@ -82,7 +82,7 @@ def site_mentions(text, mentions, start, end, dateline_end):
         before = text[max(start, m["start"] - 60): m["start"]]
         after = text[m["end"]: m["end"] + 30]
         taken_from = bool(_TAKEN_FROM.search(text[max(start, m["start"] - 100): m["start"]]))
-        bearing = _BEARING.search(before)
+        bearing = before[-3:] == "of " and _BEARING.search(before)
         if bearing and not taken_from:
             # "about 15 km north of Dori": near that town, below any place the event is said to be in
             if (m.get("kind") or "").lower() in geo.SETTLEMENTS + ("poi",) and _near_enough(bearing):
