@@ -319,6 +319,8 @@ def _site_at(ctx: _Ctx, i: int):
 
 
 _STREET_HEADS = frozenset(("street", "road", "avenue", "drive", "lane", "boulevard"))
+_BRANCH_HEADS = frozenset(("province", "wilayat", "wilayah"))
+_GROUP_NAMES = frozenset(("isis", "isil", "is", "daesh"))
 _LEAD_JOINERS = frozenset(("de", "del", "la", "las", "los", "da", "do", "dos", "das", "du", "des", "el"))
 
 
@@ -706,6 +708,11 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
     if keys[i] in ("st", "saint") and not place_like and j + 1 < n and words[j + 1] == "s" \
             and gaps[j + 1] in ("'", "’"):
         return "saint"
+    # a group's branch named after its area: "Islamic State Sinai Province", "ISIS West Africa Province"
+    if j + 1 < n and caps[j + 1] and keys[j + 1] in _BRANCH_HEADS and gaps[j + 1] == " " and i >= 1 and caps[i - 1] \
+            and (keys[i - 1] in _GROUP_NAMES or keys[i - 1] == "state" and i >= 2 and keys[i - 2] == "islamic"):
+        ctx.org_end = j + 1
+        return "organisation (after)"  # nothing inside the branch's name is a place
     # organisation before: "University of Karachi", "Bank of China"
     if i >= 2 and keys[i - 1] in ("of", "de") and keys[i - 2] in ORG_WORDS and keys[i - 2] not in GOV_WORDS \
             and caps[i - 2]:

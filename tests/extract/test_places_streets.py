@@ -1,4 +1,5 @@
-"""Streets, neighbourhoods and estates: a site inside a city, never the place its name borrows."""
+"""Names that borrow a place's name: streets, neighbourhoods and estates are sites inside a city, a group's branch
+is no place."""
 from lib.extract.places import find_places
 
 
@@ -39,3 +40,14 @@ def test_an_estate_named_like_a_far_town_is_a_site_in_the_lines_town():
     assert "Sligo" not in found
     estate = next(m for s, m in found.items() if s.startswith("Sligo"))
     assert estate["kind"] == "poi" and estate["country_code"] == "GB"
+
+
+def test_a_groups_province_branch_is_no_place():
+    found = find_places("Islamic State West Africa Province claimed the attack near Maiduguri, and ISIS Sinai "
+                        "Province the one in Arish.")
+    assert [m["surface"] for m in found] == ["Maiduguri", "Arish"]
+
+
+def test_a_province_named_after_fighting_in_it_stays_a_place():
+    found = find_places("The Islamic State said its fighters attacked a checkpoint in Kandahar Province.")
+    assert any(m["surface"].startswith("Kandahar") for m in found)
