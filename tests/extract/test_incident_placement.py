@@ -99,3 +99,23 @@ def test_where_a_kidnapped_woman_was_found_safe_is_not_where_she_was_taken():
     places = [("Geelong", "city", "AU", -38.15, 144.36), ("Ballarat", "town", "AU", -37.56, 143.85)]
     [inc] = find_incidents(text, _mentions(text, places), "2024-06-04")
     assert inc["place_surface"] == "Geelong"
+
+
+def _with_admin1(places, admin1):
+    return [{**m, "admin1": admin1} for m in places]
+
+
+def test_a_town_of_the_gazetteer_beats_the_department_named_beside_it_whose_point_lies_far_off():
+    text = ("Raid\n\nYAOUNDE, Cameroon — Suspected militants raided Koza, in Mayo-Tsanaga department, on Monday, "
+            "killing four civilians.")
+    places = [("YAOUNDE", "city", "CM", 3.87, 11.52), ("Cameroon", "country", "CM", 6.0, 12.0),
+              ("Koza", "town", "CM", 10.87, 13.88), ("Mayo-Tsanaga department", "admin2", "CM", 11.5, 14.6)]
+    [inc] = find_incidents(text, _with_admin1(_mentions(text, places), "12"), "2024-05-06")
+    assert inc["place_surface"] == "Koza"
+
+
+def test_a_town_an_attack_verb_takes_as_its_object_is_the_site_over_the_unit_after_it():
+    text = "Raid\n\nGunmen stormed Kerboule, Oudalan province, on Sunday, killing nine people."
+    places = [("Kerboule", "town", "BF", 14.6, -0.4), ("Oudalan province", "admin1", "BF", 14.5, -0.3)]
+    [inc] = find_incidents(text, _with_admin1(_mentions(text, places), "60"), "2024-05-06")
+    assert inc["place_surface"] == "Kerboule"

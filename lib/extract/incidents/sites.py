@@ -130,6 +130,9 @@ def unit_named_for(text, mentions, site):
             return unit if others.count(unit["country_code"]) > others.count(site["country_code"]) else None
         if site.get("admin1") and unit.get("admin1") and site["admin1"] != unit["admin1"]:
             return unit
+        if site.get("admin1") and site["admin1"] == unit.get("admin1") and (unit.get("kind") or "").lower() != "admin1":
+            # a town of the province the district lies in: the district's point is coarse, the town is the place
+            return None
         d = distance_km(site, unit)
         reach = DISTRICT_REACH_KM if (unit.get("kind") or "").lower() in ("admin2", "district") else 400
         return unit if d is not None and d > reach else None
