@@ -119,3 +119,23 @@ def test_a_town_an_attack_verb_takes_as_its_object_is_the_site_over_the_unit_aft
     places = [("Kerboule", "town", "BF", 14.6, -0.4), ("Oudalan province", "admin1", "BF", 14.5, -0.3)]
     [inc] = find_incidents(text, _with_admin1(_mentions(text, places), "60"), "2024-05-06")
     assert inc["place_surface"] == "Kerboule"
+
+
+BENIN = ("Attack\n\nCOTONOU, Benin, May 6 — Gunmen attacked a police post in northern Benin before dawn on Sunday, "
+         "killing four officers, the army said.\n\n{second}")
+BENIN_PLACES = [("COTONOU", "city", "BJ", 6.37, 2.42), ("Benin", "country", "BJ", 9.5, 2.25),
+                ("Benin", "country", "BJ", 9.5, 2.25)]
+
+
+def test_the_next_sentence_naming_where_the_post_was_narrows_a_country_down_to_the_town():
+    text = BENIN.format(second="The post, at Malanville, near the border with Niger, was overrun by dozens of fighters.")
+    places = BENIN_PLACES + [("Malanville", "town", "BJ", 11.87, 3.39), ("Niger", "country", "NE", 16.0, 8.0)]
+    [inc] = find_incidents(text, _mentions(text, places), "2024-05-06")
+    assert inc["place_surface"] == "Malanville"
+
+
+def test_a_town_a_later_sentence_names_for_something_else_does_not_narrow_the_site():
+    text = BENIN.format(second="Troops sent from Kandi arrived later, and the wounded were flown to Parakou.")
+    places = BENIN_PLACES + [("Kandi", "town", "BJ", 11.13, 2.94), ("Parakou", "city", "BJ", 9.34, 2.63)]
+    [inc] = find_incidents(text, _mentions(text, places), "2024-05-06")
+    assert inc["place_surface"] == "Benin"

@@ -296,3 +296,20 @@ def town_of_region(site):
                 and c.get("admin1") == site.get("admin1") and gazetteer.normalize_key(c["name"]) == key:
             return {**site, **{k: c[k] for k in _PLACE_FIELDS if k in c}, "place_id": c["id"]}
     return site
+
+
+_REFERS_BACK = re.compile(r"^\W*(?:The|This|That)\s+(?:[\w'’-]+\s+){0,2}?(?:" + _FACILITY + r"|post|attack|ambush|raid|blast"
+                          r"|explosion|bombing|shooting|assault|kidnapping|abduction|village|convoy|patrol)\b", re.I)
+
+
+def narrowing_site(text, mentions, start, end, dateline_end, site):
+    """For "The post, at Malanville, ..." after "an attack in northern Benin": the place a sentence that refers back
+    to the event puts it at, when that narrows the site down (None otherwise)."""
+    if not _REFERS_BACK.match(text[start:end]):
+        return None
+    cands = [(score, m) for score, m in site_mentions(text, mentions, start, end, dateline_end)
+             if introduced_as_site(text, start, m)]
+    if not cands:
+        return None
+    best = max(cands, key=lambda c: (c[0], -c[1]["start"]))[1]
+    return best if more_specific(best, site) else None
