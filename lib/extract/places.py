@@ -42,6 +42,9 @@ SITE_HEADS = frozenset(rules.words("site_heads"))  # such a site is a mention of
 OF_SITE_HEADS = frozenset(rules.words("of_site_heads"))
 _CHURCH_OF = frozenset(rules.words("church_of"))
 _OF_SITE_JOINERS = frozenset(rules.words("of_site_joiners"))
+STREET_LEADS = frozenset(rules.words("street_leads"))  # "Avenida Bolivia": a street, its name no place
+ESTATE_HEADS = frozenset(rules.words("estate_heads"))  # "the Sligo estate": a housing area, its name no place
+_SITE_OPENERS = SITE_HEADS | STREET_LEADS | ESTATE_HEADS  # a text without one of these words names no site
 SITE_PHRASES = tuple(tuple(phrase.split()) for phrase in rules.words("site_phrases"))
 _NAME_ABBREVIATIONS = frozenset(rules.words("name_abbreviations"))
 _GENERIC_ROWS = rules.table("generics", ("word", "kind", "plural"))
@@ -270,6 +273,8 @@ def _site_at(ctx: _Ctx, i: int):
     keys, caps, gaps, words, n = ctx.keys, ctx.caps, ctx.gaps, ctx.words, ctx.n
     if keys[i] in OF_SITE_HEADS:
         return _of_site_at(ctx, i)
+    if keys[i] in STREET_LEADS:
+        return _led_street_at(ctx, i)
     if keys[i] in FUNCTION_CAPS or keys[i] in SITE_HEADS or (i in ctx.sent_start and keys[i] in ctx.lower_words):
         return None
     k = i
@@ -304,6 +309,8 @@ def _site_at(ctx: _Ctx, i: int):
             k = nk
             names += 1
             continue
+        if key in ESTATE_HEADS:
+            return k, nk, False  # "the Sligo estate"
         for phrase in SITE_PHRASES:
             if tuple(keys[nk:nk + len(phrase)]) == phrase and all(gaps[nk + t] == " " for t in range(1, len(phrase))):
                 return k, nk + len(phrase) - 1, True
@@ -312,6 +319,31 @@ def _site_at(ctx: _Ctx, i: int):
 
 
 _STREET_HEADS = frozenset(("street", "road", "avenue", "drive", "lane", "boulevard"))
+_BRANCH_HEADS = frozenset(("province", "wilayat", "wilayah"))
+_GROUP_NAMES = frozenset(("isis", "isil", "is", "daesh"))
+_LEAD_JOINERS = frozenset(("de", "del", "la", "las", "los", "da", "do", "dos", "das", "du", "des", "el"))
+
+
+def _led_street_at(ctx: _Ctx, i: int):
+    """"Avenida Bolivia", "Colonia Santa Lucía", "Rue de la Paix" starting at token i: (-1, last token, False), so
+    that no place inside it is kept, or None. The name runs over up to four capitalised words and joiners."""
+    keys, caps, gaps, n = ctx.keys, ctx.caps, ctx.gaps, ctx.n
+    k, last = i + 1, None
+    while k < n and k - i <= 5 and gaps[k] in (" ", "-") and k not in ctx.line_start:
+        if caps[k] and keys[k] not in FUNCTION_CAPS:
+            last = k
+        elif keys[k] not in _LEAD_JOINERS:
+            break
+        k += 1
+    return (-1, last, False) if last is not None else None
+
+
+def _borrowed_name(ctx: _Ctx, site: dict) -> bool:
+    """True for a street or an estate ("Sydney Street", "the Sligo estate", "Avenida Bolivia"): the place its
+    name starts with is not where it is."""
+    keys, j = ctx.keys, site["j"]
+    return keys[site["i"]] in STREET_LEADS or keys[j] in ESTATE_HEADS or keys[j] in _STREET_HEADS \
+        or j > site["i"] and keys[j] in _STREET_SIDES and keys[j - 1] in _STREET_HEADS
 _STREET_SIDES = frozenset(("east", "west", "north", "south"))
 _HALL_KINDS = frozenset(("city", "town", "music", "concert", "village", "county", "memorial", "festival", "exhibition",
                          "assembly", "guild", "market", "mess"))
@@ -390,7 +422,7 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
         starts.sort()
     index, prefixes = gaz.index, gaz.prefixes
     sites = []
-    site_heads = not SITE_HEADS.isdisjoint(keys)
+    site_heads = not _SITE_OPENERS.isdisjoint(keys)
     nxt = 0
     for i in starts:
         if i < nxt:
@@ -676,6 +708,11 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
     if keys[i] in ("st", "saint") and not place_like and j + 1 < n and words[j + 1] == "s" \
             and gaps[j + 1] in ("'", "’"):
         return "saint"
+    # a group's branch named after its area: "Islamic State Sinai Province", "ISIS West Africa Province"
+    if j + 1 < n and caps[j + 1] and keys[j + 1] in _BRANCH_HEADS and gaps[j + 1] == " " and i >= 1 and caps[i - 1] \
+            and (keys[i - 1] in _GROUP_NAMES or keys[i - 1] == "state" and i >= 2 and keys[i - 2] == "islamic"):
+        ctx.org_end = j + 1
+        return "organisation (after)"  # nothing inside the branch's name is a place
     # organisation before: "University of Karachi", "Bank of China"
     if i >= 2 and keys[i - 1] in ("of", "de") and keys[i - 2] in ORG_WORDS and keys[i - 2] not in GOV_WORDS \
             and caps[i - 2]:
@@ -885,7 +922,9 @@ def _locate_sites(ctx: _Ctx, places: list[dict], sites: list[dict], inner_found:
         inner = inner_found.get(site["start"])
         # the place a site's name starts with is where it is ("Kabul Longan Hotel") when the article names
         # that place elsewhere too; a mosque or church named after a faraway place ("Madina Mosque") is not
-        host = inner if inner is not None and inner["kind"] in _HOST_KINDS and inner["place_id"] in named else None
+        borrowed = _borrowed_name(ctx, site)
+        host = inner if inner is not None and inner["kind"] in _HOST_KINDS and inner["place_id"] in named \
+            and not borrowed else None
         if host is None:
             a, b = sentence_at(spans, site["start"])
             after = [m for m in hosts if site["end"] <= m["start"] < b and m["start"] - site["end"] <= 60]

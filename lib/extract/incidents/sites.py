@@ -25,7 +25,13 @@ _NOT_SITE_BEFORE = re.compile(
     r"|\bgovernment\s+in\s+|\bvisit\s+to\s+|\bfled\s+to\s+"
     # "a district administrator told reporters in Pemba": where a statement is made is not the event's site
     r"|\b(?:told|briefed|telling|briefing)\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+news\s+agency)\s+in\s+"
-    r"|\b(?:said|says|speaking|spoke)\s+in\s+|\b(?:news|press)\s+(?:conference|briefing)\s+in\s+)$", re.I)
+    r"|\b(?:said|says|speaking|spoke)\s+in\s+|\b(?:news|press)\s+(?:conference|briefing)\s+in\s+"
+    # "has been found unharmed near Ballarat", "were freed in Zamfara": where hostages came out, not were taken
+    r"|\b(?:found\s+(?:safe|unharmed|unhurt|alive|safe\s+and\s+well)|freed|released|rescued)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:near|in|at|outside)\s+(?:the\s+)?)$", re.I)
+# "on the road to Angol near Purén": a place right after "near" or "outside" is a site whatever came before it
+_CAME_OUT = re.compile(r"\b(?:found|freed|released|rescued)\s+(?:[\w'’-]+\s+){0,3}?(?:near|in|at|outside)\s+(?:the\s+)?$", re.I)
+_RIGHT_NEAR = re.compile(r"\b(?:near|outside)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$", re.I)
 # "abducted from their school in X", "abducted Musa Abba, a district head, from his home in X": hostages are
 # taken from the site
 _TAKEN_FROM = re.compile(r"\b(?:kidnapp\w*|abduct\w*|seized|snatched|taken|stolen)\s+(?:[\w'’-]+,?\s+){0,9}from\s+"
@@ -34,6 +40,22 @@ _TAKEN_FROM = re.compile(r"\b(?:kidnapp\w*|abduct\w*|seized|snatched|taken|stole
 _STRUCK_FACILITY = re.compile(r"\b(?:attack\w*|storm\w*|bomb\w*|raid\w*|struck|hit|targeted|shelled|set\s+fire\s+to|torched"
                               r"|burn\w*)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,5}(?:hospital|embassy|police\s+station"
                               r"|government\s+office)s?\s+in\s+$", re.I)
+_MISSION_AFTER = re.compile(r"^\s+(?:embassy|consulate|high\s+commission|mission|legation|ambassador's\s+residence)\b", re.I)
+# "15 km north of Dori", "west of Abala", "south-east of Mora": a town the event happened near
+_BEARING = re.compile(r"(?:\b(?:about|some|around|nearly|roughly|just)\s+)?(?:\b(\d+(?:[.,]\d+)?)\s*(km|kilometres|kilometers"
+                      r"|miles|mi)\b\s*)?\b(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+of\s+$", re.I)
+BEARING_SCORE = 3.5  # above a country or a province the clause merely names, below a place it puts the event in
+BEARING_REACH_KM = 50  # a town further away than this by the text's own figure is no site
+
+
+def _near_enough(bearing) -> bool:
+    """True when the distance a bearing states (if any) is within BEARING_REACH_KM."""
+    if not bearing.group(1):
+        return True
+    value = float(bearing.group(1).replace(",", "."))
+    return value * (1.609 if bearing.group(2).lower().startswith("mi") else 1) <= BEARING_REACH_KM
+
+
 _METONYM_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:foreign\s+ministry|ministry|government|embassy|ambassador|envoy|authorities|officials|president|prime|foreign|army|military"
     r"|police|border|interior|state\s+media|said|says|has\s+asked|has\s+been|had|told|urged|condemned)\b", re.I)
@@ -60,10 +82,19 @@ def site_mentions(text, mentions, start, end, dateline_end):
         before = text[max(start, m["start"] - 60): m["start"]]
         after = text[m["end"]: m["end"] + 30]
         taken_from = bool(_TAKEN_FROM.search(text[max(start, m["start"] - 100): m["start"]]))
-        if _NOT_SITE_BEFORE.search(before) and not taken_from and not _STRUCK_FACILITY.search(before):
+        bearing = before[-3:] == "of " and _BEARING.search(before)
+        if bearing and not taken_from:
+            # "about 15 km north of Dori": near that town, below any place the event is said to be in
+            if (m.get("kind") or "").lower() in geo.SETTLEMENTS + ("poi",) and _near_enough(bearing):
+                out.append((BEARING_SCORE, m))
+            continue
+        if _NOT_SITE_BEFORE.search(before) and not taken_from and not _STRUCK_FACILITY.search(before) \
+                and not (_RIGHT_NEAR.search(before) and not _CAME_OUT.search(before)):
             continue
         if _METONYM_AFTER.match(after) and not _SITE_PREP.search(before):
             continue
+        if (m.get("kind") or "").lower() == "country" and _MISSION_AFTER.match(after):
+            continue  # "the Netherlands embassy in Nairobi": the country owns the mission, the city hosts it
         score = kind_rank(m)
         if _SITE_PREP.search(before) or taken_from:
             score += 2
@@ -99,6 +130,9 @@ def unit_named_for(text, mentions, site):
             return unit if others.count(unit["country_code"]) > others.count(site["country_code"]) else None
         if site.get("admin1") and unit.get("admin1") and site["admin1"] != unit["admin1"]:
             return unit
+        if site.get("admin1") and site["admin1"] == unit.get("admin1") and (unit.get("kind") or "").lower() != "admin1":
+            # a town of the province the district lies in: the district's point is coarse, the town is the place
+            return None
         d = distance_km(site, unit)
         reach = DISTRICT_REACH_KM if (unit.get("kind") or "").lower() in ("admin2", "district") else 400
         return unit if d is not None and d > reach else None
@@ -130,12 +164,23 @@ def anaphoric_place(text, mentions, start, end, dateline_end):
     # when the body names no other before it (read latest first); a dateline's city is where the story was filed
     earlier = [x for x in mentions if x["end"] <= start + m.start()
                and (x["start"] >= dateline_end or noun == "country" and x["start"] < dateline_end)]
-    for x in reversed(earlier):
-        if _METONYM_AFTER.match(text[x["end"]: x["end"] + 30]):
-            continue
-        if wanted is None or (x.get("kind") or "").lower() in wanted:
-            return x
-    return None
+    fitting = [x for x in earlier if not _METONYM_AFTER.match(text[x["end"]: x["end"] + 30])
+               and not spoken_from(text, x) and (wanted is None or (x.get("kind") or "").lower() in wanted)]
+    # "the city" of a story filed from TEGUCIGALPA is that country's city rather than a foreign one named since
+    dateline = [x for x in mentions if x["start"] < dateline_end and "\n" not in text[x["start"]:dateline_end]]
+    filed_in = {x.get("country_code") for x in dateline if x.get("country_code")}
+    home = [x for x in fitting if x.get("country_code") in filed_in]
+    return (home or fitting or [None])[-1]
+
+
+_SPOKEN_FROM_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|From)\s+$")
+_SPOKEN_FROM_AFTER = re.compile(r"^,\s+(?:[\w'’.-]+\s+){0,5}?(?:said|says|announced|stated|told|added|insisted|warned)\b")
+
+
+def spoken_from(text, mention) -> bool:
+    """True for "In Ottawa, the foreign ministry said ...": the place a statement came from, not an event's."""
+    return bool(_SPOKEN_FROM_BEFORE.search(text[max(0, mention["start"] - 6): mention["start"]])
+                and _SPOKEN_FROM_AFTER.match(text[mention["end"]: mention["end"] + 60]))
 
 
 
@@ -251,3 +296,20 @@ def town_of_region(site):
                 and c.get("admin1") == site.get("admin1") and gazetteer.normalize_key(c["name"]) == key:
             return {**site, **{k: c[k] for k in _PLACE_FIELDS if k in c}, "place_id": c["id"]}
     return site
+
+
+_REFERS_BACK = re.compile(r"^\W*(?:The|This|That)\s+(?:[\w'’-]+\s+){0,2}?(?:" + _FACILITY + r"|post|attack|ambush|raid|blast"
+                          r"|explosion|bombing|shooting|assault|kidnapping|abduction|village|convoy|patrol)\b", re.I)
+
+
+def narrowing_site(text, mentions, start, end, dateline_end, site):
+    """For "The post, at Malanville, ..." after "an attack in northern Benin": the place a sentence that refers back
+    to the event puts it at, when that narrows the site down (None otherwise)."""
+    if not _REFERS_BACK.match(text[start:end]):
+        return None
+    cands = [(score, m) for score, m in site_mentions(text, mentions, start, end, dateline_end)
+             if introduced_as_site(text, start, m)]
+    if not cands:
+        return None
+    best = max(cands, key=lambda c: (c[0], -c[1]["start"]))[1]
+    return best if more_specific(best, site) else None
