@@ -4,8 +4,12 @@ import re
 from lib.extract import rules
 
 _ABBREVIATIONS = frozenset(rules.words("abbreviations"))
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|\n\s*\n|\n")
-_LAST_WORD = re.compile(r"([\w.]+)[.!?]+[\"'”’)\]]*$")
+# a run of stops (then closing quotes) before whitespace, or a line break (a blank line is one boundary); the
+# first character is one of a small set, so the scan skips the rest of the text in C
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s)|(?<=\n)(?:\s*\n)?)")
+# the word before a stop, read backwards from the stop in the reversed text (an anchored match, no scan)
+_WORD_BACKWARDS = re.compile(r"[\w.]*")
+_NEXT_CHARACTER = re.compile(r"\s*(\S)")
 _WORD_WINDOW = 48  # abbreviations and initials are short: look only at the end of the sentence so far
 
 
@@ -17,19 +21,25 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     start = 0
+    size = len(text)
+    backwards = None
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         if "\n" not in match.group(0):
-            word = _LAST_WORD.search(text, max(start, end - _WORD_WINDOW), end)
-            token = word.group(1).lower().rstrip(".") if word else ""
+            if backwards is None:
+                backwards = text[::-1]
+            stop = match.start()
+            word = _WORD_BACKWARDS.match(backwards, size - stop, size - max(start, end - _WORD_WINDOW))
+            length = word.end() - word.start() if word else 0  # none: the stops fill the window
+            token = text[stop - length:stop].lower().rstrip(".")
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
-            nxt = text[end:].lstrip()
-            if nxt and nxt[0].islower():
+            following = _NEXT_CHARACTER.match(text, end)
+            if following and following.group(1).islower():
                 continue
         _append_stripped(text, start, end, spans)
         start = end
-    _append_stripped(text, start, len(text), spans)
+    _append_stripped(text, start, size, spans)
     return spans
 
 
