@@ -1,5 +1,7 @@
 """Sentence boundaries and small text helpers shared by place and incident extraction."""
 import re
+from bisect import bisect_right
+from operator import itemgetter
 
 from lib.extract import rules
 
@@ -10,6 +12,7 @@ _BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s)|(?<=\n)
 # the word before a stop, read backwards from the stop in the reversed text (an anchored match, no scan)
 _WORD_BACKWARDS = re.compile(r"[\w.]*")
 _NEXT_CHARACTER = re.compile(r"\s*(\S)")
+_START = itemgetter(0)
 _WORD_WINDOW = 48  # abbreviations and initials are short: look only at the end of the sentence so far
 
 
@@ -53,14 +56,9 @@ def _append_stripped(text, start, end, spans):
 
 
 def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    """The span that contains offset (or the nearest one before it)."""
-    lo, hi = 0, len(spans) - 1
-    best = spans[0] if spans else (0, 0)
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        if spans[mid][0] <= offset:
-            best = spans[mid]
-            lo = mid + 1
-        else:
-            hi = mid - 1
-    return best
+    """The span that contains offset (or the nearest one before it); spans are sorted by start, as
+    sentence_spans gives them (a bisection in C)."""
+    if not spans:
+        return (0, 0)
+    index = bisect_right(spans, offset, key=_START)
+    return spans[index - 1] if index else spans[0]

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib.extract import text as text_module
-from lib.extract.text import sentence_spans
+from lib.extract.text import sentence_at, sentence_spans
 
 _PLAIN_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|\n\s*\n|\n")
 _PLAIN_LAST_WORD = re.compile(r"([\w.]+)[.!?]+[\"'”’)\]]*$")
@@ -64,3 +64,24 @@ PUNCTUATION_HEAVY = st.lists(st.sampled_from([
 @given(text=st.one_of(PUNCTUATION_HEAVY, st.text(max_size=300)))
 def test_the_scanner_finds_the_spans_the_plain_rules_give(text):
     assert sentence_spans(text) == plain_sentence_spans(text)
+
+
+def plain_sentence_at(spans, offset):
+    """The span holding offset, or the last one before it, by a plain scan."""
+    before = [span for span in spans if span[0] <= offset]
+    return before[-1] if before else (spans[0] if spans else (0, 0))
+
+
+def test_the_sentence_at_an_offset_is_the_one_holding_it_or_the_last_before_it():
+    spans = [(3, 10), (12, 20), (25, 30)]
+    assert [sentence_at(spans, offset) for offset in (0, 3, 11, 12, 24, 99)] == [
+        (3, 10), (3, 10), (3, 10), (12, 20), (12, 20), (25, 30)]
+    assert sentence_at([], 5) == (0, 0)
+    assert sentence_at([[0, 4], [5, 9]], 6) == [5, 9]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(PUNCTUATION_HEAVY, st.text(max_size=200)), offset=st.integers(min_value=-5, max_value=250))
+def test_the_sentence_at_an_offset_agrees_with_a_plain_scan(text, offset):
+    spans = sentence_spans(text)
+    assert sentence_at(spans, offset) == plain_sentence_at(spans, offset)
