@@ -65,8 +65,9 @@ _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,|—|–|-{1,2}|:)")
 
 _SENT_GAP = re.compile(r"[.!?:;\"“”‘’(\[—–]\s*$|[.!?]['\"”’)]*\s+$")
 # the gazetteer's token pattern (gazetteer.TOKEN_RE) as a capturing split, [gap, token, gap, token, ...,
-# gap] in one C call; the lookahead only lets "U.S."-style abbreviations try their slower alternative
-_SPLIT_RE = re.compile(r"((?=\w\.\w)(?:[^\W\d_]\.){2,}|\w+)")
+# gap] in one C call; every token starts with a word character, and only one that is a letter followed by
+# a stop, a letter and a stop goes on as a "U.S."-style abbreviation (letters and stops), else as a word
+_SPLIT_RE = re.compile(r"(\w(?:(?<=[^\W\d_])\.[^\W\d_]\.(?:[^\W\d_]\.)*|\w*))")
 
 
 class _FoldCache(dict):

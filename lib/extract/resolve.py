@@ -573,8 +573,13 @@ def _colocated(raw, cands, recs) -> set[int]:
     if len(cells) < 2 and sum(len(v) for v in cells.values()) < 2:
         return set()
     out = set()
+    get = cells.get
     for (ci, cj), members in cells.items():
-        near = [p for di in (-1, 0, 1) for dj in (-1, 0, 1) for p in cells.get((ci + di, cj + dj), ())]
+        # the points of the cell and of its eight neighbours (one list display: no loops in Python)
+        west, east, south, north = ci - 1, ci + 1, cj - 1, cj + 1
+        near = [*get((west, south), ()), *get((west, cj), ()), *get((west, north), ()),
+                *get((ci, south), ()), *members, *get((ci, north), ()),
+                *get((east, south), ()), *get((east, cj), ()), *get((east, north), ())]
         for idx, key, lat, lon in members:
             if idx in out:
                 continue

@@ -1,11 +1,18 @@
 """Sentence boundaries and small text helpers shared by place and incident extraction."""
 import re
+from bisect import bisect_right
+from operator import itemgetter
 
 from lib.extract import rules
 
 _ABBREVIATIONS = frozenset(rules.words("abbreviations"))
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|\n\s*\n|\n")
-_LAST_WORD = re.compile(r"([\w.]+)[.!?]+[\"'”’)\]]*$")
+# a run of stops (then closing quotes) before whitespace, or a line break (a blank line is one boundary); the
+# first character is one of a small set, so the scan skips the rest of the text in C
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s)|(?<=\n)(?:\s*\n)?)")
+# the word before a stop, read backwards from the stop in the reversed text (an anchored match, no scan)
+_WORD_BACKWARDS = re.compile(r"[\w.]*")
+_NEXT_CHARACTER = re.compile(r"\s*(\S)")
+_START = itemgetter(0)
 _WORD_WINDOW = 48  # abbreviations and initials are short: look only at the end of the sentence so far
 
 
@@ -17,19 +24,25 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     start = 0
+    size = len(text)
+    backwards = None
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         if "\n" not in match.group(0):
-            word = _LAST_WORD.search(text, max(start, end - _WORD_WINDOW), end)
-            token = word.group(1).lower().rstrip(".") if word else ""
+            if backwards is None:
+                backwards = text[::-1]
+            stop = match.start()
+            word = _WORD_BACKWARDS.match(backwards, size - stop, size - max(start, end - _WORD_WINDOW))
+            length = word.end() - word.start() if word else 0  # none: the stops fill the window
+            token = text[stop - length:stop].lower().rstrip(".")
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
-            nxt = text[end:].lstrip()
-            if nxt and (nxt[0].islower() or nxt[0] in "—–"):  # "WINDSOR, Ont. — A man ...": no sentence opens on a dash
+            following = _NEXT_CHARACTER.match(text, end)
+            if following and (following.group(1).islower() or following.group(1) in "—–"):  # "WINDSOR, Ont. — A man"
                 continue
         _append_stripped(text, start, end, spans)
         start = end
-    _append_stripped(text, start, len(text), spans)
+    _append_stripped(text, start, size, spans)
     return spans
 
 
@@ -43,14 +56,9 @@ def _append_stripped(text, start, end, spans):
 
 
 def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    """The span that contains offset (or the nearest one before it)."""
-    lo, hi = 0, len(spans) - 1
-    best = spans[0] if spans else (0, 0)
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        if spans[mid][0] <= offset:
-            best = spans[mid]
-            lo = mid + 1
-        else:
-            hi = mid - 1
-    return best
+    """The span that contains offset (or the nearest one before it); spans are sorted by start, as
+    sentence_spans gives them (a bisection in C)."""
+    if not spans:
+        return (0, 0)
+    index = bisect_right(spans, offset, key=_START)
+    return spans[index - 1] if index else spans[0]
