@@ -6,6 +6,7 @@ hover labels render HTML.
 """
 from __future__ import annotations
 
+import collections
 import html
 import math
 
@@ -243,8 +244,11 @@ def incident_hovers(rows: list[dict]) -> list[str]:
         if attackers is not None and attackers is not pd.NA and not (isinstance(attackers, float) and
                                                                      math.isnan(attackers)) and int(attackers) > 0:
             toll.append(f"{int(attackers)} attackers killed")
+        more = row.get("_more") or 0
+        hidden = (f"<br>and {more} more {'incident' if more == 1 else 'incidents'} of this type here: click to "
+                  "list them") if more else ""
         out.append(f"<b>{e(row['type'])}</b> · {when}<br>{e(row['name'])} · {e(row['country_code'])} · located to "
-                   f"{_located(row)}<br>{', '.join(toll)}")
+                   f"{_located(row)}<br>{', '.join(toll)}{hidden}")
     return out
 
 
@@ -331,6 +335,33 @@ def incident_traces(events: pd.DataFrame, size_by: str = "killed",
             INCIDENT_GROUP, {"size": part["_size"].tolist(), "color": colours[kind],
                              "opacity": [OPACITY[level] for level in part["located"]]}))
     return unders + traces
+
+
+def topmost_per_spot(events: pd.DataFrame, size_by: str = "killed", keep=()) -> tuple[pd.DataFrame, dict]:
+    """The markers worth drawing: of the incidents of one type on one spot (within SAME_SPOT_DEGREES), only the
+    largest by size_by (then the first in events' order), the only one a person can see or click there, with
+    '_more' saying how many it hides; and {each hidden event_id: the event_id drawn over it}. Events in keep
+    (series that have parts linked to them) are always drawn. Every incident stays reachable: a click on a spot
+    lists all of its markers (lib.dashboard.map_panel.spot_chooser)."""
+    if events is None or events.empty:
+        return events, {}
+    ranked = pd.DataFrame({
+        "lat": (events["latitude"].astype(float) / SAME_SPOT_DEGREES).round().to_numpy(),
+        "lon": (events["longitude"].astype(float) / SAME_SPOT_DEGREES).round().to_numpy(),
+        "type": events["type"].fillna("unknown").astype(str).to_numpy(),
+        "size": events[size_by].astype("Float64").fillna(0).to_numpy(dtype=float),
+        "event_id": events["event_id"].astype(str).to_numpy(),
+        "order": range(len(events))}).sort_values(["size", "order"], ascending=[False, True], kind="stable")
+    top_id = ranked.groupby(["lat", "lon", "type"], sort=False)["event_id"].transform("first")
+    drawn_here = (top_id == ranked["event_id"]) | ranked["event_id"].isin({str(k) for k in keep})
+    over = dict(zip(ranked.loc[~drawn_here, "event_id"], top_id[~drawn_here]))
+    more = collections.Counter(over.values())
+    drawn = events[~events["event_id"].astype(str).isin(over)].copy()
+    drawn["_more"] = [more.get(str(e), 0) for e in drawn["event_id"]]
+    return drawn, over
+
+
+SAME_SPOT_DEGREES = 1e-4                     # markers closer than this lie on the same spot
 
 
 PART_GROUP = "Parts of a series"
