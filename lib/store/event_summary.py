@@ -3,8 +3,9 @@
 Ranking every report with window functions costs seconds at 100,000 articles, and every unfiltered page
 starts from that summary. So the database keeps it: triggers note the incidents (events, or reports without
 one) that a write may have changed in event_summary_stale, whatever wrote (the loader, a person's edit, a
-rebuild), and refresh() computes those rows again. A reader uses the table only while nothing is stale, so
-it never shows a summary older than the reports.
+rebuild), and refresh() computes those rows again, then keeps all of them as one Arrow stream too (reading
+65,000 rows one by one costs more than half a second; the stream, a few milliseconds). A reader uses them
+only while nothing is stale, so it never shows a summary older than the reports.
 """
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ import json
 import sqlite3
 
 import pandas as pd
+import pyarrow as pa
 
 TABLE = "event_summary"
 STALE = "event_summary_stale"
+FRAME = "event_summary_frame"  # the whole table as one Arrow stream: read in milliseconds, not row by row
 
 # the summary frame's columns, in its order, then is_event (a stored event, not a report without one) and
 # day (the date the rows are ordered by, newest first)
@@ -78,6 +81,9 @@ def install(db) -> bool:
         if STALE not in have:
             db.execute(f"CREATE TABLE {STALE} (ev TEXT PRIMARY KEY)")
             made = True
+        if FRAME not in have:
+            db.execute(f"CREATE TABLE {FRAME} (id INTEGER PRIMARY KEY CHECK (id = 1), arrow BLOB NOT NULL)")
+            made = True
         if TABLE not in have:
             db.execute(f"CREATE TABLE {TABLE} ({_columns_sql()})")
             db.execute(f"INSERT OR IGNORE INTO {STALE} (ev) SELECT {_EV.format('i')} FROM incidents i")
@@ -94,9 +100,10 @@ def needs_work(db) -> bool:
     have = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
     if "incidents" not in have:
         return False
-    if TABLE not in have or STALE not in have or any(name not in have for name in _TRIGGERS):
+    if any(name not in have for name in (TABLE, STALE, FRAME, *_TRIGGERS)):
         return True
-    return db.execute(f"SELECT EXISTS (SELECT 1 FROM {STALE})").fetchone()[0] == 1
+    return db.execute(f"SELECT EXISTS (SELECT 1 FROM {STALE}) OR NOT EXISTS (SELECT 1 FROM {FRAME})") \
+        .fetchone()[0] == 1
 
 
 def refresh(db) -> int:
@@ -111,6 +118,7 @@ def refresh(db) -> int:
     conn.execute("BEGIN IMMEDIATE")  # no writer can add stale rows between reading and clearing them
     try:
         stale = [r[0] for r in conn.execute(f"SELECT ev FROM {STALE}")]
+        kept = conn.execute(f"SELECT EXISTS (SELECT 1 FROM {FRAME})").fetchone()[0] == 1
         if stale:
             everything = conn.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {TABLE})").fetchone()[0] == 1
             frame, is_event, days = queries.build_summary_rows(db, None if everything else stale)
@@ -121,6 +129,9 @@ def refresh(db) -> int:
                 f"VALUES ({', '.join('?' for _ in range(len(FRAME_COLUMNS) + 2))})",
                 _rows(frame, is_event, days))
             conn.execute(f"DELETE FROM {STALE}")
+        if stale or not kept:
+            conn.execute(f"INSERT OR REPLACE INTO {FRAME} (id, arrow) VALUES (1, ?)",
+                         [_arrow(queries._frame(db, _SELECT))])
         conn.commit()
     except BaseException:
         conn.rollback()
@@ -142,13 +153,30 @@ def _json(values) -> str:
     return json.dumps(list(values))
 
 
-def select(db) -> str | None:
-    """The SELECT of every stored row (FRAME_COLUMNS then is_event, in the summary's order), or None when the
-    table is missing or any incident is stale: then the summary must be computed from the reports."""
+_SELECT = (f"SELECT {', '.join(f'[{c}]' for c in FRAME_COLUMNS)}, is_event FROM {TABLE} "
+           "ORDER BY day DESC, incident")
+
+
+def _arrow(frame: pd.DataFrame) -> bytes:
+    """frame as the bytes of one Arrow IPC stream, compressed (zstd: 100,000 articles' summary in about 4 MB,
+    not 22, and read as fast)."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema, options=pa.ipc.IpcWriteOptions(compression="zstd")) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def stored(db) -> pd.DataFrame | None:
+    """Every stored row (FRAME_COLUMNS then is_event, in the summary's order, as lib.store.queries reads rows),
+    or None when the table is missing or any incident is stale: then the summary must be computed from the
+    reports."""
     try:
         if db.execute(f"SELECT EXISTS (SELECT 1 FROM {STALE})").fetchone()[0]:
             return None
+        row = db.execute(f"SELECT arrow FROM {FRAME} WHERE id = 1").fetchone()
     except sqlite3.OperationalError:  # no such table: an older file, or one never opened for writing
         return None
-    return (f"SELECT {', '.join(f'[{c}]' for c in FRAME_COLUMNS)}, is_event FROM {TABLE} "
-            "ORDER BY day DESC, incident")
+    if row is None:
+        return None
+    return pa.ipc.open_stream(row[0]).read_all().to_pandas()

@@ -306,9 +306,9 @@ def _summaries(db, filters) -> tuple[pd.DataFrame, np.ndarray]:
 
 def _stored_or_built_summaries(db, filters) -> tuple[pd.DataFrame, np.ndarray]:
     if filters is None or filters == Filters():
-        sql = event_summary.select(db)
-        if sql is not None:
-            return _typed_summaries(_frame(db, sql))
+        rows = event_summary.stored(db)
+        if rows is not None:
+            return _typed_summaries(rows)
     return _build_summaries(db, filters)[:2]
 
 
@@ -522,9 +522,15 @@ def counts_by(db, filters, by: str) -> pd.DataFrame:
     else:
         raise ValueError(f"cannot count by {by!r}")
     out = tally.grouped(table, key, by)
-    if key_m is not None:
+    if by == "month":  # mentions counted per article first: each article's date is then looked up once
+        m = _frame(db, f"""SELECT {key_m} AS {by}, sum(c.n) AS mentions
+                           FROM (SELECT m.document_id, count(*) AS n {_lean_from("m", m_where)} {_where(m_where)}
+                                 GROUP BY m.document_id) c JOIN documents d ON d.id = c.document_id
+                           GROUP BY 1""", m_params)
+    elif key_m is not None:
         m = _frame(db, f"""SELECT {key_m} AS {by}, count(*) AS mentions
                            {_lean_from("m", m_where, key_m)} {_where(m_where)} GROUP BY 1""", m_params)
+    if key_m is not None:
         m[by] = m[by].fillna("").astype(str)
         out = out.merge(m, on=by, how="outer")
     for column in out.columns:

@@ -33,8 +33,7 @@ def expected(db) -> pd.DataFrame:
 
 
 def stored(db) -> pd.DataFrame:
-    sql = event_summary.select(db)
-    assert sql is not None, "the kept summary is stale or missing"
+    assert event_summary.stored(db) is not None, "the kept summary is stale or missing"
     queries.forget()
     return queries.event_summaries(db)
 
@@ -57,7 +56,7 @@ def test_a_load_leaves_the_summary_kept_and_equal_to_the_tally_of_every_report(d
 def test_a_write_makes_the_summary_stale_until_refreshed(db, change):
     with db.conn:
         db.execute(change)
-    assert event_summary.select(db) is None
+    assert event_summary.stored(db) is None
     queries.forget()
     pd.testing.assert_frame_equal(queries.event_summaries(db), expected(db), check_exact=True)
     assert event_summary.refresh(db) >= 1
@@ -67,7 +66,7 @@ def test_a_write_makes_the_summary_stale_until_refreshed(db, change):
 def test_a_place_upsert_that_changes_nothing_leaves_the_summary_fresh(db):
     with db.conn:
         db.execute("UPDATE places SET name = name, lat = lat WHERE id IN (SELECT place_id FROM incidents)")
-    assert event_summary.select(db) is not None
+    assert event_summary.stored(db) is not None
 
 
 def test_loading_more_articles_into_a_file_keeps_its_summary_up_to_date(corpus, tmp_path):
