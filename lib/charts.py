@@ -10,6 +10,7 @@ import collections
 import html
 import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -345,19 +346,24 @@ def topmost_per_spot(events: pd.DataFrame, size_by: str = "killed", keep=()) -> 
     lists all of its markers (lib.dashboard.map_panel.spot_chooser)."""
     if events is None or events.empty:
         return events, {}
+    ids = events["event_id"].to_numpy(dtype=object)
+    keep = {str(k) for k in keep}
     ranked = pd.DataFrame({
         "lat": (events["latitude"].astype(float) / SAME_SPOT_DEGREES).round().to_numpy(),
         "lon": (events["longitude"].astype(float) / SAME_SPOT_DEGREES).round().to_numpy(),
-        "type": events["type"].fillna("unknown").astype(str).to_numpy(),
+        "type": events["type"].fillna("unknown").astype(str).to_numpy(dtype=object),
         "size": events[size_by].astype("Float64").fillna(0).to_numpy(dtype=float),
-        "event_id": events["event_id"].astype(str).to_numpy(),
-        "order": range(len(events))}).sort_values(["size", "order"], ascending=[False, True], kind="stable")
-    top_id = ranked.groupby(["lat", "lon", "type"], sort=False)["event_id"].transform("first")
-    drawn_here = (top_id == ranked["event_id"]) | ranked["event_id"].isin({str(k) for k in keep})
-    over = dict(zip(ranked.loc[~drawn_here, "event_id"], top_id[~drawn_here]))
-    more = collections.Counter(over.values())
-    drawn = events[~events["event_id"].astype(str).isin(over)].copy()
-    drawn["_more"] = [more.get(str(e), 0) for e in drawn["event_id"]]
+        "row": np.arange(len(events))}).sort_values(["size", "row"], ascending=[False, True], kind="stable")
+    first_row = ranked.groupby(["lat", "lon", "type"], sort=False)["row"].transform("first").to_numpy()
+    rows = ranked["row"].to_numpy()
+    hidden = [(row, top) for row, top in zip(rows.tolist(), first_row.tolist())
+              if row != top and str(ids[row]) not in keep]
+    over = {str(ids[row]): str(ids[top]) for row, top in hidden}
+    shown = np.ones(len(events), dtype=bool)
+    shown[[row for row, _ in hidden]] = False
+    more = collections.Counter(top for _, top in hidden)
+    drawn = events[shown].copy()
+    drawn["_more"] = [more.get(n, 0) for n in np.flatnonzero(shown).tolist()]
     return drawn, over
 
 
