@@ -6,9 +6,11 @@ hover labels render HTML.
 """
 from __future__ import annotations
 
+import collections
 import html
 import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -243,8 +245,11 @@ def incident_hovers(rows: list[dict]) -> list[str]:
         if attackers is not None and attackers is not pd.NA and not (isinstance(attackers, float) and
                                                                      math.isnan(attackers)) and int(attackers) > 0:
             toll.append(f"{int(attackers)} attackers killed")
+        more = row.get("_more") or 0
+        hidden = (f"<br>and {more} more {'incident' if more == 1 else 'incidents'} of this type here: click to "
+                  "list them") if more else ""
         out.append(f"<b>{e(row['type'])}</b> · {when}<br>{e(row['name'])} · {e(row['country_code'])} · located to "
-                   f"{_located(row)}<br>{', '.join(toll)}")
+                   f"{_located(row)}<br>{', '.join(toll)}{hidden}")
     return out
 
 
@@ -331,6 +336,38 @@ def incident_traces(events: pd.DataFrame, size_by: str = "killed",
             INCIDENT_GROUP, {"size": part["_size"].tolist(), "color": colours[kind],
                              "opacity": [OPACITY[level] for level in part["located"]]}))
     return unders + traces
+
+
+def topmost_per_spot(events: pd.DataFrame, size_by: str = "killed", keep=()) -> tuple[pd.DataFrame, dict]:
+    """The markers worth drawing: of the incidents of one type on one spot (within SAME_SPOT_DEGREES), only the
+    largest by size_by (then the first in events' order), the only one a person can see or click there, with
+    '_more' saying how many it hides; and {each hidden event_id: the event_id drawn over it}. Events in keep
+    (series that have parts linked to them) are always drawn. Every incident stays reachable: a click on a spot
+    lists all of its markers (lib.dashboard.map_panel.spot_chooser)."""
+    if events is None or events.empty:
+        return events, {}
+    ids = events["event_id"].to_numpy(dtype=object)
+    keep = {str(k) for k in keep}
+    ranked = pd.DataFrame({
+        "lat": (events["latitude"].astype(float) / SAME_SPOT_DEGREES).round().to_numpy(),
+        "lon": (events["longitude"].astype(float) / SAME_SPOT_DEGREES).round().to_numpy(),
+        "type": events["type"].fillna("unknown").astype(str).to_numpy(dtype=object),
+        "size": events[size_by].astype("Float64").fillna(0).to_numpy(dtype=float),
+        "row": np.arange(len(events))}).sort_values(["size", "row"], ascending=[False, True], kind="stable")
+    first_row = ranked.groupby(["lat", "lon", "type"], sort=False)["row"].transform("first").to_numpy()
+    rows = ranked["row"].to_numpy()
+    hidden = [(row, top) for row, top in zip(rows.tolist(), first_row.tolist())
+              if row != top and str(ids[row]) not in keep]
+    over = {str(ids[row]): str(ids[top]) for row, top in hidden}
+    shown = np.ones(len(events), dtype=bool)
+    shown[[row for row, _ in hidden]] = False
+    more = collections.Counter(top for _, top in hidden)
+    drawn = events[shown].copy()
+    drawn["_more"] = [more.get(n, 0) for n in np.flatnonzero(shown).tolist()]
+    return drawn, over
+
+
+SAME_SPOT_DEGREES = 1e-4                     # markers closer than this lie on the same spot
 
 
 PART_GROUP = "Parts of a series"

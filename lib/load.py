@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lib import corrections, documents, edits, paths
-from lib.store import schema, write
+from lib.store import event_summary, schema, write
 from lib.extract.text import sentence_spans
 
 DEFAULT_SEEDS = paths.SEEDS
@@ -212,6 +212,7 @@ def load_paths(paths=None, db_path=schema.DEFAULT_DB, *, progress=None, online=F
                     done = _write_batch(db, in_flight.popleft(), report, fixes, lookup, geocoder, progress,
                                         done, len(files))
                 edits.apply_all(db, extractors.gazetteer() if fixes else None)
+                event_summary.refresh(db)  # the incidents this load touched, summarised for the dashboard
             finally:
                 # the writer closes last, so that SQLite folds the write-ahead log into the file itself
                 extractors.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lib import documents
-from lib.store import schema, write
+from lib.store import event_summary, schema, write
 from lib.extract.text import sentence_spans
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +82,7 @@ def build_seed_db(path) -> Path:
     db = schema.connect(path)
     try:
         write.write_document(db, *seed_rows())
+        event_summary.refresh(db)  # as the loader does after its writes
     finally:
         db.close()
     return Path(path)

@@ -190,3 +190,30 @@ def test_the_hovers_of_many_incidents_say_what_each_incidents_hover_says():
     assert many == [charts.incident_hover(row) for row in rows]
     assert "4 attackers killed" in many[1] and "killed unknown" in many[1] and "date unknown" in many[1]
     assert "&lt;i&gt;" in many[1] and "injured unknown" in many[2]
+
+
+def _stacked_events():
+    return pd.DataFrame({
+        "event_id": ["small", "big", "near", "other-type", "elsewhere"],
+        "latitude": [24.9, 24.9, 24.90001, 24.9, 33.7], "longitude": [67.0, 67.0, 67.0, 67.0, 73.0],
+        "type": ["bombing", "bombing", "bombing", "kidnapping", "bombing"],
+        "killed": pd.array([1, 9, None, 0, 2], dtype="Int64"), "injured": pd.array([None] * 5, dtype="Int64"),
+        "attackers_killed": pd.array([None] * 5, dtype="Int64"), "reports": [1, 2, 1, 1, 1],
+        "date": ["2024-01-0" + str(n) for n in range(1, 6)], "date_precision": ["day"] * 5,
+        "place_id": ["k", "k", "k", "k", "i"], "name": ["Karachi"] * 4 + ["Islamabad"], "kind": ["city"] * 5,
+        "country_code": ["PK"] * 5})
+
+
+def test_only_the_largest_incident_of_a_type_on_one_spot_is_drawn_and_it_says_how_many_it_hides():
+    drawn, hidden = charts.topmost_per_spot(_stacked_events(), "killed")
+    assert sorted(drawn["event_id"]) == ["big", "elsewhere", "other-type"]
+    assert hidden == {"small": "big", "near": "big"}
+    assert dict(zip(drawn["event_id"], drawn["_more"])) == {"big": 2, "elsewhere": 0, "other-type": 0}
+    traces = charts.incident_traces(drawn, "killed")
+    hovers = [h for t in traces if charts.is_marker(t) for h in t["hovertext"]]
+    assert sum("and 2 more incidents of this type here" in h for h in hovers) == 1
+
+
+def test_a_series_with_parts_is_drawn_even_under_a_larger_incident():
+    drawn, hidden = charts.topmost_per_spot(_stacked_events(), "killed", keep={"small"})
+    assert "small" in set(drawn["event_id"]) and "small" not in hidden

@@ -81,7 +81,10 @@ def _figure_parts(_places: pd.DataFrame, _events: pd.DataFrame, _everywhere: pd.
                   revision: str) -> tuple[str, str, dict]:
     """The map's traces and layout as JSON text, and each marker's (lat, lon, size) by its customdata;
     source (database path, signature, filters) stands for the frames."""
-    fig = charts.map_spec(_places, _events, size_by, show_places, view=view, revision=revision,
+    # of the incidents of one type stacked on one spot only the largest can be seen or clicked: only it is sent
+    series = set(_parts["series"]) if not _parts.empty and "series" in _parts else set()
+    drawn, hidden = charts.topmost_per_spot(_events, size_by, keep=series)
+    fig = charts.map_spec(_places, drawn, size_by, show_places, view=view, revision=revision,
                           reference=_everywhere, parts=_parts)
     fig["layout"]["clickmode"] = "event"   # the chosen marker is the panel's below, not a plotly selection
     spots = {}
@@ -97,6 +100,9 @@ def _figure_parts(_places: pd.DataFrame, _events: pd.DataFrame, _everywhere: pd.
         here = (round(lat, 4), round(lon, 4))
         largest[here] = max(largest.get(here, 0), size)
     spots = {c: (lat, lon, largest[(round(lat, 4), round(lon, 4))]) for c, (lat, lon, _) in spots.items()}
+    for event_id, over in hidden.items():  # a hidden incident chosen from its spot's list: the halo rings its spot
+        if charts.EVENT_PREFIX + str(over) in spots:
+            spots[charts.EVENT_PREFIX + str(event_id)] = spots[charts.EVENT_PREFIX + str(over)]
     return ",".join(json.dumps(t) for t in fig["data"]), json.dumps(fig["layout"]), spots
 
 

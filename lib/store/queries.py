@@ -13,6 +13,7 @@ import pandas as pd
 
 from lib import tally, timeline
 from lib.filters import Filters
+from lib.store import event_summary
 
 _PLACE_COLUMNS = ("p.name AS place, p.kind, p.country_code, p.admin1, p.lat AS latitude, "
                   "p.lon AS longitude")
@@ -298,12 +299,48 @@ def event_summaries(db, filters=None) -> pd.DataFrame:
 
 def _summaries(db, filters) -> tuple[pd.DataFrame, np.ndarray]:
     """event_summaries and, per row, whether it is a stored event (not a report without one); remembered per
-    database state and filters, since the incident table and the map's events both start from it."""
-    return _remembered(db, "summaries", filters, lambda: _build_summaries(db, filters))
+    database state and filters, since the incident table and the map's events both start from it. With no
+    filters, read from the table the database keeps (lib.store.event_summary) while it is up to date."""
+    return _remembered(db, "summaries", filters, lambda: _stored_or_built_summaries(db, filters))
 
 
-def _build_summaries(db, filters) -> tuple[pd.DataFrame, np.ndarray]:
+def _stored_or_built_summaries(db, filters) -> tuple[pd.DataFrame, np.ndarray]:
+    if filters is None or filters == Filters():
+        rows = event_summary.stored(db)
+        if rows is not None:
+            return _typed_summaries(rows)
+    return _build_summaries(db, filters)[:2]
+
+
+def build_summary_rows(db, only=None) -> tuple[pd.DataFrame, np.ndarray, list]:
+    """The unfiltered summary rows of these incidents (event ids, or 'report-<id>'; None: all), whether each is a
+    stored event, and the day it is ordered by: what lib.store.event_summary keeps."""
+    return _build_summaries(db, None, only)
+
+
+def _typed_summaries(frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """The summary frame with the dtypes lib.tally.incidents gives, and its is_event column apart."""
+    if frame.empty:
+        return tally.incidents(None), np.zeros(0, dtype=bool)
+    is_event = frame.pop("is_event").to_numpy(dtype=bool)
+    for column in ("latitude", "longitude"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    for column in ("reports", "articles"):
+        frame[column] = frame[column].astype("int64")
+    for column in tally.FIGURES:  # the dtypes tally.incidents gives: int64, or float64 when one is missing
+        frame[column] = frame[column].astype("Int64").to_numpy()
+    for column in ("sources", "corrected", "parts"):
+        frame[column] = frame[column].fillna("").tolist()
+    frame["part_of"] = np.array([v if isinstance(v, str) else None for v in frame["part_of"]], dtype=object)
+    return frame, is_event
+
+
+def _build_summaries(db, filters, only=None) -> tuple[pd.DataFrame, np.ndarray, list]:
     where, params = _conditions(db, filters, "i")
+    if only is not None:
+        where.append("coalesce(i.event_id, 'report-' || i.id) IN (SELECT value FROM json_each(?))")
+        params.append(_json(only))
+    day = "CASE WHEN i.date != '' THEN i.date WHEN d.published != '' THEN d.published ELSE '' END"
     sql = f"""
         WITH r AS (
             SELECT i.id, coalesce(i.event_id, 'report-' || i.id) AS ev, coalesce(i.confidence, 1.0) AS conf,
@@ -318,15 +355,15 @@ def _build_summaries(db, filters) -> tuple[pd.DataFrame, np.ndarray]:
             FROM r WINDOW event AS (PARTITION BY ev))
         SELECT e.ev AS incident, i.date, i.date_precision, i.type, {_PLACE_COLUMNS}, i.victims, i.perpetrator,
                d.title, d.id AS document_id, d.url, i.place_id, e.killed, e.injured, e.attackers_killed,
-               e.reports, e.articles, i.event_id IS NOT NULL AS is_event
+               e.reports, e.articles, i.event_id IS NOT NULL AS is_event, {day} AS day
         FROM ranked e JOIN incidents i ON i.id = e.id JOIN documents d ON d.id = i.document_id
              LEFT JOIN places p ON p.id = i.place_id
         WHERE e.rank = 1
-        ORDER BY CASE WHEN i.date != '' THEN i.date WHEN d.published != '' THEN d.published ELSE '' END DESC,
-                 e.ev"""
+        ORDER BY {day} DESC, e.ev"""
     frame = _frame(db, sql, params)
     if frame.empty:
-        return tally.incidents(None), np.zeros(0, dtype=bool)
+        return tally.incidents(None), np.zeros(0, dtype=bool), []
+    days = frame.pop("day").tolist()
     is_event = frame.pop("is_event").to_numpy(dtype=bool)
     sources: dict = {}
     for ev, source in db.execute(f"""
@@ -361,7 +398,7 @@ def _build_summaries(db, filters) -> tuple[pd.DataFrame, np.ndarray]:
     frame["corrected"] = ["; ".join(corrected.get(ev, ())) for ev in incidents]
     frame["parts"] = ""
     frame["part_of"] = np.array([part_of.get(ev) for ev in incidents], dtype=object)
-    return frame, is_event
+    return frame, is_event, days
 
 
 def incident_table(db, filters=None) -> pd.DataFrame:
@@ -485,9 +522,15 @@ def counts_by(db, filters, by: str) -> pd.DataFrame:
     else:
         raise ValueError(f"cannot count by {by!r}")
     out = tally.grouped(table, key, by)
-    if key_m is not None:
+    if by == "month":  # mentions counted per article first: each article's date is then looked up once
+        m = _frame(db, f"""SELECT {key_m} AS {by}, sum(c.n) AS mentions
+                           FROM (SELECT m.document_id, count(*) AS n {_lean_from("m", m_where)} {_where(m_where)}
+                                 GROUP BY m.document_id) c JOIN documents d ON d.id = c.document_id
+                           GROUP BY 1""", m_params)
+    elif key_m is not None:
         m = _frame(db, f"""SELECT {key_m} AS {by}, count(*) AS mentions
                            {_lean_from("m", m_where, key_m)} {_where(m_where)} GROUP BY 1""", m_params)
+    if key_m is not None:
         m[by] = m[by].fillna("").astype(str)
         out = out.merge(m, on=by, how="outer")
     for column in out.columns:

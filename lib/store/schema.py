@@ -7,6 +7,7 @@ from pathlib import Path
 import sqlite_utils
 
 from lib import paths
+from lib.store import event_summary
 
 SCHEMA_VERSION = 3
 DEFAULT_DB = paths.database()
@@ -68,11 +69,13 @@ FOREIGN_KEYS = {
 }
 INDEXES = {
     "documents": [["published"], ["path"]],
-    "mentions": [["document_id"], ["place_id"], ["place_id", "document_id"]],  # the last: place counts from the index alone
+    # the last: a place's mentions, articles and reviewed mentions counted from the index alone
+    "mentions": [["document_id"], ["place_id"], ["place_id", "document_id", "source"]],
     "incidents": [["document_id"], ["place_id"], ["date"], ["type"], ["event_id"]],
     "places": [["country_code"], ["kind"]],
     "sentences": [["document_id"]],
 }
+_REPLACED_INDEXES = ["idx_mentions_place_id_document_id"]  # a prefix of a newer index: dropped as that is made
 
 
 class StoreError(Exception):
@@ -184,7 +187,10 @@ def upgrade(path) -> None:
             probe.close()
     except sqlite3.DatabaseError:
         return  # not a database: opening it says so
-    if version is None or version >= SCHEMA_VERSION:
+    if version is None or version > SCHEMA_VERSION:
+        return
+    if version == SCHEMA_VERSION:
+        _keep_up(path)
         return
     conn = sqlite3.connect(str(path), timeout=30)
     try:
@@ -197,6 +203,45 @@ def upgrade(path) -> None:
         pass  # not a database: opening it says so
     finally:
         conn.close()
+    _keep_up(path)
+
+
+def _missing_indexes(db) -> list[tuple[str, list[str]]]:
+    """The INDEXES the file lacks (an index added since it was made), as (table, columns)."""
+    have = set()
+    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'"):
+        have.add(name)
+    tables = set(db.table_names())
+    return [(table, columns) for table, indexes in INDEXES.items() if table in tables for columns in indexes
+            if f"idx_{table}_{'_'.join(columns)}" not in have]
+
+
+def _keep_up(path: Path) -> None:
+    """Give a writable file of this version what readers expect of it: the indexes added since it was made and
+    an up-to-date incident summary (lib.store.event_summary). Read first, written only when something is
+    missing or stale; while another writer holds the file, left for the next open (never waited for long)."""
+    try:
+        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            db = sqlite_utils.Database(probe)
+            work = bool(_missing_indexes(db)) or event_summary.needs_work(db)
+        finally:
+            probe.close()
+        if not work:
+            return
+        conn = sqlite3.connect(str(path), timeout=1)
+        try:
+            db = sqlite_utils.Database(conn)
+            db.execute("PRAGMA busy_timeout = 1000")
+            for table, columns in _missing_indexes(db):
+                db[table].create_index(columns, if_not_exists=True)
+            for name in _REPLACED_INDEXES:
+                db.execute(f"DROP INDEX IF EXISTS [{name}]")
+            event_summary.refresh(db)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        pass  # locked by a writer, or not a database: readers compute what is missing, opening says the rest
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -214,6 +259,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.execute(
             "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
         )
+    event_summary.install(db)
     if not db["documents_fts"].exists():
         db["documents"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
     if not db["sentences_fts"].exists():

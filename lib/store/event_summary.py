@@ -1,0 +1,182 @@
+"""The unfiltered per-incident summary (queries.event_summaries with no filters) kept as a table.
+
+Ranking every report with window functions costs seconds at 100,000 articles, and every unfiltered page
+starts from that summary. So the database keeps it: triggers note the incidents (events, or reports without
+one) that a write may have changed in event_summary_stale, whatever wrote (the loader, a person's edit, a
+rebuild), and refresh() computes those rows again, then keeps all of them as one Arrow stream too (reading
+65,000 rows one by one costs more than half a second; the stream, a few milliseconds). A reader uses them
+only while nothing is stale, so it never shows a summary older than the reports.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pandas as pd
+import pyarrow as pa
+
+TABLE = "event_summary"
+STALE = "event_summary_stale"
+FRAME = "event_summary_frame"  # the whole table as one Arrow stream: read in milliseconds, not row by row
+
+# the summary frame's columns, in its order, then is_event (a stored event, not a report without one) and
+# day (the date the rows are ordered by, newest first)
+FRAME_COLUMNS = ["incident", "date", "date_precision", "type", "place", "kind", "country_code", "admin1",
+                 "latitude", "longitude", "victims", "perpetrator", "title", "document_id", "url", "place_id",
+                 "killed", "injured", "attackers_killed", "reports", "articles", "sources", "corrected", "parts",
+                 "part_of"]
+_REAL = {"latitude", "longitude"}
+_INTEGER = {"killed", "injured", "attackers_killed", "reports", "articles"}
+
+_EV = "coalesce({0}.event_id, 'report-' || {0}.id)"
+_TRIGGERS = {
+    "event_summary_incident_added": f"""AFTER INSERT ON incidents BEGIN
+        INSERT OR IGNORE INTO {STALE} (ev) VALUES ({_EV.format('NEW')}); END""",
+    "event_summary_incident_changed": f"""AFTER UPDATE ON incidents BEGIN
+        INSERT OR IGNORE INTO {STALE} (ev) VALUES ({_EV.format('OLD')}), ({_EV.format('NEW')}); END""",
+    "event_summary_incident_removed": f"""AFTER DELETE ON incidents BEGIN
+        INSERT OR IGNORE INTO {STALE} (ev) VALUES ({_EV.format('OLD')}); END""",
+    # an article's title, address, source or date is part of its incidents' rows
+    "event_summary_article_changed": f"""AFTER UPDATE OF title, url, source, published ON documents
+        WHEN OLD.title IS NOT NEW.title OR OLD.url IS NOT NEW.url OR OLD.source IS NOT NEW.source
+             OR OLD.published IS NOT NEW.published BEGIN
+        INSERT OR IGNORE INTO {STALE} (ev)
+            SELECT {_EV.format('i')} FROM incidents i WHERE i.document_id IN (OLD.id, NEW.id); END""",
+    # a place's name, kind, country, region or coordinates are too (an upsert that changes nothing is no change)
+    "event_summary_place_changed": f"""AFTER UPDATE ON places
+        WHEN OLD.id IS NOT NEW.id OR OLD.name IS NOT NEW.name OR OLD.kind IS NOT NEW.kind
+             OR OLD.country_code IS NOT NEW.country_code OR OLD.admin1 IS NOT NEW.admin1
+             OR OLD.lat IS NOT NEW.lat OR OLD.lon IS NOT NEW.lon BEGIN
+        INSERT OR IGNORE INTO {STALE} (ev)
+            SELECT {_EV.format('i')} FROM incidents i WHERE i.place_id IN (OLD.id, NEW.id); END""",
+    "event_summary_place_added": f"""AFTER INSERT ON places BEGIN
+        INSERT OR IGNORE INTO {STALE} (ev)
+            SELECT {_EV.format('i')} FROM incidents i WHERE i.place_id = NEW.id; END""",
+    "event_summary_place_removed": f"""AFTER DELETE ON places BEGIN
+        INSERT OR IGNORE INTO {STALE} (ev)
+            SELECT {_EV.format('i')} FROM incidents i WHERE i.place_id = OLD.id; END""",
+}
+_REPORT_KEY = "i.document_id || ':' || coalesce(i.start, '') || ':' || coalesce(i.\"end\", '')"
+for _when, _row in (("INSERT", "NEW"), ("DELETE", "OLD"), ("UPDATE", "NEW")):
+    # a figure fix names its report by key: that report's incident shows the fix in its corrected column
+    _TRIGGERS[f"event_summary_fix_{_when.lower()}"] = f"""AFTER {_when} ON incident_fixes BEGIN
+        INSERT OR IGNORE INTO {STALE} (ev) SELECT {_EV.format('i')} FROM incidents i
+            WHERE {_REPORT_KEY} IN ({_row}.report{", OLD.report" if _when == "UPDATE" else ""}); END"""
+
+
+def _columns_sql() -> str:
+    kinds = {c: "REAL" if c in _REAL else "INTEGER" if c in _INTEGER else "TEXT" for c in FRAME_COLUMNS}
+    return ", ".join(f"[{c}] {kinds[c]}" + (" PRIMARY KEY" if c == "incident" else "") for c in FRAME_COLUMNS) \
+        + ", is_event INTEGER, day TEXT"
+
+
+def install(db) -> bool:
+    """Create the table, its list of stale incidents and the triggers that fill it, when missing; a new table
+    starts with every incident stale (refresh() fills it). True when anything was created."""
+    have = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+    if "incidents" not in have or "incident_fixes" not in have or "places" not in have:
+        return False
+    made = False
+    with db.conn:
+        if STALE not in have:
+            db.execute(f"CREATE TABLE {STALE} (ev TEXT PRIMARY KEY)")
+            made = True
+        if FRAME not in have:
+            db.execute(f"CREATE TABLE {FRAME} (id INTEGER PRIMARY KEY CHECK (id = 1), arrow BLOB NOT NULL)")
+            made = True
+        if TABLE not in have:
+            db.execute(f"CREATE TABLE {TABLE} ({_columns_sql()})")
+            db.execute(f"INSERT OR IGNORE INTO {STALE} (ev) SELECT {_EV.format('i')} FROM incidents i")
+            made = True
+        for name, body in _TRIGGERS.items():
+            if name not in have:
+                db.execute(f"CREATE TRIGGER {name} {body}")
+                made = True
+    return made
+
+
+def needs_work(db) -> bool:
+    """Whether install() or refresh() has anything to do (a cheap read, for a file opened read-only)."""
+    have = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+    if "incidents" not in have:
+        return False
+    if any(name not in have for name in (TABLE, STALE, FRAME, *_TRIGGERS)):
+        return True
+    return db.execute(f"SELECT EXISTS (SELECT 1 FROM {STALE}) OR NOT EXISTS (SELECT 1 FROM {FRAME})") \
+        .fetchone()[0] == 1
+
+
+def refresh(db) -> int:
+    """Compute the stale incidents' rows again (those with no report left are dropped) in one write
+    transaction; returns how many incidents were refreshed."""
+    from lib.store import queries  # queries reads this table: imported here, not at the top
+
+    install(db)
+    conn = db.conn
+    if conn.in_transaction:
+        conn.commit()
+    conn.execute("BEGIN IMMEDIATE")  # no writer can add stale rows between reading and clearing them
+    try:
+        stale = [r[0] for r in conn.execute(f"SELECT ev FROM {STALE}")]
+        kept = conn.execute(f"SELECT EXISTS (SELECT 1 FROM {FRAME})").fetchone()[0] == 1
+        if stale:
+            everything = conn.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {TABLE})").fetchone()[0] == 1
+            frame, is_event, days = queries.build_summary_rows(db, None if everything else stale)
+            conn.execute(f"DELETE FROM {TABLE} WHERE incident IN (SELECT value FROM json_each(?))",
+                         [_json(stale)])
+            conn.executemany(
+                f"INSERT OR REPLACE INTO {TABLE} ({', '.join(f'[{c}]' for c in FRAME_COLUMNS)}, is_event, day) "
+                f"VALUES ({', '.join('?' for _ in range(len(FRAME_COLUMNS) + 2))})",
+                _rows(frame, is_event, days))
+            conn.execute(f"DELETE FROM {STALE}")
+        if stale or not kept:
+            conn.execute(f"INSERT OR REPLACE INTO {FRAME} (id, arrow) VALUES (1, ?)",
+                         [_arrow(queries._frame(db, _SELECT))])
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+    return len(stale)
+
+
+def _rows(frame, is_event, days):
+    """The frame's rows as plain Python values (None for missing) for executemany."""
+    columns = []
+    for c in FRAME_COLUMNS:
+        values = frame[c].astype(object).tolist()
+        columns.append([None if v is None or v is pd.NA or (isinstance(v, float) and v != v)
+                        else int(v) if c in _INTEGER else float(v) if c in _REAL else v for v in values])
+    return list(zip(*columns, (int(bool(x)) for x in is_event), days))
+
+
+def _json(values) -> str:
+    return json.dumps(list(values))
+
+
+_SELECT = (f"SELECT {', '.join(f'[{c}]' for c in FRAME_COLUMNS)}, is_event FROM {TABLE} "
+           "ORDER BY day DESC, incident")
+
+
+def _arrow(frame: pd.DataFrame) -> bytes:
+    """frame as the bytes of one Arrow IPC stream, compressed (zstd: 100,000 articles' summary in about 4 MB,
+    not 22, and read as fast)."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema, options=pa.ipc.IpcWriteOptions(compression="zstd")) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def stored(db) -> pd.DataFrame | None:
+    """Every stored row (FRAME_COLUMNS then is_event, in the summary's order, as lib.store.queries reads rows),
+    or None when the table is missing or any incident is stale: then the summary must be computed from the
+    reports."""
+    try:
+        if db.execute(f"SELECT EXISTS (SELECT 1 FROM {STALE})").fetchone()[0]:
+            return None
+        row = db.execute(f"SELECT arrow FROM {FRAME} WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:  # no such table: an older file, or one never opened for writing
+        return None
+    if row is None:
+        return None
+    return pa.ipc.open_stream(row[0]).read_all().to_pandas()

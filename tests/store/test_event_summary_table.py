@@ -1,0 +1,97 @@
+"""The kept per-incident summary is the very frame lib.tally makes from every report, and never out of date."""
+import shutil
+
+import pandas as pd
+import pytest
+
+from benchmarks.synthetic import write_corpus
+from lib import store, tally
+from lib.load import load_paths
+from lib.store import event_summary, queries, schema
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(folder, 160)
+    path = folder / "atlas.db"
+    assert load_paths([folder], path, workers=1).failed == 0
+    return folder, path
+
+
+@pytest.fixture
+def db(corpus, tmp_path):
+    path = tmp_path / "atlas.db"
+    shutil.copy(corpus[1], path)
+    database = store.connect(path)
+    yield database
+    database.close()
+
+
+def expected(db) -> pd.DataFrame:
+    return tally.incidents(queries.incident_reports(db))
+
+
+def stored(db) -> pd.DataFrame:
+    assert event_summary.stored(db) is not None, "the kept summary is stale or missing"
+    queries.forget()
+    return queries.event_summaries(db)
+
+
+def test_a_load_leaves_the_summary_kept_and_equal_to_the_tally_of_every_report(db):
+    assert db.execute(f"SELECT count(*) FROM {event_summary.TABLE}").fetchone()[0] > 0
+    pd.testing.assert_frame_equal(stored(db), expected(db), check_exact=True)
+
+
+@pytest.mark.parametrize("change", [
+    "UPDATE incidents SET killed = coalesce(killed, 0) + 7 WHERE id = (SELECT min(id) FROM incidents)",
+    "UPDATE incidents SET event_id = NULL WHERE id = (SELECT min(id) FROM incidents WHERE event_id IS NOT NULL)",
+    "UPDATE incidents SET part_of = (SELECT max(event_id) FROM incidents) WHERE id = (SELECT min(id) FROM incidents)",
+    "DELETE FROM incidents WHERE id = (SELECT max(id) FROM incidents)",
+    "UPDATE documents SET source = 'Other Wire', title = 'New title' WHERE rowid = 1",
+    "UPDATE places SET name = 'Renamed', lat = lat + 0.5 WHERE id = (SELECT place_id FROM incidents LIMIT 1)",
+    "INSERT INTO incident_fixes (report, field, value, was, note, created_at) SELECT document_id || ':' || "
+    "start || ':' || \"end\", 'killed', '99', killed, 'checked', '2026-01-01' FROM incidents LIMIT 1",
+])
+def test_a_write_makes_the_summary_stale_until_refreshed(db, change):
+    with db.conn:
+        db.execute(change)
+    assert event_summary.stored(db) is None
+    queries.forget()
+    pd.testing.assert_frame_equal(queries.event_summaries(db), expected(db), check_exact=True)
+    assert event_summary.refresh(db) >= 1
+    pd.testing.assert_frame_equal(stored(db), expected(db), check_exact=True)
+
+
+def test_a_place_upsert_that_changes_nothing_leaves_the_summary_fresh(db):
+    with db.conn:
+        db.execute("UPDATE places SET name = name, lat = lat WHERE id IN (SELECT place_id FROM incidents)")
+    assert event_summary.stored(db) is not None
+
+
+def test_loading_more_articles_into_a_file_keeps_its_summary_up_to_date(corpus, tmp_path):
+    path = tmp_path / "atlas.db"
+    shutil.copy(corpus[1], path)
+    write_corpus(tmp_path / "new", 12, first=160)
+    assert load_paths([tmp_path / "new"], path, workers=1).failed == 0
+    db = store.connect(path)
+    try:
+        pd.testing.assert_frame_equal(stored(db), expected(db), check_exact=True)
+    finally:
+        db.close()
+
+
+def test_an_older_file_gets_the_summary_and_the_covering_index_when_the_dashboard_opens_it(db, tmp_path):
+    with db.conn:
+        db.execute(f"DROP TABLE {event_summary.TABLE}")
+        db.execute("DROP INDEX idx_mentions_place_id_document_id_source")
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    db.close()
+    schema.upgrade(path)
+    reopened = store.connect(path, readonly=True)
+    try:
+        indexes = {r[0] for r in reopened.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "idx_mentions_place_id_document_id_source" in indexes
+        pd.testing.assert_frame_equal(stored(reopened), expected(reopened), check_exact=True)
+    finally:
+        reopened.close()
