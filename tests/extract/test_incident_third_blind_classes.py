@@ -24,6 +24,7 @@ WOUND_ONLY = [
     "A shopkeeper was shot in the leg outside his store in Kaduna on Monday.",
     "A student was shot in the arm near the university gate in Ibadan on Friday.",
     "A waiter was stabbed outside a nightclub in Leeds early on Sunday.",
+    "A woman in her 30s was shot in the leg in an entry off the Crumlin Road in Belfast on Sunday.",
 ]
 
 

@@ -154,7 +154,9 @@ _DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously
 _AND_END = re.compile(r"\band\s+$")
 _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 _ONE_PASSIVE = re.compile(
-    r"\s+(?:[A-Za-z0-9][\w'’-]*\s+){1,3}?(?:(?:who|that)\s+[^,;.]{0,50}?\s+)?(?:was|has\s+been|had\s+been)\s+"
+    # "A man in his 20s was shot in both legs": an age told after the noun
+    r"\s+(?:[A-Za-z0-9][\w'’-]*\s+){1,3}?(?:in\s+(?:his|her)\s+(?:early\s+|mid-|late\s+)?\d0s\s+)?"
+    r"(?:(?:who|that)\s+[^,;.]{0,50}?\s+)?(?:was|has\s+been|had\s+been)\s+"
     r"(?:(?:also|later|reportedly|critically|seriously|badly|fatally)\s+)?(killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down"
     r"|stabbed\s+to\s+death|beaten\s+to\s+death|murdered|wounded|injured|hurt"
     r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt)|(?:shot|grazed|hit|wounded|stabbed)\s+in\s+(?:the|both|his|her|one)\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?"
