@@ -214,7 +214,9 @@ _FREED = re.compile(r"\b(?:kidnapped|abducted|seized|taken\s+hostage)\b[^.;]{0,1
 # which of _ONE_PASSIVE's verbs leave the one victim alive
 _ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^(?:shot|grazed|hit|wounded|stabbed)\s+in\b|^(?:stabbed|grazed|slashed|beaten)$")
 # "In January, a man was shot dead": a time or place before the clause's subject
-_LEAD_PHRASE = re.compile(r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?\s*(?:—|–|--)\s*)?"
+_LEAD_PHRASE = re.compile(r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?\s*(?:—|–|--)\s*"
+                          # a log entry's opener: "Fri 15/01/2021 — Belfast: "
+                          r"|[^—–\n]{0,30}?\s(?:—|–|--)\s+[A-Z][^:;—–\n]{0,40}:\s*)?"
                           r"(?:(?:In|On|Late|Early|Last|Earlier|Later|At|Overnight|Hours\s+later)\b[^,;]{0,40},)?\s*[\"“]?\s*$")
 # "... comes three months after a boy was stabbed to death": a clause of its own opens on its subject
 _SUBORDINATE_END = re.compile(r"(?:\b(?:after|when|before|since|because|while|where)|,\s+and)\s+$")
