@@ -24,6 +24,7 @@ WOUND_ONLY = [
     "A shopkeeper was shot in the leg outside his store in Kaduna on Monday.",
     "A student was shot in the arm near the university gate in Ibadan on Friday.",
     "A waiter was stabbed outside a nightclub in Leeds early on Sunday.",
+    "A woman in her 30s was shot in the leg in an entry off the Crumlin Road in Belfast on Sunday.",
 ]
 
 
@@ -104,3 +105,10 @@ def test_a_rescue_after_a_gun_battle_belongs_to_the_kidnapping():
 def test_attackers_among_a_toll_are_counted_apart(text, expected):
     inc = lead(text)
     assert {k: inc[k] for k in expected} == expected
+
+
+def test_a_wound_alone_in_a_log_entry_is_one_injured():
+    text = ("Mon 03/05/2021 — Portadown: A pipe bomb was found under a van. No one was hurt.\n\n"
+            "Thu 06/05/2021 — Lisburn: A man in his 30s was shot in the leg in a car park off Bridge Street.")
+    found = incidents(text, None)
+    assert [(i["type"], i["injured"]) for i in found][-1] == ("armed_attack", 1)

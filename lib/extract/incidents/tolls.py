@@ -154,8 +154,9 @@ _DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously
 _AND_END = re.compile(r"\band\s+$")
 _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 _ONE_PASSIVE = re.compile(
-    r"\s+(?:[A-Za-z0-9][\w'’-]*\s+){0,2}?[A-Za-z0-9][\w'’-]*(?:\s+(?:who|that)\s+[^,;.]{0,50}?|,\s+(?:who|that)\s+[^,;.]{0,60},)?"
-    r"\s+(?:was|has\s+been|had\s+been)\s+"
+    # "A man in his 20s was shot in both legs": an age told after the noun; "A tribal elder, who had refused, was ..."
+    r"\s+(?:[A-Za-z0-9][\w'’-]*\s+){0,2}?[A-Za-z0-9][\w'’-]*(?:\s+in\s+(?:his|her)\s+(?:early\s+|mid-|late\s+)?\d0s)?"
+    r"(?:\s+(?:who|that)\s+[^,;.]{0,50}?|,\s+(?:who|that)\s+[^,;.]{0,60},)?\s+(?:was|has\s+been|had\s+been)\s+"
     r"(?:(?:also|later|reportedly|critically|seriously|badly|fatally)\s+)?(killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down"
     r"|stabbed\s+to\s+death|beaten\s+to\s+death|murdered|wounded|injured|hurt"
     r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt)|(?:shot|grazed|hit|wounded|stabbed)\s+in\s+(?:the|both|his|her|one)\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?"
@@ -215,7 +216,9 @@ _FREED = re.compile(r"\b(?:kidnapped|abducted|seized|taken\s+hostage)\b[^.;]{0,1
 _ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^(?:shot|grazed|hit|wounded|stabbed)\s+in\b|^(?:stabbed|grazed|slashed|beaten)$")
 # "In January, a man was shot dead": a time or place before the clause's subject
 # "11/6/19 — Kaspiysk: a trader was shot dead", "Tral, Pulwama district: ...": a log entry's date and place heading
-_LEAD_PHRASE = re.compile(r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?\s*(?:—|–|--)\s*)?"
+_LEAD_PHRASE = re.compile(r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?\s*(?:—|–|--)\s*"
+                          # a log entry's opener: "Fri 15/01/2021 — Belfast: "
+                          r"|[^—–\n]{0,30}?\s(?:—|–|--)\s+[A-Z][^:;—–\n]{0,40}:\s*)?"
                           r"(?:(?:\d[\d./-]{4,9}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\s*(?:—|–|--|:)\s*)?(?:[A-ZÀ-Þ][^:;.—–\n]{0,60}:\s*)?"
                           r"(?:(?:In|On|Late|Early|Last|Earlier|Later|At|Overnight|Hours\s+later)\b[^,;]{0,40},)?\s*[\"“]?\s*$")
 # "... comes three months after a boy was stabbed to death": a clause of its own opens on its subject
