@@ -177,7 +177,9 @@ _NUMERIC_HINT = re.compile(r"\d[/\-]\d{1,2}[/\-]\d\d")  # every _NUMERIC match h
 
 # Patterns in order of priority: earlier ones win over overlapping later ones.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("iso", re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")),  # "2016-03-07", "2016-3-7"
+    # "20130203 —": year, month and day without separators, only where the date heads a log entry
+    ("compact", re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\s*(?:—|–|--|:))")),
     # "2021/09/06", "2021.09.06": year, month, day
     ("ymd", re.compile(r"(?<![\d/.])((?:19|20)\d{2})([/.])(\d{1,2})\2(\d{1,2})(?![\d/]|\.\d)")),
     # "12/7/2011", "13-08-2020": month first, as incident databases write it, unless the first number cannot be a
@@ -222,7 +224,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 _MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_PREFIXES_LOW = tuple(m.lower() for m in _MONTH_PREFIXES)
 _NEEDS = {
-    "iso": ("<digit>",), "ymd": ("<digit>",), "numeric": ("<digit>",), "dotted": ("<digit>",), "mdy": ("<digit>", "<Month>"), "dmy": ("<digit>", "<Month>"), "my": ("<digit>", "<Month>"),
+    "iso": ("<digit>",), "compact": ("<digit>",), "ymd": ("<digit>",), "numeric": ("<digit>",), "dotted": ("<digit>",), "mdy": ("<digit>", "<Month>"), "dmy": ("<digit>", "<Month>"), "my": ("<digit>", "<Month>"),
     "md": ("<digit>", "<Month>"), "dm": ("<digit>", "<Month>"),
     "month_rel_year": ("<month>", ("year",)), "last_month_name": ("<month>", ("last", "this", "next", "previous")),
     "in_month": ("<Month>",), "ago": (("ago",),), "came_after": (("after", "before"),),
@@ -323,7 +325,7 @@ def reading_day_first(flag: bool):
 def _resolve_match(kind, m, text, pub, ref):
     """(date, precision, expr_kind) for one regex match."""
     g = m.groups()
-    if kind == "iso":
+    if kind in ("iso", "compact"):
         d = _safe_date(int(g[0]), int(g[1]), int(g[2]))
         return (*_fmt(d, "day"), "absolute") if d else (None, None, "absolute")
     if kind == "ymd":

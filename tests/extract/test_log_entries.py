@@ -103,6 +103,8 @@ def test_an_entry_whose_event_comes_after_its_first_sentence_is_dated_by_its_ope
     (("4/9/21 —", "18/9/21 —", "2/10/21 —"), ["2021-09-04", "2021-09-18", "2021-10-02"]),
     (("7.3.16:", "19.3.16:", "30.3.16:"), ["2016-03-07", "2016-03-19", "2016-03-30"]),
     (("03/07/98 —", "03/11/98 —", "04/02/98 —"), ["1998-03-07", "1998-03-11", "1998-04-02"]),
+    (("2017-5-4 —", "2017-5-19 —", "2017-6-2 —"), ["2017-05-04", "2017-05-19", "2017-06-02"]),
+    (("20170504 —", "20170519:", "20170602 —"), ["2017-05-04", "2017-05-19", "2017-06-02"]),
 ])
 def test_a_log_whose_openers_write_the_year_in_two_digits_is_still_a_log(openers, dates):
     found = extract(_log(openers), PUB)["incidents"]
@@ -110,7 +112,7 @@ def test_a_log_whose_openers_write_the_year_in_two_digits_is_still_a_log(openers
 
 
 @pytest.mark.parametrize("text", ["The council voted 3/4/18 on the motion.", "Version 2.6.18 of the software shipped.",
-                                  "A 1/2/21 ratio was agreed."])
+                                  "A 1/2/21 ratio was agreed.", "Call 20170504 for the hotline."])
 def test_a_two_digit_year_inside_a_sentence_is_not_a_date(text):
     assert [d for d in find_dates(text, PUB) if d.precision == "day"] == []
 
