@@ -31,36 +31,36 @@ _INTEGER = {"killed", "injured", "attackers_killed", "reports", "articles"}
 _EV = "coalesce({0}.event_id, 'report-' || {0}.id)"
 _TRIGGERS = {
     "event_summary_incident_added": f"""AFTER INSERT ON incidents BEGIN
-        INSERT OR IGNORE INTO {STALE} (ev) VALUES ({_EV.format('NEW')}); END""",
+        INSERT INTO {STALE} (ev) VALUES ({_EV.format('NEW')}); END""",
     "event_summary_incident_changed": f"""AFTER UPDATE ON incidents BEGIN
-        INSERT OR IGNORE INTO {STALE} (ev) VALUES ({_EV.format('OLD')}), ({_EV.format('NEW')}); END""",
+        INSERT INTO {STALE} (ev) VALUES ({_EV.format('OLD')}), ({_EV.format('NEW')}); END""",
     "event_summary_incident_removed": f"""AFTER DELETE ON incidents BEGIN
-        INSERT OR IGNORE INTO {STALE} (ev) VALUES ({_EV.format('OLD')}); END""",
+        INSERT INTO {STALE} (ev) VALUES ({_EV.format('OLD')}); END""",
     # an article's title, address, source or date is part of its incidents' rows
     "event_summary_article_changed": f"""AFTER UPDATE OF title, url, source, published ON documents
         WHEN OLD.title IS NOT NEW.title OR OLD.url IS NOT NEW.url OR OLD.source IS NOT NEW.source
              OR OLD.published IS NOT NEW.published BEGIN
-        INSERT OR IGNORE INTO {STALE} (ev)
+        INSERT INTO {STALE} (ev)
             SELECT {_EV.format('i')} FROM incidents i WHERE i.document_id IN (OLD.id, NEW.id); END""",
     # a place's name, kind, country, region or coordinates are too (an upsert that changes nothing is no change)
     "event_summary_place_changed": f"""AFTER UPDATE ON places
         WHEN OLD.id IS NOT NEW.id OR OLD.name IS NOT NEW.name OR OLD.kind IS NOT NEW.kind
              OR OLD.country_code IS NOT NEW.country_code OR OLD.admin1 IS NOT NEW.admin1
              OR OLD.lat IS NOT NEW.lat OR OLD.lon IS NOT NEW.lon BEGIN
-        INSERT OR IGNORE INTO {STALE} (ev)
+        INSERT INTO {STALE} (ev)
             SELECT {_EV.format('i')} FROM incidents i WHERE i.place_id IN (OLD.id, NEW.id); END""",
     "event_summary_place_added": f"""AFTER INSERT ON places BEGIN
-        INSERT OR IGNORE INTO {STALE} (ev)
+        INSERT INTO {STALE} (ev)
             SELECT {_EV.format('i')} FROM incidents i WHERE i.place_id = NEW.id; END""",
     "event_summary_place_removed": f"""AFTER DELETE ON places BEGIN
-        INSERT OR IGNORE INTO {STALE} (ev)
+        INSERT INTO {STALE} (ev)
             SELECT {_EV.format('i')} FROM incidents i WHERE i.place_id = OLD.id; END""",
 }
 _REPORT_KEY = "i.document_id || ':' || coalesce(i.start, '') || ':' || coalesce(i.\"end\", '')"
 for _when, _row in (("INSERT", "NEW"), ("DELETE", "OLD"), ("UPDATE", "NEW")):
     # a figure fix names its report by key: that report's incident shows the fix in its corrected column
     _TRIGGERS[f"event_summary_fix_{_when.lower()}"] = f"""AFTER {_when} ON incident_fixes BEGIN
-        INSERT OR IGNORE INTO {STALE} (ev) SELECT {_EV.format('i')} FROM incidents i
+        INSERT INTO {STALE} (ev) SELECT {_EV.format('i')} FROM incidents i
             WHERE {_REPORT_KEY} IN ({_row}.report{", OLD.report" if _when == "UPDATE" else ""}); END"""
 
 
@@ -78,15 +78,26 @@ def install(db) -> bool:
         return False
     made = False
     with db.conn:
-        if STALE not in have:
-            db.execute(f"CREATE TABLE {STALE} (ev TEXT PRIMARY KEY)")
+        # no key on the list: an upsert's DO UPDATE overrides the OR IGNORE of the statements its triggers run, so a
+        # key would fail the write that notes one incident twice; the list is read with DISTINCT
+        listed = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [STALE]).fetchone()
+        if listed and "PRIMARY KEY" in listed[0]:  # a file made with the keyed list: made again, all stale
+            for name in _TRIGGERS:
+                db.execute(f"DROP TRIGGER IF EXISTS {name}")
+            have -= set(_TRIGGERS)
+            db.execute(f"DROP TABLE {STALE}")
+            db.execute(f"CREATE TABLE {STALE} (ev TEXT)")
+            db.execute(f"INSERT INTO {STALE} (ev) SELECT {_EV.format('i')} FROM incidents i")
+            made = True
+        elif not listed:
+            db.execute(f"CREATE TABLE {STALE} (ev TEXT)")
             made = True
         if FRAME not in have:
             db.execute(f"CREATE TABLE {FRAME} (id INTEGER PRIMARY KEY CHECK (id = 1), arrow BLOB NOT NULL)")
             made = True
         if TABLE not in have:
             db.execute(f"CREATE TABLE {TABLE} ({_columns_sql()})")
-            db.execute(f"INSERT OR IGNORE INTO {STALE} (ev) SELECT {_EV.format('i')} FROM incidents i")
+            db.execute(f"INSERT INTO {STALE} (ev) SELECT {_EV.format('i')} FROM incidents i")
             made = True
         for name, body in _TRIGGERS.items():
             if name not in have:
@@ -117,7 +128,7 @@ def refresh(db) -> int:
         conn.commit()
     conn.execute("BEGIN IMMEDIATE")  # no writer can add stale rows between reading and clearing them
     try:
-        stale = [r[0] for r in conn.execute(f"SELECT ev FROM {STALE}")]
+        stale = [r[0] for r in conn.execute(f"SELECT DISTINCT ev FROM {STALE}")]
         kept = conn.execute(f"SELECT EXISTS (SELECT 1 FROM {FRAME})").fetchone()[0] == 1
         if stale:
             everything = conn.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {TABLE})").fetchone()[0] == 1

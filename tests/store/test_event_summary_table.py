@@ -95,3 +95,40 @@ def test_an_older_file_gets_the_summary_and_the_covering_index_when_the_dashboar
         pd.testing.assert_frame_equal(stored(reopened), expected(reopened), check_exact=True)
     finally:
         reopened.close()
+
+
+def test_an_upsert_of_a_place_whose_event_has_several_reports_there_is_written(db):
+    """An upsert's DO UPDATE overrides the conflict policy of the statements its triggers run: the list of stale
+    incidents must take the same incident twice."""
+    place = db.execute("SELECT place_id FROM incidents WHERE event_id IS NOT NULL GROUP BY event_id, place_id "
+                       "HAVING count(*) > 1 LIMIT 1").fetchone()
+    if place is None:  # make one: a second report of an event at its place
+        with db.conn:
+            db.execute("UPDATE incidents SET event_id = (SELECT min(event_id) FROM incidents), place_id = "
+                       "(SELECT place_id FROM incidents WHERE event_id = (SELECT min(event_id) FROM incidents)) "
+                       "WHERE id = (SELECT max(id) FROM incidents)")
+        place = db.execute("SELECT place_id FROM incidents WHERE event_id = (SELECT min(event_id) FROM incidents)"
+                           ).fetchone()
+    columns = [r[1] for r in db.execute("PRAGMA table_info(places)")]
+    row = db.execute(f"SELECT {', '.join(columns)} FROM places WHERE id = ?", [place[0]]).fetchone()
+    changed = dict(zip(columns, row), name="Renamed by a later article")
+    names = ", ".join(columns)
+    with db.conn:
+        db.execute(f"INSERT INTO places ({names}) VALUES ({', '.join('?' for _ in columns)}) ON CONFLICT(id) DO UPDATE "
+                   f"SET name = excluded.name", [changed[c] for c in columns])
+    assert event_summary.stored(db) is None
+    event_summary.refresh(db)
+    pd.testing.assert_frame_equal(stored(db), expected(db), check_exact=True)
+
+
+def test_a_file_made_with_a_keyed_list_of_stale_incidents_gets_the_list_without_a_key(db):
+    with db.conn:
+        for name in event_summary._TRIGGERS:
+            db.execute(f"DROP TRIGGER {name}")
+        db.execute(f"DROP TABLE {event_summary.STALE}")
+        db.execute(f"CREATE TABLE {event_summary.STALE} (ev TEXT PRIMARY KEY)")
+    assert event_summary.install(db)
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [event_summary.STALE]).fetchone()[0]
+    assert "PRIMARY KEY" not in sql
+    event_summary.refresh(db)
+    pd.testing.assert_frame_equal(stored(db), expected(db), check_exact=True)
