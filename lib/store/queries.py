@@ -318,17 +318,22 @@ def build_summary_rows(db, only=None) -> tuple[pd.DataFrame, np.ndarray, list]:
     return _build_summaries(db, None, only)
 
 
+def _summary_dtypes(frame: pd.DataFrame) -> None:
+    """Give a summary frame's coordinates, counts and figures the dtypes lib.tally.incidents gives, in place."""
+    for column in ("latitude", "longitude"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    for column in ("reports", "articles"):
+        frame[column] = frame[column].astype("int64")
+    for column in tally.FIGURES:  # int64, or float64 when one is missing
+        frame[column] = frame[column].astype("Int64").to_numpy()
+
+
 def _typed_summaries(frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     """The summary frame with the dtypes lib.tally.incidents gives, and its is_event column apart."""
     if frame.empty:
         return tally.incidents(None), np.zeros(0, dtype=bool)
     is_event = frame.pop("is_event").to_numpy(dtype=bool)
-    for column in ("latitude", "longitude"):
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-    for column in ("reports", "articles"):
-        frame[column] = frame[column].astype("int64")
-    for column in tally.FIGURES:  # the dtypes tally.incidents gives: int64, or float64 when one is missing
-        frame[column] = frame[column].astype("Int64").to_numpy()
+    _summary_dtypes(frame)
     for column in ("sources", "corrected", "parts"):
         frame[column] = frame[column].fillna("").tolist()
     frame["part_of"] = np.array([v if isinstance(v, str) else None for v in frame["part_of"]], dtype=object)
@@ -381,12 +386,7 @@ def _build_summaries(db, filters, only=None) -> tuple[pd.DataFrame, np.ndarray, 
             {_lean_from("i", where)} {_where(where + ["i.part_of IS NOT NULL",
                                                "i.part_of != coalesce(i.event_id, 'report-' || i.id)"])})
         WHERE k = 1""", params))
-    for column in ("latitude", "longitude"):
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-    for column in ("reports", "articles"):
-        frame[column] = frame[column].astype("int64")
-    for column in tally.FIGURES:  # the dtypes tally.incidents gives: int64, or float64 when one is missing
-        frame[column] = frame[column].astype("Int64").to_numpy()
+    _summary_dtypes(frame)
     incidents = frame["incident"].tolist()  # a list, walked three times (quicker than the column)
     frame["sources"] = ["; ".join(sources.get(ev, ())) for ev in incidents]
     corrected: dict = {}

@@ -31,3 +31,16 @@ def mentions_for(text):
             out.append({"start": m.start(), "end": m.end(), "surface": name, "name": name, "kind": kind,
                         "country_code": cc, "lat": lat, "lon": lon, "place_id": "test:" + name, "confidence": 0.9})
     return sorted(out, key=lambda m: m["start"])
+
+
+def extracted_incidents(text, published):
+    """The incidents the whole extractor finds in text."""
+    from lib.extract import extract
+    return extract(text, published)["incidents"]
+
+
+def lead_incident(text, published):
+    """The first incident the whole extractor finds in text (the test fails when there is none)."""
+    found = extracted_incidents(text, published)
+    assert found, f"no incident in {text!r}"
+    return found[0]

@@ -4,19 +4,17 @@ among a toll, and beatings."""
 
 import pytest
 
-from lib.extract import extract
+from tests.extract.incident_cases import extracted_incidents, lead_incident
 
 PUB = "2026-05-12"
 
 
 def incidents(text, published=PUB):
-    return extract(text, published)["incidents"]
+    return extracted_incidents(text, published)
 
 
 def lead(text, published=PUB):
-    found = incidents(text, published)
-    assert found, f"no incident in {text!r}"
-    return found[0]
+    return lead_incident(text, published)
 
 
 WOUND_ONLY = [
