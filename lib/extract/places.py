@@ -224,15 +224,29 @@ def _match_at(ctx: _Ctx, i: int):
     caps, gaps, n = ctx.caps, ctx.gaps, ctx.n
     best = (i, key) if key in index else None
     j = i
+    comma = None  # (first token after a comma inside the key, the match before it)
     while j + 1 < n and j - i + 1 < maxn and key in prefixes:
         g = gaps[j + 1]
         if g != " " and not _join_ok(g):
             break
+        if g[:1] == "," and comma is None:
+            comma = (j + 1, best if best is not None and best[0] == j else None)
         j += 1
         key = key + " " + keys[j]
         if key in index and (caps[j] or _curated_key(gaz, key)):
             best = (j, key)
+    if comma is not None and comma[1] is not None and best[0] >= comma[0] \
+            and _names_area(gaz, " ".join(keys[comma[0]:best[0] + 1])):
+        return comma[1]  # "Antigonish, Nova Scotia": an alias of the town, but two places are named
     return best
+
+
+def _names_area(gaz, key: str) -> bool:
+    """Whether a key of several letters is the own name of a country or a first-level region."""
+    if len(key.replace(" ", "")) < 4:
+        return False  # "Washington, D.C.": an abbreviation stays part of the name
+    recs = gaz.records
+    return any(code & 1 and recs[code >> 1].kind in ("country", "admin1") for code in gaz.index.get(key, ()))
 
 
 def _is_dateline(ctx: _Ctx, i: int, j: int) -> bool:
@@ -518,7 +532,7 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
         out = [m for m in out if not (m["i"] == m["name_j"] and m["key"] in ctx.person_keys
                                       and not m["dateline"] and (not facts.get(m["key"])[2]
                                                                  or m["key"] in ctx.surnames)
-                                      and m["hint"] is None)]
+                                      and m["hint"] is None and not _locative(ctx, m["i"]))]
     return ctx, out, sites
 
 
@@ -732,6 +746,12 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
         and (i < 2 or gaps[i - 1] in (", ", " (", "("))
     # people: the name sits in a longer run of capitalised words that is not itself a place
     run = ctx.run_of[i]
+    if single and run == (i, i + 1) and not curated and gaps[i + 1] == " " and _name_token(ctx, i + 1) \
+            and keys[i + 1] not in ctx.gaz.index and keys[i + 1] not in GIVEN_NAMES \
+            and not (i > 0 and keys[i - 1] in _PLACE_PREPOSITIONS) and not _well_known(ctx.gaz, key):
+        # "the Mara Salvatrucha": a region's name before a word no gazetteer knows names a gang, a team
+        # or a firm (a well-known place keeps its name: "Kabul Serena")
+        return "organisation (name)"
     if run and (run[0] < i or run[1] > j) and not party_home:
         a, b = run
         others = [t for t in range(a, b + 1) if t < i or t > j]
@@ -791,9 +811,29 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             and not _has_city(ctx.gaz, key):  # "Gainesville says no": a city may speak for its people
         ctx.person_keys.add(key)
         return "person (speaker)"
-    if single and key in ctx.person_keys and (not place_like or key in ctx.surnames) and not dateline:
+    if single and key in ctx.person_keys and (not place_like or key in ctx.surnames) and not dateline \
+            and not _locative(ctx, i):
         return "person (seen)"
     return None
+
+
+_LOCATIVES = frozenset(("in", "near", "outside", "around"))
+
+
+def _locative(ctx: _Ctx, i: int) -> bool:
+    """A single name right after "in", "near", "outside" or "around", and not a possessive: a place even where
+    a person of that name speaks elsewhere in the text ("Sergeant Mark Napier" ... "a bar in Napier")."""
+    keys, gaps = ctx.keys, ctx.gaps
+    if i == 0 or keys[i - 1] not in _LOCATIVES or ctx.caps[i - 1] or gaps[i] != " ":
+        return False
+    return not (i + 1 < ctx.n and keys[i + 1] == "s" and gaps[i + 1] in ("'", "’"))
+
+
+def _well_known(gaz, key: str) -> bool:
+    """Whether some bearer of a name is a country, a capital or a city of 100,000 people or more."""
+    recs = gaz.records
+    return any(r.kind == "country" or r.capital or r.population >= 100_000 and r.kind in ("city", "town")
+               for r in (recs[c >> 1] for c in gaz.index.get(key, ())))
 
 
 def _has_city(gaz, key: str) -> bool:

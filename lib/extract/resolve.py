@@ -146,6 +146,8 @@ def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
             continue  # alternate names of small places are mostly noise ("Taliban", "Samples"), but a district's
             # name without its generic ("Bajaur" for "Bājaur Agency") is the district's own name
         cs.append((code >> 1, primary))
+    if not single:
+        cs.extend(_compass_area(gaz, key, cs))
     for c in cs:
         if c not in scores:
             scores[c] = _base_score(recs[c[0]], c[1])
@@ -158,6 +160,27 @@ def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
     if len(memo) < 100_000:
         memo[key] = hit
     return hit
+
+
+_COMPASS = frozenset(("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                      "northeast", "northwest", "southeast", "southwest"))
+
+
+def _compass_area(gaz, key: str, cs: list) -> list:
+    """A part of a country or region named by a direction ("North Wales", "South West England") is placed in
+    that country or region, at its precision, when the only bearers of the whole name are small towns."""
+    words = key.split(" ")
+    lead = 1
+    while lead < len(words) - 1 and words[lead] in _COMPASS:
+        lead += 1  # "south west england"
+    if words[0] not in _COMPASS or lead == len(words):
+        return []
+    recs = gaz.records
+    if any(recs[i].kind not in ("town", "poi") or recs[i].population >= 100_000 for i, _ in cs):
+        return []
+    have = {i for i, _ in cs}
+    return [(code >> 1, True) for code in gaz.index.get(" ".join(words[lead:]), ())
+            if code & 1 and recs[code >> 1].kind in ("country", "admin1") and (code >> 1) not in have]
 
 
 # an anchor more than this many degrees of latitude away is more than 400 km away (R * 3.7 deg = 411 km)
