@@ -318,7 +318,9 @@ def _site_at(ctx: _Ctx, i: int):
                 return None  # "Joe Hall" is a person; "City Hall", "Crocus City Hall" are halls
             if key in SITE_HEADS and not (nk + 1 < n and caps[nk + 1] and gaps[nk + 1] == " ") \
                     and not _org_follows(ctx, nk + 1):
-                return k, nk, False
+                if key in _PLACED_HEADS and i > 0 and gaps[i] in (" ", "-") and _name_token(ctx, i - 1):
+                    return None  # "Royal Alexandra Hospital": the place does not start the name
+                return k, nk, key in _PLACED_HEADS
             if key in TITLES and key not in _NAME_ABBREVIATIONS and key != "saint":
                 return None
             k = nk
@@ -326,6 +328,13 @@ def _site_at(ctx: _Ctx, i: int):
             continue
         if key in ESTATE_HEADS:
             return k, nk, False  # "the Sligo estate"
+        if key in _LOWER_HEADS and k == i and _name_token(ctx, k) and not (nk + 1 < n and caps[nk + 1]
+                                                                           and gaps[nk + 1] == " ") \
+                and not (i > 0 and gaps[i] in (" ", "-") and _name_token(ctx, i - 1)) \
+                and (nk + 1 >= n or gaps[nk + 1] != " " or caps[nk + 1] or keys[nk + 1] in _AFTER_SITE):
+            # "Kamenge market", "Lido beach", "Kabul hospital"; not "Bibi Fatima mosque", nor a head that
+            # qualifies a noun after it ("the Kandahar mosque bombing")
+            return k, nk, key in _PLACED_HEADS
         for phrase in SITE_PHRASES:
             if tuple(keys[nk:nk + len(phrase)]) == phrase and all(gaps[nk + t] == " " for t in range(1, len(phrase))):
                 return k, nk + len(phrase) - 1, True
@@ -334,6 +343,15 @@ def _site_at(ctx: _Ctx, i: int):
 
 
 _STREET_HEADS = frozenset(("street", "road", "avenue", "drive", "lane", "boulevard"))
+# heads that name a site in lower case after a one-word name (a street's or a square's lower-case head is
+# mostly a way to somewhere: "the Kabul road")
+_LOWER_HEADS = frozenset(("hospital", "market", "bazaar", "beach", "mosque", "church", "hotel", "stadium"))
+_AFTER_SITE = frozenset(("in", "on", "at", "of", "near", "outside", "and", "or", "was", "were", "is", "are", "has",
+                         "had", "where", "which", "that", "after", "before", "when", "to", "from", "with", "by", "for",
+                         "late", "early", "last", "this", "earlier", "overnight", "yesterday", "today", "tonight"))
+# heads whose site is one only when its name starts with a known place ("Juba Teaching Hospital"): most
+# hospitals named after people ("Kenyatta National Hospital") are where patients are, not places of the story
+_PLACED_HEADS = frozenset(("hospital",))
 _BRANCH_HEADS = frozenset(("province", "wilayat", "wilayah"))
 _GROUP_NAMES = frozenset(("isis", "isil", "is", "daesh"))
 _LEAD_JOINERS = frozenset(("de", "del", "la", "las", "los", "da", "do", "dos", "das", "du", "des", "el"))
@@ -964,12 +982,24 @@ def _locate_sites(ctx: _Ctx, places: list[dict], sites: list[dict], inner_found:
         # the place a site's name starts with is where it is ("Kabul Longan Hotel") when the article names
         # that place elsewhere too; a mosque or church named after a faraway place ("Madina Mosque") is not
         borrowed = _borrowed_name(ctx, site)
-        host = inner if inner is not None and inner["kind"] in _HOST_KINDS and inner["place_id"] in named \
+        # a lower-case head after a place's name is a site in that place ("the Kabul hospital")
+        own = not ctx.caps[site["j"]] and ctx.keys[site["j"]] in _LOWER_HEADS and inner is not None \
+            and inner["kind"] == "city"
+        if ctx.keys[site["j"]] in _PLACED_HEADS and not (inner is not None and inner["place_id"] in named):
+            # "Frederick Memorial Hospital" is a site only where the story names Frederick too; else the
+            # place its name starts with is the mention after a lower-case head ("the Benghazi hospital")
+            if inner is not None and not ctx.caps[site["j"]]:
+                out.append(inner)
+            continue
+        host = inner if inner is not None and inner["kind"] in _HOST_KINDS and (inner["place_id"] in named or own) \
             and not borrowed else None
         if host is None:
             a, b = sentence_at(spans, site["start"])
             after = [m for m in hosts if site["end"] <= m["start"] < b and m["start"] - site["end"] <= 60]
             before = [m for m in hosts if a <= m["start"] and m["end"] <= site["start"]]
+            # a town beats the district named with it ("Porto-Vecchio, Corse-du-Sud: ... near Palombaggia beach")
+            after = [m for m in after if m["kind"] != "admin2"] or after
+            before = [m for m in before if m["kind"] != "admin2"] or before
             host = after[0] if after else before[-1] if before else home
         if host is None and inner is not None and inner["kind"] in _HOST_KINDS:
             host = inner

@@ -125,3 +125,75 @@ def test_districts_with_three_part_codes_are_in_the_gazetteer():
     found = by_surface("Flooding hit Zomba district in Malawi.")
     assert found["Zomba district"]["kind"] == "admin2"
     assert found["Zomba district"]["country_code"] == "MW"
+
+
+# ---- sites: hospitals, and a lower-case head after a one-word name, at the place they are in
+
+def test_a_hospital_named_after_its_city_is_a_site_in_that_city():
+    found = by_surface("In Juba, the wounded were taken to Juba Teaching Hospital.")
+    site = found["Juba Teaching Hospital"]
+    assert site["kind"] == "poi" and site["country_code"] == "SS"
+    assert site["lat"] == found["Juba"]["lat"]
+
+
+def test_a_lower_case_market_after_an_unknown_name_is_placed_at_the_district_named():
+    found = by_surface("Gunmen attacked a post in Kasese district and looted the Bwera market.")
+    assert found["Bwera market"]["country_code"] == "UG"
+
+
+def test_a_hospital_named_after_a_person_is_no_site():
+    found = by_surface("The patient was isolated at Kenyatta National Hospital in Nairobi.")
+    assert list(found) == ["Nairobi"]
+
+
+def test_a_market_after_an_unknown_neighbourhood_is_placed_at_the_city_named():
+    found = by_surface("Attackers threw grenades into the Kamenge market in Bujumbura on Sunday.")
+    assert found["Kamenge market"]["country_code"] == "BI"
+    assert found["Kamenge market"]["lat"] == found["Bujumbura"]["lat"]
+
+
+def test_a_lower_case_head_after_a_known_city_is_in_that_city_even_when_another_city_is_named():
+    found = by_surface("The governor flew in from Herat. The Kabul market was full.")
+    assert found["Kabul market"]["country_code"] == "AF"
+    assert found["Kabul market"]["lat"] > 34
+
+
+def test_a_lower_case_site_with_no_place_in_the_text_is_dropped():
+    assert find_places("The wounded were taken to Mercy hospital.") == []
+
+
+def test_a_lower_case_road_after_a_city_is_no_site():
+    found = by_surface("Traffic on the Kabul road was stopped near Jalalabad.")
+    assert "Kabul road" not in found
+
+
+def test_a_lower_case_head_after_a_two_word_name_names_no_site_of_its_last_word():
+    found = by_surface("KANDAHAR, October 19 - A bomb exploded in the Bibi Fatima mosque in Kandahar.")
+    assert "Fatima mosque" not in found
+    assert all(m["country_code"] == "AF" for m in found.values())
+
+
+def test_a_site_is_placed_at_the_town_rather_than_the_district_named_after_it():
+    found = by_surface("Porto-Vecchio, Corse-du-Sud: two villas were destroyed near Palombaggia beach overnight.")
+    assert found["Palombaggia beach"]["lat"] == found["Porto-Vecchio"]["lat"]
+
+
+def test_a_hospital_whose_name_starts_after_a_title_word_is_no_site_of_a_town():
+    found = by_surface("She died at the Royal Alexandra Hospital in Paisley.")
+    assert list(found) == ["Paisley"]
+
+
+def test_a_hospital_named_after_a_place_the_story_does_not_name_is_no_site():
+    found = by_surface("She was treated at Margaret Memorial Hospital in Leeds.")
+    assert list(found) == ["Leeds"]
+
+
+def test_the_city_a_hospital_is_named_after_stays_a_place_where_the_site_is_not_kept():
+    found = by_surface("The infections began before the nurses arrived at the Benghazi hospital.")
+    assert found["Benghazi"]["country_code"] == "LY"
+
+
+def test_a_lower_case_head_before_another_noun_names_no_site():
+    found = by_surface("Death toll in Kandahar mosque bombing climbs to forty-one")
+    assert found["Kandahar"]["kind"] in ("city", "admin1")
+    assert "Kandahar mosque" not in found
