@@ -402,7 +402,45 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
         return (country_weight.get(cc, 0) - own_weight.get((key, cc), 0),
                 region_weight.get(reg, 0) - own_region.get((key, reg), 0) if admin1 else 0)
 
-    return _short_country_names(_nearest_namesakes(out, out_keys, recs, support))
+    out = _nearest_namesakes(out, out_keys, recs, support)
+    return _short_country_names(_listed_alike(tokens.text, out, out_keys, recs))
+
+
+_LIST_GAP = re.compile(r",? (?:and|or) |, ")
+_LIST_KINDS = ("country", "admin1")
+
+
+def _listed_alike(text: str, out: list[dict], out_keys: list[tuple], recs) -> list[dict]:
+    """In a list of three or more names most of which are countries (or states of one country), a name with
+    a bearer of that kind is that one ("Benin, Ghana, Guinea, Niger, and Senegal": the country, not
+    Nigeria's Niger state; "Georgia, Oklahoma, Pennsylvania": the state, not a town in Pennsylvania)."""
+    if len(out) < 3 or len(out_keys) != len(out):
+        return out
+    runs, run = [], [0]
+    for k in range(1, len(out)):
+        if _LIST_GAP.fullmatch(text[out[k - 1]["end"]:out[k]["start"]]):
+            run.append(k)
+        else:
+            runs.append(run)
+            run = [k]
+    runs.append(run)
+    for run in runs:
+        if len(run) < 3:
+            continue
+        kinds = [(out[k]["kind"], out[k]["country_code"] if out[k]["kind"] == "admin1" else None) for k in run]
+        kind, cc = max(set(kinds), key=kinds.count)
+        if kind not in _LIST_KINDS or kinds.count((kind, cc)) * 2 < len(run):
+            continue
+        for k, have in zip(run, kinds):
+            if have == (kind, cc) or kind == "admin1" and have[0] not in ("town", "admin2"):
+                continue  # (a city among provinces stays a city: "Kabul, Kandahar and Herat")
+            alike = [idx for idx, primary in out_keys[k][1] if primary and recs[idx].kind == kind
+                     and (cc is None or recs[idx].country_code == cc)]
+            if len(alike) == 1:
+                r = recs[alike[0]]
+                out[k].update(name=r.name, kind=r.kind, country_code=r.country_code, admin1=r.admin1, lat=r.lat,
+                              lon=r.lon, place_id=r.id, population=r.population, source=r.source)
+    return out
 
 
 _LOCATIVES = frozenset(("in", "at", "near", "outside", "around"))
