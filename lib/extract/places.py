@@ -489,6 +489,10 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
             j = i
             key = keys[i]
         else:
+            unknown = _unknown_town(ctx, i)
+            if unknown is not None:
+                out.append(unknown)
+                nxt = i + 1
             continue
         reason = _reject(ctx, i, j, key, facts)
         if reason:
@@ -552,6 +556,37 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
                                                                  or m["key"] in ctx.surnames)
                                       and m["hint"] is None and not _locative(ctx, m["i"]))]
     return ctx, out, sites
+
+
+_TOWN_LEADS = frozenset(("in", "near", "at", "outside", "around", "of"))
+
+
+def _unknown_town(ctx: _Ctx, i: int) -> dict | None:
+    """A town the gazetteer lacks, named before its district ("near Bwera, Kasese district", "in Kolofata,
+    Mayo-Sava department", "Bwera, in Kasese district"): a raw mention without candidates of its own that
+    carries the district's key (resolution places it at the district, whose kind tells the precision)."""
+    keys, caps, gaps, words, n = ctx.keys, ctx.caps, ctx.gaps, ctx.words, ctx.n
+    if i + 2 >= n or gaps[i + 1] != ", " or len(keys[i]) < 4 or not words[i][1:].islower():
+        return None
+    lead = i in ctx.line_start or i > 0 and (keys[i - 1] in _TOWN_LEADS and not caps[i - 1] and gaps[i] == " "
+                                             or gaps[i].strip() in ("—", "–", "-", "--"))
+    if not lead or not _name_token(ctx, i) or keys[i] in GIVEN_NAMES or keys[i] in ctx.person_keys \
+            or keys[i] in ctx.lower_words or keys[i] in ctx.common:
+        return None
+    k = i + 1
+    if keys[k] == "in" and not caps[k] and gaps[k + 1] == " ":
+        k += 1
+    if not caps[k]:
+        return None
+    m = _match_at(ctx, k)
+    if m is None:
+        return None
+    area = m[1]
+    recs = ctx.gaz.records
+    if not any(code & 1 and recs[code >> 1].kind == "admin2" for code in ctx.gaz.index.get(area, ())):
+        return None
+    return {"i": i, "j": i, "name_j": i, "key": keys[i], "hint": None, "start": ctx.starts[i], "end": ctx.ends[i],
+            "dateline": False, "told_small": False, "area_key": area}
 
 
 _STATE_ROWS = rules.table("state_abbreviations", ("abbreviation", "state"))

@@ -162,6 +162,15 @@ def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
     return hit
 
 
+def _district_of(gaz, key: str | None, country_weight: dict) -> int | None:
+    """The district a key names (its bearer in the country the article gives most sign of), or None."""
+    if key is None:
+        return None
+    recs = gaz.records
+    found = [code >> 1 for code in gaz.index.get(key, ()) if code & 1 and recs[code >> 1].kind == "admin2"]
+    return max(found, key=lambda i: country_weight.get(recs[i].country_code, 0), default=None)
+
+
 _COMPASS = frozenset(("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                       "northeast", "northwest", "southeast", "southwest"))
 
@@ -335,6 +344,17 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
     out_keys = []  # (key, candidates) of each mention of out
     for mi, (m, (cs, base), (qcc, qadm, _, areas)) in enumerate(zip(raw, cands, quals)):
         if not cs:
+            district = _district_of(gaz, m.get("area_key"), country_weight)
+            if district is not None:
+                # a town the gazetteer lacks, placed at the district named after it
+                r = recs[district]
+                out.append({
+                    "start": m["start"], "end": m["end"], "surface": tokens.text[m["start"]:m["end"]],
+                    "name": r.name, "kind": r.kind, "country_code": r.country_code, "admin1": r.admin1,
+                    "lat": r.lat, "lon": r.lon, "place_id": r.id, "population": r.population,
+                    "confidence": 0.4, "source": r.source,
+                })
+                out_keys.append((m["key"], ()))
             continue
         key = m["key"]
         hint = hints.get(mi, m["hint"]) if hints else m["hint"]

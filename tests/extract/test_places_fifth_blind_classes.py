@@ -197,3 +197,27 @@ def test_a_lower_case_head_before_another_noun_names_no_site():
     found = by_surface("Death toll in Kandahar mosque bombing climbs to forty-one")
     assert found["Kandahar"]["kind"] in ("city", "admin1")
     assert "Kandahar mosque" not in found
+
+
+# ---- a town the gazetteer lacks, named before its district: placed at the district
+
+def test_an_unknown_town_before_its_district_is_placed_at_the_district():
+    found = find_places("A bomber killed five people at the weekly market in Kolofata, Mayo-Sava department.")
+    town = next(m for m in found if m["surface"] == "Kolofata")
+    assert (town["kind"], town["name"], town["country_code"]) == ("admin2", "Mayo-Sava", "CM")
+
+
+def test_an_unknown_town_before_in_and_its_district_is_placed_at_the_district():
+    found = find_places("Gunmen raided a village near Kanyabwera, in Kasese district, on Monday.")
+    town = next(m for m in found if m["surface"] == "Kanyabwera")
+    assert town["country_code"] == "UG" and town["kind"] == "admin2"
+
+
+def test_an_unknown_word_before_a_district_without_a_place_word_before_it_is_no_place():
+    found = by_surface("Officials said Kanyabwera, Kasese district, was calm.")
+    assert "Kanyabwera" not in found
+
+
+def test_an_unknown_word_before_a_state_is_not_placed_at_the_state():
+    found = by_surface("They live in Smallbrook, Texas, with their children.")
+    assert "Smallbrook" not in found
