@@ -35,3 +35,18 @@ def test_two_names_are_no_list():
 def test_a_city_listed_with_provinces_of_the_same_names_stays_a_city():
     found = kinds("Flights between Kabul, Kandahar and Herat resumed on Monday.")
     assert found["Kabul"][0] == "city"
+
+
+# ---- "the state of X", "the province of X", "the county of X": the generic before the name gives its kind
+
+def test_the_state_of_a_name_is_the_state_not_the_capital_city():
+    text = "The United States has seen two cases. The first was found in the state of Washington."
+    assert kinds(text)["Washington"] == ("admin1", "US")
+
+
+def test_the_county_of_a_name_is_the_county():
+    assert kinds("Flooding hit the county of Durham on Monday.")["Durham"][0] == "admin2"
+
+
+def test_the_state_of_a_country_stays_the_country():
+    assert kinds("Troops crossed into the state of Israel at dawn.")["Israel"] == ("country", "IL")
