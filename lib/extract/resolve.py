@@ -142,9 +142,11 @@ def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
         if not primary and r.kind in ("town", "admin2", "poi", "city") and r.source != "curated" \
                 and r.population < (100_000 if single else 5_000) and (single or r.kind != "admin2") \
                 and not (r.kind == "admin2" and _DISTRICT_SUFFIX_RE.fullmatch(gazetteer.normalize_key(r.name))
-                         and gazetteer.normalize_key(r.name).rsplit(" ", 1)[0] == key):
+                         and gazetteer.normalize_key(r.name).rsplit(" ", 1)[0] == key) \
+                and not _last_letter_variant(key, r.name):
             continue  # alternate names of small places are mostly noise ("Taliban", "Samples"), but a district's
-            # name without its generic ("Bajaur" for "Bājaur Agency") is the district's own name
+            # name without its generic ("Bajaur" for "Bājaur Agency") is the district's own name, and a
+            # spelling that differs in the last letter only ("Leposavic" for "Leposaviq") is the place's
         cs.append((code >> 1, primary))
     if not single:
         cs.extend(_compass_area(gaz, key, cs))
@@ -160,6 +162,12 @@ def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
     if len(memo) < 100_000:
         memo[key] = hit
     return hit
+
+
+def _last_letter_variant(key: str, name: str) -> bool:
+    """Whether a one-word key of seven letters or more spells a place's own name but for its last letter."""
+    own = gazetteer.normalize_key(name)
+    return len(key) >= 7 and " " not in key and len(own) == len(key) and own[:-1] == key[:-1]
 
 
 def _district_of(gaz, key: str | None, country_weight: dict) -> int | None:

@@ -221,3 +221,15 @@ def test_an_unknown_word_before_a_district_without_a_place_word_before_it_is_no_
 def test_an_unknown_word_before_a_state_is_not_placed_at_the_state():
     found = by_surface("They live in Smallbrook, Texas, with their children.")
     assert "Smallbrook" not in found
+
+
+# ---- a spelling of a small town's name that differs in its last letter only
+
+def test_a_small_towns_name_spelt_with_another_last_letter_is_that_town():
+    found = by_surface("Serbs in Leposavić blocked the road to Mitrovica on Tuesday.")
+    assert found["Leposavić"]["country_code"] == "XK"
+    assert found["Leposavić"]["kind"] == "town"
+
+
+def test_other_alternate_names_of_small_places_stay_unmatched():
+    assert find_places("The Taliban claimed the attack.") == []
