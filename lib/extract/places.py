@@ -543,6 +543,11 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
         out.append({"i": i, "j": jj, "name_j": j, "key": key, "hint": hint,
                     "start": ctx.starts[i], "end": ctx.ends[jj],
                     "dateline": _is_dateline(ctx, i, j), "told_small": told})
+        if i == jj and i + 1 < n and gaps[i + 1] == ", ":
+            # the district after it places the name where none of its bearers is kept ("Bwera, Kasese district")
+            area = _district_after(ctx, i)
+            if area is not None:
+                out[-1]["area_key"] = area
         nxt = jj + 1
     states = _state_abbreviations(ctx)
     if states:
@@ -573,6 +578,19 @@ def _unknown_town(ctx: _Ctx, i: int) -> dict | None:
     if not lead or not _name_token(ctx, i) or keys[i] in GIVEN_NAMES or keys[i] in ctx.person_keys \
             or keys[i] in ctx.lower_words or keys[i] in ctx.common:
         return None
+    area = _district_after(ctx, i)
+    if area is None:
+        return None
+    return {"i": i, "j": i, "name_j": i, "key": keys[i], "hint": None, "start": ctx.starts[i], "end": ctx.ends[i],
+            "dateline": False, "told_small": False, "area_key": area}
+
+
+def _district_after(ctx: _Ctx, i: int) -> str | None:
+    """The key of the district named after token i and a comma ("Bwera, Kasese district", "X, in Y district"),
+    or None."""
+    keys, caps, gaps, n = ctx.keys, ctx.caps, ctx.gaps, ctx.n
+    if i + 2 >= n or gaps[i + 1] != ", ":
+        return None
     k = i + 1
     if keys[k] == "in" and not caps[k] and gaps[k + 1] == " ":
         k += 1
@@ -581,12 +599,10 @@ def _unknown_town(ctx: _Ctx, i: int) -> dict | None:
     m = _match_at(ctx, k)
     if m is None:
         return None
-    area = m[1]
     recs = ctx.gaz.records
-    if not any(code & 1 and recs[code >> 1].kind == "admin2" for code in ctx.gaz.index.get(area, ())):
+    if not any(code & 1 and recs[code >> 1].kind == "admin2" for code in ctx.gaz.index.get(m[1], ())):
         return None
-    return {"i": i, "j": i, "name_j": i, "key": keys[i], "hint": None, "start": ctx.starts[i], "end": ctx.ends[i],
-            "dateline": False, "told_small": False, "area_key": area}
+    return m[1]
 
 
 _STATE_ROWS = rules.table("state_abbreviations", ("abbreviation", "state"))

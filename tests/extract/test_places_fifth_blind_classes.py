@@ -233,3 +233,14 @@ def test_a_small_towns_name_spelt_with_another_last_letter_is_that_town():
 
 def test_other_alternate_names_of_small_places_stay_unmatched():
     assert find_places("The Taliban claimed the attack.") == []
+
+
+def test_a_name_whose_only_bearers_are_dropped_aliases_is_placed_at_the_district_after_it():
+    found = find_places("11/04/14 — Bwera, Kasese district: gunmen attacked a police post.")
+    town = next(m for m in found if m["surface"] == "Bwera")
+    assert (town["kind"], town["country_code"]) == ("admin2", "UG")
+
+
+def test_a_known_town_before_its_district_keeps_its_own_place():
+    found = by_surface("Gunmen attacked a post near Mpondwe, Kasese district, at dawn.")
+    assert found["Mpondwe"]["kind"] == "town"
