@@ -1,0 +1,93 @@
+"""Invented sentences, one class at a time, for the error classes the fifth blind set showed: one victim told by
+where they worked or what they held, a demonym alone, a death after a wounding under a dateline, named victims
+inside log entries, and office holders killed by name."""
+
+import pytest
+
+from tests.extract.incident_cases import extracted_incidents, lead_incident
+
+PUB = "2015-05-10"
+
+
+def incidents(text, published=PUB):
+    return extracted_incidents(text, published)
+
+
+def lead(text, published=PUB):
+    return lead_incident(text, published)
+
+
+def log(entry):
+    """A two-entry log whose first entry is entry."""
+    return f"Incidents, May 2015\n\n{entry}\n\n03/09/15 — Lira: Gunmen attacked a bus, killing two people."
+
+
+@pytest.mark.parametrize("text", [
+    "KAMPALA, June 3 — The chairman of a village council in northern Uganda was shot dead outside his home on Friday.",
+    "The headman of a hamlet near Kandahar was shot dead on Tuesday, officials said.",
+    "QUITO — The mayor of a small town in the Andes was shot dead as he left a meeting on Sunday.",
+])
+def test_an_office_holder_told_by_where_they_served_is_one_killed_in_an_assassination(text):
+    inc = lead(text)
+    assert (inc["type"], inc["killed"]) == ("assassination", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "LEEDS — A cashier at a petrol station on Elm Street was shot and killed late Friday, police said.",
+    "A guard at a bank on Victoria Road was shot dead on Sunday.",
+    "DENVER — A waiter from a diner on Colfax Avenue was stabbed to death on Saturday night.",
+])
+def test_one_victim_told_by_where_they_worked_is_one_killed(text):
+    inc = lead(text)
+    assert (inc["type"], inc["killed"]) == ("armed_attack", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "LEEDS — A 34-year-old woman died after being stabbed outside a nightclub on Saturday, police said.",
+    "DURBAN, May 9 — A teenager died after being shot at a taxi rank on Friday night.",
+])
+def test_a_death_after_a_wounding_under_a_dateline_is_one_killed(text):
+    inc = lead(text)
+    assert (inc["killed"], inc["injured"]) == (1, None)
+
+
+def test_a_helper_hurt_beside_the_one_who_died_is_still_counted():
+    inc = lead("LEEDS — A 34-year-old man died after being stabbed outside a nightclub late Friday, and a woman who "
+               "tried to help him suffered cuts to her hands.")
+    assert (inc["killed"], inc["injured"]) == (1, 1)
+
+
+@pytest.mark.parametrize("text,nationality", [
+    ("KINSHASA, May 2 — Gunmen shot dead a Canadian working for a mining company near Goma on Monday and wounded a "
+     "Congolese colleague, police said.", ["CA", "CD"]),
+    ("Gunmen shot dead an American employed by a charity outside Juba on Friday.", ["US"]),
+])
+def test_a_victim_named_by_a_demonym_alone_is_counted_with_their_nationality(text, nationality):
+    inc = lead(text)
+    assert inc["killed"] == 1
+    assert inc["victim_nationality"][: len(nationality)] == nationality
+
+
+@pytest.mark.parametrize("entry", [
+    "03/05/15 — Gulu: Peter Okello, a retired judge, was shot dead at his farm by two men.",
+    "03/05/15 — Gulu, Gulu district: David Ocen, a district council official, was shot dead outside his house.",
+    "2015-05-03 — Arua: Musa Kato, the imam of a local mosque, was shot dead as he left the mosque.",
+    "03/05/15 — Kitgum: Ronald Opio, a retired army colonel, was shot dead at his gate.",
+])
+def test_a_named_office_holder_killed_in_a_log_entry_is_an_assassination_with_one_dead(entry):
+    first = incidents(log(entry))[0]
+    assert (first["type"], first["killed"]) == ("assassination", 1)
+
+
+@pytest.mark.parametrize("entry", [
+    "03/05/15 — Gulu: Samuel Otim, who owned three shops in the market, was shot dead outside his house.",
+    "03/05/15 — Gulu: Grace Akello, 45, was stabbed to death at her stall.",
+])
+def test_a_named_victim_in_a_log_entry_is_one_killed(entry):
+    found = incidents(log(entry))
+    assert [inc["killed"] for inc in found] == [1, 2]
+
+
+def test_a_log_heading_does_not_hide_a_count_nor_become_one():
+    found = incidents(log("03/05/15 — Gulu: Gunmen attacked a police post, killing two officers."))
+    assert [inc["killed"] for inc in found] == [2, 2]
