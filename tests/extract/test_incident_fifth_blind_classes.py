@@ -91,3 +91,45 @@ def test_a_named_victim_in_a_log_entry_is_one_killed(entry):
 def test_a_log_heading_does_not_hide_a_count_nor_become_one():
     found = incidents(log("03/05/15 — Gulu: Gunmen attacked a police post, killing two officers."))
     assert [inc["killed"] for inc in found] == [2, 2]
+
+
+@pytest.mark.parametrize("entry", [
+    "03/05/15 — Gulu: A mob looted a pharmacy and set it on fire after a boy was hit by a car. No one was hurt.",
+    "03/05/15 — Gulu: Armed men ordered the passengers off a bus on the Kitgum road and set the bus alight. No one "
+    "was hurt.",
+    "03/05/15 — Gulu: Unknown men set fire overnight to a bar near the market. No one was hurt.",
+    "03/05/15 — Gulu: A fire destroyed the offices of the district court overnight. No one was hurt. Police said it "
+    "had been set deliberately.",
+])
+def test_an_arson_told_without_the_usual_words_is_an_incident_of_its_entry(entry):
+    first = incidents(log(entry))[0]
+    assert (first["type"], first["date"], first["killed"], first["injured"]) == ("other", "2015-03-05", 0, 0)
+
+
+@pytest.mark.parametrize("text", [
+    "A fire destroyed a warehouse in Mombasa on Sunday. Firefighters took four hours to put it out.",
+    "MOMBASA, May 3 — A fire gutted a market in Mombasa on Sunday, officials said. No one was hurt.",
+])
+def test_a_fire_no_one_calls_deliberate_is_no_incident(text):
+    assert incidents(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "NAIROBI, May 3 — A crowd looted shops in the centre of Thika on Sunday after a protest. No one was hurt.",
+    "NAIROBI, May 3 — Thieves robbed a bank in Thika on Sunday and escaped with cash.",
+    "NAIROBI, May 3 — Gang members ordered the passengers off a minibus near Thika on Sunday and took their phones.",
+])
+def test_a_robbery_or_looting_is_an_incident_of_type_other(text):
+    assert lead(text)["type"] == "other"
+
+
+def test_being_robbed_of_a_win_is_no_incident():
+    assert incidents("The visitors were robbed of a win on Sunday when the referee waved play on.") == []
+
+
+def test_a_raid_by_bandits_told_in_the_clause_of_its_toll_is_the_incident():
+    found = incidents("Three herders and a police reservist were killed when armed bandits raided a village near "
+                      "Marigat on Sunday, police said. The herders, who were grazing their cattle, fought back and "
+                      "shot dead two of the raiders.")
+    assert len(found) == 1
+    assert (found[0]["type"], found[0]["killed"]) == ("armed_attack", 4)

@@ -125,6 +125,8 @@ def _find_incidents(text, mentions, published, sentences) -> list[dict]:
             inc = record.build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=ref)
             if inc is None or inc.vague or inc.hypothetical:
                 continue
+            if inc.unconfirmed_fire and current is None and record.fire_set_later(text, body, index, paragraph_of):
+                inc.unconfirmed_fire, inc.strength = False, 2  # "A fire destroyed ... Police said it was set deliberately"
             if entry_date and not inc.date:
                 inc.date, inc.precision = entry_date
             new = record.starts_new_incident(inc, current, ctext, index)

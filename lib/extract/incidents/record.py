@@ -57,13 +57,15 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
         hypothetical=triggers.is_hypothetical(clause, trig, killed, injured, date),
         index=None, paragraph=None, evidence=1, deadly=figures.get("deadly", False),
         past=event_dates.told_as_past(clause, date, pub), soft_date=event_dates.soft_date(clause, cs, dateline_end, pub, date),
+        # "a fire destroyed the office": not yet an incident; it becomes one when the story says the fire was set
+        unconfirmed_fire=(itype == "other" and strength == 1 and not operation),
     )
 
 
 def creatable(inc, lead: bool) -> bool:
     """True when inc may stand as an incident of its own: a real, past event that is concrete (a date or a toll),
     or, in the lead, one a strong trigger names."""
-    if inc.vague or inc.hypothetical:
+    if inc.vague or inc.hypothetical or getattr(inc, "unconfirmed_fire", False):
         return False
     if not inc.past:
         return False
@@ -71,6 +73,18 @@ def creatable(inc, lead: bool) -> bool:
     if lead:
         return inc.strength == 2 or concrete
     return concrete and (inc.strength == 2 or inc.killed or inc.injured or inc.deadly)
+
+
+def fire_set_later(text, body, index, paragraph_of) -> bool:
+    """True when one of the two sentences after the index-th, in its paragraph, calls a fire deliberate ("Police said
+    the fire had been set deliberately"): the fire the index-th sentence told is an arson."""
+    paragraph = paragraph_of[body[index]]
+    for s, e in body[index + 1: index + 3]:
+        if paragraph_of[(s, e)] != paragraph:
+            return False
+        if any(kind == "arson" and strength == 2 for *_, kind, strength in triggers.find_triggers(text[s:e])):
+            return True
+    return False
 
 
 def assault_of_kidnapping(current, inc) -> bool:

@@ -16,7 +16,7 @@ from lib.extract import rules
 from lib.extract.incidents import folding
 
 TYPE_PRIORITY = rules.words("incident_type_priority")
-REPORTED_AS_OTHER = ("vehicle", "operation", "arson")  # kinds of trigger reported as the type "other"
+REPORTED_AS_OTHER = ("vehicle", "operation", "arson", "robbery")  # kinds of trigger reported as the type "other"
 TYPES = tuple(t for t in TYPE_PRIORITY if t not in REPORTED_AS_OTHER) + ("other",)
 
 
