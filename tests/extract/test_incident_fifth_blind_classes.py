@@ -133,3 +133,30 @@ def test_a_raid_by_bandits_told_in_the_clause_of_its_toll_is_the_incident():
                       "shot dead two of the raiders.")
     assert len(found) == 1
     assert (found[0]["type"], found[0]["killed"]) == ("armed_attack", 4)
+
+
+def test_a_story_opening_on_a_risen_toll_then_telling_the_attack_is_one_incident_of_the_attack_day():
+    found = incidents("BAMAKO, May 5 — The toll from a bombing at a bus station in Mali's capital rose to seven on "
+                      "Tuesday after two of the injured died, officials said.\n\nA bomb exploded at the Sogoniko bus "
+                      "station on Sunday morning, killing five people and wounding 30, police said.", "2015-05-05")
+    assert [(inc["date"], inc["killed"], inc["injured"]) for inc in found] == [("2015-05-03", 7, 30)]
+    assert found[0]["sentence"].startswith("A bomb exploded")
+
+
+def test_a_risen_toll_does_not_count_as_the_injured():
+    inc = lead("The toll from a bombing at a bus station in Gao rose to seven on Tuesday after two of the injured "
+               "died, officials said.")
+    assert (inc["killed"], inc["injured"]) == (7, None)
+
+
+def test_a_later_death_raising_the_toll_is_no_new_incident():
+    found = incidents("Three people were killed when gunmen attacked a market in Marigat on Sunday, police said. A "
+                      "trader who was shot in the chest died in hospital on Monday, raising the toll to four.")
+    assert [inc["killed"] for inc in found] == [4]
+
+
+def test_an_earlier_attack_told_after_a_risen_toll_stays_apart():
+    found = incidents("BAMAKO, May 5 — The toll from a bombing at a bus station in Bamako rose to seven on Tuesday "
+                      "after two of the injured died, officials said. In a separate attack on Sunday, gunmen killed two soldiers near Gao.",
+                      "2015-05-05")
+    assert len(found) == 2

@@ -144,6 +144,9 @@ def _find_incidents(text, mentions, published, sentences) -> list[dict]:
                 current = inc
                 touched_here.append(inc)
             elif current is not None:
+                if inc.date and current.date and record.retells_updated(current, inc):
+                    # the event's day and the sentence that tells it, not the update's
+                    current.date, current.precision, current.sentence = inc.date, inc.precision, inc.sentence
                 record.merge(current, inc)
                 current.paragraph, current.index = paragraph, index
                 touched_here.append(current)

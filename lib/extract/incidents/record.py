@@ -3,6 +3,7 @@ it, and finally turned into the dict find_incidents returns."""
 from __future__ import annotations
 
 import re
+from datetime import date as _day
 
 from lib.extract.dates import PRECISION_RANK, compatible
 from lib.extract.incidents import clauses, event_dates, sites, tolls, triggers, victims
@@ -289,6 +290,15 @@ def finish(inc, i, text, incidents, pub, dateline_mention, body) -> dict:
     }
 
 
+def retells_updated(current, inc) -> bool:
+    """True when current was first told by its risen toll ("The toll of Sunday's grenade attack rose to five on
+    Tuesday") and inc tells the event itself a few days before ("Attackers threw two grenades ... on Sunday")."""
+    if not current.rise or inc.rise or inc.type != current.type or current.precision != "day" or inc.precision != "day":
+        return False
+    days = (_day.fromisoformat(current.date) - _day.fromisoformat(inc.date)).days
+    return 0 < days <= 7
+
+
 def starts_new_incident(inc, current, ctext: str, index: int) -> bool:
     """True when inc, read from the clause ctext of the index-th sentence, is an event other than current (the
     incident the story is telling): it has another date, is introduced as another ("a second bomb"), is the
@@ -301,6 +311,10 @@ def starts_new_incident(inc, current, ctext: str, index: int) -> bool:
     if inc.killed is None and inc.injured is None and inc.attackers_killed is not None and clauses.DEFINITE.search(ctext) \
             and not clauses.NEW_EVENT.search(ctext):
         return False  # "security forces ended the siege on Friday, killing the four gunmen": the end of the event told
+    if clauses.NEW_EVENT.search(ctext) is None and inc.date and current.date and retells_updated(current, inc):
+        return False
+    if inc.rise and inc.killed is not None and current.killed is not None and not clauses.NEW_EVENT.search(ctext):
+        return False  # "A herder who was shot died on Monday, raising the toll to four": the toll of the event told
     if inc.date and current.date and not compatible(inc.date, current.date) and creatable(inc, False):
         return True
     if clauses.NEW_EVENT.search(ctext) and creatable(inc, False) and not clauses.DEFINITE.match(ctext.strip()):

@@ -584,6 +584,8 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
     for m in numbers(clause):
         raw = m.group(1)
         start = m.start()
+        if out["rise"] and m.start(1) == out["killed_at"]:
+            continue  # "the toll rose to seven on Tuesday after two of the injured died": the toll, not the injured
         # active voice: "killing at least 26 people", "wounded at least eleven people"
         prefix = clause[max(0, start - 40): start]
         active = None
