@@ -4,6 +4,7 @@ inside log entries, and office holders killed by name."""
 
 import pytest
 
+from lib.extract.incidents import find_perpetrator
 from tests.extract.incident_cases import extracted_incidents, lead_incident
 
 PUB = "2015-05-10"
@@ -160,3 +161,38 @@ def test_an_earlier_attack_told_after_a_risen_toll_stays_apart():
                       "after two of the injured died, officials said. In a separate attack on Sunday, gunmen killed two soldiers near Gao.",
                       "2015-05-05")
     assert len(found) == 2
+
+
+@pytest.mark.parametrize("sentence,group", [
+    ('The attackers were "believed to belong to" the al Qaeda-linked ISGS coalition, an official said.', "ISGS"),
+    ("Police said the attack bore the marks of Barrio 18, which extorts drivers in the area.", "Barrio 18"),
+    ('Investigators said the killing was "probably the work of" the Caucasus Emirate.', "Caucasus Emirate"),
+    ('The army said the raiders were "suspected LRA rebels" who had crossed from Sudan.', "LRA"),
+    ('Police said the gunmen were "thought to be" members of the Mara Salvatrucha.', "Mara Salvatrucha"),
+])
+def test_a_group_named_with_a_hedge_by_acronym_or_gang_name_is_kept_as_hedged(sentence, group):
+    assert find_perpetrator(sentence) == (group, 1)
+
+
+@pytest.mark.parametrize("sentence,group", [
+    ("Police blamed Barrio 18, which had demanded payments from the owners.", "Barrio 18"),
+    ("Police blamed MS-13 for the killing.", "MS-13"),
+])
+def test_a_gang_blamed_by_a_name_with_a_number_keeps_the_number(sentence, group):
+    assert find_perpetrator(sentence) == (group, 2)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said the attack bore the marks of a robbery, not of a political killing.",
+    "The killing was the work of two men on a motorcycle, police said.",
+    "The gunmen were believed to be Ward 12 residents who had quarrelled with the victim.",
+    "The attackers were thought to be on Route 16 when police stopped them.",
+])
+def test_a_hedge_naming_no_group_gives_none(sentence):
+    assert find_perpetrator(sentence)[0] is None
+
+
+def test_a_blamed_group_that_denied_it_is_still_the_one_blamed():
+    inc = lead("BUJUMBURA, May 3 — A grenade exploded in a bar on Sunday, killing two people. The government blamed "
+               "FNL rebels, who denied any involvement.")
+    assert inc["perpetrator"] == "FNL"
