@@ -4,7 +4,7 @@ inside log entries, and office holders killed by name."""
 
 import pytest
 
-from lib.extract.incidents import find_perpetrator
+from lib.extract.incidents import find_perpetrator, find_tolls
 from tests.extract.incident_cases import extracted_incidents, lead_incident
 
 PUB = "2015-05-10"
@@ -196,3 +196,32 @@ def test_a_blamed_group_that_denied_it_is_still_the_one_blamed():
     inc = lead("BUJUMBURA, May 3 — A grenade exploded in a bar on Sunday, killing two people. The government blamed "
                "FNL rebels, who denied any involvement.")
     assert inc["perpetrator"] == "FNL"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A trader was shot dead at his stall in Kisumu on Friday. None of the customers was hurt.", (1, 0)),
+    ("The mayor of a town near Kisumu was shot dead outside his house on Friday. His driver, who was with him, was "
+     "not hurt.", (1, 0)),
+    ("Gunmen attacked a bus near Kisumu on Friday, killing the driver. None of the other twelve passengers were "
+     "injured.", (1, 0)),
+])
+def test_companions_said_unhurt_make_the_injured_zero(text, expected):
+    inc = lead(text)
+    assert (inc["killed"], inc["injured"]) == expected
+
+
+def test_the_one_hurt_who_then_died_is_no_longer_counted_among_the_injured():
+    found = incidents("Three people were killed when gunmen attacked a market in Marigat on Sunday, police said. A "
+                      "trader who was shot in the chest died in hospital on Monday, raising the toll to four. Two other "
+                      "traders were wounded.")
+    assert [(inc["killed"], inc["injured"]) for inc in found] == [(4, 2)]
+
+
+@pytest.mark.parametrize("clause,killed", [
+    ("Gunmen attacked a bus near Kisumu on Friday, killing the driver.", 1),
+    ("Gunmen shot dead the shopkeeper outside his store in Kisumu.", 1),
+    ("Gunmen attacked a bus near Kisumu on Friday, killing the driver and his wife.", None),
+    ("Gunmen killed the herders of three villages near Kisumu.", None),
+])
+def test_one_definite_person_killed_is_one_dead(clause, killed):
+    assert find_tolls(clause)["killed"] == killed

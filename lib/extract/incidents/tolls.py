@@ -136,7 +136,14 @@ _NEGATION = re.compile(
     r"|\bwithout\s+(?:causing\s+)?(?:casualties|injuries)|\bthere\s+were\s+no\s+(?:other\s+)?(?:casualties|injuries|deaths)"
     r"|\bcaused\s+no\s+(?:casualties|injuries)"
     r"|\b(?:were|was)\s+(?:all\s+)?(?:unharmed|unhurt|unscathed)|\b(?:escaped|released|freed|found|rescued)\s+(?:\w+\s+)?(?:unharmed|unhurt|unscathed)"
-    r"|\bno\s+(?:other\s+)?(?:casualties|injuries|deaths|fatalities)\b", re.I)
+    r"|\bno\s+(?:other\s+)?(?:casualties|injuries|deaths|fatalities)\b"
+    # "None of the passengers was hurt"
+    r"|\bnone\s+of\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:was|were)\s+(?:hurt|injured|harmed)", re.I)
+# "His nephew, who was with him, was not hurt", "The driver was not injured": the one person with the victim unhurt
+_ONE_UNHURT = re.compile(r"^\W*(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*(?:,\s+(?:who|a|an)\s+[^,;]{1,60},)?"
+                         r"\s+(?:was|were)\s+not\s+(?:hurt|injured|harmed)\b")
+# "... who was shot in the stomach died at the hospital": the one hurt then died
+_THEN_DIED = re.compile(r"\s*(?:later\s+|also\s+|subsequently\s+)?(?:died|succumbed)\b")
 VICTIM_STOP = re.compile(r"^(?:" + "|".join(rules.words("victim_phrase_stops")) + r")$", re.I)
 
 
@@ -153,6 +160,7 @@ _NO_SPACE = re.compile(r"no\s")  # in every _NEGATION but "nobody" and "without"
 _DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously)\b", re.I)
 _AND_END = re.compile(r"\band\s+$")
 _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
+_NONE_OF_BEFORE = re.compile(r"\bnone\s+of\s+(?:the\s+|them\s+|those\s+)?(?:other\s+)?$", re.I)
 _ONE_PASSIVE = re.compile(
     # "A man in his 20s was shot in both legs": an age told after the noun; "A tribal elder, who had refused, was ..."
     r"\s+(?:[A-Za-z0-9][\w'’-]*\s+){0,2}?[A-Za-z0-9][\w'’-]*(?:\s+in\s+(?:his|her)\s+(?:early\s+|mid-|late\s+)?\d0s"
@@ -194,6 +202,10 @@ _DEFINITE_ONE = re.compile(
     r"(?:(?:In|On|At|Later|Earlier|Overnight)\b[^,;]{0,30}?,?\s+)?[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}?" + _ONE_PERSON
     + _WHERE_FROM + r"(?:,\s+who\s+[^,;]{1,80},)?\s+was\s+(?:(?:also|later|critically|seriously|badly|slightly|fatally|reportedly)\s+)?"
     r"(killed|shot\s+dead|murdered|gunned\s+down|stabbed\s+to\s+death|found\s+dead|wounded|injured|hurt)\b")
+# "killing the driver", "shot dead the shopkeeper": one person, the definite object of a verb of killing
+_DEFINITE_OBJECT = re.compile(
+    r"\b(?:killing|killed|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|murdered|murdering|stabbed\s+to\s+death|gunned\s+down)"
+    r"\s+the\s+((?:[a-z][\w'’-]*\s+)?" + _ONE_PERSON + r")\b(?<!s)(?![\w'’-]|\s+and\b|\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:attackers|gunmen))")
 _SUBJECT_OPEN = (r"(?:^\W*(?:(?:In|On|At|Later|Earlier|Overnight)\b[^,;]{0,40}?,?\s+)?|[;,]\s+(?:and\s+)?|\band\s+)"
                  r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|A|An|a|an)\s+")
 _WHO_CLAUSE = r"(?:\s*,\s+\d{1,3},)?(?:,?\s+(?:who|that)\b[^,;]{0,60}?,?)?"
@@ -596,6 +608,8 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
             active = "injured"
         if _NO_BEFORE.search(clause[max(0, start - 4): start]):
             continue  # "no one was hurt": a negation, not a count
+        if _NONE_OF_BEFORE.search(clause[max(0, start - 24): start]):
+            continue  # "None of the other four men were injured"
         is_article = raw.lower() in ("a", "an")
         subject_one = False
         head = clause[clause.rfind(";", 0, start) + 1: start]  # "...; a guard was also killed": its own subject
@@ -607,6 +621,8 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
             subject_one = bool(one)
             if one:
                 active = "injured" if _ONE_HURT.search(one.group(1).lower()) else "killed"
+                if active == "injured" and _THEN_DIED.match(clause, one.end()):
+                    active = "killed"  # "A herder who was shot in the stomach died in hospital": one dead
         if is_article and active is None:
             continue  # an article counts only as the object of a verb of killing or wounding
         value = parse_number(raw)
@@ -702,6 +718,9 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
             out["killed"], out["killed_at"] = named
         else:
             at = titled_victim(clause)
+            if at is None:
+                one = _DEFINITE_OBJECT.search(clause)
+                at = one.start(1) if one else None
             if at is not None:
                 out["killed"], out["killed_at"] = 1, at
     bodies = _BODIES.search(clause) if out["killed"] is None and "bodies" in clause else None
@@ -732,6 +751,8 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
         if out["injured"] == 1 and not (hurt_one and hurt_one.start() >= died.end()):
             # the one who was shot is the one who died; not "..., and a woman who helped him suffered cuts"
             out["injured"] = None
+    elif died and out["injured"] == 1 and hurt_one and died.start() <= hurt_one.start() < died.end():
+        out["injured"] = None  # "A herder who was shot in the stomach died ..., raising the toll to four": he is dead
     if out["killed"] is None and (low is None or "freed" in low or "released" in low or "rescued" in low) \
             and _FREED.search(clause) and not _DEATH_WORD.search(clause):
         out["killed"] = 0
@@ -743,7 +764,9 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
     if out["attackers_killed"] is None and (low is None or any(w in low for w in _LONE_ATTACKER_WORDS)) \
             and _LONE_ATTACKER_DEAD.search(clause):
         out["attackers_killed"] = 1  # "The assailant was also killed", "he blew himself up"
-    if low is not None and "nobody" not in low and "without" not in low and not _NO_SPACE.search(low) \
+    if out["injured"] is None and " not " in clause and _ONE_UNHURT.search(clause):
+        out["injured"] = 0  # "His nephew, who was with him, was not hurt": of the injured only
+    if low is not None and "nobody" not in low and "none" not in low and "without" not in low and not _NO_SPACE.search(low) \
             and "unh" not in low and "unsc" not in low:
         return out
     negation = _NEGATION.search(clause)
