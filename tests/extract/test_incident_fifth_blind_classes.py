@@ -4,7 +4,7 @@ inside log entries, and office holders killed by name."""
 
 import pytest
 
-from lib.extract.incidents import find_perpetrator, find_tolls
+from lib.extract.incidents import find_incidents, find_perpetrator, find_tolls
 from tests.extract.incident_cases import extracted_incidents, lead_incident
 
 PUB = "2015-05-10"
@@ -225,3 +225,25 @@ def test_the_one_hurt_who_then_died_is_no_longer_counted_among_the_injured():
 ])
 def test_one_definite_person_killed_is_one_dead(clause, killed):
     assert find_tolls(clause)["killed"] == killed
+
+
+@pytest.mark.parametrize("text", [
+    "GULU, May 3 — Armed men stopped a teacher on the road to Kitgum on Sunday and took him into the bush.",
+    "GULU, May 3 — A trader was dragged from his shop by armed men on Sunday and driven away.",
+    "GULU, May 3 — Gunmen stopped two nurses on the road to Lira on Sunday and marched them into the forest.",
+])
+def test_people_taken_away_by_armed_men_are_a_kidnapping(text):
+    assert lead(text)["type"] == "kidnapping"
+
+
+def test_people_police_took_away_are_no_kidnapping():
+    assert incidents("GULU, May 3 — Police arrested two men on Sunday and took them away for questioning.") == []
+
+
+def test_hostages_freed_unharmed_keep_the_sites_nationality():
+    text = "KAMPALA, May 3 — A trader was kidnapped in Kasese on Sunday. He was released unharmed two days later."
+    start = text.index("Kasese")
+    kasese = {"start": start, "end": start + 6, "surface": "Kasese", "name": "Kasese", "kind": "city",
+              "country_code": "UG", "lat": 0.18, "lon": 30.08, "place_id": "test:Kasese", "confidence": 0.9}
+    found = find_incidents(text, [kasese], PUB)
+    assert (found[0]["type"], found[0]["killed"], found[0]["victim_nationality"]) == ("kidnapping", 0, ["UG"])

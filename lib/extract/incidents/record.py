@@ -246,7 +246,8 @@ def finish(inc, i, text, incidents, pub, dateline_mention, body) -> dict:
     country = (site or {}).get("country_code")
     if site and not country and inc.type != "hijacking":
         country = (dateline_mention or {}).get("country_code") or (incidents[0].site or {}).get("country_code")
-    if inc.type != "other" and not unharmed and site and country:
+    # hostages freed unharmed were still the victims
+    if inc.type != "other" and (not unharmed or inc.type in ("kidnapping", "hijacking")) and site and country:
         # victims of no stated nationality are presumed the site's people, alongside any foreigners named, unless
         # the text calls them foreign
         if (not nationality and not (inc.foreign and not inc.local)) or \
