@@ -247,3 +247,24 @@ def test_hostages_freed_unharmed_keep_the_sites_nationality():
               "country_code": "UG", "lat": 0.18, "lon": 30.08, "place_id": "test:Kasese", "confidence": 0.9}
     found = find_incidents(text, [kasese], PUB)
     assert (found[0]["type"], found[0]["killed"], found[0]["victim_nationality"]) == ("kidnapping", 0, ["UG"])
+
+
+@pytest.mark.parametrize("clause", [
+    "A 38-year-old man is in a stable condition in Hastings Hospital after being shot at his home on Monday night.",
+    "A teenager was in a critical condition after being stabbed outside a bar in Napier.",
+])
+def test_one_person_in_hospital_condition_is_one_injured(clause):
+    assert find_tolls(clause)["injured"] == 1
+
+
+def test_a_condition_with_no_person_named_counts_no_one():
+    assert find_tolls("His condition is stable, doctors said.")["injured"] is None
+
+
+def test_a_hostage_from_a_named_country_gives_that_nationality():
+    text = "In November, a lorry driver from Senegal was abducted on the road to Nema and released a week later."
+    start = text.index("Senegal")
+    senegal = {"start": start, "end": start + 7, "surface": "Senegal", "name": "Senegal", "kind": "country",
+               "country_code": "SN", "lat": 14.5, "lon": -14.5, "place_id": "test:Senegal", "confidence": 0.9}
+    found = find_incidents(text, [senegal], PUB)
+    assert found[0]["victim_nationality"][:1] == ["SN"]

@@ -217,6 +217,10 @@ _ONE_SUBJECT_HURT = re.compile(
     r"|stabbed(?!\s+to\s+death|\s+or\s)|grazed|slashed|(?:shot|stabbed)\s+and\s+(?:wounded|injured)"
     r"|(?:shot|grazed|hit|wounded|stabbed)\s+in\s+(?:the|both|his|her|one)\s+)"
     r"|(?:suffered|sustained)\s+(?:[a-z-]+\s+){0,2}?(?:burns|injuries|wounds|fractures|cuts|a\s+broken\s+\w+))")
+# "A 38-year-old man is in a stable condition in hospital after being shot": one person wounded
+_ONE_IN_CONDITION = re.compile(
+    _SUBJECT_OPEN + r"(?:[\w'’-]+\s+){0,3}?" + _ONE_PERSON + _WHO_CLAUSE + r"\s+(?:is|was|remains|remained)\s+(?:still\s+)?in\s+(?:a\s+)?"
+    r"(?:stable|serious|critical|satisfactory|fair|good|grave)(?:\s+but\s+stable)?\s+condition\b")
 # "A 41-year-old man died after he was shot", "he died later in hospital", "was shot ... and later died of his wounds":
 # one person dead of the attack
 _ONE_DIED = re.compile(
@@ -745,6 +749,8 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
         hurt_one = _ONE_SUBJECT_HURT.search(clause)
         if hurt_one:
             out["injured"] = 1
+    if out["injured"] is None and "condition" in clause and _ONE_IN_CONDITION.search(clause):
+        out["injured"] = 1
     died = _ONE_DIED.search(clause) if low is None or "died" in low or "succumbed" in low or "pronounced" in low else None
     if died and out["killed"] is None:
         out["killed"], out["killed_at"] = 1, died.start()

@@ -27,7 +27,9 @@ _DEMONYM_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(k) for k in DEMONYMS), key=len, reverse=True)) + r")(?:-born)?\s+(?:[a-z][\w-]*\s+){0,2}?"
     + _VICTIM_NOUN + r"\b")
 _FROM_LIST = re.compile(r"\b(?:visitors|tourists|nationals|citizens|people|victims|guests|pilgrims|workers|man|woman|men|women"
-                        r"|passengers|worshippers|students|crew|crewmen|crew\s+members|sailors|seafarers|hostages|captives),?\s+from\s+([^.;]*?)(?:\s+(?:were|was|are|had)\b|[.;]|$)", re.I)
+                        r"|passengers|worshippers|students|crew|crewmen|crew\s+members|sailors|seafarers|hostages|captives"
+                        # "a lorry driver from Senegal was abducted"
+                        r"|driver|drivers|trader|traders|engineer|engineers|worker|nurse|nurses|teacher|teachers),?\s+from\s+([^.;]*?)(?:\s+(?:were|was|are|had)\b|[.;]|$)", re.I)
 # "shot dead an American working for a charity", "wounded a Congolese colleague": one victim named by a demonym alone
 _DEMONYM_OBJECT = re.compile(
     r"\b(?:shot\s+dead|shooting\s+dead|killed|killing|murdered|wounded|wounding|injured|injuring|kidnapped|abducted)\s+(?:a|an)\s+("
