@@ -268,3 +268,30 @@ def test_a_hostage_from_a_named_country_gives_that_nationality():
                "country_code": "SN", "lat": 14.5, "lon": -14.5, "place_id": "test:Senegal", "confidence": 0.9}
     found = find_incidents(text, [senegal], PUB)
     assert found[0]["victim_nationality"][:1] == ["SN"]
+
+
+@pytest.mark.parametrize("clause,killed", [
+    ("12-03-2021: The teacher Ana Rojas, 44, was shot dead outside her school.", 1),
+    ("12-03-2021: Gunmen killed three farmers near the river.", 3),
+])
+def test_a_log_heading_closed_by_a_colon_does_not_hide_the_victim(clause, killed):
+    assert find_tolls(clause)["killed"] == killed
+
+
+def test_a_person_hurt_told_after_and_without_a_verb_is_one_injured():
+    assert find_tolls("A village chief was killed and his nephew wounded when gunmen ambushed their car.")["injured"] == 1
+
+
+@pytest.mark.parametrize("text", [
+    "PERTH — Two students escaped unhurt from a flat above a shop after a fire was started deliberately in the shop "
+    "early on Sunday, police said.",
+    "TEMUCO — A chapel in the rural sector of Quino was burned to the ground on Sunday night. No one was hurt.",
+    "TEMUCO — Armed rebels burned a bulldozer belonging to a road contractor near Quino on Sunday. No one was hurt.",
+])
+def test_a_fire_someone_set_is_an_arson(text):
+    assert lead(text)["type"] == "other"
+
+
+def test_shots_fired_from_a_car_at_a_building_are_an_armed_attack():
+    inc = lead("BASTIA — Shots were fired from a passing car at the gendarmerie barracks on Sunday; no one was hurt.")
+    assert (inc["type"], inc["killed"], inc["injured"]) == ("armed_attack", 0, 0)

@@ -217,6 +217,9 @@ _ONE_SUBJECT_HURT = re.compile(
     r"|stabbed(?!\s+to\s+death|\s+or\s)|grazed|slashed|(?:shot|stabbed)\s+and\s+(?:wounded|injured)"
     r"|(?:shot|grazed|hit|wounded|stabbed)\s+in\s+(?:the|both|his|her|one)\s+)"
     r"|(?:suffered|sustained)\s+(?:[a-z-]+\s+){0,2}?(?:burns|injuries|wounds|fractures|cuts|a\s+broken\s+\w+))")
+# "A village chief was killed and his son wounded": one more person, hurt, told after "and"
+_AND_ONE_HURT = re.compile(r"\b(?:was|were)\s+(?:shot\s+dead|killed|murdered)\s+and\s+(?:his|her|their|a|an|one)\s+(?:[a-z][\w'’-]*\s+)?"
+                           r"[a-z][\w'’-]*(?<![^s]s)\s+(?:was\s+)?(?:(?:seriously|badly|critically|slightly)\s+)?(?:wounded|injured|hurt)\b")
 # "A 38-year-old man is in a stable condition in hospital after being shot": one person wounded
 _ONE_IN_CONDITION = re.compile(
     _SUBJECT_OPEN + r"(?:[\w'’-]+\s+){0,3}?" + _ONE_PERSON + _WHO_CLAUSE + r"\s+(?:is|was|remains|remained)\s+(?:still\s+)?in\s+(?:a\s+)?"
@@ -301,7 +304,8 @@ _NAMED_OBJECT = re.compile(
     + r")?)" + _AFTER_NAME)
 # "Abdul Karim, a tribal elder, was shot dead", "Georgia Stevens, 34, was killed": a named victim as the subject
 _NAMED_SUBJECT = re.compile(
-    r"^\W*(?:(?:In|On|Late|Early|Last|Earlier|Later|Overnight)\b[^,;]{0,40},\s*)?(" + _NAME + r")(?:\s*,\s+(?:(?:a|an|the|who)\s+[^,;]{1,80}|\d{1,3}),)?\s+(?:was|has\s+been|had\s+been)\s+"
+    r"^\W*(?:(?:In|On|Late|Early|Last|Earlier|Later|Overnight)\b[^,;]{0,40},\s*)?(?:[Tt]he\s+(?:[a-z][\w'’-]*\s+){1,2}(?=[A-Z]))?"
+    r"(" + _NAME + r")(?:\s*,\s+(?:(?:a|an|the|who)\s+[^,;]{1,80}|\d{1,3}),)?\s+(?:was|has\s+been|had\s+been)\s+"
     r"(?:(?:also|later|reportedly)\s+)?(?:shot\s+dead|killed|murdered|gunned\s+down|stabbed\s+to\s+death|beheaded|assassinated)\b")
 _NAME_NOT_PERSON = re.compile(r"^(?:A|An|The|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|One|At|More|Some|Several|Dozens"
                               r"|Hundreds|All|Many|Security|Police|Army|Government|Militants?|Gunmen|Soldiers|Civilians"
@@ -543,13 +547,15 @@ def revised_tolls(clause: str, count_attackers: bool) -> dict | None:
 
 # "KAMPALA, June 3 — ", "03/05/15 — Gulu: ", "2015-05-03 — Lira, Oyam district: ": a dateline or a log entry's date and
 # place heading the clause; the subject the figures are read from comes after it
-_HEADING = re.compile(r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?|(?:[A-Za-z]{3}\.?\s+)?\d[\d./-]{3,9})"
-                      r"\s*(?:—|–|--)\s*(?:[A-ZÀ-Þ][^:;.—–\n]{0,60}:\s+)?(?=[A-Z\"“])")
+_HEADING = re.compile(r"^\s*(?:(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?|(?:[A-Za-z]{3}\.?\s+)?\d[\d./-]{3,9})"
+                      r"\s*(?:—|–|--)|(?:[A-Za-z]{3}\.?\s+)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*:)"
+                      r"\s*(?:[A-ZÀ-Þ][^:;.—–\n]{0,60}:\s+)?(?=[A-Z\"“])")
 
 
 def heading_end(clause: str) -> int:
     """Where the clause's subject begins after a dateline or a log entry's heading it opens with (0 when none)."""
-    if "—" not in clause[:120] and "–" not in clause[:120] and "--" not in clause[:120]:
+    head = clause[:120]
+    if "—" not in head and "–" not in head and "--" not in head and not (head[:1].isdigit() or head[1:2].isdigit()):
         return 0
     m = _HEADING.match(clause)
     return m.end() if m else 0
@@ -750,6 +756,8 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
         if hurt_one:
             out["injured"] = 1
     if out["injured"] is None and "condition" in clause and _ONE_IN_CONDITION.search(clause):
+        out["injured"] = 1
+    if out["injured"] is None and " and " in clause and _AND_ONE_HURT.search(clause):
         out["injured"] = 1
     died = _ONE_DIED.search(clause) if low is None or "died" in low or "succumbed" in low or "pronounced" in low else None
     if died and out["killed"] is None:
