@@ -295,3 +295,11 @@ def test_a_fire_someone_set_is_an_arson(text):
 def test_shots_fired_from_a_car_at_a_building_are_an_armed_attack():
     inc = lead("BASTIA — Shots were fired from a passing car at the gendarmerie barracks on Sunday; no one was hurt.")
     assert (inc["type"], inc["killed"], inc["injured"]) == ("armed_attack", 0, 0)
+
+
+@pytest.mark.parametrize("text", [
+    "TRIPOLI, May 3 — Gunmen seized 14 Egyptian labourers at a farm near Misrata on Sunday, officials said.",
+    "TRIPOLI, May 3 — Militants stormed a clinic near Misrata on Sunday and held nine nurses hostage for a day.",
+])
+def test_workers_seized_or_held_hostage_are_a_kidnapping(text):
+    assert lead(text)["type"] == "kidnapping"
