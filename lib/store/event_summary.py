@@ -3,9 +3,11 @@
 Ranking every report with window functions costs seconds at 100,000 articles, and every unfiltered page
 starts from that summary. So the database keeps it: triggers note the incidents (events, or reports without
 one) that a write may have changed in event_summary_stale, whatever wrote (the loader, a person's edit, a
-rebuild), and refresh() computes those rows again, then keeps all of them as one Arrow stream too (reading
-65,000 rows one by one costs more than half a second; the stream, a few milliseconds). A reader uses them
-only while nothing is stale, so it never shows a summary older than the reports.
+rebuild), and refresh() computes those rows again. The rows are kept as Arrow streams too, one a month of
+their day (reading 65,000 rows one by one costs more than half a second; the streams, a few milliseconds):
+a refresh writes again only the months its incidents were or are in, not the whole summary, and since the
+summary is ordered by day, newest first, the months read newest first are already in its order. A reader
+uses them only while nothing is stale, so it never shows a summary older than the reports.
 """
 from __future__ import annotations
 
@@ -17,7 +19,9 @@ import pyarrow as pa
 
 TABLE = "event_summary"
 STALE = "event_summary_stale"
-FRAME = "event_summary_frame"  # the whole table as one Arrow stream: read in milliseconds, not row by row
+FRAME = "event_summary_frame"  # the table as Arrow streams, one a month: read in milliseconds, not row by row
+# a row's month: a prefix of its day, so months in descending order hold the days in descending order
+CHUNK = "substr(day, 1, 7)"
 
 # the summary frame's columns, in its order, then is_event (a stored event, not a report without one) and
 # day (the date the rows are ordered by, newest first)
@@ -92,12 +96,20 @@ def install(db) -> bool:
         elif not listed:
             db.execute(f"CREATE TABLE {STALE} (ev TEXT)")
             made = True
-        if FRAME not in have:
-            db.execute(f"CREATE TABLE {FRAME} (id INTEGER PRIMARY KEY CHECK (id = 1), arrow BLOB NOT NULL)")
+        framed = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [FRAME]).fetchone()
+        if framed and "chunk" not in framed[0]:  # a file made with the whole summary in one stream: the months
+            db.execute(f"DROP TABLE {FRAME}")      # are written from the kept rows by the next refresh
+            framed = None
+        if not framed:
+            db.execute(f"CREATE TABLE {FRAME} (chunk TEXT PRIMARY KEY NOT NULL, arrow BLOB NOT NULL)")
             made = True
         if TABLE not in have:
             db.execute(f"CREATE TABLE {TABLE} ({_columns_sql()})")
+            db.execute(f"DELETE FROM {FRAME}")  # streams of rows no longer kept
             db.execute(f"INSERT INTO {STALE} (ev) SELECT {_EV.format('i')} FROM incidents i")
+            made = True
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [_CHUNK_INDEX]).fetchone():
+            db.execute(f"CREATE INDEX {_CHUNK_INDEX} ON {TABLE} ({CHUNK})")
             made = True
         for name, body in _TRIGGERS.items():
             if name not in have:
@@ -108,12 +120,19 @@ def install(db) -> bool:
 
 def needs_work(db) -> bool:
     """Whether install() or refresh() has anything to do (a cheap read, for a file opened read-only)."""
-    have = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+    have = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger', 'index')")}
     if "incidents" not in have:
         return False
-    if any(name not in have for name in (TABLE, STALE, FRAME, *_TRIGGERS)):
+    if any(name not in have for name in (TABLE, STALE, FRAME, _CHUNK_INDEX, *_TRIGGERS)):
         return True
-    return db.execute(f"SELECT EXISTS (SELECT 1 FROM {STALE}) OR NOT EXISTS (SELECT 1 FROM {FRAME})") \
+    if "chunk" not in db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [FRAME]).fetchone()[0]:
+        return True
+    return db.execute(f"SELECT EXISTS (SELECT 1 FROM {STALE})").fetchone()[0] == 1 or not _framed(db)
+
+
+def _framed(db) -> bool:
+    """Whether the streams are written: some are, or there is no row to write."""
+    return db.execute(f"SELECT EXISTS (SELECT 1 FROM {FRAME}) OR NOT EXISTS (SELECT 1 FROM {TABLE})") \
         .fetchone()[0] == 1
 
 
@@ -129,20 +148,25 @@ def refresh(db) -> int:
     conn.execute("BEGIN IMMEDIATE")  # no writer can add stale rows between reading and clearing them
     try:
         stale = [r[0] for r in conn.execute(f"SELECT DISTINCT ev FROM {STALE}")]
-        kept = conn.execute(f"SELECT EXISTS (SELECT 1 FROM {FRAME})").fetchone()[0] == 1
+        chunks = set() if _framed(db) else {r[0] for r in conn.execute(f"SELECT DISTINCT {CHUNK} FROM {TABLE}")}
         if stale:
             everything = conn.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {TABLE})").fetchone()[0] == 1
             frame, is_event, days = queries.build_summary_rows(db, None if everything else stale)
+            chunks |= _chunks_of(conn, stale)  # the months the stale incidents were in...
             conn.execute(f"DELETE FROM {TABLE} WHERE incident IN (SELECT value FROM json_each(?))",
                          [_json(stale)])
             conn.executemany(
                 f"INSERT OR REPLACE INTO {TABLE} ({', '.join(f'[{c}]' for c in FRAME_COLUMNS)}, is_event, day) "
                 f"VALUES ({', '.join('?' for _ in range(len(FRAME_COLUMNS) + 2))})",
                 _rows(frame, is_event, days))
+            chunks |= _chunks_of(conn, stale)  # ...and the months they are in now
             conn.execute(f"DELETE FROM {STALE}")
-        if stale or not kept:
-            conn.execute(f"INSERT OR REPLACE INTO {FRAME} (id, arrow) VALUES (1, ?)",
-                         [_arrow(queries._frame(db, _SELECT))])
+        for chunk in sorted(chunks):
+            rows = queries._frame(db, _SELECT_CHUNK, [chunk])
+            if rows.empty:  # no incident left in that month
+                conn.execute(f"DELETE FROM {FRAME} WHERE chunk = ?", [chunk])
+            else:
+                conn.execute(f"INSERT OR REPLACE INTO {FRAME} (chunk, arrow) VALUES (?, ?)", [chunk, _arrow(rows)])
         conn.commit()
     except BaseException:
         conn.rollback()
@@ -164,8 +188,15 @@ def _json(values) -> str:
     return json.dumps(list(values))
 
 
-_SELECT = (f"SELECT {', '.join(f'[{c}]' for c in FRAME_COLUMNS)}, is_event FROM {TABLE} "
-           "ORDER BY day DESC, incident")
+def _chunks_of(conn, incidents) -> set:
+    """The months these incidents' kept rows are in."""
+    return {r[0] for r in conn.execute(f"SELECT DISTINCT {CHUNK} FROM {TABLE} "
+                                       "WHERE incident IN (SELECT value FROM json_each(?))", [_json(incidents)])}
+
+
+_CHUNK_INDEX = f"idx_{TABLE}_chunk"
+_SELECT = f"SELECT {', '.join(f'[{c}]' for c in FRAME_COLUMNS)}, is_event FROM {TABLE}"
+_SELECT_CHUNK = f"{_SELECT} WHERE {CHUNK} = ? ORDER BY day DESC, incident"
 
 
 def _arrow(frame: pd.DataFrame) -> bytes:
@@ -185,9 +216,16 @@ def stored(db) -> pd.DataFrame | None:
     try:
         if db.execute(f"SELECT EXISTS (SELECT 1 FROM {STALE})").fetchone()[0]:
             return None
-        row = db.execute(f"SELECT arrow FROM {FRAME} WHERE id = 1").fetchone()
-    except sqlite3.OperationalError:  # no such table: an older file, or one never opened for writing
+        streams = [r[0] for r in db.execute(f"SELECT arrow FROM {FRAME} ORDER BY chunk DESC")]
+        if not streams and not _framed(db):
+            return None
+    except sqlite3.OperationalError:  # no such table or column: an older file, or one never opened for writing
         return None
-    if row is None:
-        return None
-    return pa.ipc.open_stream(row[0]).read_all().to_pandas()
+    if not streams:  # no incident at all
+        from lib.store import queries
+
+        return pa.Table.from_pandas(queries._frame(db, f"{_SELECT} LIMIT 0"), preserve_index=False).to_pandas()
+    # a column with no value in a month is Arrow's null type there: it takes the other months' type, as it would
+    # written at once
+    tables = [pa.ipc.open_stream(stream).read_all() for stream in streams]
+    return pa.concat_tables(tables, promote_options="default").to_pandas()
