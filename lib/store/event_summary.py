@@ -21,7 +21,7 @@ TABLE = "event_summary"
 STALE = "event_summary_stale"
 FRAME = "event_summary_frame"  # the table as Arrow streams, one a month: read in milliseconds, not row by row
 # a row's month: a prefix of its day, so months in descending order hold the days in descending order
-CHUNK = "substr(day, 1, 7)"
+MONTH = "substr(day, 1, 7)"
 
 # the summary frame's columns, in its order, then is_event (a stored event, not a report without one) and
 # day (the date the rows are ordered by, newest first)
@@ -97,19 +97,19 @@ def install(db) -> bool:
             db.execute(f"CREATE TABLE {STALE} (ev TEXT)")
             made = True
         framed = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [FRAME]).fetchone()
-        if framed and "chunk" not in framed[0]:  # a file made with the whole summary in one stream: the months
+        if framed and "month" not in framed[0]:  # a file made with the whole summary in one stream: the months
             db.execute(f"DROP TABLE {FRAME}")      # are written from the kept rows by the next refresh
             framed = None
         if not framed:
-            db.execute(f"CREATE TABLE {FRAME} (chunk TEXT PRIMARY KEY NOT NULL, arrow BLOB NOT NULL)")
+            db.execute(f"CREATE TABLE {FRAME} (month TEXT PRIMARY KEY NOT NULL, arrow BLOB NOT NULL)")
             made = True
         if TABLE not in have:
             db.execute(f"CREATE TABLE {TABLE} ({_columns_sql()})")
             db.execute(f"DELETE FROM {FRAME}")  # streams of rows no longer kept
             db.execute(f"INSERT INTO {STALE} (ev) SELECT {_EV.format('i')} FROM incidents i")
             made = True
-        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [_CHUNK_INDEX]).fetchone():
-            db.execute(f"CREATE INDEX {_CHUNK_INDEX} ON {TABLE} ({CHUNK})")
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [_MONTH_INDEX]).fetchone():
+            db.execute(f"CREATE INDEX {_MONTH_INDEX} ON {TABLE} ({MONTH})")
             made = True
         for name, body in _TRIGGERS.items():
             if name not in have:
@@ -123,9 +123,9 @@ def needs_work(db) -> bool:
     have = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger', 'index')")}
     if "incidents" not in have:
         return False
-    if any(name not in have for name in (TABLE, STALE, FRAME, _CHUNK_INDEX, *_TRIGGERS)):
+    if any(name not in have for name in (TABLE, STALE, FRAME, _MONTH_INDEX, *_TRIGGERS)):
         return True
-    if "chunk" not in db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [FRAME]).fetchone()[0]:
+    if "month" not in db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [FRAME]).fetchone()[0]:
         return True
     return db.execute(f"SELECT EXISTS (SELECT 1 FROM {STALE})").fetchone()[0] == 1 or not _framed(db)
 
@@ -148,25 +148,25 @@ def refresh(db) -> int:
     conn.execute("BEGIN IMMEDIATE")  # no writer can add stale rows between reading and clearing them
     try:
         stale = [r[0] for r in conn.execute(f"SELECT DISTINCT ev FROM {STALE}")]
-        chunks = set() if _framed(db) else {r[0] for r in conn.execute(f"SELECT DISTINCT {CHUNK} FROM {TABLE}")}
+        months = set() if _framed(db) else {r[0] for r in conn.execute(f"SELECT DISTINCT {MONTH} FROM {TABLE}")}
         if stale:
             everything = conn.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {TABLE})").fetchone()[0] == 1
             frame, is_event, days = queries.build_summary_rows(db, None if everything else stale)
-            chunks |= _chunks_of(conn, stale)  # the months the stale incidents were in...
+            months |= _months_of(conn, stale)  # the months the stale incidents were in...
             conn.execute(f"DELETE FROM {TABLE} WHERE incident IN (SELECT value FROM json_each(?))",
                          [_json(stale)])
             conn.executemany(
                 f"INSERT OR REPLACE INTO {TABLE} ({', '.join(f'[{c}]' for c in FRAME_COLUMNS)}, is_event, day) "
                 f"VALUES ({', '.join('?' for _ in range(len(FRAME_COLUMNS) + 2))})",
                 _rows(frame, is_event, days))
-            chunks |= _chunks_of(conn, stale)  # ...and the months they are in now
+            months |= _months_of(conn, stale)  # ...and the months they are in now
             conn.execute(f"DELETE FROM {STALE}")
-        for chunk in sorted(chunks):
-            rows = queries._frame(db, _SELECT_CHUNK, [chunk])
+        for month in sorted(months):
+            rows = queries._frame(db, _SELECT_MONTH, [month])
             if rows.empty:  # no incident left in that month
-                conn.execute(f"DELETE FROM {FRAME} WHERE chunk = ?", [chunk])
+                conn.execute(f"DELETE FROM {FRAME} WHERE month = ?", [month])
             else:
-                conn.execute(f"INSERT OR REPLACE INTO {FRAME} (chunk, arrow) VALUES (?, ?)", [chunk, _arrow(rows)])
+                conn.execute(f"INSERT OR REPLACE INTO {FRAME} (month, arrow) VALUES (?, ?)", [month, _arrow(rows)])
         conn.commit()
     except BaseException:
         conn.rollback()
@@ -188,25 +188,34 @@ def _json(values) -> str:
     return json.dumps(list(values))
 
 
-def _chunks_of(conn, incidents) -> set:
+def _months_of(conn, incidents) -> set:
     """The months these incidents' kept rows are in."""
-    return {r[0] for r in conn.execute(f"SELECT DISTINCT {CHUNK} FROM {TABLE} "
+    return {r[0] for r in conn.execute(f"SELECT DISTINCT {MONTH} FROM {TABLE} "
                                        "WHERE incident IN (SELECT value FROM json_each(?))", [_json(incidents)])}
 
 
-_CHUNK_INDEX = f"idx_{TABLE}_chunk"
+_MONTH_INDEX = f"idx_{TABLE}_month"
 _SELECT = f"SELECT {', '.join(f'[{c}]' for c in FRAME_COLUMNS)}, is_event FROM {TABLE}"
-_SELECT_CHUNK = f"{_SELECT} WHERE {CHUNK} = ? ORDER BY day DESC, incident"
+_SELECT_MONTH = f"{_SELECT} WHERE {MONTH} = ? ORDER BY day DESC, incident"
+
+
+# a month's stream is compressed whole, not buffer by buffer: Arrow's own compression starts again for each of a
+# stream's 80-odd buffers, and that costs more than the reading when there are a hundred months
+CODEC = "lz4"
 
 
 def _arrow(frame: pd.DataFrame) -> bytes:
-    """frame as the bytes of one Arrow IPC stream, compressed (zstd: 100,000 articles' summary in about 4 MB,
-    not 22, and read as fast)."""
+    """frame as the bytes of one Arrow IPC stream, compressed whole (CODEC)."""
     table = pa.Table.from_pandas(frame, preserve_index=False)
     sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema, options=pa.ipc.IpcWriteOptions(compression="zstd")) as writer:
+    with pa.CompressedOutputStream(sink, CODEC) as packed, pa.ipc.new_stream(packed, table.schema) as writer:
         writer.write_table(table)
     return sink.getvalue().to_pybytes()
+
+
+def _table(stream: bytes) -> pa.Table:
+    """The table _arrow wrote."""
+    return pa.ipc.open_stream(pa.CompressedInputStream(pa.BufferReader(stream), CODEC)).read_all()
 
 
 def stored(db) -> pd.DataFrame | None:
@@ -216,7 +225,7 @@ def stored(db) -> pd.DataFrame | None:
     try:
         if db.execute(f"SELECT EXISTS (SELECT 1 FROM {STALE})").fetchone()[0]:
             return None
-        streams = [r[0] for r in db.execute(f"SELECT arrow FROM {FRAME} ORDER BY chunk DESC")]
+        streams = [r[0] for r in db.execute(f"SELECT arrow FROM {FRAME} ORDER BY month DESC")]
         if not streams and not _framed(db):
             return None
     except sqlite3.OperationalError:  # no such table or column: an older file, or one never opened for writing
@@ -227,5 +236,5 @@ def stored(db) -> pd.DataFrame | None:
         return pa.Table.from_pandas(queries._frame(db, f"{_SELECT} LIMIT 0"), preserve_index=False).to_pandas()
     # a column with no value in a month is Arrow's null type there: it takes the other months' type, as it would
     # written at once
-    tables = [pa.ipc.open_stream(stream).read_all() for stream in streams]
+    tables = [_table(stream) for stream in streams]
     return pa.concat_tables(tables, promote_options="default").to_pandas()

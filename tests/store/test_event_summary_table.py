@@ -141,7 +141,7 @@ INCIDENT = "coalesce(event_id, 'report-' || id)"  # the incident a report is par
 
 
 def streams(db) -> dict:
-    return dict(db.execute(f"SELECT chunk, arrow FROM {event_summary.FRAME}").fetchall())
+    return dict(db.execute(f"SELECT month, arrow FROM {event_summary.FRAME}").fetchall())
 
 
 def month_of(db, incident: str) -> str:
@@ -214,7 +214,7 @@ def test_a_file_with_the_summary_in_one_stream_gets_a_stream_a_month_without_com
     whole = whole_table_as_one_stream(db)
     with db.conn:
         db.execute(f"DROP TABLE {event_summary.FRAME}")
-        db.execute(f"DROP INDEX {event_summary._CHUNK_INDEX}")
+        db.execute(f"DROP INDEX {event_summary._MONTH_INDEX}")
         db.execute(f"CREATE TABLE {event_summary.FRAME} (id INTEGER PRIMARY KEY CHECK (id = 1), arrow BLOB NOT NULL)")
         db.execute(f"INSERT INTO {event_summary.FRAME} (id, arrow) VALUES (1, ?)",
                    [event_summary._arrow(queries._frame(db, f"{event_summary._SELECT} ORDER BY day DESC, incident"))])
