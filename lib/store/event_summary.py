@@ -3,14 +3,15 @@
 Ranking every report with window functions costs seconds at 100,000 articles, and every unfiltered page
 starts from that summary. So the database keeps it: triggers note the incidents (events, or reports without
 one) that a write may have changed in event_summary_stale, whatever wrote (the loader, a person's edit, a
-rebuild), and refresh() computes those rows again. The rows are kept as Arrow streams too, one a month of
-their day (reading 65,000 rows one by one costs more than half a second; the streams, a few milliseconds):
+rebuild), and refresh() computes those rows again. The rows are kept as Arrow record batches too, one a month of
+their day (reading 65,000 rows one by one costs more than half a second; the batches, a few milliseconds):
 a refresh writes again only the months its incidents were or are in, not the whole summary, and since the
 summary is ordered by day, newest first, the months read newest first are already in its order. A reader
 uses them only while nothing is stale, so it never shows a summary older than the reports.
 """
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 
@@ -19,7 +20,7 @@ import pyarrow as pa
 
 TABLE = "event_summary"
 STALE = "event_summary_stale"
-FRAME = "event_summary_frame"  # the table as Arrow streams, one a month: read in milliseconds, not row by row
+FRAME = "event_summary_frame"  # the table as Arrow record batches, one a month: read in milliseconds, not row by row
 # a row's month: a prefix of its day, so months in descending order hold the days in descending order
 MONTH = "substr(day, 1, 7)"
 
@@ -97,15 +98,15 @@ def install(db) -> bool:
             db.execute(f"CREATE TABLE {STALE} (ev TEXT)")
             made = True
         framed = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [FRAME]).fetchone()
-        if framed and "month" not in framed[0]:  # a file made with the whole summary in one stream: the months
-            db.execute(f"DROP TABLE {FRAME}")      # are written from the kept rows by the next refresh
+        if framed and _FRAME_FORM not in framed[0]:  # the whole summary in one stream, or months in another
+            db.execute(f"DROP TABLE {FRAME}")         # form: written again from the kept rows by the next refresh
             framed = None
         if not framed:
-            db.execute(f"CREATE TABLE {FRAME} (month TEXT PRIMARY KEY NOT NULL, arrow BLOB NOT NULL)")
+            db.execute(f"CREATE TABLE {FRAME} (month TEXT PRIMARY KEY NOT NULL, {_FRAME_FORM} NOT NULL)")
             made = True
         if TABLE not in have:
             db.execute(f"CREATE TABLE {TABLE} ({_columns_sql()})")
-            db.execute(f"DELETE FROM {FRAME}")  # streams of rows no longer kept
+            db.execute(f"DELETE FROM {FRAME}")  # batches of rows no longer kept
             db.execute(f"INSERT INTO {STALE} (ev) SELECT {_EV.format('i')} FROM incidents i")
             made = True
         if not db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [_MONTH_INDEX]).fetchone():
@@ -125,13 +126,13 @@ def needs_work(db) -> bool:
         return False
     if any(name not in have for name in (TABLE, STALE, FRAME, _MONTH_INDEX, *_TRIGGERS)):
         return True
-    if "month" not in db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [FRAME]).fetchone()[0]:
+    if _FRAME_FORM not in db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [FRAME]).fetchone()[0]:
         return True
     return db.execute(f"SELECT EXISTS (SELECT 1 FROM {STALE})").fetchone()[0] == 1 or not _framed(db)
 
 
 def _framed(db) -> bool:
-    """Whether the streams are written: some are, or there is no row to write."""
+    """Whether the batches are written: some are, or there is no row to write."""
     return db.execute(f"SELECT EXISTS (SELECT 1 FROM {FRAME}) OR NOT EXISTS (SELECT 1 FROM {TABLE})") \
         .fetchone()[0] == 1
 
@@ -166,7 +167,7 @@ def refresh(db) -> int:
             if rows.empty:  # no incident left in that month
                 conn.execute(f"DELETE FROM {FRAME} WHERE month = ?", [month])
             else:
-                conn.execute(f"INSERT OR REPLACE INTO {FRAME} (month, arrow) VALUES (?, ?)", [month, _arrow(rows)])
+                conn.execute(f"INSERT OR REPLACE INTO {FRAME} (month, batch) VALUES (?, ?)", [month, _batch(rows)])
         conn.commit()
     except BaseException:
         conn.rollback()
@@ -199,23 +200,51 @@ _SELECT = f"SELECT {', '.join(f'[{c}]' for c in FRAME_COLUMNS)}, is_event FROM {
 _SELECT_MONTH = f"{_SELECT} WHERE {MONTH} = ? ORDER BY day DESC, incident"
 
 
-# a month's stream is compressed whole, not buffer by buffer: Arrow's own compression starts again for each of a
-# stream's 80-odd buffers, and that costs more than the reading when there are a hundred months
+_FRAME_FORM = "batch BLOB"  # a month's rows as one Arrow record batch of _schema(), compressed whole (CODEC)
+# compressed whole, not buffer by buffer: Arrow's own compression starts again for each of a batch's 80-odd
+# buffers, and that costs more than the reading when there are a hundred months
 CODEC = "lz4"
 
 
-def _arrow(frame: pd.DataFrame) -> bytes:
-    """frame as the bytes of one Arrow IPC stream, compressed whole (CODEC)."""
-    table = pa.Table.from_pandas(frame, preserve_index=False)
+@functools.cache
+def _schema() -> pa.Schema:
+    """The Arrow type of every kept column, with pandas' metadata for the dtype lib.store.queries reads it as
+    (Int64 for its counts, which may be missing)."""
+    from lib.store import queries
+
+    dtypes = {c: "float64" if c in _REAL else "Int64" if c in queries._COUNT_COLUMNS else "int64"
+              if c in _INTEGER else "str" for c in FRAME_COLUMNS}
+    return pa.Schema.from_pandas(pd.DataFrame({c: pd.Series([], dtype=d) for c, d in
+                                               {**dtypes, "is_event": "int64"}.items()}), preserve_index=False)
+
+
+def _batch(frame: pd.DataFrame) -> bytes:
+    """frame as one Arrow record batch of _schema(), compressed (without its schema: every month has the same)."""
+    batch = pa.RecordBatch.from_pandas(frame, schema=_schema(), preserve_index=False)
     sink = pa.BufferOutputStream()
-    with pa.CompressedOutputStream(sink, CODEC) as packed, pa.ipc.new_stream(packed, table.schema) as writer:
-        writer.write_table(table)
+    with pa.CompressedOutputStream(sink, CODEC) as packed:
+        packed.write(batch.serialize())
     return sink.getvalue().to_pybytes()
 
 
-def _table(stream: bytes) -> pa.Table:
-    """The table _arrow wrote."""
-    return pa.ipc.open_stream(pa.CompressedInputStream(pa.BufferReader(stream), CODEC)).read_all()
+_COUNTED = _INTEGER | {"is_event"}  # never Arrow's null type: pandas reads them as int64 or Int64
+
+
+def _read(batches: list) -> pa.Table:
+    """The months' batches (_batch) as one table, typed as Arrow types the frame of all their rows: a text or
+    real column with no value at all has Arrow's null type (pandas then reads it as None, not NaN)."""
+    table = pa.Table.from_batches(
+        [pa.ipc.read_record_batch(pa.CompressedInputStream(pa.BufferReader(b), CODEC).read(), _schema())
+         for b in batches], schema=_schema())
+    empty = [k for k, field in enumerate(table.schema)
+             if field.name not in _COUNTED and table.column(k).null_count == table.num_rows]
+    if not empty:
+        return table
+    meta = json.loads(table.schema.metadata[b"pandas"])
+    for k in empty:
+        table = table.set_column(k, pa.field(table.schema.field(k).name, pa.null()), pa.nulls(table.num_rows))
+        meta["columns"][k].update(pandas_type="empty", numpy_type="object")  # what pandas writes for it
+    return table.replace_schema_metadata({b"pandas": json.dumps(meta).encode()})
 
 
 def stored(db) -> pd.DataFrame | None:
@@ -225,16 +254,13 @@ def stored(db) -> pd.DataFrame | None:
     try:
         if db.execute(f"SELECT EXISTS (SELECT 1 FROM {STALE})").fetchone()[0]:
             return None
-        streams = [r[0] for r in db.execute(f"SELECT arrow FROM {FRAME} ORDER BY month DESC")]
-        if not streams and not _framed(db):
+        batches = [r[0] for r in db.execute(f"SELECT batch FROM {FRAME} ORDER BY month DESC")]
+        if not batches and not _framed(db):
             return None
     except sqlite3.OperationalError:  # no such table or column: an older file, or one never opened for writing
         return None
-    if not streams:  # no incident at all
+    if not batches:  # no incident at all
         from lib.store import queries
 
         return pa.Table.from_pandas(queries._frame(db, f"{_SELECT} LIMIT 0"), preserve_index=False).to_pandas()
-    # a column with no value in a month is Arrow's null type there: it takes the other months' type, as it would
-    # written at once
-    tables = [_table(stream) for stream in streams]
-    return pa.concat_tables(tables, promote_options="default").to_pandas()
+    return _read(batches).to_pandas()
