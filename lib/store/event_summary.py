@@ -17,6 +17,7 @@ import sqlite3
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 TABLE = "event_summary"
 STALE = "event_summary_stale"
@@ -149,7 +150,10 @@ def refresh(db) -> int:
     conn.execute("BEGIN IMMEDIATE")  # no writer can add stale rows between reading and clearing them
     try:
         stale = [r[0] for r in conn.execute(f"SELECT DISTINCT ev FROM {STALE}")]
-        months = set() if _framed(db) else {r[0] for r in conn.execute(f"SELECT DISTINCT {MONTH} FROM {TABLE}")}
+        # every month written from the kept rows when the batches are missing; else only the stale incidents'
+        # months, patched
+        whole = set() if _framed(db) else {r[0] for r in conn.execute(f"SELECT DISTINCT {MONTH} FROM {TABLE}")}
+        months = set()
         if stale:
             everything = conn.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {TABLE})").fetchone()[0] == 1
             frame, is_event, days = queries.build_summary_rows(db, None if everything else stale)
@@ -162,12 +166,11 @@ def refresh(db) -> int:
                 _rows(frame, is_event, days))
             months |= _months_of(conn, stale)  # ...and the months they are in now
             conn.execute(f"DELETE FROM {STALE}")
-        for month in sorted(months):
-            rows = queries._frame(db, _SELECT_MONTH, [month])
-            if rows.empty:  # no incident left in that month
-                conn.execute(f"DELETE FROM {FRAME} WHERE month = ?", [month])
-            else:
-                conn.execute(f"INSERT OR REPLACE INTO {FRAME} (month, batch) VALUES (?, ?)", [month, _batch(rows)])
+        for month in sorted(whole):
+            _keep_batch(conn, month, pa.Table.from_pandas(queries._frame(db, _SELECT_MONTH, [month]),
+                                                          schema=_schema(), preserve_index=False))
+        if months - whole:
+            _patch(db, months - whole, stale)
         conn.commit()
     except BaseException:
         conn.rollback()
@@ -195,12 +198,47 @@ def _months_of(conn, incidents) -> set:
                                        "WHERE incident IN (SELECT value FROM json_each(?))", [_json(incidents)])}
 
 
+def _patch(db, months: set, stale: list) -> None:
+    """Write these months' batches again from what they held, less the stale incidents' rows, plus those
+    incidents' rows now kept: a few rows read from the table, not every row of the months (at 100,000 articles
+    a month holds 5,000)."""
+    from lib.store import queries
+
+    fresh = queries._frame(db, f"SELECT {_KEPT}, {MONTH} AS month FROM {TABLE} "
+                               "WHERE incident IN (SELECT value FROM json_each(?))", [_json(stale)])
+    held = dict(db.execute(f"SELECT month, rows FROM {FRAME} WHERE month IN (SELECT value FROM json_each(?))",
+                           [_json(months)]).fetchall())
+    gone = pa.array(stale, pa.large_string())
+    for month in sorted(months):
+        parts = [pa.Table.from_pandas(fresh[fresh["month"] == month].drop(columns="month"), schema=_schema(),
+                                      preserve_index=False)]
+        if month in held:
+            kept = _tables([held[month]])
+            parts.append(kept.filter(pc.invert(pc.is_in(kept["incident"], value_set=gone))))
+        # the order of _SELECT_MONTH: Arrow compares text byte by byte, as SQLite's BINARY collation does
+        rows = pa.concat_tables(parts).sort_by([("day", "descending"), ("incident", "ascending")])
+        _keep_batch(db.conn, month, rows)
+
+
+def _keep_batch(conn, month: str, table: pa.Table) -> None:
+    """Keep table (of _schema(), in the summary's order) as the month's batch, or drop the month when empty."""
+    if table.num_rows == 0:  # no incident left in that month
+        conn.execute(f"DELETE FROM {FRAME} WHERE month = ?", [month])
+        return
+    sink = pa.BufferOutputStream()
+    with pa.CompressedOutputStream(sink, CODEC) as packed:
+        packed.write(table.combine_chunks().to_batches()[0].serialize())
+    conn.execute(f"INSERT OR REPLACE INTO {FRAME} (month, rows) VALUES (?, ?)",
+                 [month, sink.getvalue().to_pybytes()])
+
+
 _MONTH_INDEX = f"idx_{TABLE}_month"
 _SELECT = f"SELECT {', '.join(f'[{c}]' for c in FRAME_COLUMNS)}, is_event FROM {TABLE}"
-_SELECT_MONTH = f"{_SELECT} WHERE {MONTH} = ? ORDER BY day DESC, incident"
+_KEPT = f"{', '.join(f'[{c}]' for c in FRAME_COLUMNS)}, is_event, day"  # a batch's columns: day to order by
+_SELECT_MONTH = f"SELECT {_KEPT} FROM {TABLE} WHERE {MONTH} = ? ORDER BY day DESC, incident"
 
 
-_FRAME_FORM = "batch BLOB"  # a month's rows as one Arrow record batch of _schema(), compressed whole (CODEC)
+_FRAME_FORM = "rows BLOB"  # a month's rows as one Arrow record batch of _schema(), compressed whole (CODEC)
 # compressed whole, not buffer by buffer: Arrow's own compression starts again for each of a batch's 80-odd
 # buffers, and that costs more than the reading when there are a hundred months
 CODEC = "lz4"
@@ -208,34 +246,30 @@ CODEC = "lz4"
 
 @functools.cache
 def _schema() -> pa.Schema:
-    """The Arrow type of every kept column, with pandas' metadata for the dtype lib.store.queries reads it as
-    (Int64 for its counts, which may be missing)."""
+    """The Arrow type of every column of a batch, with pandas' metadata for the dtype lib.store.queries reads it
+    as (Int64 for its counts, which may be missing); day, last, only orders the rows and is not read."""
     from lib.store import queries
 
     dtypes = {c: "float64" if c in _REAL else "Int64" if c in queries._COUNT_COLUMNS else "int64"
               if c in _INTEGER else "str" for c in FRAME_COLUMNS}
-    return pa.Schema.from_pandas(pd.DataFrame({c: pd.Series([], dtype=d) for c, d in
-                                               {**dtypes, "is_event": "int64"}.items()}), preserve_index=False)
-
-
-def _batch(frame: pd.DataFrame) -> bytes:
-    """frame as one Arrow record batch of _schema(), compressed (without its schema: every month has the same)."""
-    batch = pa.RecordBatch.from_pandas(frame, schema=_schema(), preserve_index=False)
-    sink = pa.BufferOutputStream()
-    with pa.CompressedOutputStream(sink, CODEC) as packed:
-        packed.write(batch.serialize())
-    return sink.getvalue().to_pybytes()
+    frame = pd.DataFrame({c: pd.Series([], dtype=d) for c, d in {**dtypes, "is_event": "int64"}.items()})
+    return pa.Schema.from_pandas(frame, preserve_index=False).append(pa.field("day", pa.large_string()))
 
 
 _COUNTED = _INTEGER | {"is_event"}  # never Arrow's null type: pandas reads them as int64 or Int64
 
 
-def _read(batches: list) -> pa.Table:
-    """The months' batches (_batch) as one table, typed as Arrow types the frame of all their rows: a text or
-    real column with no value at all has Arrow's null type (pandas then reads it as None, not NaN)."""
-    table = pa.Table.from_batches(
+def _tables(batches: list) -> pa.Table:
+    """The months' batches (_keep_batch) as one table of _schema()."""
+    return pa.Table.from_batches(
         [pa.ipc.read_record_batch(pa.CompressedInputStream(pa.BufferReader(b), CODEC).read(), _schema())
          for b in batches], schema=_schema())
+
+
+def _read(batches: list) -> pa.Table:
+    """The months' batches as the table of their rows, typed as Arrow types the frame of all of them: a text or
+    real column with no value at all has Arrow's null type (pandas then reads it as None, not NaN)."""
+    table = _tables(batches).drop_columns(["day"])
     empty = [k for k, field in enumerate(table.schema)
              if field.name not in _COUNTED and table.column(k).null_count == table.num_rows]
     if not empty:
@@ -254,7 +288,7 @@ def stored(db) -> pd.DataFrame | None:
     try:
         if db.execute(f"SELECT EXISTS (SELECT 1 FROM {STALE})").fetchone()[0]:
             return None
-        batches = [r[0] for r in db.execute(f"SELECT batch FROM {FRAME} ORDER BY month DESC")]
+        batches = [r[0] for r in db.execute(f"SELECT rows FROM {FRAME} ORDER BY month DESC")]
         if not batches and not _framed(db):
             return None
     except sqlite3.OperationalError:  # no such table or column: an older file, or one never opened for writing

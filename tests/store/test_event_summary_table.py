@@ -64,6 +64,13 @@ def test_a_write_makes_the_summary_stale_until_refreshed(db, change):
     pd.testing.assert_frame_equal(queries.event_summaries(db), expected(db), check_exact=True)
     assert event_summary.refresh(db) >= 1
     pd.testing.assert_frame_equal(stored(db), expected(db), check_exact=True)
+    pd.testing.assert_frame_equal(event_summary.stored(db), whole_table_as_one_stream(db), check_exact=True)
+    patched = months_read(db)
+    with db.conn:
+        db.execute(f"DELETE FROM {event_summary.FRAME}")
+    assert event_summary.refresh(db) == 0  # every month written from the kept rows
+    written = months_read(db)
+    assert set(written) == set(patched) and all(written[m].equals(patched[m]) for m in written)
 
 
 def test_a_place_upsert_that_changes_nothing_leaves_the_summary_fresh(db):
@@ -141,11 +148,17 @@ INCIDENT = "coalesce(event_id, 'report-' || id)"  # the incident a report is par
 
 
 def batches(db) -> dict:
-    return dict(db.execute(f"SELECT month, batch FROM {event_summary.FRAME}").fetchall())
+    return dict(db.execute(f"SELECT month, rows FROM {event_summary.FRAME}").fetchall())
+
+
+def months_read(db) -> dict:
+    """Each month's batch, decoded (with the day the rows are ordered by)."""
+    return {month: event_summary._tables([rows]) for month, rows in batches(db).items()}
 
 
 def month_of(db, incident: str) -> str:
-    return db.execute(f"SELECT substr(day, 1, 7) FROM {event_summary.TABLE} WHERE incident = ?", [incident]).fetchone()[0]
+    return db.execute(f"SELECT substr(day, 1, 7) FROM {event_summary.TABLE} WHERE incident = ?",
+                      [incident]).fetchone()[0]
 
 
 def whole_table_as_one_stream(db) -> pd.DataFrame:
@@ -220,7 +233,8 @@ def one_zstd_stream(frame: pd.DataFrame) -> bytes:
 
 
 @pytest.mark.parametrize("form", ["id INTEGER PRIMARY KEY CHECK (id = 1), arrow BLOB NOT NULL",
-                                  "month TEXT PRIMARY KEY NOT NULL, arrow BLOB NOT NULL"])
+                                  "month TEXT PRIMARY KEY NOT NULL, arrow BLOB NOT NULL",
+                                  "month TEXT PRIMARY KEY NOT NULL, batch BLOB NOT NULL"])
 def test_a_file_with_the_summary_kept_in_another_form_gets_its_months_without_computing_them_again(db, form):
     whole = whole_table_as_one_stream(db)
     key = "1" if form.startswith("id") else "'2024-01'"
