@@ -200,8 +200,8 @@ def _months_of(conn, incidents) -> set:
 
 def _patch(db, months: set, stale: list) -> None:
     """Write these months' batches again from what they held, less the stale incidents' rows, plus those
-    incidents' rows now kept: a few rows read from the table, not every row of the months (at 100,000 articles
-    a month holds 5,000)."""
+    incidents' rows now kept: a few rows read from the table, not every row of the months (5,000 a month in the
+    benchmark's 100,000 articles)."""
     from lib.store import queries
 
     fresh = queries._frame(db, f"SELECT {_KEPT}, {MONTH} AS month FROM {TABLE} "
