@@ -342,9 +342,10 @@ def _typed_summaries(frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
 
 def _build_summaries(db, filters, only=None) -> tuple[pd.DataFrame, np.ndarray, list]:
     where, params = _conditions(db, filters, "i")
-    if only is not None:
-        where.append("coalesce(i.event_id, 'report-' || i.id) IN (SELECT value FROM json_each(?))")
-        params.append(_json(only))
+    if only is not None:  # events through their index, reports without one by id: no scan of every report
+        where.append("(i.event_id IN (SELECT value FROM json_each(?)) OR (i.event_id IS NULL AND i.id IN (SELECT "
+                     "CAST(substr(value, 8) AS INTEGER) AS n FROM json_each(?) WHERE value = 'report-' || n)))")
+        params += [_json(only)] * 2
     day = "CASE WHEN i.date != '' THEN i.date WHEN d.published != '' THEN d.published ELSE '' END"
     sql = f"""
         WITH r AS (
