@@ -283,11 +283,14 @@ def series_links(db, filters=None) -> dict:
     """{a part's event_id: its series' event_id} over the reports the filters select, each part's link taken
     from its first stored report."""
     where, params = _conditions(db, filters, "i")
+    # the few linked reports are found first (materialized): grouped in place, SQLite walks the event_id index
+    # and reads every report's row to find them
     return dict((event, series) for event, series, _ in db.execute(f"""
-        SELECT i.event_id, i.part_of, min(i.id)
-        {_lean_from("i", where)} {_where(where + ["i.event_id IS NOT NULL", "i.part_of IS NOT NULL",
-                                           "i.part_of != i.event_id"])}
-        GROUP BY i.event_id""", params))
+        WITH linked AS MATERIALIZED (
+            SELECT i.id, i.event_id, i.part_of
+            {_lean_from("i", where)} {_where(where + ["i.event_id IS NOT NULL", "i.part_of IS NOT NULL",
+                                               "i.part_of != i.event_id"])})
+        SELECT event_id, part_of, min(id) FROM linked GROUP BY event_id""", params))
 
 
 def event_summaries(db, filters=None) -> pd.DataFrame:
