@@ -49,8 +49,8 @@ def _custom(point) -> str | None:
 def picked_from_selection(event, places: pd.DataFrame, events: pd.DataFrame | None = None):
     """("event", event_id) or ("place", place_id) of the first selected or clicked marker (by its customdata,
     else a place at its coordinates), or None. event is a plotly_chart selection or a map click's points."""
-    place_ids = set(places["place_id"])
-    event_ids = set(events["event_id"]) if events is not None and not events.empty else set()
+    place_ids = set(places["place_id"].tolist())
+    event_ids = set(events["event_id"].tolist()) if events is not None and not events.empty else set()
     for point in _points(event):
         data = _custom(point)
         event_id = charts.event_of(data)
@@ -235,11 +235,14 @@ def same_spot(lat: float, lon: float, places: pd.DataFrame, events: pd.DataFrame
             continue
         here = frame[((frame["latitude"].astype(float) - lat).abs() < SAME_SPOT)
                      & ((frame["longitude"].astype(float) - lon).abs() < SAME_SPOT)]
-        for r in here.itertuples():
-            if kind == "event":
-                out.append((kind, r.event_id, f"Incident: {r.type} · {r.date or 'date unknown'} · {r.name}"))
-            else:
-                out.append((kind, r.place_id, f"Place: {r.name} ({r.kind}) · {charts.counted(r.mentions, 'mention')}"))
+        # the columns as lists, not itertuples: a busy spot holds thousands of incidents
+        if kind == "event":
+            for event_id, type_, date, name in zip(*(here[c].tolist() for c in ("event_id", "type", "date", "name"))):
+                out.append((kind, event_id, f"Incident: {type_} · {date or 'date unknown'} · {name}"))
+        else:
+            for place_id, name, place_kind, mentions in zip(
+                    *(here[c].tolist() for c in ("place_id", "name", "kind", "mentions"))):
+                out.append((kind, place_id, f"Place: {name} ({place_kind}) · {charts.counted(mentions, 'mention')}"))
     return out
 
 
