@@ -681,13 +681,12 @@ def search_sentences(db, text: str, filters=None, limit: int = 200) -> pd.DataFr
 
 def filter_choices(db) -> dict:
     """What a person can filter on: countries, places, incident types, victims' nationalities, dates."""
-    countries = [r[0] for r in db.execute(
-        "SELECT DISTINCT p.country_code FROM places p WHERE p.country_code IS NOT NULL AND p.country_code != '' "
-        "AND (p.id IN (SELECT place_id FROM mentions) OR p.id IN (SELECT place_id FROM incidents)) "
-        "ORDER BY 1")]
-    places = _frame(db, """SELECT id AS place_id, name, kind, country_code FROM places
-                           WHERE id IN (SELECT place_id FROM mentions) OR id IN (SELECT place_id FROM incidents)
+    # a place counts when one row names it: one index look-up a place, not a walk through every mention
+    places = _frame(db, """SELECT id AS place_id, name, kind, country_code FROM places p
+                           WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.place_id = p.id)
+                              OR EXISTS (SELECT 1 FROM incidents i WHERE i.place_id = p.id)
                            ORDER BY name, country_code""")
+    countries = sorted({c for c in places["country_code"].tolist() if isinstance(c, str) and c})
     types = [r[0] for r in db.execute("SELECT DISTINCT type FROM incidents WHERE type IS NOT NULL ORDER BY 1")]
     nationalities = set()
     for (value,) in db.execute("SELECT DISTINCT victim_nationality FROM incidents WHERE victim_nationality != ''"):
