@@ -206,20 +206,35 @@ def _in_documents(alias: str, document_ids, where: list, params: list) -> None:
         params.append(_json(document_ids))
 
 
-def mentions(db, filters=None, place_id: str | None = None, document_ids=None) -> pd.DataFrame:
-    """Every place mention the filters select (of one place, of some articles), newest article first, with
-    its place and article."""
+def _mentions_sql(db, filters, place_id, document_ids) -> tuple[str, list]:
+    """The SELECT of mentions() and its parameters."""
     where, params = _conditions(db, filters, "m")
     if place_id is not None:
         where.append("m.place_id = ?")
         params.append(place_id)
     _in_documents("m", document_ids, where, params)
-    return _frame(db, f"""
+    return f"""
         SELECT m.id AS mention_id, d.published, m.place_id, {_PLACE_COLUMNS}, m.surface, m.start, m."end",
                m.sentence, m.sentence_start, m.sentence_end, m.confidence, d.id AS document_id, d.title,
                d.source, d.url
         {_MENTIONS_FROM} {_where(where)}
-        ORDER BY d.published IS NULL, d.published DESC, d.id, m.start""", params)
+        ORDER BY d.published IS NULL, d.published DESC, d.id, m.start""", params
+
+
+def mentions(db, filters=None, place_id: str | None = None, document_ids=None) -> pd.DataFrame:
+    """Every place mention the filters select (of one place, of some articles), newest article first, with
+    its place and article."""
+    return _frame(db, *_mentions_sql(db, filters, place_id, document_ids))
+
+
+def mention_rows(db, filters=None, place_id: str | None = None, document_ids=None) -> tuple[list[str], object]:
+    """The rows of mentions() as they come from SQLite: (column names, a cursor of row tuples), for an export
+    written row by row without a DataFrame; the columns _frame makes Int64 are named by INTEGER_COLUMNS."""
+    cursor = db.execute(*_mentions_sql(db, filters, place_id, document_ids))
+    return [c[0] for c in cursor.description], cursor
+
+
+INTEGER_COLUMNS = frozenset(_COUNT_COLUMNS)  # the columns _frame reads as integers (Int64)
 
 
 def incidents(db, filters=None, place_id: str | None = None, limit: int | None = None,
