@@ -530,11 +530,12 @@ def counts_by(db, filters, by: str) -> pd.DataFrame:
     if by == "place":
         return place_counts(db, filters)
     m_where, m_params = _conditions(db, filters, "m")
-    table = incident_table(db, filters)
+    table = _table(db, filters)  # read only: tally.grouped counts a copy
     if by == "country":
         key_m, key = "coalesce(p.country_code, '')", table["country_code"].fillna("")
     elif by == "month":
-        key_m, key = "substr(d.published, 1, 7)", table["date"].map(tally.month_of)
+        key_m, key = "substr(d.published, 1, 7)", pd.Series([tally.month_of(d) for d in table["date"].tolist()],
+                                                             index=table.index)
     elif by == "type":
         key_m, key = None, table["type"].fillna("")
     else:
@@ -545,9 +546,11 @@ def counts_by(db, filters, by: str) -> pd.DataFrame:
                            FROM (SELECT m.document_id, count(*) AS n {_lean_from("m", m_where)} {_where(m_where)}
                                  GROUP BY m.document_id) c JOIN documents d ON d.id = c.document_id
                            GROUP BY 1""", m_params)
-    elif key_m is not None:
-        m = _frame(db, f"""SELECT {key_m} AS {by}, count(*) AS mentions
-                           {_lean_from("m", m_where, key_m)} {_where(m_where)} GROUP BY 1""", m_params)
+    elif by == "country":  # mentions counted per place first: each place's country is then looked up once
+        m = _frame(db, f"""SELECT {key_m} AS {by}, sum(c.n) AS mentions
+                           FROM (SELECT m.place_id, count(*) AS n {_lean_from("m", m_where)} {_where(m_where)}
+                                 GROUP BY m.place_id) c LEFT JOIN places p ON p.id = c.place_id
+                           GROUP BY 1""", m_params)
     if key_m is not None:
         m[by] = m[by].fillna("").astype(str)
         out = out.merge(m, on=by, how="outer")
