@@ -346,7 +346,7 @@ def topmost_per_spot(events: pd.DataFrame, size_by: str = "killed", keep=()) -> 
     lists all of its markers (lib.dashboard.map_panel.spot_chooser)."""
     if events is None or events.empty:
         return events, {}
-    ids = events["event_id"].to_numpy(dtype=object)
+    ids = [str(e) for e in events["event_id"].tolist()]
     keep = {str(k) for k in keep}
     ranked = pd.DataFrame({
         "lat": (events["latitude"].astype(float) / SAME_SPOT_DEGREES).round().to_numpy(),
@@ -356,9 +356,11 @@ def topmost_per_spot(events: pd.DataFrame, size_by: str = "killed", keep=()) -> 
         "row": np.arange(len(events))}).sort_values(["size", "row"], ascending=[False, True], kind="stable")
     first_row = ranked.groupby(["lat", "lon", "type"], sort=False)["row"].transform("first").to_numpy()
     rows = ranked["row"].to_numpy()
-    hidden = [(row, top) for row, top in zip(rows.tolist(), first_row.tolist())
-              if row != top and str(ids[row]) not in keep]
-    over = {str(ids[row]): str(ids[top]) for row, top in hidden}
+    under = rows != first_row  # the markers under another (compared as arrays: most markers of a busy map)
+    hidden = list(zip(rows[under].tolist(), first_row[under].tolist()))
+    if keep:
+        hidden = [(row, top) for row, top in hidden if ids[row] not in keep]
+    over = {ids[row]: ids[top] for row, top in hidden}
     shown = np.ones(len(events), dtype=bool)
     shown[[row for row, _ in hidden]] = False
     more = collections.Counter(top for _, top in hidden)
