@@ -33,7 +33,7 @@ from lib.geo import km
 
 # Every incident corpus with gold: the shared development articles and the project's own.
 GOLD_CORPORA = [corpora.INCIDENTS, corpora.ARTICLES, corpora.BLIND, corpora.HELDOUT] + [
-    corpora.ROOT / "benchmarks" / f"articles_{style}" for style in ("wire", "local", "summaries", "blind2", "blind3", "blind4", "blind5")]
+    corpora.ROOT / "benchmarks" / f"articles_{style}" for style in ("wire", "local", "summaries", "blind2", "blind3", "blind4", "blind5", "blind6")]
 
 
 def tokens(s: str) -> set[str]:
@@ -103,11 +103,31 @@ def norm_perp(s):
     return " ".join(s.split())
 
 
+_NAME_WORD = r"(?:[A-Z][\w'’\-]*|of|for|the|and|al|el|de|du|la)"
+_DEFINED_ACRONYM = re.compile(rf"\b([A-Z][\w'’\-]*(?:\s+{_NAME_WORD}){{0,8}})\s+\(([A-Z][A-Za-z0-9\-]{{1,9}})\)")
+
+
+def defined_acronyms(text: str) -> list[tuple[str, str]]:
+    """(name, acronym) pairs the text itself defines ("the Free Aceh Movement (GAM)"), normalised as norm_perp does."""
+    return [(norm_perp(m.group(1)), norm_perp(m.group(2))) for m in _DEFINED_ACRONYM.finditer(text or "")]
+
+
+def _same_name(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
 def perp_ok(pred, gold) -> bool:
+    """Whether the predicted perpetrator names the gold one: one inside the other, or a name and the acronym the
+    article defines for it (the text says they are one group; evaluate() puts its pairs in "defined_acronyms")."""
+    acronyms = gold.get("defined_acronyms", ())
     a, b = norm_perp(pred.get("perpetrator")), norm_perp(gold.get("perpetrator"))
     if a is None or b is None:
         return a is None and b is None
-    return bool(a) and bool(b) and (a in b or b in a)
+    names = {a}
+    for name, acronym in acronyms:
+        if a == acronym or _same_name(a, name):
+            names |= {name, acronym}
+    return any(_same_name(n, b) for n in names)
 
 
 def near(a, b) -> bool:
@@ -212,7 +232,8 @@ def evaluate(directory: pathlib.Path, verbose=False, use_gold_places=False, out=
         gold, text = article["gold"], article["text"]
         mentions = gold_mentions(text, gold) if use_gold_places else find_places(text)
         preds = find_incidents(text, mentions, gold.get("published"))
-        golds = gold["incidents"]
+        acronyms = defined_acronyms(text)
+        golds = [dict(g, defined_acronyms=acronyms) for g in gold["incidents"]]
         pairs = match(preds, golds, gold)
         tp = len(pairs)
         totals["tp"] += tp

@@ -269,11 +269,15 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 def _under(part: pd.DataFrame, level: str, colour: str, name: str, group: str) -> dict:
     """The circles drawn under part's markers to show their precision (a ring or a halo), in their legend
     group so they hide with them."""
+    return _under_points(part["_size"].tolist(), part["latitude"].astype(float).tolist(),
+                         part["longitude"].astype(float).tolist(), level, colour, name, group)
+
+
+def _under_points(sizes: list, lat: list, lon: list, level: str, colour: str, name: str, group: str) -> dict:
+    """_under of markers given as lists of their sizes and coordinates."""
     shape, ring_colour, extra, opacity = LOOK[level]
-    sizes = part["_size"].tolist()
     return {"type": "scattermap", "mode": "markers", "name": f"{name} · located to {level}", "legendgroup": group,
-            "lat": part["latitude"].astype(float).tolist(), "lon": part["longitude"].astype(float).tolist(),
-            "hoverinfo": "skip", "showlegend": False,
+            "lat": lat, "lon": lon, "hoverinfo": "skip", "showlegend": False,
             "marker": {"size": [round(s + extra, 2) for s in sizes] if shape == "ring"
                        else [round(s * extra, 2) for s in sizes],
                        "color": ring_colour or colour, "opacity": opacity}}
@@ -317,24 +321,35 @@ def incident_traces(events: pd.DataFrame, size_by: str = "killed",
         raise ValueError(f"size_by must be one of {SIZE_BY}, not {size_by!r}")
     if events is None or events.empty:
         return []
-    events = events.copy()
-    events["_size"] = marker_sizes(events[size_by].fillna(0), 10, 40)
-    events["located"] = located_to(events, reference)
-    events["_type"] = events["type"].fillna("unknown").astype(str)
-    events = events.sort_values("_size", ascending=False, kind="stable")
-    colours = type_colours(events["_type"])
+    # plain lists grouped in Python: a map draws thousands of incidents, and each pandas filter of an
+    # Arrow-backed frame (a type, then a precision) costs more than the markers it keeps
+    sizes = marker_sizes(events[size_by].fillna(0), 10, 40)
+    located = located_to(events, reference)
+    types = events["type"].fillna("unknown").astype(str).tolist()
+    lat, lon = events["latitude"].astype(float).tolist(), events["longitude"].astype(float).tolist()
+    rows = _records(events)
+    for row, level in zip(rows, located):
+        row["located"] = level
+    by_type: dict = {}
+    for n in sorted(range(len(rows)), key=lambda n: -sizes[n]):  # largest first (a stable sort, as before)
+        by_type.setdefault(types[n], []).append(n)
+    colours = type_colours(types)
     unders, traces = [], []
-    for kind, part in events.groupby("_type", sort=True):
+    for kind in sorted(by_type):
+        members = by_type[kind]
         for level in PRECISION_ORDER:
-            here = part[part["located"] == level]
-            if not here.empty:
-                unders.append(_under(here, level, colours[kind], f"Incident: {html.escape(kind)}",
-                                     INCIDENT_GROUP))
-        traces.append(_marker_trace(
-            part, [EVENT_PREFIX + str(e) for e in part["event_id"]],
-            incident_hovers(_records(part)), f"Incident: {html.escape(kind)}",
-            INCIDENT_GROUP, {"size": part["_size"].tolist(), "color": colours[kind],
-                             "opacity": [OPACITY[level] for level in part["located"]]}))
+            here = [n for n in members if located[n] == level]
+            if here:
+                unders.append(_under_points([sizes[n] for n in here], [lat[n] for n in here], [lon[n] for n in here],
+                                            level, colours[kind], f"Incident: {html.escape(kind)}", INCIDENT_GROUP))
+        traces.append({"type": "scattermap", "mode": "markers", "name": f"Incident: {html.escape(kind)}",
+                       "legendgroup": INCIDENT_GROUP, "lat": [lat[n] for n in members],
+                       "lon": [lon[n] for n in members],
+                       "customdata": [EVENT_PREFIX + str(rows[n]["event_id"]) for n in members],
+                       "hovertext": incident_hovers([rows[n] for n in members]),
+                       "hovertemplate": "%{hovertext}<extra></extra>",
+                       "marker": {"size": [sizes[n] for n in members], "color": colours[kind],
+                                  "opacity": [OPACITY[located[n]] for n in members]}})
     return unders + traces
 
 
@@ -346,7 +361,7 @@ def topmost_per_spot(events: pd.DataFrame, size_by: str = "killed", keep=()) -> 
     lists all of its markers (lib.dashboard.map_panel.spot_chooser)."""
     if events is None or events.empty:
         return events, {}
-    ids = events["event_id"].to_numpy(dtype=object)
+    ids = [str(e) for e in events["event_id"].tolist()]
     keep = {str(k) for k in keep}
     ranked = pd.DataFrame({
         "lat": (events["latitude"].astype(float) / SAME_SPOT_DEGREES).round().to_numpy(),
@@ -356,9 +371,11 @@ def topmost_per_spot(events: pd.DataFrame, size_by: str = "killed", keep=()) -> 
         "row": np.arange(len(events))}).sort_values(["size", "row"], ascending=[False, True], kind="stable")
     first_row = ranked.groupby(["lat", "lon", "type"], sort=False)["row"].transform("first").to_numpy()
     rows = ranked["row"].to_numpy()
-    hidden = [(row, top) for row, top in zip(rows.tolist(), first_row.tolist())
-              if row != top and str(ids[row]) not in keep]
-    over = {str(ids[row]): str(ids[top]) for row, top in hidden}
+    under = rows != first_row  # the markers under another (compared as arrays: most markers of a busy map)
+    hidden = list(zip(rows[under].tolist(), first_row[under].tolist()))
+    if keep:
+        hidden = [(row, top) for row, top in hidden if ids[row] not in keep]
+    over = {ids[row]: ids[top] for row, top in hidden}
     shown = np.ones(len(events), dtype=bool)
     shown[[row for row, _ in hidden]] = False
     more = collections.Counter(top for _, top in hidden)

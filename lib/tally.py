@@ -110,9 +110,13 @@ def fold_series(table: pd.DataFrame) -> pd.DataFrame:
     """
     if table.empty:
         return table.drop(columns=["part_of"], errors="ignore").reindex(columns=COLUMNS)
-    present = set(table["incident"])
-    is_part = pd.Series([isinstance(s, str) and s in present and s != own
-                         for s, own in zip(table["part_of"], table["incident"])], index=table.index)
+    # plain lists: walking an Arrow-backed column element by element costs microseconds a cell
+    incidents, links = table["incident"].tolist(), table["part_of"].tolist()
+    present = set(incidents)
+    is_part = np.array([isinstance(s, str) and s in present and s != own for s, own in zip(links, incidents)],
+                       dtype=bool)
+    if not is_part.any():
+        return table[COLUMNS].reset_index(drop=True)
     parts = table[is_part]
     out = table[~is_part].copy()
     if not parts.empty:

@@ -53,16 +53,21 @@ def period_of(date, precision, by: str) -> tuple[dt.date, dt.date] | None:
 def table(incidents: pd.DataFrame, by: str = "month") -> tuple[pd.DataFrame, int]:
     """(one row per period with incidents, oldest first; the number of incidents left off for want of a date
     that precise). Figures are sums of the known ones, blank when no incident of the period gives one."""
-    periods = [period_of(d, p, by) for d, p in zip(incidents["date"], incidents["date_precision"])] \
-        if len(incidents) else []
+    periods, known = [], {}
+    if len(incidents):  # dates repeat: each (date, precision) is worked out once, from plain lists
+        for pair in zip(incidents["date"].tolist(), incidents["date_precision"].tolist()):
+            if pair not in known:
+                found = period_of(*pair, by)
+                known[pair] = None if found is None else (found[0].isoformat(), found[1].isoformat())
+            periods.append(known[pair])
     placed = [p is not None for p in periods]
     left_off = len(periods) - sum(placed)
     if not any(placed):
         return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS}), left_off
-    rows = incidents[placed]
-    starts = pd.Series([p[0].isoformat() for p in periods if p is not None], index=rows.index)
+    rows = incidents if left_off == 0 else incidents[placed]
+    starts = pd.Series([p[0] for p in periods if p is not None], index=rows.index)
     out = tally.grouped(rows, starts, "period_start")
-    ends = {p[0].isoformat(): p[1].isoformat() for p in periods if p is not None}
+    ends = dict(p for p in known.values() if p is not None)
     out["period_end"] = out["period_start"].map(ends)
     return out[COLUMNS].sort_values("period_start", kind="stable").reset_index(drop=True), left_off
 

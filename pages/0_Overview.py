@@ -34,11 +34,7 @@ else:
     places = ctx.run(queries.place_counts, ctx.filters)
     st.subheader("Map")
     events, located = ctx.run(queries.gravest_events, ctx.filters, MAP_INCIDENTS)
-    event = st.plotly_chart(charts.map_figure(places, events, height=480,
-                                             view=charts.view_of(ctx.run(queries.place_counts, filters.Filters()))),
-                            config=charts.MAP_CONFIG, key="overview_map", width="stretch",
-                            on_select="rerun", selection_mode="points")
-    clicked = map_panel.picked_from_selection(event, places, events)
+    clicked = map_panel.overview_map(ctx, places, events, ctx.run(queries.place_counts, filters.Filters()), 480)
     if clicked is not None:  # a click opens the Map page with that incident or that place's excerpts
         param = map_panel.EVENT_PARAM if clicked[0] == "event" else map_panel.SEL_PARAM
         st.switch_page("pages/1_Map.py", query_params={**sidebar.filter_params(ctx), param: clicked[1]})

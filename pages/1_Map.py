@@ -25,14 +25,16 @@ if places.empty and events.empty:
 countries = ctx.choices.get("country_names", {})
 views = ["all", "chosen"] + [f"country:{c}" for c in ctx.choices["countries"]]
 map_panel.view_from_url(views)
-ids = list(places["place_id"])
+ids = places["place_id"].tolist()
 if st.session_state.get(map_panel.PLACE_KEY) not in ids:
     st.session_state[map_panel.PLACE_KEY] = None
 map_panel.place_from_url(ids)
-map_panel.event_from_url(list(events["event_id"]))
+map_panel.event_from_url(events["event_id"].tolist())
 st.session_state["map_place"] = st.session_state[map_panel.PLACE_KEY]
-labels = {r.place_id: f"{r.name} ({r.kind}, {r.country_code or '?'}) · {charts.counted(r.mentions, 'mention')}, "
-          f"{charts.counted(r.incidents, 'incident')}" for r in places.itertuples()}
+labels = {pid: f"{name} ({kind}, {code or '?'}) · {charts.counted(mentions, 'mention')}, "
+          f"{charts.counted(incidents, 'incident')}"
+          for pid, name, kind, code, mentions, incidents in zip(*(places[c].tolist() for c in (
+              "place_id", "name", "kind", "country_code", "mentions", "incidents")))}
 
 controls = st.columns([3, 2, 3])
 controls[0].radio("Incident size", charts.SIZE_BY, horizontal=True, key="map_size",

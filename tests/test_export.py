@@ -87,3 +87,58 @@ def test_csv_rows_are_the_bytes_pandas_writes_for_the_neutralised_frame():
     assert export.to_csv(frame) == expected
     assert export.to_csv(frame.head(0)) == export.safe_frame(frame.head(0)).to_csv(
         index=False, lineterminator="\r\n").encode("utf-8")
+
+
+def _rows_db():
+    """A table of the value kinds SQLite hands back: formula-like and plain text, NULLs, whole and fractional
+    numbers, an integer column holding a whole float, text holding numbers."""
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.execute('CREATE TABLE t (mention_id, "start", title TEXT, mixed, longitude REAL, confidence REAL)')
+    db.executemany("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)", [
+        (1, 0, "=HYPERLINK(\"http://x\")", "@h", -98.5, 0.9),
+        (2, None, "-gunmen", 3, 67.16, None),
+        (3, 7.0, "line\nbreak, \"quoted\"", 1.5, None, 1.0),
+        (4, -4, None, None, 1e16, 1e-5),
+        (5, 12, "\tTab", "-3", 0.1, 0.25),
+        (6, 3, "plain 博鳌", "+x", 24.9065, 0.7),
+    ])
+    return db
+
+
+def test_csv_from_rows_is_the_bytes_of_the_csv_from_their_dataframe():
+    from lib.store import queries
+
+    db = _rows_db()
+    sql = 'SELECT mention_id, "start", title, mixed, longitude, confidence FROM t ORDER BY mention_id'
+    expected = export.to_csv(queries._frame(db, sql))
+    cursor = db.execute(sql)
+    columns = [c[0] for c in cursor.description]
+    assert export.rows_csv(columns, cursor, queries.INTEGER_COLUMNS) == expected
+    assert expected.count(b"\r\n") == 7 and b"'=HYPERLINK" in expected and b",'-gunmen," in expected
+
+
+def test_csv_from_rows_comes_in_chunks_that_join_to_the_whole(monkeypatch):
+    monkeypatch.setattr(export, "CHUNK_ROWS", 2)
+    db = _rows_db()
+    cursor = db.execute("SELECT * FROM t ORDER BY mention_id")
+    chunks = list(export.csv_chunks([c[0] for c in cursor.description], cursor))
+    assert len(chunks) == 4  # the header with two rows, two rows, two rows, and the rest (none)
+    whole = export.rows_csv([c[0] for c in db.execute("SELECT * FROM t").description],
+                            db.execute("SELECT * FROM t ORDER BY mention_id"))
+    assert b"".join(chunks) == whole
+
+
+def test_mention_rows_export_as_the_mentions_frame_does(tmp_path):
+    from lib.store import queries, schema
+    from tests.helpers_db import build_two_article_db
+
+    db = schema.connect(build_two_article_db(tmp_path / "atlas.db"), readonly=True)
+    try:
+        for filters in (None, Filters(countries=("PK",)), Filters(text="Islamabad")):
+            expected = export.to_csv(queries.mentions(db, filters))
+            assert export.rows_csv(*queries.mention_rows(db, filters), queries.INTEGER_COLUMNS) == expected
+        assert expected.count(b"\r\n") > 1
+    finally:
+        db.close()

@@ -38,6 +38,14 @@ def _cached(_query, name: str, path: str, sig: tuple, args: tuple):
         db.close()
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _upgraded(path: str, sig: tuple) -> bool:
+    """schema.upgrade(path), once for each state of the file (sig): checking again finds nothing to do until
+    the file changes, and the check opens it twice and reads its indexes and summary on every run."""
+    schema.upgrade(path)
+    return True
+
+
 @dataclass
 class Context:
     """One page run's database (its path and signature), the filters in force and what they can choose."""
@@ -122,7 +130,7 @@ def open_database() -> Context | None:
             return None
         if not build_database(path):
             return None
-    schema.upgrade(path)  # a file of an older schema gains the new columns; rows are kept
+    _upgraded(str(path), signature(path))  # a file of an older schema gains the new columns; rows are kept
     try:
         db = schema.connect(path, readonly=True)
         try:

@@ -9,6 +9,7 @@ import streamlit as st
 from lib import charts
 from lib.dashboard.context import Context
 from lib.dashboard import excerpts as excerpt_html
+from lib.dashboard import map_view
 from lib.dashboard.render import esc, esc_md, highlight, link, page_link, source_label
 from lib.dashboard.sidebar import filter_params
 from lib.filters import Filters
@@ -49,8 +50,8 @@ def _custom(point) -> str | None:
 def picked_from_selection(event, places: pd.DataFrame, events: pd.DataFrame | None = None):
     """("event", event_id) or ("place", place_id) of the first selected or clicked marker (by its customdata,
     else a place at its coordinates), or None. event is a plotly_chart selection or a map click's points."""
-    place_ids = set(places["place_id"])
-    event_ids = set(events["event_id"]) if events is not None and not events.empty else set()
+    place_ids = set(places["place_id"].tolist())
+    event_ids = set(events["event_id"].tolist()) if events is not None and not events.empty else set()
     for point in _points(event):
         data = _custom(point)
         event_id = charts.event_of(data)
@@ -119,6 +120,36 @@ def figure_json(ctx: Context, places: pd.DataFrame, events: pd.DataFrame, everyw
         halo = ",".join(json.dumps(t) for t in charts.highlight_traces(*spots[chosen]))
         traces = halo + ("," + traces if traces else "")
     return f'{{"data": [{traces}], "layout": {layout}}}'
+
+
+OVERVIEW_MAP_KEY = "overview_map"  # key of the Overview's map (the same component as the Map page's)
+OVERVIEW_PICK_KEY = "atlas_overview_pick"  # the marker last clicked on the Overview's map, until the page reads it
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _overview_parts(_places: pd.DataFrame, _events: pd.DataFrame, _everywhere: pd.DataFrame, source: tuple,
+                    height: int) -> str:
+    """The Overview map's figure as JSON text; source (database path, signature, filters, markers) stands for
+    the frames."""
+    fig = charts.map_spec(_places, _events, height=height, view=charts.view_of(_everywhere))
+    fig["layout"]["clickmode"] = "event"   # a click opens the Map page; nothing stays selected here
+    return json.dumps(fig)
+
+
+def overview_map(ctx: Context, places: pd.DataFrame, events: pd.DataFrame, everywhere: pd.DataFrame,
+                 height: int) -> tuple[str, str] | None:
+    """Draw the Overview's map (lib.charts.map_spec, described once per database, filters and markers, and
+    drawn by lib.dashboard.map_view without a plotly Figure validated on every run); returns the marker a
+    click chose, ("event", event_id) or ("place", place_id), or None."""
+    figure = _overview_parts(places, events, everywhere, (str(ctx.path), ctx.sig, ctx.filters, len(events)),
+                             height)
+
+    def clicked() -> None:
+        result = st.session_state.get(OVERVIEW_MAP_KEY) or {}
+        st.session_state[OVERVIEW_PICK_KEY] = picked_from_selection(result.get("click"), places, events)
+
+    map_view.draw(figure, charts.MAP_CONFIG, height, OVERVIEW_MAP_KEY, on_click=clicked, on_view=lambda: None)
+    return st.session_state.pop(OVERVIEW_PICK_KEY, None)
 
 
 def _remember(kind: str | None, item_id: str | None) -> None:
@@ -235,11 +266,14 @@ def same_spot(lat: float, lon: float, places: pd.DataFrame, events: pd.DataFrame
             continue
         here = frame[((frame["latitude"].astype(float) - lat).abs() < SAME_SPOT)
                      & ((frame["longitude"].astype(float) - lon).abs() < SAME_SPOT)]
-        for r in here.itertuples():
-            if kind == "event":
-                out.append((kind, r.event_id, f"Incident: {r.type} · {r.date or 'date unknown'} · {r.name}"))
-            else:
-                out.append((kind, r.place_id, f"Place: {r.name} ({r.kind}) · {charts.counted(r.mentions, 'mention')}"))
+        # the columns as lists, not itertuples: a busy spot holds thousands of incidents
+        if kind == "event":
+            for event_id, type_, date, name in zip(*(here[c].tolist() for c in ("event_id", "type", "date", "name"))):
+                out.append((kind, event_id, f"Incident: {type_} · {date or 'date unknown'} · {name}"))
+        else:
+            for place_id, name, place_kind, mentions in zip(
+                    *(here[c].tolist() for c in ("place_id", "name", "kind", "mentions"))):
+                out.append((kind, place_id, f"Place: {name} ({place_kind}) · {charts.counted(mentions, 'mention')}"))
     return out
 
 

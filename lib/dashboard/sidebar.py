@@ -102,7 +102,8 @@ def sidebar_filters(ctx: Context) -> F.Filters:
     c = ctx.choices
     names = c.get("country_names", {})
     place_rows = c["places"]
-    place_label = {r.place_id: f"{r.name} ({r.kind}, {r.country_code or '?'})" for r in place_rows.itertuples()}
+    place_label = {pid: f"{name} ({kind}, {code or '?'})" for pid, name, kind, code in zip(
+        *(place_rows[c].tolist() for c in ("place_id", "name", "kind", "country_code")))}
     lo, hi = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
     with st.sidebar:
         st.header("Filters")

@@ -35,7 +35,8 @@ _SMALL_NUMBERS = {
 }
 
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_BARE_ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+_ABBR_MONTH = rf"{_BARE_ABBR_MONTH}\.?"
 _ANY_MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -143,6 +144,17 @@ def _month_number(token: str) -> int | None:
     return _MONTHS.get(token.lower().rstrip("."))
 
 
+_ROMAN_MONTHS = {r: i for i, r in enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), 1)}
+
+
+def _full_year(token: str) -> int:
+    """A year as written ("2008", "08", "'08") in four digits: two digits are 2000-2049 or 1950-1999."""
+    year = int(token.lstrip("'’"))
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    return year
+
+
 def _count(token: str) -> int | None:
     token = token.lower().strip()
     if token.isdigit():
@@ -187,8 +199,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("numeric", _NUMERIC),
     # "06.12.2011": day, month, year, as dotted dates are written
     ("dotted", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\." + _YEAR + r"(?![\d]|\.\d)")),
-    ("mdy", re.compile(rf"\b({_ANY_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
-    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_ANY_MONTH}),?\s+(\d{{4}})\b")),
+    # "03-Jun-08", "3-JUNE-2008": day, month name, year joined by hyphens, as spreadsheets and logs write them
+    ("dmony", re.compile(rf"(?<![\w\-])(\d{{1,2}})-((?i:{_FULL_MONTH}|{_BARE_ABBR_MONTH}))-((?:19|20)\d{{2}}|\d{{2}})(?![\w\-])")),
+    # "3.VIII.2002", "3-VIII-2002": the month in Roman numerals, as much of Europe and Indonesia writes it
+    ("roman", re.compile(r"(?<![\w.\-])(\d{1,2})([./\-] ?)(XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)\2((?:19|20)\d{2})\b")),
+    # "2004 Dec 02", "2004 December 2": year, month name, day
+    ("ymond", re.compile(rf"\b((?:19|20)\d{{2}})\s+({_ANY_MONTH})\s+(\d{{1,2}})\b(?!\s*[,.]?\s*\d)(?!:\d)")),
+    ("mdy", re.compile(rf"\b({_ANY_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}|['’]\d{{2}})(?![\w'’])")),
+    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_ANY_MONTH}),?\s+(\d{{4}}|['’]\d{{2}})(?![\w'’])")),
     ("my", re.compile(rf"\b({_FULL_MONTH}|{_ABBR_MONTH}),?\s+((?:19|20)\d{{2}})\b")),
     ("md", re.compile(rf"\b({_ANY_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)(?!:)")),
     ("dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_ANY_MONTH})\b")),
@@ -224,7 +242,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 _MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_PREFIXES_LOW = tuple(m.lower() for m in _MONTH_PREFIXES)
 _NEEDS = {
-    "iso": ("<digit>",), "compact": ("<digit>",), "ymd": ("<digit>",), "numeric": ("<digit>",), "dotted": ("<digit>",), "mdy": ("<digit>", "<Month>"), "dmy": ("<digit>", "<Month>"), "my": ("<digit>", "<Month>"),
+    "iso": ("<digit>",), "compact": ("<digit>",), "ymd": ("<digit>",), "numeric": ("<digit>",), "dotted": ("<digit>",), "dmony": ("<digit>",), "roman": ("<digit>",),
+    "ymond": ("<digit>", "<Month>"), "mdy": ("<digit>", "<Month>"), "dmy": ("<digit>", "<Month>"), "my": ("<digit>", "<Month>"),
     "md": ("<digit>", "<Month>"), "dm": ("<digit>", "<Month>"),
     "month_rel_year": ("<month>", ("year",)), "last_month_name": ("<month>", ("last", "this", "next", "previous")),
     "in_month": ("<Month>",), "ago": (("ago",),), "came_after": (("after", "before"),),
@@ -336,11 +355,12 @@ def _resolve_match(kind, m, text, pub, ref):
         d = _numeric_reading(first, second, year, _weekday_before(text, m.start()),
                              day_first=kind == "dotted" or _DAY_FIRST.get())
         return (*_fmt(d, "day"), "absolute") if d else (None, None, "absolute")
-    if kind == "mdy":
-        d = _safe_date(int(g[2]), _month_number(g[0]), int(g[1]))
+    if kind in ("mdy", "dmy", "dmony", "ymond"):
+        year, month, day = {"mdy": (2, 0, 1), "dmy": (2, 1, 0), "dmony": (2, 1, 0), "ymond": (0, 1, 2)}[kind]
+        d = _safe_date(_full_year(g[year]), _month_number(g[month]), int(g[day]))
         return (*_fmt(d, "day"), "absolute") if d else (None, None, "absolute")
-    if kind == "dmy":
-        d = _safe_date(int(g[2]), _month_number(g[1]), int(g[0]))
+    if kind == "roman":
+        d = _safe_date(int(g[3]), _ROMAN_MONTHS[g[2]], int(g[0]))
         return (*_fmt(d, "day"), "absolute") if d else (None, None, "absolute")
     if kind == "my":
         mo = _month_number(g[0])

@@ -206,20 +206,35 @@ def _in_documents(alias: str, document_ids, where: list, params: list) -> None:
         params.append(_json(document_ids))
 
 
-def mentions(db, filters=None, place_id: str | None = None, document_ids=None) -> pd.DataFrame:
-    """Every place mention the filters select (of one place, of some articles), newest article first, with
-    its place and article."""
+def _mentions_sql(db, filters, place_id, document_ids) -> tuple[str, list]:
+    """The SELECT of mentions() and its parameters."""
     where, params = _conditions(db, filters, "m")
     if place_id is not None:
         where.append("m.place_id = ?")
         params.append(place_id)
     _in_documents("m", document_ids, where, params)
-    return _frame(db, f"""
+    return f"""
         SELECT m.id AS mention_id, d.published, m.place_id, {_PLACE_COLUMNS}, m.surface, m.start, m."end",
                m.sentence, m.sentence_start, m.sentence_end, m.confidence, d.id AS document_id, d.title,
                d.source, d.url
         {_MENTIONS_FROM} {_where(where)}
-        ORDER BY d.published IS NULL, d.published DESC, d.id, m.start""", params)
+        ORDER BY d.published IS NULL, d.published DESC, d.id, m.start""", params
+
+
+def mentions(db, filters=None, place_id: str | None = None, document_ids=None) -> pd.DataFrame:
+    """Every place mention the filters select (of one place, of some articles), newest article first, with
+    its place and article."""
+    return _frame(db, *_mentions_sql(db, filters, place_id, document_ids))
+
+
+def mention_rows(db, filters=None, place_id: str | None = None, document_ids=None) -> tuple[list[str], object]:
+    """The rows of mentions() as they come from SQLite: (column names, a cursor of row tuples), for an export
+    written row by row without a DataFrame; the columns _frame makes Int64 are named by INTEGER_COLUMNS."""
+    cursor = db.execute(*_mentions_sql(db, filters, place_id, document_ids))
+    return [c[0] for c in cursor.description], cursor
+
+
+INTEGER_COLUMNS = frozenset(_COUNT_COLUMNS)  # the columns _frame reads as integers (Int64)
 
 
 def incidents(db, filters=None, place_id: str | None = None, limit: int | None = None,
@@ -283,11 +298,14 @@ def series_links(db, filters=None) -> dict:
     """{a part's event_id: its series' event_id} over the reports the filters select, each part's link taken
     from its first stored report."""
     where, params = _conditions(db, filters, "i")
+    # the few linked reports are found first (materialized): grouped in place, SQLite walks the event_id index
+    # and reads every report's row to find them
     return dict((event, series) for event, series, _ in db.execute(f"""
-        SELECT i.event_id, i.part_of, min(i.id)
-        {_lean_from("i", where)} {_where(where + ["i.event_id IS NOT NULL", "i.part_of IS NOT NULL",
-                                           "i.part_of != i.event_id"])}
-        GROUP BY i.event_id""", params))
+        WITH linked AS MATERIALIZED (
+            SELECT i.id, i.event_id, i.part_of
+            {_lean_from("i", where)} {_where(where + ["i.event_id IS NOT NULL", "i.part_of IS NOT NULL",
+                                               "i.part_of != i.event_id"])})
+        SELECT event_id, part_of, min(id) FROM linked GROUP BY event_id""", params))
 
 
 def event_summaries(db, filters=None) -> pd.DataFrame:
@@ -342,9 +360,10 @@ def _typed_summaries(frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
 
 def _build_summaries(db, filters, only=None) -> tuple[pd.DataFrame, np.ndarray, list]:
     where, params = _conditions(db, filters, "i")
-    if only is not None:
-        where.append("coalesce(i.event_id, 'report-' || i.id) IN (SELECT value FROM json_each(?))")
-        params.append(_json(only))
+    if only is not None:  # events through their index, reports without one by id: no scan of every report
+        where.append("(i.event_id IN (SELECT value FROM json_each(?)) OR (i.event_id IS NULL AND i.id IN (SELECT "
+                     "CAST(substr(value, 8) AS INTEGER) AS n FROM json_each(?) WHERE value = 'report-' || n)))")
+        params += [_json(only)] * 2
     day = "CASE WHEN i.date != '' THEN i.date WHEN d.published != '' THEN d.published ELSE '' END"
     sql = f"""
         WITH r AS (
@@ -512,11 +531,12 @@ def counts_by(db, filters, by: str) -> pd.DataFrame:
     if by == "place":
         return place_counts(db, filters)
     m_where, m_params = _conditions(db, filters, "m")
-    table = incident_table(db, filters)
+    table = _table(db, filters)  # read only: tally.grouped counts a copy
     if by == "country":
         key_m, key = "coalesce(p.country_code, '')", table["country_code"].fillna("")
     elif by == "month":
-        key_m, key = "substr(d.published, 1, 7)", table["date"].map(tally.month_of)
+        key_m, key = "substr(d.published, 1, 7)", pd.Series([tally.month_of(d) for d in table["date"].tolist()],
+                                                             index=table.index)
     elif by == "type":
         key_m, key = None, table["type"].fillna("")
     else:
@@ -527,9 +547,11 @@ def counts_by(db, filters, by: str) -> pd.DataFrame:
                            FROM (SELECT m.document_id, count(*) AS n {_lean_from("m", m_where)} {_where(m_where)}
                                  GROUP BY m.document_id) c JOIN documents d ON d.id = c.document_id
                            GROUP BY 1""", m_params)
-    elif key_m is not None:
-        m = _frame(db, f"""SELECT {key_m} AS {by}, count(*) AS mentions
-                           {_lean_from("m", m_where, key_m)} {_where(m_where)} GROUP BY 1""", m_params)
+    elif by == "country":  # mentions counted per place first: each place's country is then looked up once
+        m = _frame(db, f"""SELECT {key_m} AS {by}, sum(c.n) AS mentions
+                           FROM (SELECT m.place_id, count(*) AS n {_lean_from("m", m_where)} {_where(m_where)}
+                                 GROUP BY m.place_id) c LEFT JOIN places p ON p.id = c.place_id
+                           GROUP BY 1""", m_params)
     if key_m is not None:
         m[by] = m[by].fillna("").astype(str)
         out = out.merge(m, on=by, how="outer")
@@ -678,13 +700,12 @@ def search_sentences(db, text: str, filters=None, limit: int = 200) -> pd.DataFr
 
 def filter_choices(db) -> dict:
     """What a person can filter on: countries, places, incident types, victims' nationalities, dates."""
-    countries = [r[0] for r in db.execute(
-        "SELECT DISTINCT p.country_code FROM places p WHERE p.country_code IS NOT NULL AND p.country_code != '' "
-        "AND (p.id IN (SELECT place_id FROM mentions) OR p.id IN (SELECT place_id FROM incidents)) "
-        "ORDER BY 1")]
-    places = _frame(db, """SELECT id AS place_id, name, kind, country_code FROM places
-                           WHERE id IN (SELECT place_id FROM mentions) OR id IN (SELECT place_id FROM incidents)
+    # a place counts when one row names it: one index look-up a place, not a walk through every mention
+    places = _frame(db, """SELECT id AS place_id, name, kind, country_code FROM places p
+                           WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.place_id = p.id)
+                              OR EXISTS (SELECT 1 FROM incidents i WHERE i.place_id = p.id)
                            ORDER BY name, country_code""")
+    countries = sorted({c for c in places["country_code"].tolist() if isinstance(c, str) and c})
     types = [r[0] for r in db.execute("SELECT DISTINCT type FROM incidents WHERE type IS NOT NULL ORDER BY 1")]
     nationalities = set()
     for (value,) in db.execute("SELECT DISTINCT victim_nationality FROM incidents WHERE victim_nationality != ''"):

@@ -51,26 +51,19 @@ def open_page(page="app.py", params=None) -> AppTest:
     return at
 
 
-def map_component(at):
-    """The Map page's map (the atlas_map custom component)."""
-    return next(e for e in elements(at, "bidi_component") if e.key == "atlas_map")
+def map_component(at, key="atlas_map"):
+    """A map drawn by the atlas_map custom component: the Map page's (key atlas_map) or the Overview's."""
+    return next(e for e in elements(at, "bidi_component") if e.key == key)
 
 
 def click_marker(at, place_id, lat, lon, key="atlas_map") -> AppTest:
-    """What the browser sends when a marker is clicked: the Map page's map sends the clicked points as its
-    'click' trigger value; the Overview's st.plotly_chart sends its selection state."""
+    """What the browser sends when a marker is clicked: the map (the Map page's, or the Overview's with key
+    overview_map) sends the clicked points as its 'click' trigger value."""
     states = at._tree.get_widget_states()
-    if key == "atlas_map":
-        point = {"curve": 0, "index": 0, "lat": lat, "lon": lon, "customdata": place_id}
-        trigger_id = f"$$STREAMLIT_INTERNAL_KEY_{map_component(at).proto.id}__events"
-        states.widgets.append(WidgetState(id=trigger_id, json_trigger_value=json.dumps(
-            [{"event": "click", "value": [point]}])))
-    else:
-        chart = next(e for e in elements(at, "plotly_chart") if e.key == key)
-        selection = {"selection": {"points": [{"curve_number": 0, "point_number": 0, "point_index": 0,
-                                               "lat": lat, "lon": lon, "customdata": place_id}],
-                                   "point_indices": [0], "box": [], "lasso": []}}
-        states.widgets.append(WidgetState(id=chart.proto.id, string_value=json.dumps(selection)))
+    point = {"curve": 0, "index": 0, "lat": lat, "lon": lon, "customdata": place_id}
+    trigger_id = f"$$STREAMLIT_INTERNAL_KEY_{map_component(at, key).proto.id}__events"
+    states.widgets.append(WidgetState(id=trigger_id, json_trigger_value=json.dumps(
+        [{"event": "click", "value": [point]}])))
     at._run(states)
     assert not at.exception, at.exception
     return at

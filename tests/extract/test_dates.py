@@ -182,3 +182,23 @@ def test_the_date_an_earlier_figure_was_given_is_a_statements_date():
     found = find_dates("The toll has risen to 30, officials said on Monday, up from 12 given a day earlier.",
                        "2024-06-03")
     assert [(x.date, x.reporting) for x in found] == [("2024-06-03", True), ("2024-06-02", True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The convoy was hit on 17-Feb-11 near the border.", "2011-02-17"),
+    ("Filed 9-SEPTEMBER-1997 by the district officer.", "1997-09-09"),
+    ("The ballot of 12.XI.1989 was annulled.", "1989-11-12"),
+    ("A curfew was lifted on 1-IV-2003.", "2003-04-01"),
+    ("The 1998 Aug 07 bombings shook two capitals.", "1998-08-07"),
+    ("Talks resumed on Sept 30 '21 in the capital.", "2021-09-30"),
+    ("He was last seen on 5 Nov ’96 at the market.", "1996-11-05"),
+])
+def test_written_formats_with_month_names_or_roman_months_are_absolute_days(text, expected):
+    days = [d for d in find_dates(text) if d.precision == "day"]
+    assert [(d.date, d.kind) for d in days] == [(expected, "absolute")]
+
+
+@pytest.mark.parametrize("text", ["Route 12-Jun was closed.", "Part IV.2002 of the code.", "Item 3.XIV.2002 applies.",
+                                  "A score of 2004 Dec was logged.", "re-X-2002 files", "Gate 3-Mayfair-08 opened."])
+def test_near_misses_of_those_formats_are_not_days(text):
+    assert [d for d in find_dates(text) if d.precision == "day"] == []

@@ -143,3 +143,14 @@ def test_a_victim_named_after_the_noun_for_them_counts_after_an_entrys_heading()
     text = _log(("14.5.18 — Pulwama:", "19.5.18 — Sopore:"),
                 ("A tailor, Bashir Ahmad, was shot dead by gunmen near his shop.", "A grenade wounded four people."))
     assert extract(text, PUB)["incidents"][0]["killed"] == 1
+
+
+@pytest.mark.parametrize("openers, dates", [
+    (("04-Mar-17 —", "19-Mar-17 —", "02-APR-2017 —"), ["2017-03-04", "2017-03-19", "2017-04-02"]),
+    (("4.III.2017 —", "19.III.2017 —", "2.IV.2017 —"), ["2017-03-04", "2017-03-19", "2017-04-02"]),
+    (("2017 Mar 04 —", "2017 March 19 —", "2017 Apr 2:"), ["2017-03-04", "2017-03-19", "2017-04-02"]),
+    (("Mar 4 '17 —", "19 Mar '17 —", "Apr 2 ’17 —"), ["2017-03-04", "2017-03-19", "2017-04-02"]),
+])
+def test_a_log_opened_by_month_names_in_hyphens_roman_numerals_year_first_or_an_apostrophe_year_is_a_log(openers, dates):
+    found = extract(_log(openers), PUB)["incidents"]
+    assert [i["date"] for i in found] == dates

@@ -125,6 +125,8 @@ def _find_incidents(text, mentions, published, sentences) -> list[dict]:
             inc = record.build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=ref)
             if inc is None or inc.vague or inc.hypothetical:
                 continue
+            if inc.unconfirmed_fire and current is None and record.fire_set_later(text, body, index, paragraph_of):
+                inc.unconfirmed_fire, inc.strength = False, 2  # "A fire destroyed ... Police said it was set deliberately"
             if entry_date and not inc.date:
                 inc.date, inc.precision = entry_date
             new = record.starts_new_incident(inc, current, ctext, index)
@@ -142,6 +144,9 @@ def _find_incidents(text, mentions, published, sentences) -> list[dict]:
                 current = inc
                 touched_here.append(inc)
             elif current is not None:
+                if inc.date and current.date and record.retells_updated(current, inc):
+                    # the event's day and the sentence that tells it, not the update's
+                    current.date, current.precision, current.sentence = inc.date, inc.precision, inc.sentence
                 record.merge(current, inc)
                 current.paragraph, current.index = paragraph, index
                 touched_here.append(current)

@@ -9,7 +9,8 @@ from lib.extract import rules
 from lib.extract.incidents.victims import DEMONYMS
 
 _NP_TAIL = re.compile(r"((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|and|de|du|[A-Z][\w'’\-]*|al-\w+))*(?:\s+group)?)\s*$")
-_NP_HEAD = re.compile(r"^\s*(?:the\s+)?((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|and|de|du|[A-Z][\w'’\-]*|al-\w+))*(?:\s+group)?)")
+_NP_HEAD = re.compile(r"^\s*(?:the\s+)?((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|and|de|du|[A-Z][\w'’\-]*|al-\w+))*(?:\s+\d{1,3}\b)?"
+                      r"(?:\s+group)?)")
 _NO_NAME = frozenset(rules.words("perpetrator_non_names"))
 _GENERIC_GROUP = re.compile(r"^(?:unnamed|unknown|unidentified|militants?|gunm[ae]n|attackers?|assailants?|those|insurgents?|terrorists?"
                             r"|criminals?|armed\s+men|separatists?\s*$)", re.I)
@@ -113,13 +114,22 @@ _STATE_FORCES = re.compile(r"\b([A-Z][\w\-]+)['’]s\s+(military|army|armed\s+fo
 # the agent's group; the name must read as a group's (an acronym or a group word), not a city or a party of victims
 _HEDGED = re.compile(
     r"\b(?:(?i:suspected|alleged|presumed)\s+(?:members|fighters|militants|elements|gunmen|insurgents|jihadists)\s+of"
-    r"|(?:believed|thought|suspected|said)\s+to\s+(?:be|have\s+been)(?:\s+(?:members|fighters|militants|elements)\s+of)?"
+    r"|(?:believed|thought|suspected|said)\s+to\s+(?:be|have\s+been|belong\s+to)[\"”]?(?:\s+(?:members|fighters|militants|elements)\s+of)?"
+    # "the attack bears the marks of X", "the killing was likely the work of X": a hedge by the deed's look
+    r"|\b(?:bears?|bore|bearing|has|had|have)\s+(?:all\s+)?the\s+(?:hall)?marks\s+of"
+    r"|\b(?:was|were|is|been)\s+[\"“]?(?:(?:likely|probably|possibly|most\s+likely)\s+)?the\s+work\s+of"
     # "the raiders were probably members of X": a hedge by an adverb
     r"|\b(?:were|was|are|is)\s+(?:probably|likely|possibly|most\s+likely|almost\s+certainly)\s+(?:members|fighters|militants|elements)\s+of"
-    r"|\bby\s+(?:a|an)\s+(?:member|fighter|militant|commander)\s+of)\s+(?:the\s+)?"
+    r"|\bby\s+(?:a|an)\s+(?:member|fighter|militant|commander)\s+of)[\"”]?\s+(?:the\s+)?"
     # "suspected members of the banned X": the state's word for the group is no part of its name
     r"(?:(?:banned|outlawed|proscribed|illegal|underground|self-styled)\s+)?"
-    r"((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al-\w+|wal-\w+|al|ul|e|de|du|[A-Z][\w'’\-]*))*)")
+    # "believed to belong to the al Qaeda-linked X coalition": the patron named in an adjective
+    r"(?:(?:al\s+)?[\w'’]+-(?:linked|allied|affiliated|aligned|backed|inspired)\s+)?"
+    r"((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al-\w+|wal-\w+|al|ul|e|de|du|[A-Z][\w'’\-]*))*(?:\s+\d{1,3}\b)?)")
+# "the raiders were suspected ADF rebels": a group named by its suspected members, with no deed after them
+_SUSPECTED_MEMBERS = re.compile(
+    r"\b(?i:suspected|alleged|presumed)\s+((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:[A-Z][\w'’\-]*|al-\w+)){0,3})\s+"
+    r"(?:rebels|fighters|militants|insurgents|jihadists|gunmen|militiamen|members)\b")
 _BY_MEMBER = re.compile(
     r"\bby\s+(?:a|an|two|three|four|several|suspected|\d+)\s+((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:[A-Z][\w'’\-]*|al-\w+)){0,3})\s+"
     r"(?:members?|fighters?|militants?|gunm[ae]n|insurgents?|operatives?|commanders?|suicide\s+bombers?|bombers?)\b")
@@ -143,15 +153,21 @@ def _group_name(np: str | None) -> str | None:
     if not np or _GENERIC_GROUP.match(np) or np in DEMONYMS or _AUTHORITY.search(np) or _STATE_WORDS.search(np):
         if not (np and _GROUP_WORD.search(np) and not _AUTHORITY.search(np)):
             return None
-    if _ACRONYM.match(np) or _GROUP_WORD.search(np) or _ARMED_GROUP_WORD.search(np):
+    if _ACRONYM.match(np) or _GROUP_WORD.search(np) or _ARMED_GROUP_WORD.search(np) or _NUMBERED.match(np):
         return np
     return None
+
+
+# "Barrio 18", "MS-13": a gang's name that bears a number (not a road, ward or zone: "Route 16", "Ward 12")
+_NUMBERED = re.compile(r"^(?!(?:Route|Highway|Road|Street|Avenue|Ward|Zone|District|Sector|Block|Area|Camp|Gate|Unit|Phase"
+                       r"|Section|Precinct|Level|Room|Km|Kilometre|Kilometer|Mile|Line|Bus|Flight|Platform)\b)"
+                       r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*(?:\s+|-)\d{1,3}$")
 
 
 _ARMED_GROUP_WORD = re.compile(r"\b(?:Forces|Army|Province|Provinces|Brigade|Brigades|Battalions|Group|Movement|Organi[sz]ation"
                                r"|Party|Front|Parishad|Coordinadora|Sena|Sangh|Commando|Resistencia|Frente|Ej[eé]rcito"
                                r"|Party|Council|Union|Alliance|Resistance|Islam|Islamic|Muslimin|Jamaat|Tehrik|Fighters|Guerrillas?"
-                               r"|Commandos?|Mujahideen|Boko|Shabaab|Qaida|Qaeda)\b")
+                               r"|Commandos?|Mujahideen|Boko|Shabaab|Qaida|Qaeda|Emirate)\b")
 
 
 # what comes before the members of a group when they are the victims: a verb of attack or a count of them
@@ -165,9 +181,9 @@ def hedged_perpetrator(sentence: str) -> str | None:
     """The group a sentence names with a hedge ("suspected members of X", "believed to be X fighters", "X was
     suspected") or as its agent's group ("by an X member"), when the name reads as a group's."""
     hedged = any(w in sentence for w in ("uspect", "lleged", "resumed", "believed", "thought", "said to", " by a", "ly members",
-                                         "ly fighters", "ly militants", "ly elements"))
+                                         "ly fighters", "ly militants", "ly elements", "marks of", "work of"))
     by, suspected = " by " in sentence, "suspected" in sentence
-    for rx, needed in ((_HEDGED, hedged), (_BY_MEMBER, by), (_SUSPECTED_SUBJECT, suspected)):
+    for rx, needed in ((_HEDGED, hedged), (_BY_MEMBER, by), (_SUSPECTED_SUBJECT, suspected), (_SUSPECTED_MEMBERS, hedged)):
         m = rx.search(sentence) if needed else None
         if m:
             np = _group_name(re.sub(r"\s+(?:fighters|militants|gunmen|members|insurgents)$", "", m.group(1)))

@@ -3,6 +3,7 @@ it, and finally turned into the dict find_incidents returns."""
 from __future__ import annotations
 
 import re
+from datetime import date as _day
 
 from lib.extract.dates import PRECISION_RANK, compatible
 from lib.extract.incidents import clauses, event_dates, sites, tolls, triggers, victims
@@ -57,13 +58,15 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
         hypothetical=triggers.is_hypothetical(clause, trig, killed, injured, date),
         index=None, paragraph=None, evidence=1, deadly=figures.get("deadly", False),
         past=event_dates.told_as_past(clause, date, pub), soft_date=event_dates.soft_date(clause, cs, dateline_end, pub, date),
+        # "a fire destroyed the office": not yet an incident; it becomes one when the story says the fire was set
+        unconfirmed_fire=(itype == "other" and strength == 1 and not operation),
     )
 
 
 def creatable(inc, lead: bool) -> bool:
     """True when inc may stand as an incident of its own: a real, past event that is concrete (a date or a toll),
     or, in the lead, one a strong trigger names."""
-    if inc.vague or inc.hypothetical:
+    if inc.vague or inc.hypothetical or getattr(inc, "unconfirmed_fire", False):
         return False
     if not inc.past:
         return False
@@ -71,6 +74,18 @@ def creatable(inc, lead: bool) -> bool:
     if lead:
         return inc.strength == 2 or concrete
     return concrete and (inc.strength == 2 or inc.killed or inc.injured or inc.deadly)
+
+
+def fire_set_later(text, body, index, paragraph_of) -> bool:
+    """True when one of the two sentences after the index-th, in its paragraph, calls a fire deliberate ("Police said
+    the fire had been set deliberately"): the fire the index-th sentence told is an arson."""
+    paragraph = paragraph_of[body[index]]
+    for s, e in body[index + 1: index + 3]:
+        if paragraph_of[(s, e)] != paragraph:
+            return False
+        if any(kind == "arson" and strength == 2 for *_, kind, strength in triggers.find_triggers(text[s:e])):
+            return True
+    return False
 
 
 def assault_of_kidnapping(current, inc) -> bool:
@@ -231,7 +246,8 @@ def finish(inc, i, text, incidents, pub, dateline_mention, body) -> dict:
     country = (site or {}).get("country_code")
     if site and not country and inc.type != "hijacking":
         country = (dateline_mention or {}).get("country_code") or (incidents[0].site or {}).get("country_code")
-    if inc.type != "other" and not unharmed and site and country:
+    # hostages freed unharmed were still the victims
+    if inc.type != "other" and (not unharmed or inc.type in ("kidnapping", "hijacking")) and site and country:
         # victims of no stated nationality are presumed the site's people, alongside any foreigners named, unless
         # the text calls them foreign
         if (not nationality and not (inc.foreign and not inc.local)) or \
@@ -275,6 +291,15 @@ def finish(inc, i, text, incidents, pub, dateline_mention, body) -> dict:
     }
 
 
+def retells_updated(current, inc) -> bool:
+    """True when current was first told by its risen toll ("The toll of Sunday's grenade attack rose to five on
+    Tuesday") and inc tells the event itself a few days before ("Attackers threw two grenades ... on Sunday")."""
+    if not current.rise or inc.rise or inc.type != current.type or current.precision != "day" or inc.precision != "day":
+        return False
+    days = (_day.fromisoformat(current.date) - _day.fromisoformat(inc.date)).days
+    return 0 < days <= 7
+
+
 def starts_new_incident(inc, current, ctext: str, index: int) -> bool:
     """True when inc, read from the clause ctext of the index-th sentence, is an event other than current (the
     incident the story is telling): it has another date, is introduced as another ("a second bomb"), is the
@@ -287,6 +312,10 @@ def starts_new_incident(inc, current, ctext: str, index: int) -> bool:
     if inc.killed is None and inc.injured is None and inc.attackers_killed is not None and clauses.DEFINITE.search(ctext) \
             and not clauses.NEW_EVENT.search(ctext):
         return False  # "security forces ended the siege on Friday, killing the four gunmen": the end of the event told
+    if clauses.NEW_EVENT.search(ctext) is None and inc.date and current.date and retells_updated(current, inc):
+        return False
+    if inc.rise and inc.killed is not None and current.killed is not None and not clauses.NEW_EVENT.search(ctext):
+        return False  # "A herder who was shot died on Monday, raising the toll to four": the toll of the event told
     if inc.date and current.date and not compatible(inc.date, current.date) and creatable(inc, False):
         return True
     if clauses.NEW_EVENT.search(ctext) and creatable(inc, False) and not clauses.DEFINITE.match(ctext.strip()):

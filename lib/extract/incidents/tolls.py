@@ -136,7 +136,14 @@ _NEGATION = re.compile(
     r"|\bwithout\s+(?:causing\s+)?(?:casualties|injuries)|\bthere\s+were\s+no\s+(?:other\s+)?(?:casualties|injuries|deaths)"
     r"|\bcaused\s+no\s+(?:casualties|injuries)"
     r"|\b(?:were|was)\s+(?:all\s+)?(?:unharmed|unhurt|unscathed)|\b(?:escaped|released|freed|found|rescued)\s+(?:\w+\s+)?(?:unharmed|unhurt|unscathed)"
-    r"|\bno\s+(?:other\s+)?(?:casualties|injuries|deaths|fatalities)\b", re.I)
+    r"|\bno\s+(?:other\s+)?(?:casualties|injuries|deaths|fatalities)\b"
+    # "None of the passengers was hurt"
+    r"|\bnone\s+of\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:was|were)\s+(?:hurt|injured|harmed)", re.I)
+# "His nephew, who was with him, was not hurt", "The driver was not injured": the one person with the victim unhurt
+_ONE_UNHURT = re.compile(r"^\W*(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*(?:,\s+(?:who|a|an)\s+[^,;]{1,60},)?"
+                         r"\s+(?:was|were)\s+not\s+(?:hurt|injured|harmed)\b")
+# "... who was shot in the stomach died at the hospital": the one hurt then died
+_THEN_DIED = re.compile(r"\s*(?:later\s+|also\s+|subsequently\s+)?(?:died|succumbed)\b")
 VICTIM_STOP = re.compile(r"^(?:" + "|".join(rules.words("victim_phrase_stops")) + r")$", re.I)
 
 
@@ -153,9 +160,11 @@ _NO_SPACE = re.compile(r"no\s")  # in every _NEGATION but "nobody" and "without"
 _DISTRACT_WORD = re.compile(r"\b(?:first|initially|originally|earlier|previously)\b", re.I)
 _AND_END = re.compile(r"\band\s+$")
 _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
+_NONE_OF_BEFORE = re.compile(r"\bnone\s+of\s+(?:the\s+|them\s+|those\s+)?(?:other\s+)?$", re.I)
 _ONE_PASSIVE = re.compile(
     # "A man in his 20s was shot in both legs": an age told after the noun; "A tribal elder, who had refused, was ..."
-    r"\s+(?:[A-Za-z0-9][\w'’-]*\s+){0,2}?[A-Za-z0-9][\w'’-]*(?:\s+in\s+(?:his|her)\s+(?:early\s+|mid-|late\s+)?\d0s)?"
+    r"\s+(?:[A-Za-z0-9][\w'’-]*\s+){0,2}?[A-Za-z0-9][\w'’-]*(?:\s+in\s+(?:his|her)\s+(?:early\s+|mid-|late\s+)?\d0s"
+    r"|\s+(?:of|at|from)\s+(?:a|an|the)\s+[^,;.]{1,60}?)?"
     r"(?:\s+(?:who|that)\s+[^,;.]{0,50}?|,\s+(?:who|that)\s+[^,;.]{0,60},)?\s+(?:was|has\s+been|had\s+been)\s+"
     r"(?:(?:also|later|reportedly|critically|seriously|badly|fatally)\s+)?(killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down"
     r"|stabbed\s+to\s+death|beaten\s+to\s+death|murdered|wounded|injured|hurt"
@@ -182,15 +191,21 @@ _ANOTHER_ONE = re.compile(r"\b[Aa]nother\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:was|ha
                           r"(killed|shot\s+dead|wounded|injured|hurt|stabbed(?!\s+to\s+death))\b")
 _ONE_WHO_WAS = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){1,3}?(?:who|that)\s+(?:was|had\s+been)\s+(?:(?:also|seriously|critically|slightly)\s+)?"
                           r"(killed|wounded|injured|hurt)\b")
+# "the head of a village in the gorge", "a clerk at a store on Main Street": where the one person belongs, after the noun
+_WHERE_FROM = r"(?:\s+(?:of|at|from)\s+(?:a|an|the)\s+[^,;.]{1,60}?)?"
 # "On 4/24/2011 the officer was killed", "The driver was wounded": one person, named by a definite singular noun
 _ONE_PERSON = (r"(?:officer|policeman|policewoman|constable|soldier|guard|man|woman|boy|girl|child|driver|teacher|engineer"
                r"|journalist|doctor|nurse|worker|student|civilian|passenger|elder|judge|priest|imam|trader|shopkeeper"
-               r"|businessman|farmer|shepherd|resident|victim|" + "|".join(rules.words("office_words")) + r")")
+               r"|businessman|farmer|shepherd|resident|victim|teenager|youth|clerk|cashier|vendor|herder|pastor|motorist|" + "|".join(rules.words("office_words")) + r")")
 _DEFINITE_ONE = re.compile(
     r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?\s*(?:—|–|--)\s*)?"  # a dateline
     r"(?:(?:In|On|At|Later|Earlier|Overnight)\b[^,;]{0,30}?,?\s+)?[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}?" + _ONE_PERSON
-    + r"(?:,\s+who\s+[^,;]{1,80},)?\s+was\s+(?:(?:also|later|critically|seriously|badly|slightly|fatally|reportedly)\s+)?"
+    + _WHERE_FROM + r"(?:,\s+who\s+[^,;]{1,80},)?\s+was\s+(?:(?:also|later|critically|seriously|badly|slightly|fatally|reportedly)\s+)?"
     r"(killed|shot\s+dead|murdered|gunned\s+down|stabbed\s+to\s+death|found\s+dead|wounded|injured|hurt)\b")
+# "killing the driver", "shot dead the shopkeeper": one person, the definite object of a verb of killing
+_DEFINITE_OBJECT = re.compile(
+    r"\b(?:killing|killed|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|murdered|murdering|stabbed\s+to\s+death|gunned\s+down)"
+    r"\s+the\s+((?:[a-z][\w'’-]*\s+)?" + _ONE_PERSON + r")\b(?<!s)(?![\w'’-]|\s+and\b|\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:attackers|gunmen))")
 _SUBJECT_OPEN = (r"(?:^\W*(?:(?:In|On|At|Later|Earlier|Overnight)\b[^,;]{0,40}?,?\s+)?|[;,]\s+(?:and\s+)?|\band\s+)"
                  r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|A|An|a|an)\s+")
 _WHO_CLAUSE = r"(?:\s*,\s+\d{1,3},)?(?:,?\s+(?:who|that)\b[^,;]{0,60}?,?)?"
@@ -202,6 +217,13 @@ _ONE_SUBJECT_HURT = re.compile(
     r"|stabbed(?!\s+to\s+death|\s+or\s)|grazed|slashed|(?:shot|stabbed)\s+and\s+(?:wounded|injured)"
     r"|(?:shot|grazed|hit|wounded|stabbed)\s+in\s+(?:the|both|his|her|one)\s+)"
     r"|(?:suffered|sustained)\s+(?:[a-z-]+\s+){0,2}?(?:burns|injuries|wounds|fractures|cuts|a\s+broken\s+\w+))")
+# "A village chief was killed and his son wounded": one more person, hurt, told after "and"
+_AND_ONE_HURT = re.compile(r"\b(?:was|were)\s+(?:shot\s+dead|killed|murdered)\s+and\s+(?:his|her|their|a|an|one)\s+(?:[a-z][\w'’-]*\s+)?"
+                           r"[a-z][\w'’-]*(?<![^s]s)\s+(?:was\s+)?(?:(?:seriously|badly|critically|slightly)\s+)?(?:wounded|injured|hurt)\b")
+# "A 38-year-old man is in a stable condition in hospital after being shot": one person wounded
+_ONE_IN_CONDITION = re.compile(
+    _SUBJECT_OPEN + r"(?:[\w'’-]+\s+){0,3}?" + _ONE_PERSON + _WHO_CLAUSE + r"\s+(?:is|was|remains|remained)\s+(?:still\s+)?in\s+(?:a\s+)?"
+    r"(?:stable|serious|critical|satisfactory|fair|good|grave)(?:\s+but\s+stable)?\s+condition\b")
 # "A 41-year-old man died after he was shot", "he died later in hospital", "was shot ... and later died of his wounds":
 # one person dead of the attack
 _ONE_DIED = re.compile(
@@ -245,6 +267,10 @@ _PASSIVE_WORD = re.compile(_PASSIVE_WORDS)
 _WORDISH_RUN = re.compile(r"[\s\w'’-]*")
 
 
+# "shot dead an American working for a charity", "killing a Canadian, ...": one person named by a demonym
+_DEMONYM_ONE = re.compile(r"^\s+(?:" + "|".join(sorted((re.escape(row["demonym"]) for row in rules.table("demonyms", ("demonym", "country"))),
+                                                    key=len, reverse=True))
+                          + r")(?=\s+[a-z]|\s*[,.;]|\s*$)")
 _AGED = re.compile(r"^\s+\d{1,3}-year-old\s+[A-Za-z]")
 _APPOSITIVE = re.compile(r"^(?:\s+[\w'’-]+){0,2}?(,\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\b[^,;.]*,)")
 # where the object of a verb of killing ends: a stop, a place or time, the clause's end, the verb of wounding after it
@@ -278,7 +304,8 @@ _NAMED_OBJECT = re.compile(
     + r")?)" + _AFTER_NAME)
 # "Abdul Karim, a tribal elder, was shot dead", "Georgia Stevens, 34, was killed": a named victim as the subject
 _NAMED_SUBJECT = re.compile(
-    r"^\W*(?:(?:In|On|Late|Early|Last|Earlier|Later|Overnight)\b[^,;]{0,40},\s*)?(" + _NAME + r")(?:\s*,\s+(?:(?:a|an|the)\s+[^,;]{1,80}|\d{1,3}),)?\s+(?:was|has\s+been|had\s+been)\s+"
+    r"^\W*(?:(?:In|On|Late|Early|Last|Earlier|Later|Overnight)\b[^,;]{0,40},\s*)?(?:[Tt]he\s+(?:[a-z][\w'’-]*\s+){1,2}(?=[A-Z]))?"
+    r"(" + _NAME + r")(?:\s*,\s+(?:(?:a|an|the|who)\s+[^,;]{1,80}|\d{1,3}),)?\s+(?:was|has\s+been|had\s+been)\s+"
     r"(?:(?:also|later|reportedly)\s+)?(?:shot\s+dead|killed|murdered|gunned\s+down|stabbed\s+to\s+death|beheaded|assassinated)\b")
 _NAME_NOT_PERSON = re.compile(r"^(?:A|An|The|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|One|At|More|Some|Several|Dozens"
                               r"|Hundreds|All|Many|Security|Police|Army|Government|Militants?|Gunmen|Soldiers|Civilians"
@@ -313,6 +340,7 @@ _NOUN_THEN_NAME_SUBJECT = re.compile(
 def named_official_killed(clause: str) -> bool:
     """True when the clause names one killed holder of an office ("gunmen shot dead Malik Gul Khan, a tribal elder",
     "killed Mayor Juan Cruz", "shot dead the deputy governor, Ahmad Wali"): a targeted killing."""
+    clause = clause[heading_end(clause):]
     named = _OFFICE_THEN_NAME_OBJECT.search(clause) or _OFFICE_THEN_NAME_SUBJECT.match(clause)
     if named and not _NAME_NOT_PERSON.match(named.group(1)):
         return True
@@ -342,7 +370,7 @@ _TARGETED_TITLED = re.compile(
 # "A ward councillor was shot dead at his gate", "The mayor, who had received threats, was gunned down": the same, told
 # with the office holder as the subject of the passive
 _TARGETED_TITLED_SUBJECT = re.compile(
-    r"\b(?:A|An|The)\s+(?:[\w'’-]+\s+){0,2}?(?i:" + _OFFICE + r")(?:\s*,\s+[^,;]{1,60},)?\s+(?:was|has\s+been|had\s+been)\s+"
+    r"\b(?:A|An|The)\s+(?:[\w'’-]+\s+){0,2}?(?i:" + _OFFICE + r")" + _WHERE_FROM + r"(?:\s*,\s+[^,;]{1,60},)?\s+(?:was|has\s+been|had\s+been)\s+"
     r"(?:(?:also|later|reportedly)\s+)?(?:shot\s+dead|gunned\s+down|assassinated|beheaded|shot\s+and\s+killed|stabbed\s+to\s+death)\b")
 
 
@@ -517,12 +545,34 @@ def revised_tolls(clause: str, count_attackers: bool) -> dict | None:
     return out
 
 
+# "KAMPALA, June 3 — ", "03/05/15 — Gulu: ", "2015-05-03 — Lira, Oyam district: ": a dateline or a log entry's date and
+# place heading the clause; the subject the figures are read from comes after it
+_HEADING = re.compile(r"^\s*(?:(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?|(?:[A-Za-z]{3}\.?\s+)?\d[\d./-]{3,9})"
+                      r"\s*(?:—|–|--)|(?:[A-Za-z]{3}\.?\s+)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*:)"
+                      r"\s*(?:[A-ZÀ-Þ][^:;.—–\n]{0,60}:\s+)?(?=[A-Z\"“])")
+
+
+def heading_end(clause: str) -> int:
+    """Where the clause's subject begins after a dateline or a log entry's heading it opens with (0 when none)."""
+    head = clause[:120]
+    if "—" not in head and "–" not in head and "--" not in head and not (head[:1].isdigit() or head[1:2].isdigit()):
+        return 0
+    m = _HEADING.match(clause)
+    return m.end() if m else 0
+
+
 def find_tolls(clause: str, count_attackers: bool = False) -> dict:
     """Killed and injured figures in one clause, with the victim phrase; attackers are not counted.
 
     Returns {"killed", "injured", "victims", "killed_at", "rise", "attackers_killed"}; a figure is None when the
     clause gives none. A figure given as a revision ("later said two had died") is a rise: it replaces the first.
     """
+    cut = heading_end(clause)
+    if cut:
+        out = find_tolls(clause[cut:], count_attackers)
+        if out["killed_at"] is not None:
+            out["killed_at"] += cut
+        return out
     # each pattern below is tried only when the lowered clause holds a word it needs (when lowering is faithful)
     low = clause.lower() if folding.plain_case(clause) else None
     if low is None or any(w in low for w in _REVISION_WORDS):
@@ -556,6 +606,8 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
     for m in numbers(clause):
         raw = m.group(1)
         start = m.start()
+        if out["rise"] and m.start(1) == out["killed_at"]:
+            continue  # "the toll rose to seven on Tuesday after two of the injured died": the toll, not the injured
         # active voice: "killing at least 26 people", "wounded at least eleven people"
         prefix = clause[max(0, start - 40): start]
         active = None
@@ -566,6 +618,8 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
             active = "injured"
         if _NO_BEFORE.search(clause[max(0, start - 4): start]):
             continue  # "no one was hurt": a negation, not a count
+        if _NONE_OF_BEFORE.search(clause[max(0, start - 24): start]):
+            continue  # "None of the other four men were injured"
         is_article = raw.lower() in ("a", "an")
         subject_one = False
         head = clause[clause.rfind(";", 0, start) + 1: start]  # "...; a guard was also killed": its own subject
@@ -577,6 +631,8 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
             subject_one = bool(one)
             if one:
                 active = "injured" if _ONE_HURT.search(one.group(1).lower()) else "killed"
+                if active == "injured" and _THEN_DIED.match(clause, one.end()):
+                    active = "killed"  # "A herder who was shot in the stomach died in hospital": one dead
         if is_article and active is None:
             continue  # an article counts only as the object of a verb of killing or wounding
         value = parse_number(raw)
@@ -622,7 +678,8 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
                     kind = "injured"
                 if kind and AMONG_DEAD.search(after[:80]) and not re.search(r"\b(?:killed|dead|died|wounded|injured|hurt)\b", gap):
                     kind = None
-        if is_article and kind and not subject_one and not re.match(r"^\s+[a-z]", after) and not aged:
+        if is_article and kind and not subject_one and not re.match(r"^\s+[a-z]", after) and not aged \
+                and not _DEMONYM_ONE.match(after):
             kind = None
         if active and _NAME_APPOSITIVE.match(after):
             # "killed a district governor, Ahmad Wali, and his driver": the name is the first victim's
@@ -671,6 +728,9 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
             out["killed"], out["killed_at"] = named
         else:
             at = titled_victim(clause)
+            if at is None:
+                one = _DEFINITE_OBJECT.search(clause)
+                at = one.start(1) if one else None
             if at is not None:
                 out["killed"], out["killed_at"] = 1, at
     bodies = _BODIES.search(clause) if out["killed"] is None and "bodies" in clause else None
@@ -690,13 +750,23 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
         named = _NAMED_HURT.match(clause)
         if named and not _NAME_NOT_PERSON.match(named.group(1)):
             out["injured"] = 1  # "Ali Musa, a passer-by, was shot in the leg"
-    if out["injured"] is None and (low is None or any(w in low for w in _ONE_HURT_WORDS)) and _ONE_SUBJECT_HURT.search(clause):
+    hurt_one = None
+    if out["injured"] is None and (low is None or any(w in low for w in _ONE_HURT_WORDS)):
+        hurt_one = _ONE_SUBJECT_HURT.search(clause)
+        if hurt_one:
+            out["injured"] = 1
+    if out["injured"] is None and "condition" in clause and _ONE_IN_CONDITION.search(clause):
+        out["injured"] = 1
+    if out["injured"] is None and " and " in clause and _AND_ONE_HURT.search(clause):
         out["injured"] = 1
     died = _ONE_DIED.search(clause) if low is None or "died" in low or "succumbed" in low or "pronounced" in low else None
     if died and out["killed"] is None:
         out["killed"], out["killed_at"] = 1, died.start()
-        if out["injured"] == 1:
-            out["injured"] = None  # the one who was shot is the one who died
+        if out["injured"] == 1 and not (hurt_one and hurt_one.start() >= died.end()):
+            # the one who was shot is the one who died; not "..., and a woman who helped him suffered cuts"
+            out["injured"] = None
+    elif died and out["injured"] == 1 and hurt_one and died.start() <= hurt_one.start() < died.end():
+        out["injured"] = None  # "A herder who was shot in the stomach died ..., raising the toll to four": he is dead
     if out["killed"] is None and (low is None or "freed" in low or "released" in low or "rescued" in low) \
             and _FREED.search(clause) and not _DEATH_WORD.search(clause):
         out["killed"] = 0
@@ -708,7 +778,9 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
     if out["attackers_killed"] is None and (low is None or any(w in low for w in _LONE_ATTACKER_WORDS)) \
             and _LONE_ATTACKER_DEAD.search(clause):
         out["attackers_killed"] = 1  # "The assailant was also killed", "he blew himself up"
-    if low is not None and "nobody" not in low and "without" not in low and not _NO_SPACE.search(low) \
+    if out["injured"] is None and " not " in clause and _ONE_UNHURT.search(clause):
+        out["injured"] = 0  # "His nephew, who was with him, was not hurt": of the injured only
+    if low is not None and "nobody" not in low and "none" not in low and "without" not in low and not _NO_SPACE.search(low) \
             and "unh" not in low and "unsc" not in low:
         return out
     negation = _NEGATION.search(clause)

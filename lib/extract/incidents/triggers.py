@@ -16,7 +16,7 @@ from lib.extract import rules
 from lib.extract.incidents import folding
 
 TYPE_PRIORITY = rules.words("incident_type_priority")
-REPORTED_AS_OTHER = ("vehicle", "operation", "arson")  # kinds of trigger reported as the type "other"
+REPORTED_AS_OTHER = ("vehicle", "operation", "arson", "robbery")  # kinds of trigger reported as the type "other"
 TYPES = tuple(t for t in TYPE_PRIORITY if t not in REPORTED_AS_OTHER) + ("other",)
 
 
@@ -203,9 +203,10 @@ def is_operation(triggers) -> bool:
 
 
 # ------------------------------------------------------------------------- hypothetical, planned, general, vague
-# "could strike", "plans to attack"; not "connected to a fire": "to" before an article is a preposition
+# "could strike", "plans to attack"; not "connected to a fire" nor "on the road to Nyahuka and took ...": "to" before an
+# article or a name is a preposition
 _MODAL_BEFORE = re.compile(r"\b(?:could|might|may|would|will|can|cannot|should|must"
-                           r"|to(?=\s+(?!(?:a|an|the|this|that|these|those|its|his|her|their|our)\s)))\s+(?:\w+\s+){0,2}$")
+                           r"|to(?=\s+(?!(?:a|an|the|this|that|these|those|its|his|her|their|our)\s)(?![A-Z])))\s+(?:\w+\s+){0,2}$")
 _WOULD_BE_WORD = re.compile(r"\bwould-be\b")
 _MODAL_AFTER = re.compile(r"^\w*\s*(?:cannot\s+be\s+ruled\s+out|could|might|may|were\s+(?:very\s+)?likely"
                           r"|are\s+(?:very\s+)?likely|are\s+very\s+hard)")

@@ -27,7 +27,13 @@ _DEMONYM_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(k) for k in DEMONYMS), key=len, reverse=True)) + r")(?:-born)?\s+(?:[a-z][\w-]*\s+){0,2}?"
     + _VICTIM_NOUN + r"\b")
 _FROM_LIST = re.compile(r"\b(?:visitors|tourists|nationals|citizens|people|victims|guests|pilgrims|workers|man|woman|men|women"
-                        r"|passengers|worshippers|students|crew|crewmen|crew\s+members|sailors|seafarers|hostages|captives),?\s+from\s+([^.;]*?)(?:\s+(?:were|was|are|had)\b|[.;]|$)", re.I)
+                        r"|passengers|worshippers|students|crew|crewmen|crew\s+members|sailors|seafarers|hostages|captives"
+                        # "a lorry driver from Senegal was abducted"
+                        r"|driver|drivers|trader|traders|engineer|engineers|worker|nurse|nurses|teacher|teachers),?\s+from\s+([^.;]*?)(?:\s+(?:were|was|are|had)\b|[.;]|$)", re.I)
+# "shot dead an American working for a charity", "wounded a Congolese colleague": one victim named by a demonym alone
+_DEMONYM_OBJECT = re.compile(
+    r"\b(?:shot\s+dead|shooting\s+dead|killed|killing|murdered|wounded|wounding|injured|injuring|kidnapped|abducted)\s+(?:a|an)\s+("
+    + "|".join(sorted((re.escape(k) for k in DEMONYMS), key=len, reverse=True)) + r")(?=\s+[a-z]|\s*[,.;]|\s*$)")
 _DEMONYM_PEOPLE = re.compile(r"\b(" + "|".join(re.escape(k) for k in DEMONYMS) + r")\s+(?:citizens|nationals|people)\b")
 _FOREIGN = re.compile(r"\b(?:foreigners?|expatriates?)\b|\bforeign\s+(?:[a-z-]+\s+)?(?:nationals?|citizens?|guests?|workers?"
                       r"|tourists?|visitors?|staff|employees?|engineers?|residents?|passengers?|victims?)\b", re.I)
@@ -64,6 +70,10 @@ def nationalities(clause: str, clause_start: int, mentions: list[dict]) -> list[
         # "by an Indonesian couple", "two Tunisian men who blew themselves up": the attackers, not the victims
         if _BY_BEFORE.search(clause[max(0, m.start() - 12): m.start()]) or _ATTACKERS_AFTER.match(clause, m.end()):
             continue
+        code = DEMONYMS[m.group(1)]
+        if code not in codes:
+            codes.append(code)
+    for m in _DEMONYM_OBJECT.finditer(clause) if " a" in clause else ():
         code = DEMONYMS[m.group(1)]
         if code not in codes:
             codes.append(code)
