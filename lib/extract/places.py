@@ -224,15 +224,29 @@ def _match_at(ctx: _Ctx, i: int):
     caps, gaps, n = ctx.caps, ctx.gaps, ctx.n
     best = (i, key) if key in index else None
     j = i
+    comma = None  # (first token after a comma inside the key, the match before it)
     while j + 1 < n and j - i + 1 < maxn and key in prefixes:
         g = gaps[j + 1]
         if g != " " and not _join_ok(g):
             break
+        if g[:1] == "," and comma is None:
+            comma = (j + 1, best if best is not None and best[0] == j else None)
         j += 1
         key = key + " " + keys[j]
         if key in index and (caps[j] or _curated_key(gaz, key)):
             best = (j, key)
+    if comma is not None and comma[1] is not None and best[0] >= comma[0] \
+            and _names_area(gaz, " ".join(keys[comma[0]:best[0] + 1])):
+        return comma[1]  # "Antigonish, Nova Scotia": an alias of the town, but two places are named
     return best
+
+
+def _names_area(gaz, key: str) -> bool:
+    """Whether a key of several letters is the own name of a country or a first-level region."""
+    if len(key.replace(" ", "")) < 4:
+        return False  # "Washington, D.C.": an abbreviation stays part of the name
+    recs = gaz.records
+    return any(code & 1 and recs[code >> 1].kind in ("country", "admin1") for code in gaz.index.get(key, ()))
 
 
 def _is_dateline(ctx: _Ctx, i: int, j: int) -> bool:
@@ -304,7 +318,9 @@ def _site_at(ctx: _Ctx, i: int):
                 return None  # "Joe Hall" is a person; "City Hall", "Crocus City Hall" are halls
             if key in SITE_HEADS and not (nk + 1 < n and caps[nk + 1] and gaps[nk + 1] == " ") \
                     and not _org_follows(ctx, nk + 1):
-                return k, nk, False
+                if key in _PLACED_HEADS and i > 0 and gaps[i] in (" ", "-") and _name_token(ctx, i - 1):
+                    return None  # "Royal Alexandra Hospital": the place does not start the name
+                return k, nk, key in _PLACED_HEADS
             if key in TITLES and key not in _NAME_ABBREVIATIONS and key != "saint":
                 return None
             k = nk
@@ -312,6 +328,13 @@ def _site_at(ctx: _Ctx, i: int):
             continue
         if key in ESTATE_HEADS:
             return k, nk, False  # "the Sligo estate"
+        if key in _LOWER_HEADS and k == i and _name_token(ctx, k) and not (nk + 1 < n and caps[nk + 1]
+                                                                           and gaps[nk + 1] == " ") \
+                and not (i > 0 and gaps[i] in (" ", "-") and _name_token(ctx, i - 1)) \
+                and (nk + 1 >= n or gaps[nk + 1] != " " or caps[nk + 1] or keys[nk + 1] in _AFTER_SITE):
+            # "Kamenge market", "Lido beach", "Kabul hospital"; not "Bibi Fatima mosque", nor a head that
+            # qualifies a noun after it ("the Kandahar mosque bombing")
+            return k, nk, key in _PLACED_HEADS
         for phrase in SITE_PHRASES:
             if tuple(keys[nk:nk + len(phrase)]) == phrase and all(gaps[nk + t] == " " for t in range(1, len(phrase))):
                 return k, nk + len(phrase) - 1, True
@@ -320,6 +343,15 @@ def _site_at(ctx: _Ctx, i: int):
 
 
 _STREET_HEADS = frozenset(("street", "road", "avenue", "drive", "lane", "boulevard"))
+# heads that name a site in lower case after a one-word name (a street's or a square's lower-case head is
+# mostly a way to somewhere: "the Kabul road")
+_LOWER_HEADS = frozenset(("hospital", "market", "bazaar", "beach", "mosque", "church", "hotel", "stadium"))
+_AFTER_SITE = frozenset(("in", "on", "at", "of", "near", "outside", "and", "or", "was", "were", "is", "are", "has",
+                         "had", "where", "which", "that", "after", "before", "when", "to", "from", "with", "by", "for",
+                         "late", "early", "last", "this", "earlier", "overnight", "yesterday", "today", "tonight"))
+# heads whose site is one only when its name starts with a known place ("Juba Teaching Hospital"): most
+# hospitals named after people ("Kenyatta National Hospital") are where patients are, not places of the story
+_PLACED_HEADS = frozenset(("hospital",))
 _BRANCH_HEADS = frozenset(("province", "wilayat", "wilayah"))
 _GROUP_NAMES = frozenset(("isis", "isil", "is", "daesh"))
 _LEAD_JOINERS = frozenset(("de", "del", "la", "las", "los", "da", "do", "dos", "das", "du", "des", "el"))
@@ -457,6 +489,10 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
             j = i
             key = keys[i]
         else:
+            unknown = _unknown_town(ctx, i)
+            if unknown is not None:
+                out.append(unknown)
+                nxt = i + 1
             continue
         reason = _reject(ctx, i, j, key, facts)
         if reason:
@@ -507,6 +543,11 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
         out.append({"i": i, "j": jj, "name_j": j, "key": key, "hint": hint,
                     "start": ctx.starts[i], "end": ctx.ends[jj],
                     "dateline": _is_dateline(ctx, i, j), "told_small": told})
+        if i == jj and i + 1 < n and gaps[i + 1] == ", ":
+            # the district after it places the name where none of its bearers is kept ("Bwera, Kasese district")
+            area = _district_after(ctx, i)
+            if area is not None:
+                out[-1]["area_key"] = area
         nxt = jj + 1
     states = _state_abbreviations(ctx)
     if states:
@@ -518,8 +559,50 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
         out = [m for m in out if not (m["i"] == m["name_j"] and m["key"] in ctx.person_keys
                                       and not m["dateline"] and (not facts.get(m["key"])[2]
                                                                  or m["key"] in ctx.surnames)
-                                      and m["hint"] is None)]
+                                      and m["hint"] is None and not _locative(ctx, m["i"]))]
     return ctx, out, sites
+
+
+_TOWN_LEADS = frozenset(("in", "near", "at", "outside", "around", "of"))
+
+
+def _unknown_town(ctx: _Ctx, i: int) -> dict | None:
+    """A town the gazetteer lacks, named before its district ("near Bwera, Kasese district", "in Kolofata,
+    Mayo-Sava department", "Bwera, in Kasese district"): a raw mention without candidates of its own that
+    carries the district's key (resolution places it at the district, whose kind tells the precision)."""
+    keys, caps, gaps, words, n = ctx.keys, ctx.caps, ctx.gaps, ctx.words, ctx.n
+    if i + 2 >= n or gaps[i + 1] != ", " or len(keys[i]) < 4 or not words[i][1:].islower():
+        return None
+    lead = i in ctx.line_start or i > 0 and (keys[i - 1] in _TOWN_LEADS and not caps[i - 1] and gaps[i] == " "
+                                             or gaps[i].strip() in ("—", "–", "-", "--"))
+    if not lead or not _name_token(ctx, i) or keys[i] in GIVEN_NAMES or keys[i] in ctx.person_keys \
+            or keys[i] in ctx.lower_words or keys[i] in ctx.common:
+        return None
+    area = _district_after(ctx, i)
+    if area is None:
+        return None
+    return {"i": i, "j": i, "name_j": i, "key": keys[i], "hint": None, "start": ctx.starts[i], "end": ctx.ends[i],
+            "dateline": False, "told_small": False, "area_key": area}
+
+
+def _district_after(ctx: _Ctx, i: int) -> str | None:
+    """The key of the district named after token i and a comma ("Bwera, Kasese district", "X, in Y district"),
+    or None."""
+    keys, caps, gaps, n = ctx.keys, ctx.caps, ctx.gaps, ctx.n
+    if i + 2 >= n or gaps[i + 1] != ", ":
+        return None
+    k = i + 1
+    if keys[k] == "in" and not caps[k] and gaps[k + 1] == " ":
+        k += 1
+    if not caps[k]:
+        return None
+    m = _match_at(ctx, k)
+    if m is None:
+        return None
+    recs = ctx.gaz.records
+    if not any(code & 1 and recs[code >> 1].kind == "admin2" for code in ctx.gaz.index.get(m[1], ())):
+        return None
+    return m[1]
 
 
 _STATE_ROWS = rules.table("state_abbreviations", ("abbreviation", "state"))
@@ -732,6 +815,12 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
         and (i < 2 or gaps[i - 1] in (", ", " (", "("))
     # people: the name sits in a longer run of capitalised words that is not itself a place
     run = ctx.run_of[i]
+    if single and run == (i, i + 1) and not curated and gaps[i + 1] == " " and _name_token(ctx, i + 1) \
+            and keys[i + 1] not in ctx.gaz.index and keys[i + 1] not in GIVEN_NAMES \
+            and not (i > 0 and keys[i - 1] in _PLACE_PREPOSITIONS) and not _well_known(ctx.gaz, key):
+        # "the Mara Salvatrucha": a region's name before a word no gazetteer knows names a gang, a team
+        # or a firm (a well-known place keeps its name: "Kabul Serena")
+        return "organisation (name)"
     if run and (run[0] < i or run[1] > j) and not party_home:
         a, b = run
         others = [t for t in range(a, b + 1) if t < i or t > j]
@@ -791,9 +880,29 @@ def _reject(ctx: _Ctx, i: int, j: int, key: str, facts: _KeyFacts) -> str | None
             and not _has_city(ctx.gaz, key):  # "Gainesville says no": a city may speak for its people
         ctx.person_keys.add(key)
         return "person (speaker)"
-    if single and key in ctx.person_keys and (not place_like or key in ctx.surnames) and not dateline:
+    if single and key in ctx.person_keys and (not place_like or key in ctx.surnames) and not dateline \
+            and not _locative(ctx, i):
         return "person (seen)"
     return None
+
+
+_LOCATIVES = frozenset(("in", "near", "outside", "around"))
+
+
+def _locative(ctx: _Ctx, i: int) -> bool:
+    """A single name right after "in", "near", "outside" or "around", and not a possessive: a place even where
+    a person of that name speaks elsewhere in the text ("Sergeant Mark Napier" ... "a bar in Napier")."""
+    keys, gaps = ctx.keys, ctx.gaps
+    if i == 0 or keys[i - 1] not in _LOCATIVES or ctx.caps[i - 1] or gaps[i] != " ":
+        return False
+    return not (i + 1 < ctx.n and keys[i + 1] == "s" and gaps[i + 1] in ("'", "’"))
+
+
+def _well_known(gaz, key: str) -> bool:
+    """Whether some bearer of a name is a country, a capital or a city of 100,000 people or more."""
+    recs = gaz.records
+    return any(r.kind == "country" or r.capital or r.population >= 100_000 and r.kind in ("city", "town")
+               for r in (recs[c >> 1] for c in gaz.index.get(key, ())))
 
 
 def _has_city(gaz, key: str) -> bool:
@@ -924,12 +1033,24 @@ def _locate_sites(ctx: _Ctx, places: list[dict], sites: list[dict], inner_found:
         # the place a site's name starts with is where it is ("Kabul Longan Hotel") when the article names
         # that place elsewhere too; a mosque or church named after a faraway place ("Madina Mosque") is not
         borrowed = _borrowed_name(ctx, site)
-        host = inner if inner is not None and inner["kind"] in _HOST_KINDS and inner["place_id"] in named \
+        # a lower-case head after a place's name is a site in that place ("the Kabul hospital")
+        own = not ctx.caps[site["j"]] and ctx.keys[site["j"]] in _LOWER_HEADS and inner is not None \
+            and inner["kind"] == "city"
+        if ctx.keys[site["j"]] in _PLACED_HEADS and not (inner is not None and inner["place_id"] in named):
+            # "Frederick Memorial Hospital" is a site only where the story names Frederick too; else the
+            # place its name starts with is the mention after a lower-case head ("the Benghazi hospital")
+            if inner is not None and not ctx.caps[site["j"]]:
+                out.append(inner)
+            continue
+        host = inner if inner is not None and inner["kind"] in _HOST_KINDS and (inner["place_id"] in named or own) \
             and not borrowed else None
         if host is None:
             a, b = sentence_at(spans, site["start"])
             after = [m for m in hosts if site["end"] <= m["start"] < b and m["start"] - site["end"] <= 60]
             before = [m for m in hosts if a <= m["start"] and m["end"] <= site["start"]]
+            # a town beats the district named with it ("Porto-Vecchio, Corse-du-Sud: ... near Palombaggia beach")
+            after = [m for m in after if m["kind"] != "admin2"] or after
+            before = [m for m in before if m["kind"] != "admin2"] or before
             host = after[0] if after else before[-1] if before else home
         if host is None and inner is not None and inner["kind"] in _HOST_KINDS:
             host = inner

@@ -142,10 +142,14 @@ def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
         if not primary and r.kind in ("town", "admin2", "poi", "city") and r.source != "curated" \
                 and r.population < (100_000 if single else 5_000) and (single or r.kind != "admin2") \
                 and not (r.kind == "admin2" and _DISTRICT_SUFFIX_RE.fullmatch(gazetteer.normalize_key(r.name))
-                         and gazetteer.normalize_key(r.name).rsplit(" ", 1)[0] == key):
+                         and gazetteer.normalize_key(r.name).rsplit(" ", 1)[0] == key) \
+                and not _last_letter_variant(key, r.name):
             continue  # alternate names of small places are mostly noise ("Taliban", "Samples"), but a district's
-            # name without its generic ("Bajaur" for "Bājaur Agency") is the district's own name
+            # name without its generic ("Bajaur" for "Bājaur Agency") is the district's own name, and a
+            # spelling that differs in the last letter only ("Leposavic" for "Leposaviq") is the place's
         cs.append((code >> 1, primary))
+    if not single:
+        cs.extend(_compass_area(gaz, key, cs))
     for c in cs:
         if c not in scores:
             scores[c] = _base_score(recs[c[0]], c[1])
@@ -158,6 +162,42 @@ def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
     if len(memo) < 100_000:
         memo[key] = hit
     return hit
+
+
+def _last_letter_variant(key: str, name: str) -> bool:
+    """Whether a one-word key of seven letters or more spells a place's own name but for its last letter."""
+    own = gazetteer.normalize_key(name)
+    return len(key) >= 7 and " " not in key and len(own) == len(key) and own[:-1] == key[:-1]
+
+
+def _district_of(gaz, key: str | None, country_weight: dict) -> int | None:
+    """The district a key names (its bearer in the country the article gives most sign of), or None."""
+    if key is None:
+        return None
+    recs = gaz.records
+    found = [code >> 1 for code in gaz.index.get(key, ()) if code & 1 and recs[code >> 1].kind == "admin2"]
+    return max(found, key=lambda i: country_weight.get(recs[i].country_code, 0), default=None)
+
+
+_COMPASS = frozenset(("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                      "northeast", "northwest", "southeast", "southwest"))
+
+
+def _compass_area(gaz, key: str, cs: list) -> list:
+    """A part of a country or region named by a direction ("North Wales", "South West England") is placed in
+    that country or region, at its precision, when the only bearers of the whole name are small towns."""
+    words = key.split(" ")
+    lead = 1
+    while lead < len(words) - 1 and words[lead] in _COMPASS:
+        lead += 1  # "south west england"
+    if words[0] not in _COMPASS or lead == len(words):
+        return []
+    recs = gaz.records
+    if any(recs[i].kind not in ("town", "poi") or recs[i].population >= 100_000 for i, _ in cs):
+        return []
+    have = {i for i, _ in cs}
+    return [(code >> 1, True) for code in gaz.index.get(" ".join(words[lead:]), ())
+            if code & 1 and recs[code >> 1].kind in ("country", "admin1") and (code >> 1) not in have]
 
 
 # an anchor more than this many degrees of latitude away is more than 400 km away (R * 3.7 deg = 411 km)
@@ -312,6 +352,17 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
     out_keys = []  # (key, candidates) of each mention of out
     for mi, (m, (cs, base), (qcc, qadm, _, areas)) in enumerate(zip(raw, cands, quals)):
         if not cs:
+            district = _district_of(gaz, m.get("area_key"), country_weight)
+            if district is not None:
+                # a town the gazetteer lacks, placed at the district named after it
+                r = recs[district]
+                out.append({
+                    "start": m["start"], "end": m["end"], "surface": tokens.text[m["start"]:m["end"]],
+                    "name": r.name, "kind": r.kind, "country_code": r.country_code, "admin1": r.admin1,
+                    "lat": r.lat, "lon": r.lon, "place_id": r.id, "population": r.population,
+                    "confidence": 0.4, "source": r.source,
+                })
+                out_keys.append((m["key"], ()))
             continue
         key = m["key"]
         hint = hints.get(mi, m["hint"]) if hints else m["hint"]
@@ -379,7 +430,45 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
         return (country_weight.get(cc, 0) - own_weight.get((key, cc), 0),
                 region_weight.get(reg, 0) - own_region.get((key, reg), 0) if admin1 else 0)
 
-    return _short_country_names(_nearest_namesakes(out, out_keys, recs, support))
+    out = _nearest_namesakes(out, out_keys, recs, support)
+    return _short_country_names(_listed_alike(tokens.text, out, out_keys, recs))
+
+
+_LIST_GAP = re.compile(r",? (?:and|or) |, ")
+_LIST_KINDS = ("country", "admin1")
+
+
+def _listed_alike(text: str, out: list[dict], out_keys: list[tuple], recs) -> list[dict]:
+    """In a list of three or more names most of which are countries (or states of one country), a name with
+    a bearer of that kind is that one ("Benin, Ghana, Guinea, Niger, and Senegal": the country, not
+    Nigeria's Niger state; "Georgia, Oklahoma, Pennsylvania": the state, not a town in Pennsylvania)."""
+    if len(out) < 3 or len(out_keys) != len(out):
+        return out
+    runs, run = [], [0]
+    for k in range(1, len(out)):
+        if _LIST_GAP.fullmatch(text[out[k - 1]["end"]:out[k]["start"]]):
+            run.append(k)
+        else:
+            runs.append(run)
+            run = [k]
+    runs.append(run)
+    for run in runs:
+        if len(run) < 3:
+            continue
+        kinds = [(out[k]["kind"], out[k]["country_code"] if out[k]["kind"] == "admin1" else None) for k in run]
+        kind, cc = max(set(kinds), key=kinds.count)
+        if kind not in _LIST_KINDS or kinds.count((kind, cc)) * 2 < len(run):
+            continue
+        for k, have in zip(run, kinds):
+            if have == (kind, cc) or kind == "admin1" and have[0] not in ("town", "admin2"):
+                continue  # (a city among provinces stays a city: "Kabul, Kandahar and Herat")
+            alike = [idx for idx, primary in out_keys[k][1] if primary and recs[idx].kind == kind
+                     and (cc is None or recs[idx].country_code == cc)]
+            if len(alike) == 1:
+                r = recs[alike[0]]
+                out[k].update(name=r.name, kind=r.kind, country_code=r.country_code, admin1=r.admin1, lat=r.lat,
+                              lon=r.lon, place_id=r.id, population=r.population, source=r.source)
+    return out
 
 
 _LOCATIVES = frozenset(("in", "at", "near", "outside", "around"))
