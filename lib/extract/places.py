@@ -68,6 +68,9 @@ _SENT_GAP = re.compile(r"[.!?:;\"“”‘’(\[—–]\s*$|[.!?]['\"”’)]*\s
 # gap] in one C call; every token starts with a word character, and only one that is a letter followed by
 # a stop, a letter and a stop goes on as a "U.S."-style abbreviation (letters and stops), else as a word
 _SPLIT_RE = re.compile(r"(\w(?:(?<=[^\W\d_])\.[^\W\d_]\.(?:[^\W\d_]\.)*|\w*))")
+# on a text of ASCII characters only, the same pattern with ASCII classes splits alike, faster (a table look-up a
+# character instead of the Unicode database's)
+_SPLIT_ASCII = re.compile(_SPLIT_RE.pattern, re.ASCII)
 
 
 class _FoldCache(dict):
@@ -107,7 +110,7 @@ class _Ctx:
     def __init__(self, text, gaz):
         self.text = text
         self.gaz = gaz
-        parts = _SPLIT_RE.split(text)
+        parts = (_SPLIT_ASCII if text.isascii() else _SPLIT_RE).split(text)
         words = parts[1::2]
         gaps = parts[0::2]
         n = len(words)
