@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate, compress
-from operator import itemgetter, methodcaller
+from itertools import accumulate, compress, repeat
+from operator import eq, itemgetter, methodcaller, ne
 
 from lib.extract import gazetteer, rules
 from lib.extract.gazetteer import fold
@@ -124,7 +124,7 @@ class _Ctx:
         self.caps = caps = list(map(str.isupper, firsts))
         self.lower_words = set(compress(keys, map(str.islower, firsts)))
         # token indices that start a line / a sentence; only a gap other than one space can start either
-        odd = list(compress(range(n), map(" ".__ne__, gaps)))
+        odd = list(compress(range(n), map(ne, gaps, repeat(" "))))  # (operator.ne: no method wrapper)
         line_start = {i for i in odd if "\n" in gaps[i]}
         if n:
             line_start.add(0)
@@ -420,7 +420,7 @@ def _raw_mentions(text: str, gaz) -> tuple[_Ctx, list[dict]]:
     out = []
     # only a capitalised token, or "the" before one, can start a mention
     starts = list(compress(range(n), caps))
-    the = [i for i in compress(range(n - 1), map("the".__eq__, keys)) if not caps[i] and caps[i + 1]]
+    the = [i for i in compress(range(n - 1), map(eq, keys, repeat("the"))) if not caps[i] and caps[i + 1]]
     if the:
         starts.extend(the)
         starts.sort()
