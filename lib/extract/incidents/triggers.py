@@ -61,6 +61,10 @@ if ahocorasick is not None:
     def stem_hits(low: str):
         """(start, stem) of every trigger stem in lowered text, overlapping ones included."""
         return [(end - len(stem) + 1, stem) for end, stem in _STEM_AUTOMATON.iter(low)]
+
+    def stems_in(low: str) -> set:
+        """The trigger stems lowered text holds (stem_hits without the positions)."""
+        return {stem for _, stem in _STEM_AUTOMATON.iter(low)}
 else:  # pragma: no cover
     _STEM_LOOKAHEAD = re.compile("(?=(" + "|".join(sorted(STEMS, key=len, reverse=True)) + "))")
 
@@ -72,6 +76,10 @@ else:  # pragma: no cover
                 if low.startswith(stem, m.start()):
                     out.append((m.start(), stem))
         return out
+
+    def stems_in(low: str) -> set:
+        """The trigger stems lowered text holds (stem_hits without the positions)."""
+        return {stem for _, stem in stem_hits(low)}
 
 
 def sentences_with_stems(text, low, hits, spans) -> set:
@@ -107,7 +115,7 @@ _ARMED_WITH = re.compile(rf"\b(?:armed|equipped)\s+with\s+({_WEAPON}(?:,?\s+(?:a
 def find_triggers(clause: str) -> list[tuple[int, int, str, int]]:
     """(start, end, type, strength) of every trigger in clause, but those after "would-be" and the like and the
     weapons an attacker is armed with."""
-    stems = {stem for _, stem in stem_hits(clause.lower())}
+    stems = stems_in(clause.lower())
     if not stems:
         return []
     every = not folding.plain_case(clause)
