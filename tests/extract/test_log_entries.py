@@ -154,3 +154,17 @@ def test_a_victim_named_after_the_noun_for_them_counts_after_an_entrys_heading()
     text = _log(("14.5.18 — Pulwama:", "19.5.18 — Sopore:"),
                 ("A tailor, Bashir Ahmad, was shot dead by gunmen near his shop.", "A grenade wounded four people."))
     assert extract(text, PUB)["incidents"][0]["killed"] == 1
+
+
+def test_the_day_first_reading_ends_with_its_block_even_when_the_block_raises():
+    try:
+        with reading_day_first(True):
+            assert resolve("05/03/2021", PUB) == ("2021-03-05", "day")
+            raise KeyError("out")
+    except KeyError:
+        pass
+    assert resolve("05/03/2021", PUB) == ("2021-05-03", "day")
+    with reading_day_first(True):
+        with reading_day_first(False):
+            assert resolve("05/03/2021", PUB) == ("2021-05-03", "day")
+        assert resolve("05/03/2021", PUB) == ("2021-03-05", "day")
