@@ -45,10 +45,34 @@ def trigger_groups(rows, origin: str = "<rules>") -> list[tuple[str, str, int, t
 
 
 _TRIGGER_FILE = str(rules.path_of("incident_triggers", ".csv"))
-TRIGGERS = trigger_groups(rules.table("incident_triggers", ("type", "strength", "stems", "pattern")), _TRIGGER_FILE)
+_TRIGGER_ROWS = rules.table("incident_triggers", ("type", "strength", "stems", "pattern"))
+TRIGGERS = trigger_groups(_TRIGGER_ROWS, _TRIGGER_FILE)
 # (type, compiled pattern, strength, stems): a clause runs only the patterns whose stems it contains
 TRIGGER_PATTERNS = [(kind, re.compile(r"\b(?:" + pattern + r")", re.I), strength, frozenset(stems))
                     for kind, pattern, strength, stems in TRIGGERS]
+# the rows of each pattern of TRIGGER_PATTERNS, (pattern, stems) in file order
+_ROWS_BY_GROUP: dict[tuple, list] = {}
+for _row in _TRIGGER_ROWS:
+    _ROWS_BY_GROUP.setdefault((_row["type"], int(_row["strength"])), []).append(
+        (_row["pattern"], frozenset(_row["stems"].split("|"))))
+_GROUP_ROWS = [tuple(_ROWS_BY_GROUP[(kind, strength)]) for kind, _, strength, _ in TRIGGERS]
+_NARROWED: dict[tuple, re.Pattern] = {}
+
+
+def _narrowed(group: int, stems) -> re.Pattern:
+    """The pattern of TRIGGER_PATTERNS[group] with only the rows whose stems a clause holds, in file order: a row
+    matches only where one of its stems is, so the alternation without the others finds the same matches, faster."""
+    rows = _GROUP_ROWS[group]
+    present = tuple(i for i, (_, row_stems) in enumerate(rows) if not row_stems.isdisjoint(stems))
+    if len(present) == len(rows):
+        return TRIGGER_PATTERNS[group][1]
+    key = (group, present)
+    rx = _NARROWED.get(key)
+    if rx is None:
+        rx = re.compile(r"\b(?:" + "|".join(rows[i][0] for i in present) + r")", re.I)
+        if len(_NARROWED) < 4096:
+            _NARROWED[key] = rx
+    return rx
 # every trigger pattern contains one of these stems, so a clause with none of them has no trigger
 STEMS = tuple(dict.fromkeys(stem for *_, stems in TRIGGERS for stem in stems))
 
@@ -120,9 +144,11 @@ def find_triggers(clause: str) -> list[tuple[int, int, str, int]]:
         return []
     every = not folding.plain_case(clause)
     found = []
-    for kind, rx, strength, needs in TRIGGER_PATTERNS:
-        if not every and stems.isdisjoint(needs):
-            continue
+    for group, (kind, rx, strength, needs) in enumerate(TRIGGER_PATTERNS):
+        if not every:
+            if stems.isdisjoint(needs):
+                continue
+            rx = _narrowed(group, stems)
         for m in rx.finditer(clause):
             if _WOULD_BE.search(clause[max(0, m.start() - 12): m.start()]):
                 continue
