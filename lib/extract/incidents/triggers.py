@@ -180,6 +180,10 @@ _AFTER_OTHER = re.compile(
     r"|shortly\s+|soon\s+)?after\s+(?:the|a|an|this|that|last\s+\w+['’]s|\w+['’]s)\s+[^,;]{0,60}?,", re.I)
 _STEP_WORDS = ("charg", "convict", "guilty", "accused", "sentenc", "jailed", "acquit", "indict", "arraign", "trial", "rescu",
                "freed", "liberat", "release", "after")
+# the words of _STEP_WORDS every match of _COURT, of _RESCUE and of _AFTER_OTHER holds: in a plain-case clause a
+# pattern whose words are absent cannot match and is not run
+_COURT_WORDS = _STEP_WORDS[:10]
+_RESCUE_WORDS = _STEP_WORDS[10:14]
 
 
 def _without_other_steps(clause: str, found):
@@ -188,15 +192,16 @@ def _without_other_steps(clause: str, found):
     low = clause.lower()
     if not any(w in low for w in _STEP_WORDS):
         return found
+    plain = folding.plain_case(clause)
     drop = []
-    for m in _COURT.finditer(clause):
+    for m in _COURT.finditer(clause) if not plain or any(w in low for w in _COURT_WORDS) else ():
         end = _COURT_SCOPE_END.search(clause, m.end())
         scope = (m.end(), end.start() if end else len(clause))
         if not _TOLL_WORD.search(clause, *scope):
             drop.append(scope)  # "jailed for the bombs that killed 30 people on 13 May 2008" still tells that event
-    if _RESCUE.search(clause):
+    if (not plain or any(w in low for w in _RESCUE_WORDS)) and _RESCUE.search(clause):
         found = [f for f in found if f[2] != "kidnapping" and f[3] == 2]
-    m = _AFTER_OTHER.match(clause)
+    m = _AFTER_OTHER.match(clause) if not plain or "after" in low else None
     if m and any(a >= m.end() for a, *_ in found):
         drop.append((m.start(), m.end()))
     return [f for f in found if not any(a <= f[0] < b for a, b in drop)]
