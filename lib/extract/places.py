@@ -64,6 +64,19 @@ _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,|—|–|-{1,2}|:)")
 
 
 _SENT_GAP = re.compile(r"[.!?:;\"“”‘’(\[—–]\s*$|[.!?]['\"”’)]*\s+$")
+
+
+class _SentGapCache(dict):
+    """gap -> whether it can end a sentence (_SENT_GAP), filled on first sight: a few gaps (", ", ". ") recur."""
+
+    def __missing__(self, gap):
+        out = _SENT_GAP.search(gap) is not None
+        if len(self) < 20_000:
+            self[gap] = out
+        return out
+
+
+_ends_sentence = _SentGapCache().__getitem__
 # the gazetteer's token pattern (gazetteer.TOKEN_RE) as a capturing split, [gap, token, gap, token, ...,
 # gap] in one C call; every token starts with a word character, and only one that is a letter followed by
 # a stop, a letter and a stop goes on as a "U.S."-style abbreviation (letters and stops), else as a word
@@ -129,7 +142,7 @@ class _Ctx:
         if n:
             line_start.add(0)
         sent_start = set(line_start)
-        sent_start.update(i for i in odd if caps[i] and _SENT_GAP.search(gaps[i]))
+        sent_start.update(i for i in odd if caps[i] and _ends_sentence(gaps[i]))
         self.line_start = line_start
         self.sent_start = sent_start
         gaps[0] = ""  # gap(0): nothing before the first token
