@@ -3,7 +3,7 @@
 The command-line interface is lib/extract/__main__.py (`python -m lib.extract`). The recognisers are imported
 on first use, so that modules needing only a part (the store needs lib.extract.dates) do not load them all.
 """
-from lib.extract.text import sentence_at, sentence_spans
+from lib.extract.text import sentence_spans, sentences_at
 
 
 def extract(text: str, published: str | None = None, sentences=None) -> dict:
@@ -12,8 +12,7 @@ def extract(text: str, published: str | None = None, sentences=None) -> dict:
 
     spans = sentences if sentences is not None else sentence_spans(text)
     mentions = places.find_places(text)
-    for mention in mentions:
-        start, end = sentence_at(spans, mention["start"])
+    for mention, (start, end) in zip(mentions, sentences_at(spans, [mention["start"] for mention in mentions])):
         mention.update(sentence=text[start:end], sentence_start=start, sentence_end=end)
     found = incidents.find_incidents(text, mentions, published, spans)
     return {"mentions": mentions, "incidents": found}

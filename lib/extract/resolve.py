@@ -482,7 +482,8 @@ def _nearest_namesakes(out: list[dict], out_keys: list[tuple], recs, support) ->
     Paris, France): that namesake, for every mention of the name. Not when the chosen bearer's region or
     country has more signs in the article than the namesake's (``support(key, cc, admin1)``: the
     neighbour may be a namesake chosen wrongly itself)."""
-    points = [(d["lat"], d["lon"], k) for d, (k, _) in zip(out, out_keys) if d["kind"] in _COLOCATING]
+    points = [(d["lat"], d["lon"], k, math.cos(d["lat"] * _RAD)) for d, (k, _) in zip(out, out_keys)
+              if d["kind"] in _COLOCATING]  # (each point's cosine once, not once a namesake)
     if not points:
         return out
     switched: dict[str, int | None] = {}
@@ -490,10 +491,10 @@ def _nearest_namesakes(out: list[dict], out_keys: list[tuple], recs, support) ->
     def gap(lat, lon, key):
         cos1 = math.cos(lat * _RAD)
         best = None
-        for plat, plon, pkey in points:
+        for plat, plon, pkey, pcos in points:
             if pkey == key or abs(plat - lat) > 4.0:
                 continue
-            h = math.sin((plat - lat) * _RAD / 2) ** 2 + cos1 * math.cos(plat * _RAD) * math.sin(
+            h = math.sin((plat - lat) * _RAD / 2) ** 2 + cos1 * pcos * math.sin(
                 (plon - lon) * _RAD / 2) ** 2
             d = 12742 * math.asin(min(1.0, math.sqrt(h)))
             if best is None or d < best:

@@ -62,3 +62,12 @@ def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
         return (0, 0)
     index = bisect_right(spans, offset, key=_START)
     return spans[index - 1] if index else spans[0]
+
+
+def sentences_at(spans: list[tuple[int, int]], offsets) -> list[tuple[int, int]]:
+    """sentence_at for each offset, the starts listed once (the extractor asks for every mention of a text)."""
+    if not spans:
+        return [(0, 0) for _ in offsets]
+    starts = [start for start, _ in spans]
+    first = spans[0]
+    return [spans[index - 1] if (index := bisect_right(starts, offset)) else first for offset in offsets]

@@ -70,6 +70,17 @@ def test_a_text_with_a_day_first_date_reads_all_its_dates_day_first():
     assert not day_first("On 12/25/2020 gunmen attacked. On 15/01/2021 a bomb exploded. On 11/30/2021 a raid.")
 
 
+def test_a_dashed_or_slashed_date_anywhere_is_found_by_the_cheap_test_before_the_full_pattern():
+    from lib.extract.dates import _numeric_hint
+
+    assert day_first("Reported - on 15-01-2021 gunmen attacked - and nothing else.")
+    assert day_first("a-b/c 15/01/2021")
+    assert _numeric_hint("x 1/12-20") and _numeric_hint("x 31-1/99")
+    assert not _numeric_hint("a/12/20 and b-1-20")  # no digit before the first separator
+    assert not _numeric_hint("²/12/20")  # a superscript is no decimal digit
+    assert not _numeric_hint("12/3 and 4-5")
+
+
 def test_a_log_with_a_day_first_date_dates_its_ambiguous_entries_day_first():
     text = _log(("15/01/2021:", "05/03/2021:", "07/03/2021:"))
     assert [i["date"] for i in extract(text, PUB)["incidents"]] == ["2021-01-15", "2021-03-05", "2021-03-07"]
@@ -154,3 +165,17 @@ def test_a_victim_named_after_the_noun_for_them_counts_after_an_entrys_heading()
 def test_a_log_opened_by_month_names_in_hyphens_roman_numerals_year_first_or_an_apostrophe_year_is_a_log(openers, dates):
     found = extract(_log(openers), PUB)["incidents"]
     assert [i["date"] for i in found] == dates
+
+
+def test_the_day_first_reading_ends_with_its_block_even_when_the_block_raises():
+    try:
+        with reading_day_first(True):
+            assert resolve("05/03/2021", PUB) == ("2021-03-05", "day")
+            raise KeyError("out")
+    except KeyError:
+        pass
+    assert resolve("05/03/2021", PUB) == ("2021-05-03", "day")
+    with reading_day_first(True):
+        with reading_day_first(False):
+            assert resolve("05/03/2021", PUB) == ("2021-05-03", "day")
+        assert resolve("05/03/2021", PUB) == ("2021-03-05", "day")

@@ -26,3 +26,9 @@ def test_the_split_gives_the_gazetteer_tokens_and_keeps_every_character(text):
     parts, tokens = split_tokens(text)
     assert "".join(parts) == text
     assert tokens == [m.group(0) for m in gazetteer.TOKEN_RE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(ABBREVIATION_HEAVY.filter(str.isascii), st.text(st.characters(max_codepoint=127), max_size=200)))
+def test_an_ascii_text_splits_alike_under_ascii_classes_and_unicode_ones(text):
+    assert places._SPLIT_ASCII.split(text) == places._SPLIT_RE.split(text)

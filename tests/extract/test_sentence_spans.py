@@ -85,3 +85,10 @@ def test_the_sentence_at_an_offset_is_the_one_holding_it_or_the_last_before_it()
 def test_the_sentence_at_an_offset_agrees_with_a_plain_scan(text, offset):
     spans = sentence_spans(text)
     assert sentence_at(spans, offset) == plain_sentence_at(spans, offset)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet="ab .!?\n", max_size=120), offsets=st.lists(st.integers(-2, 130), max_size=12))
+def test_the_spans_of_many_offsets_are_those_sentence_at_gives_one_by_one(text, offsets):
+    spans = sentence_spans(text)
+    assert text_module.sentences_at(spans, offsets) == [sentence_at(spans, offset) for offset in offsets]

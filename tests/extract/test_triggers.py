@@ -178,3 +178,17 @@ def test_a_vehicle_bomb_its_driver_takes_to_the_target_is_a_suicide_bombing(clau
 
 def test_a_parked_car_bomb_is_a_bombing():
     assert type_of(find_triggers("a car bomb parked outside the market exploded"))[0] == "bombing"
+
+
+def test_the_alternation_of_only_the_rows_whose_stems_a_clause_holds_finds_what_the_whole_one_finds():
+    from lib.extract.incidents import triggers
+
+    examples = [row["example"] for row in TRIGGER_ROWS]
+    clauses = examples + [" and then ".join(examples[k:k + 3]) for k in range(0, len(examples), 2)]
+    for clause in clauses:
+        stems = triggers.stems_in(clause.lower())
+        for group, (_, whole, _, needs) in enumerate(triggers.TRIGGER_PATTERNS):
+            if stems.isdisjoint(needs):
+                continue
+            narrowed = triggers._narrowed(group, stems)
+            assert [m.span() for m in narrowed.finditer(clause)] == [m.span() for m in whole.finditer(clause)], clause

@@ -87,7 +87,7 @@ def _find_incidents(text, mentions, published, sentences) -> list[dict]:
         for cs, ce in pieces:
             ctext = text[cs:ce]
             # "X came a day after Y": Y is another event; X refers to one already known
-            ca = clauses.CAME_AFTER.search(ctext)
+            ca = clauses.CAME_AFTER.search(ctext) if "after" in ctext.lower() else None  # (every match ends so)
             if ca and triggers.find_triggers(ctext[ca.end():]):
                 refers_to_event = bool(clauses.EVENT_NOUN.search(ctext[: ca.start()]))
                 anchor = (current.date if current is not None and refers_to_event and current.date else

@@ -55,7 +55,7 @@ def entry_openers(text: str, spans) -> dict:
     line that begins with a full date ("2021/09/06:", "Tue 12/01/2021 —", "3 Jan 2015 —", "On 9 December 2019, ..."),
     when the text has at least two such lines. Each entry is an incident of its own, dated by its opener, whatever
     the entry before it said."""
-    out = {}
+    candidates = []
     for s, e in spans:
         if text[text.rfind("\n", 0, s) + 1: s].strip():
             continue  # not at the start of a line
@@ -63,6 +63,11 @@ def entry_openers(text: str, spans) -> dict:
         lead = _ENTRY_LEAD.match(head).end()
         if not head[lead: lead + 1].isdigit() and head[lead: lead + 1] not in "JFMASOND":
             continue
+        candidates.append((s, e, head, lead))
+    if len(candidates) < 2:
+        return {}  # (fewer than two lines that may open an entry: no log, and no date to read)
+    out = {}
+    for s, e, head, lead in candidates:
         first = next(iter(find_dates(head[lead:])), None)
         if first is not None and first.start == 0 and first.precision == "day" and first.kind == "absolute" \
                 and _ENTRY_TAIL.match(head, lead + first.end):
