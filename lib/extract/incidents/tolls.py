@@ -106,7 +106,10 @@ _KILL_PASSIVE = re.compile(
     r"|perished|slain|murdered|beheaded|executed|lynched)\b", re.I)
 _INJ_PASSIVE = re.compile(
     r"^(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|been|also|reportedly|seriously|critically|slightly|badly)\s+)*"
-    r"(?:wounded|injured|hurt|stabbed(?!\s+to\s+death|\s+or\s)|slashed|grazed)\b", re.I)
+    r"(?:wounded|injured|hurt|stabbed(?!\s+to\s+death|\s+or\s)|slashed|grazed"
+    # "Two men were taken to hospital after being stabbed": the wound told by where they were taken
+    r"|(?:taken|rushed|admitted|airlifted|flown)\s+to\s+(?:a\s+|the\s+)?hospital\s+after\s+being\s+(?:[a-z]+\s+and\s+)?"
+    r"(?:stabbed|shot|slashed|attacked|beaten|assaulted|wounded|injured|hurt|hit|knifed)(?!\s+(?:to\s+death|dead)))\b", re.I)
 _KILL_ACTIVE = re.compile(
     r"\b(?:killing|killed|kills|kill|shooting\s+dead|shot\s+dead|shot\s+and\s+killed|massacring|massacred|murdering|murdered"
     r"|stabbing\s+to\s+death|claimed\s+the\s+lives\s+of|beheading|beheaded|executing|executed|lynching|lynched)\s+$", re.I)
@@ -169,7 +172,7 @@ _ONE_PASSIVE = re.compile(
     r"(?:(?:also|later|reportedly|critically|seriously|badly|fatally)\s+)?(killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down"
     r"|stabbed\s+to\s+death|beaten\s+to\s+death|murdered|wounded|injured|hurt"
     r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt)|(?:shot|grazed|hit|wounded|stabbed)\s+in\s+(?:the|both|his|her|one)\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?"
-    r"|stabbed(?!\s+(?:to\s+death|and\s+killed))|grazed|slashed)\b")
+    r"|stabbed(?!\s+(?:to\s+death|and\s+killed))|grazed|slashed|(?:punched|beaten|kicked|attacked)\s+and\s+(?:slashed|stabbed))\b")
 # "Two people were killed and a guard was wounded": after "and", a second subject of its own passive verb
 _AND_SUBJECT = re.compile(r"\b(?:were|was)\s+(?:[a-z]+\s+){0,2}?(?:killed|wounded|injured|hurt|shot|stabbed|dead)\b"
                           r"[^,;]{0,60}?,?\s+and\s+$")
@@ -235,7 +238,7 @@ _ONE_DIED = re.compile(
 _FREED = re.compile(r"\b(?:kidnapped|abducted|seized|taken\s+hostage)\b[^.;]{0,100}?\b(?:and|but)\s+(?:was\s+|were\s+)?"
                     r"(?:later\s+|eventually\s+|all\s+)?(?:freed|released|rescued)\b")
 # which of _ONE_PASSIVE's verbs leave the one victim alive
-_ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^(?:shot|grazed|hit|wounded|stabbed)\s+in\b|^(?:stabbed|grazed|slashed|beaten)$")
+_ONE_HURT = re.compile(r"(?:wounded|injured|hurt|\band\s+slashed|\band\s+stabbed)$|^(?:shot|grazed|hit|wounded|stabbed)\s+in\b|^(?:stabbed|grazed|slashed|beaten)$")
 # "In January, a man was shot dead": a time or place before the clause's subject
 # "11/6/19 — Kaspiysk: a trader was shot dead", "Tral, Pulwama district: ...": a log entry's date and place heading
 _LEAD_PHRASE = re.compile(r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?\s*(?:—|–|--)\s*"
@@ -545,9 +548,14 @@ def revised_tolls(clause: str, count_attackers: bool) -> dict | None:
     return out
 
 
+# a log entry's date written with a month's name or numeral: "14-Mar-09", "7.IX.2003", "5th Oct 2012", "2011 Feb 03",
+# "Mar 4 '11"
+_ENTRY_DATE = (r"\d{1,4}[./-](?:[A-Za-z]{3,4}|[IVX]{1,4})[./-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
+               r"|\d{4}\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+['’]?\d{2,4}")
 # "KAMPALA, June 3 — ", "03/05/15 — Gulu: ", "2015-05-03 — Lira, Oyam district: ": a dateline or a log entry's date and
 # place heading the clause; the subject the figures are read from comes after it
-_HEADING = re.compile(r"^\s*(?:(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?|(?:[A-Za-z]{3}\.?\s+)?\d[\d./-]{3,9})"
+_HEADING = re.compile(r"^\s*(?:(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?|(?:[A-Za-z]{3}\.?\s+)?\d[\d./-]{3,9}"
+                      r"|" + _ENTRY_DATE + r")"
                       r"\s*(?:—|–|--)|(?:[A-Za-z]{3}\.?\s+)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*:)"
                       r"\s*(?:[A-ZÀ-Þ][^:;.—–\n]{0,60}:\s+)?(?=[A-Z\"“])")
 
