@@ -4,7 +4,7 @@ zeros, suspects killed by police, reaction and treatment sentences, and a crew t
 
 import pytest
 
-from lib.extract.incidents import find_tolls
+from lib.extract.incidents import find_perpetrator, find_tolls
 from tests.extract.incident_cases import extracted_incidents, lead_incident
 
 PUB = "2015-05-10"
@@ -71,3 +71,46 @@ def test_a_person_slashed_is_one_injured_in_an_armed_attack(text):
 ])
 def test_a_budget_or_price_slashed_is_no_incident(text):
     assert incidents(text) == []
+
+
+@pytest.mark.parametrize("reaction", [
+    "In London, the Foreign Office condemned the bombing and offered help to the Kenyan police.",
+    "In Brussels, the European Union denounced the attack as cowardly.",
+    "In Geneva, the UN human rights office expressed deep concern over the killings.",
+])
+def test_a_reaction_said_in_another_capital_is_neither_an_incident_nor_its_place(reaction):
+    text = ("MOMBASA, Kenya, June 4 — A bomb exploded beside a police truck in Likoni on Monday, killing two officers "
+            f"and wounding three others, police said.\n\n{reaction}")
+    found = incidents(text, "2015-06-04")
+    assert len(found) == 1
+    assert found[0]["name"] != reaction.split(",")[0][3:]
+
+
+@pytest.mark.parametrize("treatment", [
+    "The three wounded officers were being treated at Coast General Hospital in Mombasa, the police said.",
+    "Both of the injured were admitted to a clinic in Mombasa.",
+])
+def test_where_the_wounded_are_treated_is_no_new_incident(treatment):
+    text = ("MOMBASA, Kenya, June 4 — A bomb exploded beside a police truck in Likoni on Monday, killing two officers "
+            f"and wounding three others, police said. {treatment}")
+    found = incidents(text, "2015-06-04")
+    assert [(x["killed"], x["injured"]) for x in found] == [(2, 3)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials have long accused Syria of arming such militias.",
+    "The government accused Rwanda of backing the rebels in the east.",
+    "Ministers accused Pakistan of harbouring the groups behind such attacks.",
+])
+def test_a_state_accused_of_arming_or_backing_groups_is_not_the_perpetrator(sentence):
+    assert find_perpetrator(sentence) == (None, 0)
+
+
+@pytest.mark.parametrize("sentence, group", [
+    ('Police said the blast "bore the hallmarks of" Jund al-Khilafah, a militant group active in the south.',
+     "Jund al-Khilafah"),
+    ("A spokesman said the killing bore the hallmarks of Liwa Abu Fadl, an armed faction based near the border.",
+     "Liwa Abu Fadl"),
+])
+def test_a_hedged_name_said_to_be_a_group_is_the_perpetrator(sentence, group):
+    assert find_perpetrator(sentence)[0] == group

@@ -187,9 +187,19 @@ def hedged_perpetrator(sentence: str) -> str | None:
         m = rx.search(sentence) if needed else None
         if m:
             np = _group_name(re.sub(r"\s+(?:fighters|militants|gunmen|members|insurgents)$", "", m.group(1)))
+            if np is None and _GROUP_APPOSITIVE.match(sentence, m.end(1)):
+                np = _clean_np(m.group(1))  # "the hallmarks of Saraya al-Ashtar, a militant group": told it is one
             if np:
                 return np
     return None
+
+
+# "X, a militant group that ...", "X, an outlawed armed organisation": the name said to be a group's
+_GROUP_APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:group|organi[sz]ation|movement|militia|faction"
+                               r"|outfit|network)\b")
+# "accused Iran of arming such groups": a patron's help, not the deed; the patron is not the perpetrator
+_PATRONAGE = re.compile(r"^[^,;]{0,40}?\bof\s+(?:arming|funding|financing|backing|supporting|sponsoring|training|harbou?ring"
+                        r"|sheltering|equipping|supplying|aiding)\b")
 
 
 def find_perpetrator(sentence: str) -> tuple[str | None, int]:
@@ -270,6 +280,8 @@ def _find_perpetrator(sentence: str) -> tuple[str | None, int]:
         if m and (_AUTHORITY.search(clause[: m.start()]) or _NAMED_BLAMER.search(clause[: m.start()])
                   or re.search(r"\b(?:[Tt]he|[A-Z][\w'’-]+)\s+(?:army|military)\s+(?:has\s+|had\s+|also\s+|later\s+)?$", clause[: m.start()])):
             obj = _MEMBERS_LEAD.sub("", m.group(1))
+            if " of " in obj and _PATRONAGE.match(obj):
+                continue
             first = obj.split(",")[0]
             np = None
             head = _NP_HEAD.match(first)

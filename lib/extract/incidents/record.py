@@ -208,8 +208,9 @@ def follow_up(cur, text, s, e, mentions, pub, dateline_end) -> None:
         cur.local = True
     if adopted and victims.calls_victims_foreign(sentence):
         cur.foreign = True
-    if cur.site is None or sites.kind_rank(cur.site) <= sites.SITE_KIND_RANK["admin1"]:
-        # "... in northern Benin." then "The post, at Malanville, ...": the sentence tells where it was
+    if (cur.site is None or sites.kind_rank(cur.site) <= sites.SITE_KIND_RANK["admin1"]) and not clauses.aside(sentence):
+        # "... in northern Benin." then "The post, at Malanville, ...": the sentence tells where it was (not where
+        # its victims were treated or its news was condemned)
         cur.site = sites.narrowing_site(text, mentions, s, e, dateline_end, cur.site) or cur.site
     if not cur.date or getattr(cur, "soft_date", False):
         date, precision = event_dates.sentence_date(sentence, s, dateline_end, pub)
