@@ -114,3 +114,102 @@ def test_a_state_accused_of_arming_or_backing_groups_is_not_the_perpetrator(sent
 ])
 def test_a_hedged_name_said_to_be_a_group_is_the_perpetrator(sentence, group):
     assert find_perpetrator(sentence)[0] == group
+
+
+def entry_log(entry):
+    """A two-entry log whose first entry is entry."""
+    return f"Incidents, March 2015\n\n{entry}\n\n03/09/15 — Lira: Gunmen attacked a bus, killing two people."
+
+
+@pytest.mark.parametrize("entry", [
+    "03/03/15 — Kitgum: A cattle trader, Okello Ojok, was taken from his truck on the road north of the town. He was "
+    "freed on 06/03/15; police said a local gang was probably behind the abduction.",
+    "03/03/15 — Gulu: Two nurses were taken from their home by armed men before dawn.",
+])
+def test_people_taken_from_their_car_or_home_are_a_kidnapping_and_its_later_news_stays_in_the_entry(entry):
+    found = incidents(entry_log(entry))
+    assert [x["type"] for x in found] == ["kidnapping", "armed_attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "An injured man was taken from his car to hospital in Leeds after the crash.",
+    "The suspect was taken from his home by police officers on Tuesday.",
+])
+def test_a_person_taken_to_hospital_or_by_police_is_no_kidnapping(text):
+    assert all(x["type"] != "kidnapping" for x in incidents(text))
+
+
+@pytest.mark.parametrize("entry, killed", [
+    ("03/03/15 — Gulu: Two drivers working for an aid agency were abducted near the market. One was freed on "
+     "05/03/15; the body of the other was found in a swamp on 07/03/15.", 1),
+    ("03/03/15 — Arua: Okot Otim, a primary school headmaster, was taken from his home by armed men. His body was "
+     "found in a forest outside the town on 05/03/15.", 1),
+])
+def test_a_hostage_later_found_dead_is_one_killed_in_the_kidnapping(entry, killed):
+    first = incidents(entry_log(entry))[0]
+    assert (first["type"], first["killed"]) == ("kidnapping", killed)
+
+
+@pytest.mark.parametrize("text", [
+    "DAR ES SALAAM, March 2 — Pirates in two skiffs boarded a fishing boat off Mafia Island on Sunday, shot dead its "
+    "captain and took four crew members away, police said.",
+    "Armed men boarded a fishing trawler near Jolo on Tuesday and took away six fishermen, the coast guard said.",
+])
+def test_a_boat_boarded_and_its_crew_taken_away_is_a_kidnapping(text):
+    assert lead(text)["type"] == "kidnapping"
+
+
+def test_pirates_who_seize_a_tanker_without_taking_anyone_are_a_hijacking():
+    assert lead("Pirates hijacked an oil tanker off the coast of Somalia on Monday, officials said.")["type"] == "hijacking"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen stopped a minibus near Wajir, shot dead its driver and fled into the bush.",
+    "Raiders boarded the boat, killed its skipper and escaped with the catch.",
+])
+def test_one_person_killed_as_the_possessed_object_then_another_verb_is_one_killed(text):
+    assert find_tolls(text)["killed"] == 1
+
+
+def test_a_definite_victim_with_an_appositive_is_one_killed():
+    assert find_tolls("The captain, a 47-year-old Kenyan, was killed when he tried to steer away.")["killed"] == 1
+
+
+def test_the_driver_and_more_victims_are_still_counted_together():
+    assert find_tolls("Gunmen killed the driver and two passengers.")["killed"] == 3
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("A lorry was set alight on the road near Maroua. The driver escaped without injury.", 0, 0),
+    ("Gunmen shot dead a shopkeeper in Maroua, and his two sons, who were with him, were not hurt.", 1, 0),
+    ("Gunmen shot dead a chief in his compound in front of his wives, none of whom was hurt.", 1, 0),
+    ("Gunmen shot dead two guards at a bank in Maroua. Nobody else was injured.", 2, 0),
+    ("A bomb wounded three soldiers on the road to Mora. No one was killed.", 0, 3),
+])
+def test_a_stated_zero_gives_that_figure_only(text, killed, injured):
+    inc = lead(text)
+    assert (inc["killed"], inc["injured"]) == (killed, injured)
+
+
+def test_one_person_with_the_victim_not_hurt_gives_no_injured():
+    figures = find_tolls("A nursing student who was with him was not hurt.")
+    assert (figures["killed"], figures["injured"]) == (None, 0)
+
+
+@pytest.mark.parametrize("text, attackers", [
+    ("Police said they had killed three suspected dacoits and freed two abducted farmers near Sukkur.", 3),
+    ("Troops killed four bandits and rescued 12 villagers who had been kidnapped near Gusau.", 4),
+])
+def test_dacoits_and_bandits_killed_by_the_security_forces_are_attackers_not_victims(text, attackers):
+    figures = find_tolls(text)
+    assert (figures["killed"], figures["attackers_killed"]) == (None, attackers)
+
+
+def test_a_raid_by_police_after_a_kidnapping_is_an_operation_of_its_own_with_the_dead_it_counts():
+    text = ("SUKKUR: Police said on Friday they had killed three suspected dacoits and freed a trader abducted on the "
+            "Rohri road on Tuesday.\n\nActing on a tip-off, a police team raided hideouts in the riverine area near "
+            "Pano Akil before dawn on Friday. Three dacoits were killed in an exchange of fire.")
+    found = incidents(text, "2015-05-16")
+    assert [x["type"] for x in found] == ["kidnapping", "other"]
+    assert (found[0]["killed"], found[0]["attackers_killed"]) == (None, None)
+    assert found[1]["killed"] == 3

@@ -123,7 +123,7 @@ _TOLL_RISE = re.compile(
 _ATTACKER_NOUN = re.compile(
     r"^(?:\s*(?:of\s+the\s+|of\s+them|suspected\s+|alleged\s+|heavily\s+armed\s+|armed\s+|other\s+|the\s+))*\s*"
     r"(?:attackers?|militants?|assailants?|gunm[ae]n|bombers?|insurgents?|fighters?|terrorists?|suspects?|hijackers?"
-    r"|kidnappers?|rebels?|jihadists?|perpetrators?)\b", re.I)
+    r"|kidnappers?|rebels?|jihadists?|perpetrators?|dacoits?|bandits?|robbers?|abductors?|raiders?|pirates?|gangsters?)\b", re.I)
 # "the army later gave a toll of seven", "put the toll at 12": a figure given as the toll (a revision unless a first one)
 _GAVE_TOLL = re.compile(rf"\b(?:gave|give|gives|put|puts|set|sets|issued)\s+(?:a|the|an)\s+(?:final\s+|revised\s+|new\s+|higher\s+"
                         rf"|official\s+)?(?:death\s+)?toll\s+(?:of|at)\s+(?:{QUAL})?({NUM})\b", re.I)
@@ -134,16 +134,20 @@ _NOT_COUNT = re.compile(
 AMONG_DEAD = re.compile(r"\bamong\s+the\s+(?:dead|killed|wounded|injured|victims|casualties)\b", re.I)
 _DISTRACT_BEFORE = re.compile(r"\b(?:first|initially|originally|earlier|previously)\s+(?:given|put|reported|estimated|said)?\s*(?:as|at)?\s*$", re.I)
 _NEGATION = re.compile(
-    r"\bno\s+(?:casualties|one|deaths|injuries|fatalities)\s+(?:were|was|has\s+been|have\s+been)?\s*(?:reported|hurt|injured|killed|harmed|caused)?"
-    r"|\bno\s+(?:one|body)\s+was\s+(?:hurt|injured|killed|harmed)|\bnobody\s+was\s+(?:hurt|injured|killed|harmed)"
+    r"\bno\s+(?:casualties|one(?!\s+else)|deaths|injuries|fatalities)\s+(?:were|was|has\s+been|have\s+been)?\s*(?:reported|hurt|injured|killed|harmed|caused)?"
+    r"|\bno\s+(?:one|body)\s+(?:else\s+)?was\s+(?:hurt|injured|killed|harmed)|\bnobody\s+(?:else\s+)?was\s+(?:hurt|injured|killed|harmed)"
     r"|\bwithout\s+(?:causing\s+)?(?:casualties|injuries)|\bthere\s+were\s+no\s+(?:other\s+)?(?:casualties|injuries|deaths)"
     r"|\bcaused\s+no\s+(?:casualties|injuries)"
     r"|\b(?:were|was)\s+(?:all\s+)?(?:unharmed|unhurt|unscathed)|\b(?:escaped|released|freed|found|rescued)\s+(?:\w+\s+)?(?:unharmed|unhurt|unscathed)"
     r"|\bno\s+(?:other\s+)?(?:casualties|injuries|deaths|fatalities)\b"
     # "None of the passengers was hurt"
-    r"|\bnone\s+of\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:was|were)\s+(?:hurt|injured|harmed)", re.I)
+    r"|\bnone\s+of\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:was|were)\s+(?:hurt|injured|harmed)"
+    # "his wife and children, none of whom was hurt"; "The driver escaped without injury": alive and unhurt
+    r"|\bnone\s+of\s+(?:whom|them)\s+(?:was|were)\s+(?:hurt|injured|harmed)"
+    r"|\b(?:escaped|emerged|walked\s+away)\s+without\s+(?:any\s+|serious\s+)?(?:injury|injuries|harm|a\s+scratch)", re.I)
 # "His nephew, who was with him, was not hurt", "The driver was not injured": the one person with the victim unhurt
-_ONE_UNHURT = re.compile(r"^\W*(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*(?:,\s+(?:who|a|an)\s+[^,;]{1,60},)?"
+_ONE_UNHURT = re.compile(r"(?:^\W*|,\s+and\s+|;\s+)(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|An?)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w'’-]*"
+                         r"(?:\s+who\s+(?:was|were)\s+with\s+(?:him|her|them)|,\s+(?:who|a|an)\s+[^,;]{1,60},)?"
                          r"\s+(?:was|were)\s+not\s+(?:hurt|injured|harmed)\b")
 # "... who was shot in the stomach died at the hospital": the one hurt then died
 _THEN_DIED = re.compile(r"\s*(?:later\s+|also\s+|subsequently\s+)?(?:died|succumbed)\b")
@@ -199,16 +203,18 @@ _WHERE_FROM = r"(?:\s+(?:of|at|from)\s+(?:a|an|the)\s+[^,;.]{1,60}?)?"
 # "On 4/24/2011 the officer was killed", "The driver was wounded": one person, named by a definite singular noun
 _ONE_PERSON = (r"(?:officer|policeman|policewoman|constable|soldier|guard|man|woman|boy|girl|child|driver|teacher|engineer"
                r"|journalist|doctor|nurse|worker|student|civilian|passenger|elder|judge|priest|imam|trader|shopkeeper"
-               r"|businessman|farmer|shepherd|resident|victim|teenager|youth|clerk|cashier|vendor|herder|pastor|motorist|" + "|".join(rules.words("office_words")) + r")")
+               r"|businessman|farmer|shepherd|resident|victim|teenager|youth|clerk|cashier|vendor|herder|pastor|motorist|skipper|captain"
+               r"|crewman|fisherman|pilot|" + "|".join(rules.words("office_words")) + r")")
 _DEFINITE_ONE = re.compile(
     r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?\s*(?:—|–|--)\s*)?"  # a dateline
     r"(?:(?:In|On|At|Later|Earlier|Overnight)\b[^,;]{0,30}?,?\s+)?[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}?" + _ONE_PERSON
-    + _WHERE_FROM + r"(?:,\s+who\s+[^,;]{1,80},)?\s+was\s+(?:(?:also|later|critically|seriously|badly|slightly|fatally|reportedly)\s+)?"
+    + _WHERE_FROM + r"(?:,\s+(?:who|a|an)\s+[^,;]{1,80},)?\s+was\s+(?:(?:also|later|critically|seriously|badly|slightly|fatally|reportedly)\s+)?"
     r"(killed|shot\s+dead|murdered|gunned\s+down|stabbed\s+to\s+death|found\s+dead|wounded|injured|hurt)\b")
 # "killing the driver", "shot dead the shopkeeper": one person, the definite object of a verb of killing
 _DEFINITE_OBJECT = re.compile(
     r"\b(?:killing|killed|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|murdered|murdering|stabbed\s+to\s+death|gunned\s+down)"
-    r"\s+the\s+((?:[a-z][\w'’-]*\s+)?" + _ONE_PERSON + r")\b(?<!s)(?![\w'’-]|\s+and\b|\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:attackers|gunmen))")
+    r"\s+(?:the|its|their)\s+((?:[a-z][\w'’-]*\s+)?" + _ONE_PERSON + r")\b(?<!s)(?![\w'’-]|\s+and\b(?!\s+(?:then\s+)?(?:took|fled|escaped|abducted|kidnapped|seized|stole|looted"
+    r"|burned|torched|set|drove|made)\b)|\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:attackers|gunmen))")
 _SUBJECT_OPEN = (r"(?:^\W*(?:(?:In|On|At|Later|Earlier|Overnight)\b[^,;]{0,40}?,?\s+)?|[;,]\s+(?:and\s+)?|\band\s+)"
                  r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|A|An|a|an)\s+")
 _WHO_CLAUSE = r"(?:\s*,\s+\d{1,3},)?(?:,?\s+(?:who|that)\b[^,;]{0,60}?,?)?"
@@ -795,7 +801,7 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
     if negation:
         neg = negation.group(0).lower()
         # "nobody was hurt" and "no one was harmed" also mean nobody died; "no one was injured" speaks of injuries only
-        if out["killed"] is None and not re.search(r"injur", neg):
+        if out["killed"] is None and (not re.search(r"injur", neg) or neg.startswith(("escaped", "emerged", "walked"))):
             out["killed"] = 0
         if out["injured"] is None and not re.search(r"death|killed|fatalit", neg):
             out["injured"] = 0
@@ -866,7 +872,10 @@ _BODIES_FOUND = re.compile(
     r"\b(?:(his|her)\s+(?:[\w'’-]+\s+)?body|(their|the\s+[\w'’-]+(?:['’]s?)?)\s+(?:[\w'’-]+\s+)?bod(?:y|ies)|(bodies))\b[^.;]{0,80}?"
     r"\b(?:was|were|had\s+been|have\s+been)\s+"
     r"(?:later\s+)?(?:found|discovered|recovered|dumped)\b"
-    r"|\b(he|she|they)\s+(?:was|were)\s+(?:later\s+)?found\s+(?:dead|beheaded|killed|shot\s+dead|executed|murdered|hanged)\b", re.I)
+    r"|\b(he|she|they)\s+(?:was|were)\s+(?:later\s+)?found\s+(?:dead|beheaded|killed|shot\s+dead|executed|murdered|hanged)\b"
+    # "One was freed; the body of the other was found in a river": one of those taken
+    r"|\b(?P<one>the\s+body\s+of\s+(?:the\s+other|the\s+second|the\s+third|one(?:\s+of\s+them)?|the\s+[\w'’-]+))\s+"
+    r"(?:was|had\s+been|has\s+been)\s+(?:later\s+)?(?:found|discovered|recovered|dumped)\b", re.I)
 
 
 def hostages_found_dead(sentence: str, victims: str | None) -> int | None:
@@ -875,7 +884,7 @@ def hostages_found_dead(sentence: str, victims: str | None) -> int | None:
     m = _BODIES_FOUND.search(sentence)
     if not m:
         return None
-    if m.group(1) or (m.group(4) or "").lower() in ("he", "she"):
+    if m.group(1) or m.group("one") or (m.group(4) or "").lower() in ("he", "she"):
         return 1
     count = parse_number(victims.split()[0]) if victims else None
     return count or 1
