@@ -213,3 +213,21 @@ def test_a_raid_by_police_after_a_kidnapping_is_an_operation_of_its_own_with_the
     assert [x["type"] for x in found] == ["kidnapping", "other"]
     assert (found[0]["killed"], found[0]["attackers_killed"]) == (None, None)
     assert found[1]["killed"] == 3
+
+
+@pytest.mark.parametrize("sentence, group", [
+    ("She was freed on 12 May; police said the KLA was probably behind the abduction.", "KLA"),
+    ('Officials said the raiders were "probably" ONLF members.', "ONLF"),
+    ('The army said two attackers were killed and blamed "suspected ADF elements".', "ADF"),
+])
+def test_a_group_named_with_probably_or_suspected_elements_is_the_perpetrator(sentence, group):
+    assert find_perpetrator(sentence)[0] == group
+
+
+def test_a_faction_of_a_named_front_blamed_names_the_front():
+    found = find_perpetrator("Police blamed a faction of the Oromo Liberation Front (OLF); the faction denied it.")
+    assert found == ("Oromo Liberation Front", 2)
+
+
+def test_probably_before_a_day_names_no_group():
+    assert find_perpetrator("The attack was probably on Monday, police said.") == (None, 0)
