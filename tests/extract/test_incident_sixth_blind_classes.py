@@ -231,3 +231,11 @@ def test_a_faction_of_a_named_front_blamed_names_the_front():
 
 def test_probably_before_a_day_names_no_group():
     assert find_perpetrator("The attack was probably on Monday, police said.") == (None, 0)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen seized two Turkish engineers from their car in Aba and shot their driver in the leg.",
+    "Robbers stabbed a guard in the shoulder at a warehouse in Onitsha.",
+])
+def test_one_person_shot_or_stabbed_in_a_limb_as_the_object_is_one_injured(text):
+    assert find_tolls(text)["injured"] == 1

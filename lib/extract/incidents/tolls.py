@@ -215,6 +215,10 @@ _DEFINITE_OBJECT = re.compile(
     r"\b(?:killing|killed|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|murdered|murdering|stabbed\s+to\s+death|gunned\s+down)"
     r"\s+(?:the|its|their)\s+((?:[a-z][\w'’-]*\s+)?" + _ONE_PERSON + r")\b(?<!s)(?![\w'’-]|\s+and\b(?!\s+(?:then\s+)?(?:took|fled|escaped|abducted|kidnapped|seized|stole|looted"
     r"|burned|torched|set|drove|made)\b)|\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:attackers|gunmen))")
+# "shot their driver in the arm", "stabbed a guard in the leg": one person wounded, the object of the verb
+_SHOT_ONE_IN_LIMB = re.compile(
+    r"\b(?:shot|stabbed|shooting|stabbing)\s+(?:the|their|his|her|its|a|an)\s+(?:[a-z][\w'’-]*\s+)?" + _ONE_PERSON
+    + r"\s+in\s+(?:the|both|his|her|one)\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?\b")
 _SUBJECT_OPEN = (r"(?:^\W*(?:(?:In|On|At|Later|Earlier|Overnight)\b[^,;]{0,40}?,?\s+)?|[;,]\s+(?:and\s+)?|\band\s+)"
                  r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|A|An|a|an)\s+")
 _WHO_CLAUSE = r"(?:\s*,\s+\d{1,3},)?(?:,?\s+(?:who|that)\b[^,;]{0,60}?,?)?"
@@ -771,6 +775,9 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
             out["injured"] = 1
     if out["injured"] is None and "condition" in clause and _ONE_IN_CONDITION.search(clause):
         out["injured"] = 1
+    if out["injured"] is None and " in " in clause and (low is None or "shot" in low or "stabbed" in low) \
+            and _SHOT_ONE_IN_LIMB.search(clause):
+        out["injured"] = 1  # "shot their driver in the arm": one wounded, the object of the verb
     if out["injured"] is None and " and " in clause and _AND_ONE_HURT.search(clause):
         out["injured"] = 1
     died = _ONE_DIED.search(clause) if low is None or "died" in low or "succumbed" in low or "pronounced" in low else None
