@@ -239,3 +239,17 @@ def test_probably_before_a_day_names_no_group():
 ])
 def test_one_person_shot_or_stabbed_in_a_limb_as_the_object_is_one_injured(text):
     assert find_tolls(text)["injured"] == 1
+
+
+@pytest.mark.parametrize("text, itype", [
+    ("Two classrooms were burned overnight at a primary school near Dori, police said.", "other"),
+    ("Four houses were set ablaze in a village outside Kaya on Sunday.", "other"),
+    ("A police patrol came under fire near the border town of Djibo on Tuesday; two officers were wounded.",
+     "armed_attack"),
+])
+def test_buildings_burned_in_the_passive_and_a_patrol_coming_under_fire_are_incidents(text, itype):
+    assert lead(text)["type"] == itype
+
+
+def test_a_plan_coming_under_attack_from_critics_is_still_words_not_fire():
+    assert all(x["type"] != "armed_attack" for x in incidents("The budget came under fire from opposition lawmakers in Accra."))
