@@ -102,6 +102,8 @@ def _find_incidents(text, mentions, published, sentences) -> list[dict]:
                 continue
             if not triggers.find_triggers(ctext):
                 continue
+            if current is not None and clauses.aside(ctext):
+                continue  # a reaction to the event or its victims' care: read below as a sentence about it
             if current is not None and current.type in ("kidnapping", "hijacking") and "found" in ctext:
                 found_dead = tolls.hostages_found_dead(ctext, current.victims)
                 if found_dead:
@@ -152,7 +154,8 @@ def _find_incidents(text, mentions, published, sentences) -> list[dict]:
                 touched_here.append(current)
         # sentences without a trigger still add tolls, nationality, a claim, or a date to the current incident
         if current is not None and current not in touched_here:
-            components = record.components(current, text, s, e, mentions, dateline_end, index, paragraph)
+            components = ([] if clauses.aside(sentence) else
+                          record.components(current, text, s, e, mentions, dateline_end, index, paragraph))
             if components:
                 incidents.extend(components)
                 continue

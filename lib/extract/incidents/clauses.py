@@ -73,3 +73,25 @@ def merge_clauses(text, clauses, pub):
             merged.append((cs, ce))
     return merged
 
+
+
+# "In Washington, the White House condemned the bombing": a reaction to the event told before, said somewhere else
+_REACTION = re.compile(
+    r"\b(?:condemned|condemning|condemns|denounced|denouncing|deplored|decried|mourned|expressed\s+(?:\w+\s+)?(?:condolences"
+    r"|sympathy|shock|outrage|concern|sorrow)\s+(?:over|at|about|for)|offered\s+(?:\w+\s+)?condolences\s+(?:over|for))\s+"
+    r"(?:the|this|that|these|those|its|both|saturday's|sunday's|monday's|tuesday's|wednesday's|thursday's|friday's)\s+", re.I)
+# "The two wounded officers were being treated at a hospital in Manama": the care of victims already counted
+_TREATMENT = re.compile(
+    r"^\W*(?:the|both|all|two|three|four|five|six|\d+)\s+(?:(?:of\s+the\s+)?[\w'’-]+\s+){0,3}?(?:were|was|are|is)\s+(?:still\s+|later\s+)?"
+    r"(?:being\s+)?(?:treated|cared\s+for|admitted)\s+(?:at|in)\b", re.I)
+_ASIDE_WORDS = ("condemn", "denounc", "deplor", "decried", "mourned", "condolences", "sympathy", "shock", "outrage",
+                "concern", "sorrow", "treated", "cared", "admitted")  # one is in every _REACTION and _TREATMENT
+
+
+def aside(ctext) -> bool:
+    """True when the clause reacts to the event told before ("the White House condemned the bombing") or tells how
+    its victims are cared for ("the wounded were being treated at ..."): no event of its own and not its place."""
+    low = ctext.lower()
+    if not any(w in low for w in _ASIDE_WORDS):
+        return False
+    return bool(_TREATMENT.search(ctext) or _REACTION.search(ctext))

@@ -56,14 +56,16 @@ _SAID_IT_DID = re.compile(
 _BLAMED = re.compile(r"\b(?:blamed|blames?|suspects?|accused|accuses|suspected(?=\s+(?:the\s+)?(?:[A-Z]|al-)))\s+(.+)$")
 _BLAME_WORDS = ("blame", "suspect ", "suspects ", "suspected ", "accuse")
 # "blamed fighters of Islamic State West Africa Province": the group the members belong to
-_MEMBERS_LEAD = re.compile(r"^\s*(?:(?:the|its)\s+)?(?:fighters|members|militants|elements|gunmen|cells|insurgents|loyalists|supporters)"
+_MEMBERS_LEAD = re.compile(r"^\s*(?:(?:the|its|a|an)\s+)?(?:fighters|members|militants|elements|gunmen|cells|insurgents|loyalists|supporters"
+                           r"|faction|wing|splinter\s+group|cell|unit|branch)"
                            r"\s+(?:of|from|loyal\s+to)\s+")
 _NAME = r"((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al|ul|e|de|du|[A-Z][\w'’\-]*|al-\w+))*)"
 # "That attack was also claimed by al-Shabaab"
 _CLAIMED_BY = re.compile(r"\b(?:was|were|been|is)\s+(?:also\s+|later\s+|quickly\s+)?claimed\s+by\s+(?:the\s+)?" + _NAME)
 # "authorities attributed the attack to TTP"
 _ATTRIBUTED = re.compile(r"\battributed\s+(?:(?:the|this|that|these|both)\s+)?(?:[\w'’-]+\s+){0,3}?to\s+(?:the\s+)?" + _NAME)
-_WAS_BEHIND = re.compile(r"\b(?:that\s+)?([^,;]+?)(?:,[^,]*,)?\s+(?:were|was)\s+(?:responsible|behind\s+(?:the|it))")
+_WAS_BEHIND = re.compile(r"\b(?:that\s+)?([^,;]+?)(?:,[^,]*,)?\s+(?:were|was)\s+(?:(?:probably|likely|possibly|most\s+likely)\s+)?"
+                         r"(?:responsible|behind\s+(?:the|it))")
 
 
 # "The SDF blamed Turkey", "the Syrian Democratic Forces blamed ...": an acronym or a name of several capitalised words
@@ -128,8 +130,10 @@ _HEDGED = re.compile(
     r"((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:of|for|the|al-\w+|wal-\w+|al|ul|e|de|du|[A-Z][\w'’\-]*))*(?:\s+\d{1,3}\b)?)")
 # "the raiders were suspected ADF rebels": a group named by its suspected members, with no deed after them
 _SUSPECTED_MEMBERS = re.compile(
-    r"\b(?i:suspected|alleged|presumed)\s+((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:[A-Z][\w'’\-]*|al-\w+)){0,3})\s+"
-    r"(?:rebels|fighters|militants|insurgents|jihadists|gunmen|militiamen|members)\b")
+    # "suspected ADF rebels", 'the kidnappers were "probably" GAM members': a group named by its hedged members
+    r"(?:\b(?i:suspected|alleged|presumed)|\b(?:were|was)\s+[\"“]?(?:probably|likely|possibly|most\s+likely)[\"”]?)\s+"
+    r"((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:[A-Z][\w'’\-]*|al-\w+)){0,3})\s+"
+    r"(?:rebels|fighters|militants|insurgents|jihadists|gunmen|militiamen|members|elements|cadres)\b")
 _BY_MEMBER = re.compile(
     r"\bby\s+(?:a|an|two|three|four|several|suspected|\d+)\s+((?:[A-Z][\w'’\-]*|al-\w+)(?:\s+(?:[A-Z][\w'’\-]*|al-\w+)){0,3})\s+"
     r"(?:members?|fighters?|militants?|gunm[ae]n|insurgents?|operatives?|commanders?|suicide\s+bombers?|bombers?)\b")
@@ -181,15 +185,26 @@ def hedged_perpetrator(sentence: str) -> str | None:
     """The group a sentence names with a hedge ("suspected members of X", "believed to be X fighters", "X was
     suspected") or as its agent's group ("by an X member"), when the name reads as a group's."""
     hedged = any(w in sentence for w in ("uspect", "lleged", "resumed", "believed", "thought", "said to", " by a", "ly members",
-                                         "ly fighters", "ly militants", "ly elements", "marks of", "work of"))
+                                         "ly fighters", "ly militants", "ly elements", "marks of", "work of",
+                                         "probabl", "likely", "possibly"))
     by, suspected = " by " in sentence, "suspected" in sentence
     for rx, needed in ((_HEDGED, hedged), (_BY_MEMBER, by), (_SUSPECTED_SUBJECT, suspected), (_SUSPECTED_MEMBERS, hedged)):
         m = rx.search(sentence) if needed else None
         if m:
             np = _group_name(re.sub(r"\s+(?:fighters|militants|gunmen|members|insurgents)$", "", m.group(1)))
+            if np is None and _GROUP_APPOSITIVE.match(sentence, m.end(1)):
+                np = _clean_np(m.group(1))  # "the hallmarks of Saraya al-Ashtar, a militant group": told it is one
             if np:
                 return np
     return None
+
+
+# "X, a militant group that ...", "X, an outlawed armed organisation": the name said to be a group's
+_GROUP_APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:group|organi[sz]ation|movement|militia|faction"
+                               r"|outfit|network)\b")
+# "accused Iran of arming such groups": a patron's help, not the deed; the patron is not the perpetrator
+_PATRONAGE = re.compile(r"^[^,;]{0,40}?\bof\s+(?:arming|funding|financing|backing|supporting|sponsoring|training|harbou?ring"
+                        r"|sheltering|equipping|supplying|aiding)\b")
 
 
 def find_perpetrator(sentence: str) -> tuple[str | None, int]:
@@ -270,6 +285,8 @@ def _find_perpetrator(sentence: str) -> tuple[str | None, int]:
         if m and (_AUTHORITY.search(clause[: m.start()]) or _NAMED_BLAMER.search(clause[: m.start()])
                   or re.search(r"\b(?:[Tt]he|[A-Z][\w'’-]+)\s+(?:army|military)\s+(?:has\s+|had\s+|also\s+|later\s+)?$", clause[: m.start()])):
             obj = _MEMBERS_LEAD.sub("", m.group(1))
+            if " of " in obj and _PATRONAGE.match(obj):
+                continue
             first = obj.split(",")[0]
             np = None
             head = _NP_HEAD.match(first)

@@ -19,6 +19,11 @@ class Incident:
         return Incident(**{**self.__dict__, **changes})
 
 
+# "Police said they had killed two suspected dacoits", "troops shot dead three kidnappers": the security forces' deed
+_FORCES_KILLED = re.compile(r"\b(?:[Pp]olice|troops|soldiers|security\s+forces|the\s+army|commandos|rangers|officers)\b[^.;]{0,40}?"
+                            r"\b(?:killed|shot\s+dead|gunned\s+down)\b")
+
+
 def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anchor_month=False) -> Incident | None:
     """The incident text[cs:ce] (a clause of the sentence text[s:e]) reports, or None when it has no trigger."""
     clause = text[cs:ce]
@@ -28,6 +33,8 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
     itype, strength = triggers.type_of(trig)
     if itype == "armed_attack" and tolls.named_official_killed(clause):
         itype = "assassination"  # the targeted killing of a named official, elder or leader
+    if itype == "hijacking" and triggers.crew_taken(trig, clause):
+        itype = "kidnapping"  # "boarded a fishing trawler ... and took three crew members away": the people were the prize
     # reference for month names in a "came ... after" clause is the anchor event, not the publication
     date, precision = event_dates.clause_date(clause, cs, dateline_end, pub, anchor_ref, anchor_month)
     operation = triggers.is_operation(trig)
@@ -37,6 +44,8 @@ def build(text, cs, ce, s, e, mentions, pub, dateline_end, anchor_ref=None, anch
         figures["deadly"] = True  # the event still stands as one the story counts among the deadly
     if figures["victims"] is None and itype in ("kidnapping", "hijacking"):
         figures["victims"] = tolls.hostages(clause)
+    if figures["attackers_killed"] and itype in ("kidnapping", "hijacking") and _FORCES_KILLED.search(clause):
+        figures["attackers_killed"] = None  # "Police said they had killed two suspected dacoits and freed ...": the rescue's
     killed, injured = figures["killed"], figures["injured"]
     if itype == "other" and not operation and (killed or injured) and triggers.kills_and_burns(trig):
         itype = "armed_attack"  # "executed a teacher and then set fire to the school": the killing is the event's kind
@@ -208,8 +217,9 @@ def follow_up(cur, text, s, e, mentions, pub, dateline_end) -> None:
         cur.local = True
     if adopted and victims.calls_victims_foreign(sentence):
         cur.foreign = True
-    if cur.site is None or sites.kind_rank(cur.site) <= sites.SITE_KIND_RANK["admin1"]:
-        # "... in northern Benin." then "The post, at Malanville, ...": the sentence tells where it was
+    if (cur.site is None or sites.kind_rank(cur.site) <= sites.SITE_KIND_RANK["admin1"]) and not clauses.aside(sentence):
+        # "... in northern Benin." then "The post, at Malanville, ...": the sentence tells where it was (not where
+        # its victims were treated or its news was condemned)
         cur.site = sites.narrowing_site(text, mentions, s, e, dateline_end, cur.site) or cur.site
     if not cur.date or getattr(cur, "soft_date", False):
         date, precision = event_dates.sentence_date(sentence, s, dateline_end, pub)

@@ -106,7 +106,10 @@ _KILL_PASSIVE = re.compile(
     r"|perished|slain|murdered|beheaded|executed|lynched)\b", re.I)
 _INJ_PASSIVE = re.compile(
     r"^(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|been|also|reportedly|seriously|critically|slightly|badly)\s+)*"
-    r"(?:wounded|injured|hurt|stabbed(?!\s+to\s+death|\s+or\s)|slashed|grazed)\b", re.I)
+    r"(?:wounded|injured|hurt|stabbed(?!\s+to\s+death|\s+or\s)|slashed|grazed"
+    # "Two men were taken to hospital after being stabbed": the wound told by where they were taken
+    r"|(?:taken|rushed|admitted|airlifted|flown)\s+to\s+(?:a\s+|the\s+)?hospital\s+after\s+being\s+(?:[a-z]+\s+and\s+)?"
+    r"(?:stabbed|shot|slashed|attacked|beaten|assaulted|wounded|injured|hurt|hit|knifed)(?!\s+(?:to\s+death|dead)))\b", re.I)
 _KILL_ACTIVE = re.compile(
     r"\b(?:killing|killed|kills|kill|shooting\s+dead|shot\s+dead|shot\s+and\s+killed|massacring|massacred|murdering|murdered"
     r"|stabbing\s+to\s+death|claimed\s+the\s+lives\s+of|beheading|beheaded|executing|executed|lynching|lynched)\s+$", re.I)
@@ -120,7 +123,7 @@ _TOLL_RISE = re.compile(
 _ATTACKER_NOUN = re.compile(
     r"^(?:\s*(?:of\s+the\s+|of\s+them|suspected\s+|alleged\s+|heavily\s+armed\s+|armed\s+|other\s+|the\s+))*\s*"
     r"(?:attackers?|militants?|assailants?|gunm[ae]n|bombers?|insurgents?|fighters?|terrorists?|suspects?|hijackers?"
-    r"|kidnappers?|rebels?|jihadists?|perpetrators?)\b", re.I)
+    r"|kidnappers?|rebels?|jihadists?|perpetrators?|dacoits?|bandits?|robbers?|abductors?|raiders?|pirates?|gangsters?)\b", re.I)
 # "the army later gave a toll of seven", "put the toll at 12": a figure given as the toll (a revision unless a first one)
 _GAVE_TOLL = re.compile(rf"\b(?:gave|give|gives|put|puts|set|sets|issued)\s+(?:a|the|an)\s+(?:final\s+|revised\s+|new\s+|higher\s+"
                         rf"|official\s+)?(?:death\s+)?toll\s+(?:of|at)\s+(?:{QUAL})?({NUM})\b", re.I)
@@ -131,16 +134,20 @@ _NOT_COUNT = re.compile(
 AMONG_DEAD = re.compile(r"\bamong\s+the\s+(?:dead|killed|wounded|injured|victims|casualties)\b", re.I)
 _DISTRACT_BEFORE = re.compile(r"\b(?:first|initially|originally|earlier|previously)\s+(?:given|put|reported|estimated|said)?\s*(?:as|at)?\s*$", re.I)
 _NEGATION = re.compile(
-    r"\bno\s+(?:casualties|one|deaths|injuries|fatalities)\s+(?:were|was|has\s+been|have\s+been)?\s*(?:reported|hurt|injured|killed|harmed|caused)?"
-    r"|\bno\s+(?:one|body)\s+was\s+(?:hurt|injured|killed|harmed)|\bnobody\s+was\s+(?:hurt|injured|killed|harmed)"
+    r"\bno\s+(?:casualties|one(?!\s+else)|deaths|injuries|fatalities)\s+(?:were|was|has\s+been|have\s+been)?\s*(?:reported|hurt|injured|killed|harmed|caused)?"
+    r"|\bno\s+(?:one|body)\s+(?:else\s+)?was\s+(?:hurt|injured|killed|harmed)|\bnobody\s+(?:else\s+)?was\s+(?:hurt|injured|killed|harmed)"
     r"|\bwithout\s+(?:causing\s+)?(?:casualties|injuries)|\bthere\s+were\s+no\s+(?:other\s+)?(?:casualties|injuries|deaths)"
     r"|\bcaused\s+no\s+(?:casualties|injuries)"
     r"|\b(?:were|was)\s+(?:all\s+)?(?:unharmed|unhurt|unscathed)|\b(?:escaped|released|freed|found|rescued)\s+(?:\w+\s+)?(?:unharmed|unhurt|unscathed)"
     r"|\bno\s+(?:other\s+)?(?:casualties|injuries|deaths|fatalities)\b"
     # "None of the passengers was hurt"
-    r"|\bnone\s+of\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:was|were)\s+(?:hurt|injured|harmed)", re.I)
+    r"|\bnone\s+of\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:was|were)\s+(?:hurt|injured|harmed)"
+    # "his wife and children, none of whom was hurt"; "The driver escaped without injury": alive and unhurt
+    r"|\bnone\s+of\s+(?:whom|them)\s+(?:was|were)\s+(?:hurt|injured|harmed)"
+    r"|\b(?:escaped|emerged|walked\s+away)\s+without\s+(?:any\s+|serious\s+)?(?:injury|injuries|harm|a\s+scratch)", re.I)
 # "His nephew, who was with him, was not hurt", "The driver was not injured": the one person with the victim unhurt
-_ONE_UNHURT = re.compile(r"^\W*(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*(?:,\s+(?:who|a|an)\s+[^,;]{1,60},)?"
+_ONE_UNHURT = re.compile(r"(?:^\W*|,\s+and\s+|;\s+)(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|An?)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w'’-]*"
+                         r"(?:\s+who\s+(?:was|were)\s+with\s+(?:him|her|them)|,\s+(?:who|a|an)\s+[^,;]{1,60},)?"
                          r"\s+(?:was|were)\s+not\s+(?:hurt|injured|harmed)\b")
 # "... who was shot in the stomach died at the hospital": the one hurt then died
 _THEN_DIED = re.compile(r"\s*(?:later\s+|also\s+|subsequently\s+)?(?:died|succumbed)\b")
@@ -169,7 +176,7 @@ _ONE_PASSIVE = re.compile(
     r"(?:(?:also|later|reportedly|critically|seriously|badly|fatally)\s+)?(killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down"
     r"|stabbed\s+to\s+death|beaten\s+to\s+death|murdered|wounded|injured|hurt"
     r"|(?:shot|stabbed)\s+and\s+(?:wounded|injured|hurt)|(?:shot|grazed|hit|wounded|stabbed)\s+in\s+(?:the|both|his|her|one)\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?"
-    r"|stabbed(?!\s+(?:to\s+death|and\s+killed))|grazed|slashed)\b")
+    r"|stabbed(?!\s+(?:to\s+death|and\s+killed))|grazed|slashed|(?:punched|beaten|kicked|attacked)\s+and\s+(?:slashed|stabbed))\b")
 # "Two people were killed and a guard was wounded": after "and", a second subject of its own passive verb
 _AND_SUBJECT = re.compile(r"\b(?:were|was)\s+(?:[a-z]+\s+){0,2}?(?:killed|wounded|injured|hurt|shot|stabbed|dead)\b"
                           r"[^,;]{0,60}?,?\s+and\s+$")
@@ -196,16 +203,22 @@ _WHERE_FROM = r"(?:\s+(?:of|at|from)\s+(?:a|an|the)\s+[^,;.]{1,60}?)?"
 # "On 4/24/2011 the officer was killed", "The driver was wounded": one person, named by a definite singular noun
 _ONE_PERSON = (r"(?:officer|policeman|policewoman|constable|soldier|guard|man|woman|boy|girl|child|driver|teacher|engineer"
                r"|journalist|doctor|nurse|worker|student|civilian|passenger|elder|judge|priest|imam|trader|shopkeeper"
-               r"|businessman|farmer|shepherd|resident|victim|teenager|youth|clerk|cashier|vendor|herder|pastor|motorist|" + "|".join(rules.words("office_words")) + r")")
+               r"|businessman|farmer|shepherd|resident|victim|teenager|youth|clerk|cashier|vendor|herder|pastor|motorist|skipper|captain"
+               r"|crewman|fisherman|pilot|" + "|".join(rules.words("office_words")) + r")")
 _DEFINITE_ONE = re.compile(
     r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?\s*(?:—|–|--)\s*)?"  # a dateline
     r"(?:(?:In|On|At|Later|Earlier|Overnight)\b[^,;]{0,30}?,?\s+)?[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}?" + _ONE_PERSON
-    + _WHERE_FROM + r"(?:,\s+who\s+[^,;]{1,80},)?\s+was\s+(?:(?:also|later|critically|seriously|badly|slightly|fatally|reportedly)\s+)?"
+    + _WHERE_FROM + r"(?:,\s+(?:who|a|an)\s+[^,;]{1,80},)?\s+was\s+(?:(?:also|later|critically|seriously|badly|slightly|fatally|reportedly)\s+)?"
     r"(killed|shot\s+dead|murdered|gunned\s+down|stabbed\s+to\s+death|found\s+dead|wounded|injured|hurt)\b")
 # "killing the driver", "shot dead the shopkeeper": one person, the definite object of a verb of killing
 _DEFINITE_OBJECT = re.compile(
     r"\b(?:killing|killed|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|murdered|murdering|stabbed\s+to\s+death|gunned\s+down)"
-    r"\s+the\s+((?:[a-z][\w'’-]*\s+)?" + _ONE_PERSON + r")\b(?<!s)(?![\w'’-]|\s+and\b|\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:attackers|gunmen))")
+    r"\s+(?:the|its|their)\s+((?:[a-z][\w'’-]*\s+)?" + _ONE_PERSON + r")\b(?<!s)(?![\w'’-]|\s+and\b(?!\s+(?:then\s+)?(?:took|fled|escaped|abducted|kidnapped|seized|stole|looted"
+    r"|burned|torched|set|drove|made)\b)|\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:attackers|gunmen))")
+# "shot their driver in the arm", "stabbed a guard in the leg": one person wounded, the object of the verb
+_SHOT_ONE_IN_LIMB = re.compile(
+    r"\b(?:shot|stabbed|shooting|stabbing)\s+(?:the|their|his|her|its|a|an)\s+(?:[a-z][\w'’-]*\s+)?" + _ONE_PERSON
+    + r"\s+in\s+(?:the|both|his|her|one)\s+(?:\w+\s+)?(?:arm|leg|shoulder|chest|back|stomach|head|hand|foot|neck|hip|thigh)s?\b")
 _SUBJECT_OPEN = (r"(?:^\W*(?:(?:In|On|At|Later|Earlier|Overnight)\b[^,;]{0,40}?,?\s+)?|[;,]\s+(?:and\s+)?|\band\s+)"
                  r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|A|An|a|an)\s+")
 _WHO_CLAUSE = r"(?:\s*,\s+\d{1,3},)?(?:,?\s+(?:who|that)\b[^,;]{0,60}?,?)?"
@@ -235,7 +248,7 @@ _ONE_DIED = re.compile(
 _FREED = re.compile(r"\b(?:kidnapped|abducted|seized|taken\s+hostage)\b[^.;]{0,100}?\b(?:and|but)\s+(?:was\s+|were\s+)?"
                     r"(?:later\s+|eventually\s+|all\s+)?(?:freed|released|rescued)\b")
 # which of _ONE_PASSIVE's verbs leave the one victim alive
-_ONE_HURT = re.compile(r"(?:wounded|injured|hurt)$|^(?:shot|grazed|hit|wounded|stabbed)\s+in\b|^(?:stabbed|grazed|slashed|beaten)$")
+_ONE_HURT = re.compile(r"(?:wounded|injured|hurt|\band\s+slashed|\band\s+stabbed)$|^(?:shot|grazed|hit|wounded|stabbed)\s+in\b|^(?:stabbed|grazed|slashed|beaten)$")
 # "In January, a man was shot dead": a time or place before the clause's subject
 # "11/6/19 — Kaspiysk: a trader was shot dead", "Tral, Pulwama district: ...": a log entry's date and place heading
 _LEAD_PHRASE = re.compile(r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?\s*(?:—|–|--)\s*"
@@ -545,9 +558,14 @@ def revised_tolls(clause: str, count_attackers: bool) -> dict | None:
     return out
 
 
+# a log entry's date written with a month's name or numeral: "14-Mar-09", "7.IX.2003", "5th Oct 2012", "2011 Feb 03",
+# "Mar 4 '11"
+_ENTRY_DATE = (r"\d{1,4}[./-](?:[A-Za-z]{3,4}|[IVX]{1,4})[./-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
+               r"|\d{4}\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+['’]?\d{2,4}")
 # "KAMPALA, June 3 — ", "03/05/15 — Gulu: ", "2015-05-03 — Lira, Oyam district: ": a dateline or a log entry's date and
 # place heading the clause; the subject the figures are read from comes after it
-_HEADING = re.compile(r"^\s*(?:(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?|(?:[A-Za-z]{3}\.?\s+)?\d[\d./-]{3,9})"
+_HEADING = re.compile(r"^\s*(?:(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?|(?:[A-Za-z]{3}\.?\s+)?\d[\d./-]{3,9}"
+                      r"|" + _ENTRY_DATE + r")"
                       r"\s*(?:—|–|--)|(?:[A-Za-z]{3}\.?\s+)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*:)"
                       r"\s*(?:[A-ZÀ-Þ][^:;.—–\n]{0,60}:\s+)?(?=[A-Z\"“])")
 
@@ -757,6 +775,9 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
             out["injured"] = 1
     if out["injured"] is None and "condition" in clause and _ONE_IN_CONDITION.search(clause):
         out["injured"] = 1
+    if out["injured"] is None and " in " in clause and (low is None or "shot" in low or "stabbed" in low) \
+            and _SHOT_ONE_IN_LIMB.search(clause):
+        out["injured"] = 1  # "shot their driver in the arm": one wounded, the object of the verb
     if out["injured"] is None and " and " in clause and _AND_ONE_HURT.search(clause):
         out["injured"] = 1
     died = _ONE_DIED.search(clause) if low is None or "died" in low or "succumbed" in low or "pronounced" in low else None
@@ -787,7 +808,7 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
     if negation:
         neg = negation.group(0).lower()
         # "nobody was hurt" and "no one was harmed" also mean nobody died; "no one was injured" speaks of injuries only
-        if out["killed"] is None and not re.search(r"injur", neg):
+        if out["killed"] is None and (not re.search(r"injur", neg) or neg.startswith(("escaped", "emerged", "walked"))):
             out["killed"] = 0
         if out["injured"] is None and not re.search(r"death|killed|fatalit", neg):
             out["injured"] = 0
@@ -858,7 +879,10 @@ _BODIES_FOUND = re.compile(
     r"\b(?:(his|her)\s+(?:[\w'’-]+\s+)?body|(their|the\s+[\w'’-]+(?:['’]s?)?)\s+(?:[\w'’-]+\s+)?bod(?:y|ies)|(bodies))\b[^.;]{0,80}?"
     r"\b(?:was|were|had\s+been|have\s+been)\s+"
     r"(?:later\s+)?(?:found|discovered|recovered|dumped)\b"
-    r"|\b(he|she|they)\s+(?:was|were)\s+(?:later\s+)?found\s+(?:dead|beheaded|killed|shot\s+dead|executed|murdered|hanged)\b", re.I)
+    r"|\b(he|she|they)\s+(?:was|were)\s+(?:later\s+)?found\s+(?:dead|beheaded|killed|shot\s+dead|executed|murdered|hanged)\b"
+    # "One was freed; the body of the other was found in a river": one of those taken
+    r"|\b(?P<one>the\s+body\s+of\s+(?:the\s+other|the\s+second|the\s+third|one(?:\s+of\s+them)?|the\s+[\w'’-]+))\s+"
+    r"(?:was|had\s+been|has\s+been)\s+(?:later\s+)?(?:found|discovered|recovered|dumped)\b", re.I)
 
 
 def hostages_found_dead(sentence: str, victims: str | None) -> int | None:
@@ -867,7 +891,7 @@ def hostages_found_dead(sentence: str, victims: str | None) -> int | None:
     m = _BODIES_FOUND.search(sentence)
     if not m:
         return None
-    if m.group(1) or (m.group(4) or "").lower() in ("he", "she"):
+    if m.group(1) or m.group("one") or (m.group(4) or "").lower() in ("he", "she"):
         return 1
     count = parse_number(victims.split()[0]) if victims else None
     return count or 1

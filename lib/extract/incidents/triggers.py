@@ -304,3 +304,15 @@ def is_vague(clause: str, killed, injured, date, precision) -> bool:
     if vague and (killed or injured) and date and precision in ("day", "month"):
         return False
     return vague
+
+
+# a small boat, whose crew carried off makes the boarding a kidnapping
+_SMALL_BOAT = re.compile(r"\b(?:trawler|fishing\s+(?:boat|vessel)|boat|speedboat|dhow|yacht|launch|tugboat)s?\b", re.I)
+
+
+def crew_taken(trig, clause) -> bool:
+    """True when a clause whose strongest triggers name both a hijacking and a kidnapping tells of a small boat
+    boarded and its people taken away ("boarded a fishing trawler ... and took three crew members away")."""
+    strength = max(s for *_, s in trig)
+    kinds = {t for _, _, t, s in trig if s == strength}
+    return "kidnapping" in kinds and bool(_SMALL_BOAT.search(clause))
