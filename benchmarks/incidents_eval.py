@@ -33,7 +33,7 @@ from lib.geo import km
 
 # Every incident corpus with gold: the shared development articles and the project's own.
 GOLD_CORPORA = [corpora.INCIDENTS, corpora.ARTICLES, corpora.BLIND, corpora.HELDOUT] + [
-    corpora.ROOT / "benchmarks" / f"articles_{style}" for style in ("wire", "local", "summaries", "blind2", "blind3", "blind4", "blind5", "blind6")]
+    corpora.ROOT / "benchmarks" / f"articles_{style}" for style in ("wire", "local", "summaries", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")]
 
 
 def tokens(s: str) -> set[str]:
