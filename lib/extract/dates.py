@@ -566,6 +566,40 @@ def _offset(rd: date, rp: str, count_token, unit, direction):
 _BACKWARD = re.compile(r"\b(?:earlier|before)\b", re.I)
 
 
+# A log entry's date heading in any order of day, month name (or Roman numeral) and year, with or without
+# separators: "2020-Jun-03", "Nov-04-2019", "03NOV18", "05 Aug 23", "2004 Dec 02", "3.VIII.2002". Read only where
+# a line opens with it and a dash or colon follows, so "05 Aug 23" can only be a date.
+_HEADING_TOKEN = r"(?:\d{1,4}(?:st|nd|rd|th)?|[A-Za-z]{3,9}\.?|[IVX]{1,4}|['’]\d{2})"
+HEADING_DATE = rf"{_HEADING_TOKEN}(?:(?:[ ./\-]|,\s?)?{_HEADING_TOKEN}){{2}}(?=\s*(?:—|–|--|:))"
+_HEADING_DATE = re.compile(HEADING_DATE)
+_HEADING_PARTS = re.compile(r"\d+|[A-Za-z]+|['’]\d+")
+
+
+def heading_date(head: str) -> tuple[str, int] | None:
+    """('YYYY-MM-DD', end) of the log-entry date that head opens with, or None: one month (a name, or a Roman
+    numeral) and two numbers; a four-digit number or one above 31 is the year, else the last number is."""
+    m = _HEADING_DATE.match(head)
+    if m is None:
+        return None
+    parts = [p for p in _HEADING_PARTS.findall(m.group(0)) if p.lower() not in ("st", "nd", "rd", "th")]
+    months = [p for p in parts if not p[-1].isdigit()]
+    numbers = [p for p in parts if p[-1].isdigit()]
+    if len(months) != 1 or len(numbers) != 2:
+        return None
+    month = _MONTHS.get(months[0].lower()) or _ROMAN_MONTHS.get(months[0])
+    if month is None:
+        return None
+    values = [int(n.lstrip("'’")) for n in numbers]
+    long = [i for i, n in enumerate(numbers) if len(n.lstrip("'’")) == 4 or int(n.lstrip("'’")) > 31]
+    if len(long) > 1:
+        return None
+    year_at = long[0] if long else 1
+    if numbers[1 - year_at][:1] in "'’":
+        return None  # "'09" is a year, never a day
+    d = _safe_date(_full_year(numbers[year_at]), month, values[1 - year_at])
+    return (d.isoformat(), m.end()) if d else None
+
+
 def find_dates(text: str, published=None, reference=None) -> list[DateExpr]:
     """Every date expression in text, in order, resolved against published (a date or 'YYYY-MM-DD').
 

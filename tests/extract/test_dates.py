@@ -202,3 +202,21 @@ def test_written_formats_with_month_names_or_roman_months_are_absolute_days(text
                                   "A score of 2004 Dec was logged.", "re-X-2002 files", "Gate 3-Mayfair-08 opened."])
 def test_near_misses_of_those_formats_are_not_days(text):
     assert [d for d in find_dates(text) if d.precision == "day"] == []
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("2018-Feb-07 — Kumba", "2018-02-07"), ("Feb-07-2018: Kumba", "2018-02-07"), ("07FEB18 — Kumba", "2018-02-07"),
+    ("07 Feb 18 — Kumba", "2018-02-07"), ("2018 Feb 7 — Kumba", "2018-02-07"), ("7.II.2018 — Kumba", "2018-02-07"),
+    ("Feb 7 '18 — Kumba", "2018-02-07"), ("7th February 2018: Kumba", "2018-02-07"),
+])
+def test_a_log_heading_reads_day_month_and_year_in_any_order(head, expected):
+    from lib.extract.dates import heading_date
+    assert heading_date(head)[0] == expected
+
+
+@pytest.mark.parametrize("head", ["Gunmen shot dead — Kumba", "The Army Day — Kumba", "12 Feb — Kumba",
+                                  "Feb 12 was quiet", "31 Feb 2018 — Kumba", "2018 1999 Feb — Kumba",
+                                  "Route 66 Feb — Kumba"])
+def test_what_is_not_a_whole_date_heads_no_entry(head):
+    from lib.extract.dates import heading_date
+    assert heading_date(head) is None

@@ -179,3 +179,22 @@ def test_the_day_first_reading_ends_with_its_block_even_when_the_block_raises():
         with reading_day_first(False):
             assert resolve("05/03/2021", PUB) == ("2021-05-03", "day")
         assert resolve("05/03/2021", PUB) == ("2021-03-05", "day")
+
+
+@pytest.mark.parametrize("openers, dates", [
+    (("2018-Feb-07 —", "2018-Feb-19 —", "2018-Mar-02 —"), ["2018-02-07", "2018-02-19", "2018-03-02"]),
+    (("Feb-07-2018:", "Feb-19-2018:", "Mar-02-2018:"), ["2018-02-07", "2018-02-19", "2018-03-02"]),
+    (("07FEB18 —", "19FEB18 —", "02MAR18 —"), ["2018-02-07", "2018-02-19", "2018-03-02"]),
+    (("Wed 07 Feb 18 —", "Mon 19 Feb 18 —", "Fri 02 Mar 18 —"), ["2018-02-07", "2018-02-19", "2018-03-02"]),
+    (("7 Feb, 2018 —", "19 Feb, 2018 —", "2 Mar, 2018 —"), ["2018-02-07", "2018-02-19", "2018-03-02"]),
+])
+def test_a_log_opened_by_day_month_and_year_in_any_order_and_spacing_is_a_log(openers, dates):
+    found = extract(_log(openers), PUB)["incidents"]
+    assert [i["date"] for i in found] == dates
+
+
+@pytest.mark.parametrize("opener", ["Sat 05 Aug 23 — Dessie:", "03NOV18 — Tacloban:", "Nov-04-2019 — Bamenda:"])
+def test_a_named_victim_after_any_written_entry_date_is_counted(opener):
+    text = "\n\n".join(["Incident log", f"{opener} Gunmen shot dead Tesfaye Alemu, a district official, at his gate.",
+                        "2019-11-20 — Kumba: A bomb wounded three traders at a market."])
+    assert extract(text, PUB)["incidents"][0]["killed"] == 1

@@ -66,6 +66,7 @@ def _find_incidents(text, mentions, published, sentences) -> list[dict]:
     lead_start = body[0][0]
     dateline_mention = next((m for m in mentions if lead_start <= m["start"] < dateline_end), None)
     entry_openers = layout.entry_openers(text, body)
+    misread_headings = layout.misread_headings(text, entry_openers, pub)
     entry_date = None  # the date of the log entry being read: its events' date when they state none
 
     incidents: list[record.Incident] = []
@@ -131,6 +132,8 @@ def _find_incidents(text, mentions, published, sentences) -> list[dict]:
                 inc.unconfirmed_fire, inc.strength = False, 2  # "A fire destroyed ... Police said it was set deliberately"
             if entry_date and not inc.date:
                 inc.date, inc.precision = entry_date
+            elif (s, e) in misread_headings and inc.date in misread_headings[(s, e)]:
+                inc.date, inc.precision = entry_date  # "Sat 05 Aug 23 —" read as 23 August: the heading's own date
             new = record.starts_new_incident(inc, current, ctext, index)
             if new and not inc.date and current is not None and current.date and clauses.own_place_event(ctext):
                 # "..., while in Tank district gunmen shot dead a policeman": the same time as the clause before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lib.extract.dates import find_dates
+from lib.extract.dates import find_dates, heading_date
 
 UPPER = "A-ZÀ-ÖØ-Þ"  # capitals with accents too: "BOGOTÁ", "SÃO PAULO"
 DATELINE = re.compile(rf"^\s*([{UPPER}][{UPPER}'’.\-]+(?:\s+[{UPPER}][{UPPER}'’.\-]+)*(?![\w])[^—–\n]{{0,60}}?)\s*(?:—|–|--)\s*")
@@ -72,4 +72,23 @@ def entry_openers(text: str, spans) -> dict:
         if first is not None and first.start == 0 and first.precision == "day" and first.kind == "absolute" \
                 and _ENTRY_TAIL.match(head, lead + first.end):
             out[(s, e)] = (first.date, first.precision)
+        elif (written := heading_date(head[lead:])) is not None:  # "03NOV18 —", "Sat 05 Aug 23 —", "Nov-04-2019:"
+            out[(s, e)] = (written[0], "day")
     return out if len(out) >= 2 else {}
+
+
+def misread_headings(text: str, openers: dict, published) -> dict:
+    """(start, end) of each entry opened by a date that find_dates misreads and heading_date reads -> the dates
+    find_dates reads inside that heading instead ("Aug 23" in "Sat 05 Aug 23 —"): an incident dated so takes the
+    heading's date."""
+    out = {}
+    for (s, e), (day, _precision) in openers.items():
+        head = text[s: min(e, s + 48)]
+        lead = _ENTRY_LEAD.match(head).end()
+        first = next(iter(find_dates(head[lead:])), None)
+        if first is not None and first.start == 0 and first.kind == "absolute":
+            continue  # read by find_dates itself
+        written = heading_date(head[lead:])
+        if written is not None:
+            out[(s, e)] = {d.date for d in find_dates(head[: lead + written[1]], published) if d.date and d.date != day}
+    return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from lib.extract import rules
+from lib.extract.dates import HEADING_DATE
 from lib.extract.incidents import folding
 
 
@@ -565,7 +566,7 @@ _ENTRY_DATE = (r"\d{1,4}[./-](?:[A-Za-z]{3,4}|[IVX]{1,4})[./-]\d{2,4}|\d{1,2}(?:
 # "KAMPALA, June 3 — ", "03/05/15 — Gulu: ", "2015-05-03 — Lira, Oyam district: ": a dateline or a log entry's date and
 # place heading the clause; the subject the figures are read from comes after it
 _HEADING = re.compile(r"^\s*(?:(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)*\b[^—–\n]{0,60}?|(?:[A-Za-z]{3}\.?\s+)?\d[\d./-]{3,9}"
-                      r"|" + _ENTRY_DATE + r")"
+                      r"|" + _ENTRY_DATE + r"|(?:[A-Za-z]{3}\.?\s+)?" + HEADING_DATE + r")"
                       r"\s*(?:—|–|--)|(?:[A-Za-z]{3}\.?\s+)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*:)"
                       r"\s*(?:[A-ZÀ-Þ][^:;.—–\n]{0,60}:\s+)?(?=[A-Z\"“])")
 
