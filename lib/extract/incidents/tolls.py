@@ -276,6 +276,13 @@ _MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b")
 _PASSIVE_WORDS = (r"\b(?:were|was|have|had|has|are|been|also|killed|dead|died|shot|stabbed|hacked|beaten|burned|burnt|crushed"
                   r"|lost|perished|slain|murdered|beheaded|executed|lynched|wounded|injured|hurt|reportedly|seriously|critically|slightly|badly|confirmed"
                   r"|reported|later|all)\b")
+# the object of an active verb of killing after its subject's figure: "shot dead a village chief", "killed the
+# driver", "murdered Ali Khan" (not a weekday or month: "Two soldiers killed Tuesday" is a headline's passive)
+_ACTIVE_OBJECT = re.compile(
+    r"\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|In|On|At|Near|After|When)\b)[A-Z][a-z]+)\b")
+_AUXILIARY = re.compile(r"(?:were|was|have|had|has|are|been)\b", re.I)
 _PASSIVE_WINDOW = re.compile(r"^((?:\s*[\w'’-]+){0,6}?)\s*(?=" + _PASSIVE_WORDS + ")")
 _PASSIVE_WORD = re.compile(_PASSIVE_WORDS)
 _WORDISH_RUN = re.compile(r"[\s\w'’-]*")
@@ -691,6 +698,9 @@ def _clause_tolls(clause: str, low: str | None, count_attackers: bool) -> dict:
                 gap = window.group(1)
                 if re.search(r"[,;]|\band\b|\bwho\b|\bwhich\b|\bthat\b", gap):
                     window = None
+                elif _KILL_PASSIVE.match(rest) and _ACTIVE_OBJECT.match(rest, _KILL_PASSIVE.match(rest).end()) \
+                        and not _AUXILIARY.match(rest):
+                    continue  # "two men on a motorcycle shot dead a village chief": the killers, not the killed
                 elif _KILL_PASSIVE.match(rest):
                     kind = "killed"
                 elif _INJ_PASSIVE.match(rest):
