@@ -49,6 +49,7 @@ _NE_COUNTRY = {"US": "USA", "CA": "CAN", "AU": "AUS", "BR": "BRA"}
 _NE_AUSTRALIA = {"QLD": "QL", "NSW": "NS", "VIC": "VI", "TAS": "TS", "ACT": "CT"}
 
 CITY_MIN_POPULATION = 100_000
+MAJOR_CITY_POPULATION = 500_000  # a city a curated place of its name must not hide
 
 
 
@@ -517,9 +518,12 @@ def _build() -> dict:
                 n = n.strip()
                 key = normalize_key(n)
                 # a curated name takes the key over from small package places and alternate names;
-                # countries and regions that bear it as their own name stay candidates
+                # countries, regions and major cities that bear it as their own name stay candidates (a curated
+                # county of England named Surrey leaves Surrey, British Columbia, a city of 570,000, to its context)
                 b.names[key] = {i: p for i, p in b.names.get(key, {}).items()
-                                if i in curated_ids or (p and b.records[i].kind in ("country", "admin1"))}
+                                if i in curated_ids or (p and (b.records[i].kind in ("country", "admin1")
+                                                               or b.records[i].kind == "city"
+                                                               and b.records[i].population >= MAJOR_CITY_POPULATION))}
                 b.name(idx, n, True)
 
     # common English words (lower-case words of the Python documentation bundled with the interpreter):

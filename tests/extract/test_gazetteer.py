@@ -222,3 +222,17 @@ def test_the_gao_region_lies_around_its_own_towns():
     from lib.geo import km
     region = next(c for c in gazetteer.load().candidates("Gao") if c["kind"] == "admin1")
     assert km(region["lat"], region["lon"], 16.27, -0.04) < 200  # Gao town, the region's seat
+
+
+def test_a_curated_place_does_not_hide_a_major_city_of_its_name():
+    from lib.extract.gazetteer import load
+    found = {(c["country_code"], c["kind"]) for c in load().candidates("Surrey")}
+    assert ("GB", "admin2") in found and ("CA", "city") in found
+
+
+def test_a_major_city_beside_its_provinces_abbreviation_is_that_city():
+    from lib.extract.places import find_places
+    found = find_places("SURREY, B.C. — A man was shot outside his home on Friday night.")
+    assert (found[0]["name"], found[0]["country_code"]) == ("Surrey", "CA")
+    england = find_places("A man was stabbed in Woking, Surrey, on Friday.")
+    assert [(m["name"], m["country_code"]) for m in england][-1] == ("Surrey", "GB")
