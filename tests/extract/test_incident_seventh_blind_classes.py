@@ -29,3 +29,14 @@ def test_the_figure_of_an_active_verbs_subject_is_the_killers(text, killed):
 ])
 def test_a_headlines_passive_still_counts_its_dead(text, killed):
     assert _lead(text)["killed"] == killed
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot dead Tomas Reyes, head of the town's water board, outside his office in Iloilo.",
+    "Gunmen shot dead Maria Santos, 52, outside her shop in Cebu.",
+    "Radio presenter Jun Dela Cruz was shot dead by a gunman near the market in Tacloban.",
+    "Village chairman Abdul Rahim was shot dead by two men on a motorbike in Sylhet.",
+    "The local councillor Ali Musa was shot dead at his gate in Kano.",
+])
+def test_one_named_victim_with_the_words_for_them_before_or_after_the_name_is_one_killed(text):
+    assert _lead(text)["killed"] == 1

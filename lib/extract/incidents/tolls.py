@@ -316,7 +316,7 @@ _AND_MORE = re.compile(rf"^\s+(?:[a-z][\w'’-]*\s+){{1,2}}?and\s+(?:(?:his|her|
 
 _NAME = r"(?:(?:al-|el-|bin\s+|ul\s+|ud\s+|de\s+)?[A-Z][\w'’.-]*)(?:\s+(?:(?:al-|el-|bin\s+|ul\s+|ud\s+|de\s+)?[A-Z][\w'’.-]*)){0,3}"
 # what follows a victim's name: an appositive ("Abdul Karim, a tribal elder"), a place or time, the clause's end
-_AFTER_NAME = (r"(?=\s*,\s+(?:a|an|the|who|his|her)\b|\s*[.;:]|\s*$|\s+(?:in|near|at|on|outside|inside|as|while|after|"
+_AFTER_NAME = (r"(?=\s*,\s+(?:a|an|the|who|his|her|\d{1,3}\b|[a-z][\w'’-]*\s+of)\b|\s*[.;:]|\s*$|\s+(?:in|near|at|on|outside|inside|as|while|after|"
                r"when|during|and\s+(?:his|her|wounded|injured)|before)\b)")
 # "gunmen shot dead Abdul Karim, a tribal elder", "killing Gul Khan and Zar Wali": named victims of an active verb
 _NAMED_OBJECT = re.compile(
@@ -325,7 +325,9 @@ _NAMED_OBJECT = re.compile(
     + r")?)" + _AFTER_NAME)
 # "Abdul Karim, a tribal elder, was shot dead", "Georgia Stevens, 34, was killed": a named victim as the subject
 _NAMED_SUBJECT = re.compile(
-    r"^\W*(?:(?:In|On|Late|Early|Last|Earlier|Later|Overnight)\b[^,;]{0,40},\s*)?(?:[Tt]he\s+(?:[a-z][\w'’-]*\s+){1,2}(?=[A-Z]))?"
+    r"^\W*(?:(?:In|On|Late|Early|Last|Earlier|Later|Overnight)\b[^,;]{0,40},\s*)?"
+    # "The local councillor Ali Musa", "Radio commentator Juan Cruz": the words for the victim before the name
+    r"(?:(?:[Tt]he\s+|[A-Z][a-z]+\s+)?(?:[a-z][\w'’-]*\s+){1,2}(?=[A-Z]))?"
     r"(" + _NAME + r")(?:\s*,\s+(?:(?:a|an|the|who)\s+[^,;]{1,80}|\d{1,3}),)?\s+(?:was|has\s+been|had\s+been)\s+"
     r"(?:(?:also|later|reportedly)\s+)?(?:shot\s+dead|killed|murdered|gunned\s+down|stabbed\s+to\s+death|beheaded|assassinated)\b")
 _NAME_NOT_PERSON = re.compile(r"^(?:A|An|The|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|One|At|More|Some|Several|Dozens"
