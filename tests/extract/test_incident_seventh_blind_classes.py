@@ -40,3 +40,18 @@ def test_a_headlines_passive_still_counts_its_dead(text, killed):
 ])
 def test_one_named_victim_with_the_words_for_them_before_or_after_the_name_is_one_killed(text):
     assert _lead(text)["killed"] == 1
+
+
+@pytest.mark.parametrize("sentence, group", [
+    ("A police spokesman said the blast \"bears the signature\" of Boko Haram fighters in the area.", "Boko Haram"),
+    ("Investigators said the attack bore the fingerprints of the Taliban.", "Taliban"),
+    ("The ambush had the stamp of Al-Shabaab, a security official said.", "Al-Shabaab"),
+])
+def test_a_group_named_by_the_deeds_signature_or_fingerprints_is_the_hedged_perpetrator(sentence, group):
+    from lib.extract.incidents.perpetrators import hedged_perpetrator
+    assert hedged_perpetrator(sentence) == group
+
+
+def test_a_signature_on_a_document_names_no_perpetrator():
+    from lib.extract.incidents.perpetrators import hedged_perpetrator
+    assert hedged_perpetrator("The order bears the signature of the district governor.") is None

@@ -118,7 +118,7 @@ _HEDGED = re.compile(
     r"\b(?:(?i:suspected|alleged|presumed)\s+(?:members|fighters|militants|elements|gunmen|insurgents|jihadists)\s+of"
     r"|(?:believed|thought|suspected|said)\s+to\s+(?:be|have\s+been|belong\s+to)[\"”]?(?:\s+(?:members|fighters|militants|elements)\s+of)?"
     # "the attack bears the marks of X", "the killing was likely the work of X": a hedge by the deed's look
-    r"|\b(?:bears?|bore|bearing|has|had|have)\s+(?:all\s+)?the\s+(?:hall)?marks\s+of"
+    r"|\b(?:bears?|bore|bearing|has|had|have)\s+(?:all\s+)?the\s+[\"“]?(?:(?:hall)?marks|signature|fingerprints|stamp)[\"”]?\s+of"
     r"|\b(?:was|were|is|been)\s+[\"“]?(?:(?:likely|probably|possibly|most\s+likely)\s+)?the\s+work\s+of"
     # "the raiders were probably members of X": a hedge by an adverb
     r"|\b(?:were|was|are|is)\s+(?:probably|likely|possibly|most\s+likely|almost\s+certainly)\s+(?:members|fighters|militants|elements)\s+of"
@@ -185,7 +185,7 @@ def hedged_perpetrator(sentence: str) -> str | None:
     """The group a sentence names with a hedge ("suspected members of X", "believed to be X fighters", "X was
     suspected") or as its agent's group ("by an X member"), when the name reads as a group's."""
     hedged = any(w in sentence for w in ("uspect", "lleged", "resumed", "believed", "thought", "said to", " by a", "ly members",
-                                         "ly fighters", "ly militants", "ly elements", "marks of", "work of",
+                                         "ly fighters", "ly militants", "ly elements", "marks of", "work of", "signature", "fingerprints", "stamp",
                                          "probabl", "likely", "possibly"))
     by, suspected = " by " in sentence, "suspected" in sentence
     for rx, needed in ((_HEDGED, hedged), (_BY_MEMBER, by), (_SUSPECTED_SUBJECT, suspected), (_SUSPECTED_MEMBERS, hedged)):
