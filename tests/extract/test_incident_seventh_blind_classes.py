@@ -55,3 +55,19 @@ def test_a_group_named_by_the_deeds_signature_or_fingerprints_is_the_hedged_perp
 def test_a_signature_on_a_document_names_no_perpetrator():
     from lib.extract.incidents.perpetrators import hedged_perpetrator
     assert hedged_perpetrator("The order bears the signature of the district governor.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen seized an Italian engineer from a road camp near Sirte on Tuesday.",
+    "Armed men seized an off-duty soldier at a bus stop in Maiduguri.",
+    "Militants stopped a ferry near Sittwe and took away four men.",
+])
+def test_one_person_seized_or_people_taken_away_is_a_kidnapping(text):
+    assert _lead(text)["type"] == "kidnapping"
+
+
+@pytest.mark.parametrize("text", ["Police seized a truck loaded with arms in Kano.",
+                                  "Customs officers seized a traveller's luggage in Lagos.",
+                                  "Troops seized a rebel camp near Gao."])
+def test_things_seized_are_no_kidnapping(text):
+    assert "kidnapping" not in [i["type"] for i in extract(text, PUB)["incidents"]]
