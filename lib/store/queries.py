@@ -89,18 +89,47 @@ def text_condition(db, text: str) -> tuple[str, list] | None:
 # reports one incident that meets every such condition.
 
 def _dates(db, filters, alias: str) -> list:
-    """Incidents overlap the range by their (possibly month- or year-precise) date, else the article's."""
+    """Incidents overlap the range by their (possibly month- or year-precise) date, else the article's. A bound
+    every row of the database already meets is left out: it selects the same rows, and without it the kept
+    unfiltered summary serves the page."""
     if alias == "i":
         day_first, day_last = (f"coalesce({_INCIDENT_DAY}, d.published)",
                                f"coalesce({_INCIDENT_LAST_DAY}, d.published)")
     else:
         day_first = day_last = "d.published"
+    date_from, date_to = _binding_dates(db, filters)
     out = []
-    if filters.date_from:
-        out.append((f"{day_last} >= ?", [filters.date_from.isoformat()]))
-    if filters.date_to:
-        out.append((f"{day_first} <= ?", [filters.date_to.isoformat()]))
+    if date_from:
+        out.append((f"{day_last} >= ?", [date_from]))
+    if date_to:
+        out.append((f"{day_first} <= ?", [date_to]))
     return out
+
+
+def _binding_dates(db, filters) -> tuple[str | None, str | None]:
+    """The filters' date bounds (ISO days) that leave out some row, else None for each: a from-day no later than
+    every incident's and article's day, or a to-day no earlier, keeps every row."""
+    date_from = filters.date_from.isoformat() if filters.date_from else None
+    date_to = filters.date_to.isoformat() if filters.date_to else None
+    if date_from is None and date_to is None:
+        return None, None
+    first, last = _remembered(db, "date_span", None, lambda: date_span(db))
+    return (None if first is not None and date_from <= first else date_from) if date_from else None, \
+           (None if last is not None and date_to >= last else date_to) if date_to else None
+
+
+def date_span(db) -> tuple[str | None, str | None]:
+    """(the earliest day any incident or article ends on, the latest day any begins on), by the days the date
+    filter compares; (None, None) when a row has no such day, so that no bound is ever thought to keep it."""
+    row = db.execute(f"""
+        SELECT min(last), max(first), sum(last IS NULL OR first IS NULL) FROM (
+            SELECT coalesce({_INCIDENT_LAST_DAY}, d.published) AS last, coalesce({_INCIDENT_DAY}, d.published)
+                   AS first
+            FROM incidents i JOIN documents d ON d.id = i.document_id
+            UNION ALL SELECT published, published FROM documents)""").fetchone()
+    if row is None or row[2] or row[0] is None:
+        return None, None
+    return row[0], row[1]
 
 
 def _countries(db, filters, alias: str) -> list:
@@ -318,12 +347,13 @@ def event_summaries(db, filters=None) -> pd.DataFrame:
 def _summaries(db, filters) -> tuple[pd.DataFrame, np.ndarray]:
     """event_summaries and, per row, whether it is a stored event (not a report without one); remembered per
     database state and filters, since the incident table and the map's events both start from it. With no
-    filters, read from the table the database keeps (lib.store.event_summary) while it is up to date."""
+    filters (or none that leaves a report out), read from the table the database keeps (lib.store.event_summary)
+    while it is up to date."""
     return _remembered(db, "summaries", filters, lambda: _stored_or_built_summaries(db, filters))
 
 
 def _stored_or_built_summaries(db, filters) -> tuple[pd.DataFrame, np.ndarray]:
-    if filters is None or filters == Filters():
+    if filters is None or filters == Filters() or not _conditions(db, filters, "i")[0]:
         rows = event_summary.stored(db)
         if rows is not None:
             return _typed_summaries(rows)
