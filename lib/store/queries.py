@@ -133,8 +133,8 @@ def date_span(db) -> tuple[str | None, str | None]:
 
 
 def _countries(db, filters, alias: str) -> list:
-    return [("p.country_code IN (SELECT value FROM json_each(?))", [_json(filters.countries)])] \
-        if filters.countries else []
+    return [(f"{alias}.place_id IN (SELECT id FROM places WHERE country_code IN (SELECT value FROM json_each(?)))",
+             [_json(filters.countries)])] if filters.countries else []
 
 
 def _places(db, filters, alias: str) -> list:
@@ -199,7 +199,10 @@ def _conditions(db, filters, alias: str) -> tuple[list[str], list]:
         else:
             parts.extend(condition(db, filters, alias))
     if on_article_incidents:
-        parts.insert(at, ("m.document_id IN (SELECT x.document_id FROM incidents x WHERE "
+        # when places already narrow the mentions (through their index), the article test is checked on each of
+        # them ('+': no index): walked through the document index too, SQLite pairs every place with every article
+        by_place = "+" if filters.countries or filters.places else ""
+        parts.insert(at, (f"{by_place}m.document_id IN (SELECT x.document_id FROM incidents x WHERE "
                           + " AND ".join(sql for sql, _ in on_article_incidents) + ")",
                           [v for _, values in on_article_incidents for v in values]))
     return [sql for sql, _ in parts], [v for _, values in parts for v in values]
