@@ -119,17 +119,21 @@ def _binding_dates(db, filters) -> tuple[str | None, str | None]:
 
 
 def date_span(db) -> tuple[str | None, str | None]:
-    """(the earliest day any incident or article ends on, the latest day any begins on), by the days the date
-    filter compares; (None, None) when a row has no such day, so that no bound is ever thought to keep it."""
+    """(a day no later than the day any incident or article ends on, one no earlier than the day any begins on),
+    by the days the date filter compares, read from the date indexes (the first day of the earliest and latest
+    incident date: first days follow the dates' order); (None, None) when a row may have no such day (a blank
+    date, an article without one), so that no bound is ever thought to keep it."""
     row = db.execute(f"""
-        SELECT min(last), max(first), sum(last IS NULL OR first IS NULL) FROM (
-            SELECT coalesce({_INCIDENT_LAST_DAY}, d.published) AS last, coalesce({_INCIDENT_DAY}, d.published)
-                   AS first
-            FROM incidents i JOIN documents d ON d.id = i.document_id
-            UNION ALL SELECT published, published FROM documents)""").fetchone()
-    if row is None or row[2] or row[0] is None:
+        SELECT (SELECT min(date) FROM incidents), (SELECT max(date) FROM incidents),
+               (SELECT min(published) FROM documents), (SELECT max(published) FROM documents),
+               EXISTS (SELECT 1 FROM incidents WHERE date = '') OR EXISTS (SELECT 1 FROM documents
+                       WHERE published IS NULL OR published = '')""").fetchone()
+    low_date, high_date, low_published, high_published, blank = row
+    if blank or low_published is None:
         return None, None
-    return row[0], row[1]
+    days = [db.execute(f"SELECT {_INCIDENT_DAY} FROM (SELECT ? AS date) i", [d]).fetchone()[0]
+            for d in (low_date, high_date) if d is not None]
+    return min(days + [low_published]), max(days + [high_published])
 
 
 def _countries(db, filters, alias: str) -> list:
