@@ -1,7 +1,7 @@
 """How long the dashboard takes: server time of each page, and of the main queries, on two databases.
 
     python -m benchmarks.dashboard_speed [-n 10000] [--repeat 3] [--keep DIR]
-    python -m benchmarks.dashboard_speed --db PATH [--repeat 3]
+    python -m benchmarks.dashboard_speed --db PATH [--repeat 3] [--filters "country=PK&type=bombing&from=2020-01-01"]
 
 Databases: one built from seeds/ by the loader, and a synthetic one of N articles (benchmarks.synthetic).
 Pages are run with ``streamlit.testing.v1.AppTest`` (the script's server-side time, no browser): a cold
@@ -13,6 +13,8 @@ row: the Overview run once before any other, its figure that of a person opening
 Each database is measured in its own process because the app reads ATLAS_DB, and Streamlit's caches
 live for the whole process.
 With --db, only that existing database is measured (it is opened, and migrated if its schema is old).
+With --filters (the filter part of a page address, as lib.filters writes it), every page is opened with
+those filters, as a person following a copied link would.
 Queries are timed directly with lib.store, unfiltered and filtered, each from the database (no remembered
 table); the figure is the best of --repeat.
 """
@@ -60,7 +62,7 @@ def _busiest_event(db_path: str):
     return row[0] if row else None
 
 
-def time_pages(db_path: str) -> list[dict]:
+def time_pages(db_path: str, params: dict | None = None) -> list[dict]:
     """In this process: run each page with AppTest against db_path (ATLAS_DB must already be set).
 
     cold: Streamlit's caches cleared first (every query runs); warm: the same page again at once.
@@ -89,6 +91,8 @@ def time_pages(db_path: str) -> list[dict]:
         _forget_tables()
         for label in ("cold", "warm"):
             at = AppTest.from_file(str(ROOT / page), default_timeout=PAGE_TIMEOUT)
+            for key, value in (params or {}).items():
+                at.query_params[key] = value
             for key, value in state.items():
                 at.session_state[key] = value
             started, cpu = time.perf_counter(), time.process_time()
@@ -118,9 +122,18 @@ def _forget_tables() -> None:
         queries._TABLES.clear()
 
 
-def pages_in_subprocess(db_path: Path) -> list[dict]:
+def url_params(text: str) -> dict[str, str | list[str]]:
+    """The filter part of a page address as query parameters: one value a name, or a list of several."""
+    from urllib.parse import parse_qs
+
+    return {key: values[0] if len(values) == 1 else values
+            for key, values in parse_qs(text.lstrip("?"), keep_blank_values=False).items()}
+
+
+def pages_in_subprocess(db_path: Path, filters: str = "") -> list[dict]:
     env = dict(os.environ, ATLAS_DB=str(db_path))
-    out = subprocess.run([sys.executable, "-m", "benchmarks.dashboard_speed", "--pages-of", str(db_path)],
+    out = subprocess.run([sys.executable, "-m", "benchmarks.dashboard_speed", "--pages-of", str(db_path)]
+                         + (["--filters", filters] if filters else []),
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
     if out.returncode != 0:
         raise RuntimeError(f"page timing failed:\n{out.stderr[-3000:]}")
@@ -216,17 +229,19 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each query (default 3)")
     parser.add_argument("--keep", help="build the databases in this folder and keep them")
     parser.add_argument("--db", help="measure this existing database instead of building two")
+    parser.add_argument("--filters", default="", help="open every page with these filters, written as in a page "
+                        "address: country=PK&type=bombing&from=2020-01-01 (with --db)")
     parser.add_argument("--pages-of", help=argparse.SUPPRESS)  # internal: time pages in this process
     args = parser.parse_args(argv)
     if args.pages_of:
-        print(json.dumps(time_pages(args.pages_of)))
+        print(json.dumps(time_pages(args.pages_of, url_params(args.filters))))
         return 0
 
     if args.db:
         _print_load()
-        title = Path(args.db).name
+        title = Path(args.db).name + (f", filters {args.filters}" if args.filters else "")
         print_queries(title, time_queries(Path(args.db), args.repeat))
-        print_pages(title, pages_in_subprocess(Path(args.db)))
+        print_pages(title, pages_in_subprocess(Path(args.db), args.filters))
         _print_load()
         return 0
 

@@ -89,23 +89,56 @@ def text_condition(db, text: str) -> tuple[str, list] | None:
 # reports one incident that meets every such condition.
 
 def _dates(db, filters, alias: str) -> list:
-    """Incidents overlap the range by their (possibly month- or year-precise) date, else the article's."""
+    """Incidents overlap the range by their (possibly month- or year-precise) date, else the article's. A bound
+    every row of the database already meets is left out: it selects the same rows, and without it the kept
+    unfiltered summary serves the page."""
     if alias == "i":
         day_first, day_last = (f"coalesce({_INCIDENT_DAY}, d.published)",
                                f"coalesce({_INCIDENT_LAST_DAY}, d.published)")
     else:
         day_first = day_last = "d.published"
+    date_from, date_to = _binding_dates(db, filters)
     out = []
-    if filters.date_from:
-        out.append((f"{day_last} >= ?", [filters.date_from.isoformat()]))
-    if filters.date_to:
-        out.append((f"{day_first} <= ?", [filters.date_to.isoformat()]))
+    if date_from:
+        out.append((f"{day_last} >= ?", [date_from]))
+    if date_to:
+        out.append((f"{day_first} <= ?", [date_to]))
     return out
 
 
+def _binding_dates(db, filters) -> tuple[str | None, str | None]:
+    """The filters' date bounds (ISO days) that leave out some row, else None for each: a from-day no later than
+    every incident's and article's day, or a to-day no earlier, keeps every row."""
+    date_from = filters.date_from.isoformat() if filters.date_from else None
+    date_to = filters.date_to.isoformat() if filters.date_to else None
+    if date_from is None and date_to is None:
+        return None, None
+    first, last = _remembered(db, "date_span", None, lambda: date_span(db))
+    return (None if first is not None and date_from <= first else date_from) if date_from else None, \
+           (None if last is not None and date_to >= last else date_to) if date_to else None
+
+
+def date_span(db) -> tuple[str | None, str | None]:
+    """(a day no later than the day any incident or article ends on, one no earlier than the day any begins on),
+    by the days the date filter compares, read from the date indexes (the first day of the earliest and latest
+    incident date: first days follow the dates' order); (None, None) when a row may have no such day (a blank
+    date, an article without one), so that no bound is ever thought to keep it."""
+    row = db.execute(f"""
+        SELECT (SELECT min(date) FROM incidents), (SELECT max(date) FROM incidents),
+               (SELECT min(published) FROM documents), (SELECT max(published) FROM documents),
+               EXISTS (SELECT 1 FROM incidents WHERE date = '') OR EXISTS (SELECT 1 FROM documents
+                       WHERE published IS NULL OR published = '')""").fetchone()
+    low_date, high_date, low_published, high_published, blank = row
+    if blank or low_published is None:
+        return None, None
+    days = [db.execute(f"SELECT {_INCIDENT_DAY} FROM (SELECT ? AS date) i", [d]).fetchone()[0]
+            for d in (low_date, high_date) if d is not None]
+    return min(days + [low_published]), max(days + [high_published])
+
+
 def _countries(db, filters, alias: str) -> list:
-    return [("p.country_code IN (SELECT value FROM json_each(?))", [_json(filters.countries)])] \
-        if filters.countries else []
+    return [(f"{alias}.place_id IN (SELECT id FROM places WHERE country_code IN (SELECT value FROM json_each(?)))",
+             [_json(filters.countries)])] if filters.countries else []
 
 
 def _places(db, filters, alias: str) -> list:
@@ -170,7 +203,10 @@ def _conditions(db, filters, alias: str) -> tuple[list[str], list]:
         else:
             parts.extend(condition(db, filters, alias))
     if on_article_incidents:
-        parts.insert(at, ("m.document_id IN (SELECT x.document_id FROM incidents x WHERE "
+        # when places already narrow the mentions (through their index), the article test is checked on each of
+        # them ('+': no index): walked through the document index too, SQLite pairs every place with every article
+        by_place = "+" if filters.countries or filters.places else ""
+        parts.insert(at, (f"{by_place}m.document_id IN (SELECT x.document_id FROM incidents x WHERE "
                           + " AND ".join(sql for sql, _ in on_article_incidents) + ")",
                           [v for _, values in on_article_incidents for v in values]))
     return [sql for sql, _ in parts], [v for _, values in parts for v in values]
@@ -318,12 +354,13 @@ def event_summaries(db, filters=None) -> pd.DataFrame:
 def _summaries(db, filters) -> tuple[pd.DataFrame, np.ndarray]:
     """event_summaries and, per row, whether it is a stored event (not a report without one); remembered per
     database state and filters, since the incident table and the map's events both start from it. With no
-    filters, read from the table the database keeps (lib.store.event_summary) while it is up to date."""
+    filters (or none that leaves a report out), read from the table the database keeps (lib.store.event_summary)
+    while it is up to date."""
     return _remembered(db, "summaries", filters, lambda: _stored_or_built_summaries(db, filters))
 
 
 def _stored_or_built_summaries(db, filters) -> tuple[pd.DataFrame, np.ndarray]:
-    if filters is None or filters == Filters():
+    if filters is None or filters == Filters() or not _conditions(db, filters, "i")[0]:
         rows = event_summary.stored(db)
         if rows is not None:
             return _typed_summaries(rows)

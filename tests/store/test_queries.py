@@ -189,3 +189,35 @@ def test_reports_of_different_places_or_months_stay_apart():
     assert not same_event(bombing, {**bombing, "place_id": "l", "lat": 31.55, "lon": 74.34})
     assert not same_event(bombing, {**bombing, "type": "kidnapping"})
     assert not same_event(bombing, {**bombing, "date": None})
+
+
+def _headline(o: dict) -> tuple:
+    return o["articles"], o["places"], o["mentions"], o["incidents"], o["killed"], o["injured"]
+
+
+def test_a_date_range_around_all_the_data_selects_what_no_range_does(db):
+    first, last = queries.date_span(db)
+    covering = Filters(date_from=dt.date.fromisoformat(first), date_to=dt.date.fromisoformat(last))
+    assert _headline(queries.overview(db, covering)) == _headline(queries.overview(db, Filters()))
+    pd.testing.assert_frame_equal(queries.incident_table(db, covering), queries.incident_table(db, Filters()))
+    pd.testing.assert_frame_equal(queries.place_counts(db, covering), queries.place_counts(db, Filters()))
+
+
+def test_a_date_bound_one_day_inside_the_articles_dates_leaves_rows_out(db):
+    everything = queries.overview(db, Filters())
+    later = Filters(date_from=dt.date.fromisoformat(everything["first_published"]) + dt.timedelta(days=1))
+    earlier = Filters(date_to=dt.date.fromisoformat(everything["last_published"]) - dt.timedelta(days=1))
+    assert queries.overview(db, later)["articles"] < everything["articles"]
+    assert queries.overview(db, earlier)["articles"] < everything["articles"]
+
+
+def test_no_date_bound_is_left_out_when_an_article_has_no_date(tmp_path):
+    path = build_two_article_db(tmp_path / "atlas.db")
+    writable = schema.connect(path)
+    writable.execute("UPDATE documents SET published = NULL WHERE id = (SELECT min(id) FROM documents)")
+    writable.conn.commit()
+    writable.close()
+    db = schema.connect(path, readonly=True)
+    assert queries.date_span(db) == (None, None)
+    assert queries.overview(db, Filters(date_from=dt.date(1900, 1, 1)))["articles"] == 1
+    db.close()
