@@ -121,10 +121,11 @@ _CACHES: dict[int, tuple] = {}
 
 
 def _caches(gaz) -> tuple:
-    """Per-gazetteer memo (the gazetteer is read-only): (gaz, key -> candidates, (idx, primary) -> score)."""
+    """Per-gazetteer memo (the gazetteer is read-only): (gaz, key -> candidates, (idx, primary) -> score,
+    key -> the context its first-pass choice gives)."""
     c = _CACHES.get(id(gaz))
     if c is None or c[0] is not gaz:
-        c = _CACHES[id(gaz)] = (gaz, {}, {})
+        c = _CACHES[id(gaz)] = (gaz, {}, {}, {})
     return c
 
 
@@ -162,6 +163,39 @@ def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
     if len(memo) < 100_000:
         memo[key] = hit
     return hit
+
+
+def _context_facts(cs: tuple, base: tuple, recs) -> tuple:
+    """What a name's context-free best bearer tells of the article, the same for every mention of the name:
+    (cs, (country, weight) or None, (cc, admin1) for admin_weight or None, ((cc, admin1), weight) of region
+    context or None, (lat, lon, cos(lat)) of an anchor or None)."""
+    r = recs[cs[base.index(max(base))][0]]
+    kind = r.kind
+    cw = aw = rw = anchor = None
+    if kind == "country":
+        cw = (r.country_code, 2.0)
+    elif len(cs) == 1 or kind in ("admin1",) or r.capital or r.population >= 1_000_000:
+        if r.country_code:
+            cw = (r.country_code, 1.0 if len(cs) == 1 else 0.6)
+        if kind not in ("other", "admin1"):
+            aw = (r.country_code, r.admin1)
+    elif r.country_code and len({recs[idx].country_code for idx, _ in cs}) == 1:
+        # a name every bearer of which lies in one country ("Henry County") names that country, though
+        # not which of its regions
+        cw = (r.country_code, 1.0)
+    if r.admin1 and (kind == "admin1" or kind == "admin2" and len({
+            (recs[idx].country_code, recs[idx].admin1) for idx, _ in cs}) == 1):
+        # a state, province or county the article names is region context for its same-named towns
+        # ("Rapides Parish" ... "Alexandria"; "Kansas" ... "Garden City"); a county name many states
+        # share ("Franklin County") says nothing
+        rw = ((r.country_code, r.admin1), 1.0)
+        if kind not in ("other",):
+            anchor = (r.lat, r.lon, math.cos(r.lat * _RAD))
+    elif kind in SETTLEMENTS and r.admin1 and len({(recs[idx].country_code, recs[idx].admin1)
+                                                   for idx, _ in cs}) == 1:
+        # a town whose every bearer lies in one state ("Puryear", "Mounds") tells the article's region
+        rw = ((r.country_code, r.admin1), TOWN_REGION_WEIGHT)
+    return cs, cw, aw, rw, anchor
 
 
 def _last_letter_variant(key: str, name: str) -> bool:
@@ -212,7 +246,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
     context makes the state after all is region context too: the article is resolved once more with it
     (``late_regions``: (cc, admin1) -> the key that names it)."""
     recs = gaz.records
-    _, memo, scores = _caches(gaz)
+    _, memo, scores, key_facts = _caches(gaz)
     raw = [_city_body(tokens, m, gaz) for m in raw]
     cands = [_candidates(gaz, m["key"], memo, scores) for m in raw]
     quals = [_qualifiers(tokens, m, gaz) for m in raw]
@@ -227,40 +261,25 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
     for m, (cs, base) in zip(raw, cands):
         if not cs:
             continue
-        b = cs[base.index(max(base))]
-        r = recs[b[0]]
-        kind = r.kind
-        if kind == "country":
-            country_weight[r.country_code] = country_weight.get(r.country_code, 0) + 2.0
-            own_weight[(m["key"], r.country_code)] = own_weight.get((m["key"], r.country_code), 0) + 2.0
-        elif len(cs) == 1 or kind in ("admin1",) or r.capital or r.population >= 1_000_000:
-            if r.country_code:
-                w = 1.0 if len(cs) == 1 else 0.6
-                country_weight[r.country_code] = country_weight.get(r.country_code, 0) + w
-                own_weight[(m["key"], r.country_code)] = own_weight.get((m["key"], r.country_code), 0) + w
-            if kind not in ("other", "admin1"):
-                admin_weight[(r.country_code, r.admin1)] = admin_weight.get((r.country_code, r.admin1), 0) + 1.0
-        elif r.country_code and len({recs[idx].country_code for idx, _ in cs}) == 1:
-            # a name every bearer of which lies in one country ("Henry County") names that country, though
-            # not which of its regions
-            country_weight[r.country_code] = country_weight.get(r.country_code, 0) + 1.0
-            own_weight[(m["key"], r.country_code)] = own_weight.get((m["key"], r.country_code), 0) + 1.0
-        if r.admin1 and (kind == "admin1" or kind == "admin2" and len({
-                (recs[idx].country_code, recs[idx].admin1) for idx, _ in cs}) == 1):
-            # a state, province or county the article names is region context for its same-named towns
-            # ("Rapides Parish" ... "Alexandria"; "Kansas" ... "Garden City"); a county name many states
-            # share ("Franklin County") says nothing
-            reg = (r.country_code, r.admin1)
-            region_weight[reg] = region_weight.get(reg, 0) + 1.0
-            own_region[(m["key"], reg)] = own_region.get((m["key"], reg), 0) + 1.0
-            if kind not in ("other",):
-                anchors.append((r.lat, r.lon, math.cos(r.lat * _RAD), m["key"]))
-        elif kind in SETTLEMENTS and r.admin1 and len({(recs[idx].country_code, recs[idx].admin1)
-                                                       for idx, _ in cs}) == 1:
-            # a town whose every bearer lies in one state ("Puryear", "Mounds") tells the article's region
-            reg = (r.country_code, r.admin1)
-            region_weight[reg] = region_weight.get(reg, 0) + TOWN_REGION_WEIGHT
-            own_region[(m["key"], reg)] = own_region.get((m["key"], reg), 0) + TOWN_REGION_WEIGHT
+        key = m["key"]
+        facts = key_facts.get(key)
+        if facts is None or facts[0] is not cs:
+            facts = _context_facts(cs, base, recs)
+            if len(key_facts) < 100_000:
+                key_facts[key] = facts
+        _, cw, aw, rw, anchor = facts
+        if cw is not None:
+            cc, w = cw
+            country_weight[cc] = country_weight.get(cc, 0) + w
+            own_weight[(key, cc)] = own_weight.get((key, cc), 0) + w
+        if aw is not None:
+            admin_weight[aw] = admin_weight.get(aw, 0) + 1.0
+        if rw is not None:
+            reg, w = rw
+            region_weight[reg] = region_weight.get(reg, 0) + w
+            own_region[(key, reg)] = own_region.get((key, reg), 0) + w
+            if anchor is not None:
+                anchors.append(anchor + (key,))
     for okey in set(tokens.org_keys):
         # a state named inside an organisation's name ("the Georgia Bureau of Investigation", "Kansas State
         # University") is no mention, but it is region context for the article's towns
