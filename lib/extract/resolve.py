@@ -122,10 +122,10 @@ _CACHES: dict[int, tuple] = {}
 
 def _caches(gaz) -> tuple:
     """Per-gazetteer memo (the gazetteer is read-only): (gaz, key -> candidates, (idx, primary) -> score,
-    key -> the context its first-pass choice gives)."""
+    key -> the context its first-pass choice gives, key -> its colocating points)."""
     c = _CACHES.get(id(gaz))
     if c is None or c[0] is not gaz:
-        c = _CACHES[id(gaz)] = (gaz, {}, {}, {})
+        c = _CACHES[id(gaz)] = (gaz, {}, {}, {}, {})
     return c
 
 
@@ -246,7 +246,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
     context makes the state after all is region context too: the article is resolved once more with it
     (``late_regions``: (cc, admin1) -> the key that names it)."""
     recs = gaz.records
-    _, memo, scores, key_facts = _caches(gaz)
+    _, memo, scores, key_facts, points_memo = _caches(gaz)
     raw = [_city_body(tokens, m, gaz) for m in raw]
     cands = [_candidates(gaz, m["key"], memo, scores) for m in raw]
     quals = [_qualifiers(tokens, m, gaz) for m in raw]
@@ -364,7 +364,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
         quals = [q if q[0] or q[1] or m["key"] not in given else given[m["key"]] + (q[2], q[3])
                  for m, q in zip(raw, quals)]
 
-    colocated = _colocated(raw, cands, recs)
+    colocated = _colocated(raw, cands, recs, points_memo)
     strong_country = any(w >= LOCAL_WEIGHT for w in country_weight.values())
     chosen: dict[tuple, tuple] = {}  # (key, hint, qualifiers) -> (record index, confidence)
     out = []
@@ -666,19 +666,39 @@ def _discourse_hints(raw, cands, recs) -> dict[int, str]:
     return out
 
 
-def _colocated(raw, cands, recs) -> set[int]:
+def _colocating_points(key: str, cs: tuple, recs) -> list:
+    """The primary-named towns, cities and counties among a name's candidates, once each:
+    [(half-degree cell, (idx, key, lat, lon)), ...]."""
+    out, seen = [], set()
+    for idx, primary in cs:
+        r = recs[idx]
+        if not primary or r.kind not in _COLOCATING or idx in seen:
+            continue
+        seen.add(idx)
+        out.append(((int(r.lat // 0.5), int(r.lon // 0.5)), (idx, key, r.lat, r.lon)))
+    return out
+
+
+def _colocated(raw, cands, recs, memo: dict | None = None) -> set[int]:
     """The candidate towns, cities and counties that lie within COLOCATED_KM of a candidate of another name
-    the article uses ("Dublin" and "Columbus": the Ohio pair, 15 km apart, not Ireland's capital)."""
+    the article uses ("Dublin" and "Columbus": the Ohio pair, 15 km apart, not Ireland's capital).
+
+    ``memo`` (key -> its points) may be kept across articles of one gazetteer: the primary-named candidates
+    of a key are always the same (added alternates are never primary)."""
     cells: dict[tuple, list] = {}
     seen = set()
     for m, (cs, _) in zip(raw, cands):
         key = m["key"]
-        for idx, primary in cs:
-            r = recs[idx]
-            if not primary or r.kind not in _COLOCATING or (idx, key) in seen:
-                continue
-            seen.add((idx, key))
-            cells.setdefault((int(r.lat // 0.5), int(r.lon // 0.5)), []).append((idx, key, r.lat, r.lon))
+        if key in seen:
+            continue
+        seen.add(key)
+        points = memo.get(key) if memo is not None else None
+        if points is None:
+            points = _colocating_points(key, cs, recs)
+            if memo is not None and len(memo) < 100_000:
+                memo[key] = points
+        for cell, point in points:
+            cells.setdefault(cell, []).append(point)
     if len(cells) < 2 and sum(len(v) for v in cells.values()) < 2:
         return set()
     out = set()
