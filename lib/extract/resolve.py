@@ -122,10 +122,10 @@ _CACHES: dict[int, tuple] = {}
 
 def _caches(gaz) -> tuple:
     """Per-gazetteer memo (the gazetteer is read-only): (gaz, key -> candidates, (idx, primary) -> score,
-    key -> the context its first-pass choice gives, key -> its colocating points)."""
+    key -> the context its first-pass choice gives, key -> its colocating points, candidates -> their facts)."""
     c = _CACHES.get(id(gaz))
     if c is None or c[0] is not gaz:
-        c = _CACHES[id(gaz)] = (gaz, {}, {}, {}, {})
+        c = _CACHES[id(gaz)] = (gaz, {}, {}, {}, {}, {})
     return c
 
 
@@ -246,7 +246,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
     context makes the state after all is region context too: the article is resolved once more with it
     (``late_regions``: (cc, admin1) -> the key that names it)."""
     recs = gaz.records
-    _, memo, scores, key_facts, points_memo = _caches(gaz)
+    _, memo, scores, key_facts, points_memo, facts_memo = _caches(gaz)
     raw = [_city_body(tokens, m, gaz) for m in raw]
     cands = [_candidates(gaz, m["key"], memo, scores) for m in raw]
     quals = [_qualifiers(tokens, m, gaz) for m in raw]
@@ -424,7 +424,8 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
                 cs2, base2 = cs, base
             pick = chosen[memo_key] = _choose(m, cs2, base2, qcc, qadm, recs, country_weight, own_weight,
                                               admin_weight, anchors, nearest, hint,
-                                              (region_weight, own_region), colocated, key in local_keys)
+                                              (region_weight, own_region), colocated, key in local_keys,
+                                              facts_memo)
         if pick is None or _alias_not_place(tokens, m, pick[0], cs, recs, country_weight, own_weight):
             continue
         idx, conf = pick
@@ -765,22 +766,42 @@ def _local_role(tokens: Tokens, m) -> bool:
     return False
 
 
+_SETTLED = SETTLEMENTS + ("admin2",)
+
+
+def _candidate_facts(cs: tuple, recs) -> tuple:
+    """What a candidate list says whatever the article: (its records, the country codes of its countries,
+    whether a bearer's own name is a state's, whether one is a country's)."""
+    rs = tuple(recs[idx] for idx, _ in cs)
+    country_names = [r.country_code for r in rs if r.kind == "country"]
+    state_name = any(p and r.kind == "admin1" for (_, p), r in zip(cs, rs))
+    country_name = any(p and r.kind == "country" for (_, p), r in zip(cs, rs))
+    return rs, country_names, state_name, country_name
+
+
 def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weight, anchors, nearest,
-            hint=None, regions=({}, {}), colocated=frozenset(), local_role=False):
-    """Score the candidates of one mention in the article's context: (record index, confidence)."""
+            hint=None, regions=({}, {}), colocated=frozenset(), local_role=False, facts_memo=None):
+    """Score the candidates of one mention in the article's context: (record index, confidence).
+
+    ``facts_memo`` (candidate list -> _candidate_facts) may be kept across articles of one gazetteer."""
     key = m["key"]
     hint_kinds = HINT_KINDS.get(hint, ()) if hint else ()
     scored = []
-    country_names = [recs[idx].country_code for idx, _ in cs if recs[idx].kind == "country"]
+    facts = facts_memo.get(cs) if facts_memo is not None else None
+    if facts is None:
+        facts = _candidate_facts(cs, recs)
+        if facts_memo is not None and len(facts_memo) < 100_000:
+            facts_memo[cs] = facts
+    rs, country_names, state_name, country_name = facts
+    pairs = tuple(zip(cs, rs))
     # a town of a country the article names several times: its namesakes in countries the article gives no
     # sign of weigh less, unless they are capitals or large cities
     local = len(cs) > 1 and any(
-        p and recs[idx].kind in SETTLEMENTS and recs[idx].country_code
-        and country_weight.get(recs[idx].country_code, 0) - own_weight.get((key, recs[idx].country_code), 0) >= LOCAL_WEIGHT
-        for idx, p in cs)
+        p and r.kind in SETTLEMENTS and r.country_code
+        and country_weight.get(r.country_code, 0) - own_weight.get((key, r.country_code), 0) >= LOCAL_WEIGHT
+        for (_, p), r in pairs)
     region_weight, own_region = regions
     # a name that is itself a state's ("Washington, Oregon"): a list of states, not a town in the second one
-    state_name = any(p and recs[idx].kind == "admin1" for idx, p in cs)
 
     def named_region(r):
         """How often the article names the state or province of a place, by names other than this one."""
@@ -792,39 +813,37 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
 
     # a town of a region the article names ("Louisiana" ... "Alexandria"): its namesakes elsewhere weigh less
     # (not for a name that is itself a state's or a country's: "California, Oregon and Washington")
-    regional = len(cs) > 1 and any(p and recs[idx].kind in SETTLEMENTS + ("admin2",) and named_region(recs[idx]) > 0
-                                   for idx, p in cs) \
-        and not any(p and recs[idx].kind == "admin1" for idx, p in cs) \
-        and not any(p and recs[idx].kind == "country" and (supported(recs[idx].country_code) or not any(
-            p2 and recs[i2].kind in SETTLEMENTS and named_region(recs[i2]) >= REGION_OVER_COUNTRY for i2, p2 in cs))
-            for idx, p in cs)
+    regional = len(cs) > 1 and any(p and r.kind in _SETTLED and named_region(r) > 0 for (_, p), r in pairs) \
+        and not state_name \
+        and not any(p and r.kind == "country" and (supported(r.country_code) or not any(
+            p2 and r2.kind in SETTLEMENTS and named_region(r2) >= REGION_OVER_COUNTRY for (_, p2), r2 in pairs))
+            for (_, p), r in pairs)
 
     # a bearer beside a bearer of another name the article uses, in a country the article gives a sign of
     # ("Paris and Henry County": the Tennessee pair): its namesakes in countries with no sign weigh less
     paired = len(cs) > 1 and not regional and not state_name and any(
-        p and idx in colocated and supported(recs[idx].country_code) for idx, p in cs) \
-        and not any(p and recs[idx].kind == "country" for idx, p in cs) \
-        and not all(supported(recs[idx].country_code) for idx, _ in cs)
+        p and idx in colocated and supported(r.country_code) for (idx, p), r in pairs) \
+        and not country_name \
+        and not all(supported(r.country_code) for r in rs)
     # a name the text uses as a town's own ("Paris Police Department", "Jessica Kay, 18, of Paris"), with a
     # bearer in a country the article gives a sign of by other names: that town, not a capital abroad
     # (for a state's own name, the state: "Indiana residents" are the state's, not a town Indiana's)
     home_kinds = ("admin1",) if state_name else SETTLEMENTS
     homely = local_role and len(cs) > 1 and any(
-        p and recs[idx].kind in home_kinds and supported(recs[idx].country_code) for idx, p in cs)
-    for (idx, primary), s in zip(cs, base):
-        r = recs[idx]
+        p and r.kind in home_kinds and supported(r.country_code) for (_, p), r in pairs)
+    for ((idx, primary), r), s in zip(pairs, base):
         kind = r.kind
         if homely:
             if not supported(r.country_code):
                 s -= FOREIGN_NAMESAKE
             elif kind in home_kinds and primary:
                 s += LOCAL_ROLE_BONUS
-        if paired and kind in SETTLEMENTS + ("admin2",):
+        if paired and kind in _SETTLED:
             if idx in colocated and supported(r.country_code):
                 s += PAIRED_BONUS
             elif not supported(r.country_code):
                 s -= FOREIGN_NAMESAKE
-        if regional and kind in SETTLEMENTS + ("admin2",):
+        if regional and kind in _SETTLED:
             if named_region(r) > 0:
                 s += min(REGION_CAP, 6.0 + 2.0 * named_region(r))
             elif r.country_code and country_weight.get(r.country_code, 0) - own_weight.get((key, r.country_code), 0) <= 0:
