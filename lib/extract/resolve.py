@@ -258,6 +258,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
     region_weight: dict[tuple, float] = {}  # (cc, admin1) -> times the article names that region
     own_region: dict[tuple, float] = {}  # (key, (cc, admin1)) -> the part of it that key gave
     anchors = []  # (lat, lon, cos(lat), key) of the places named unambiguously enough to anchor others
+    anchored = set()  # the keys of anchors
     for m, (cs, base) in zip(raw, cands):
         if not cs:
             continue
@@ -278,7 +279,8 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
             reg, w = rw
             region_weight[reg] = region_weight.get(reg, 0) + w
             own_region[(key, reg)] = own_region.get((key, reg), 0) + w
-            if anchor is not None:
+            if anchor is not None and key not in anchored:
+                anchored.add(key)  # a name's anchor is the same at every mention: once is enough for a nearest
                 anchors.append(anchor + (key,))
     for okey in set(tokens.org_keys):
         # a state named inside an organisation's name ("the Georgia Bureau of Investigation", "Kansas State
