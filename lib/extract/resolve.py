@@ -773,12 +773,12 @@ _SETTLED = SETTLEMENTS + ("admin2",)
 
 def _candidate_facts(cs: tuple, recs) -> tuple:
     """What a candidate list says whatever the article: (its records, the country codes of its countries,
-    whether a bearer's own name is a state's, whether one is a country's, its bearers' country codes once)."""
+    whether a bearer's own name is a state's, whether one is a country's)."""
     rs = tuple(recs[idx] for idx, _ in cs)
     country_names = [r.country_code for r in rs if r.kind == "country"]
     state_name = any(p and r.kind == "admin1" for (_, p), r in zip(cs, rs))
     country_name = any(p and r.kind == "country" for (_, p), r in zip(cs, rs))
-    return rs, country_names, state_name, country_name, tuple(dict.fromkeys(r.country_code for r in rs))
+    return rs, country_names, state_name, country_name
 
 
 def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weight, anchors, nearest,
@@ -794,15 +794,13 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
         facts = _candidate_facts(cs, recs)
         if facts_memo is not None and len(facts_memo) < 100_000:
             facts_memo[cs] = facts
-    rs, country_names, state_name, country_name, ccs = facts
-    # the signs other names give of each bearer's country, computed once a country
-    other_signs = {cc: country_weight.get(cc, 0) - own_weight.get((key, cc), 0) for cc in ccs}
+    rs, country_names, state_name, country_name = facts
     pairs = tuple(zip(cs, rs))
     # a town of a country the article names several times: its namesakes in countries the article gives no
     # sign of weigh less, unless they are capitals or large cities
     local = len(cs) > 1 and any(
         p and r.kind in SETTLEMENTS and r.country_code
-        and other_signs[r.country_code] >= LOCAL_WEIGHT
+        and country_weight.get(r.country_code, 0) - own_weight.get((key, r.country_code), 0) >= LOCAL_WEIGHT
         for (_, p), r in pairs)
     region_weight, own_region = regions
     # a name that is itself a state's ("Washington, Oregon"): a list of states, not a town in the second one
@@ -813,7 +811,7 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
         return region_weight.get(reg, 0) - own_region.get((key, reg), 0) if region_weight and r.admin1 else 0
 
     def supported(cc):
-        return bool(cc) and other_signs[cc] > 0
+        return bool(cc) and country_weight.get(cc, 0) - own_weight.get((key, cc), 0) > 0
 
     # a town of a region the article names ("Louisiana" ... "Alexandria"): its namesakes elsewhere weigh less
     # (not for a name that is itself a state's or a country's: "California, Oregon and Washington")
@@ -850,7 +848,7 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
         if regional and kind in _SETTLED:
             if named_region(r) > 0:
                 s += min(REGION_CAP, 6.0 + 2.0 * named_region(r))
-            elif r.country_code and other_signs[r.country_code] <= 0:
+            elif r.country_code and country_weight.get(r.country_code, 0) - own_weight.get((key, r.country_code), 0) <= 0:
                 # "Paris" in a Tennessee story that names nothing French: however large, the namesake abroad
                 # is no sign the article gives
                 s -= FOREIGN_NAMESAKE
@@ -873,15 +871,14 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
             if kind in SETTLEMENTS and not state_name and (not hint or kind in hint_kinds):
                 s += 12.0  # "Palestine, Texas", "Lebanon, Pennsylvania": the town of that state, not the country
         if kind == "country":
+            w = country_weight.get(r.country_code, 0)
             if len(country_names) > 1 or regional:
                 # "Congo" after "Democratic Republic of Congo", "Palestine" in a story on Texas towns: only the
                 # evidence of other names decides, not how often the name itself is repeated
-                w = other_signs[r.country_code]
-            else:
-                w = country_weight.get(r.country_code, 0)
+                w -= own_weight.get((key, r.country_code), 0)
             s += min(5.0, 2.5 * w)
         elif kind != "other" and r.country_code:
-            w = other_signs[r.country_code]
+            w = country_weight.get(r.country_code, 0) - own_weight.get((key, r.country_code), 0)
             s += min(5.0, 2.5 * w)
             if local and w <= 0 and kind in ("city", "town", "admin2") and (
                     not primary or not r.capital and r.population < 1_000_000):
@@ -891,7 +888,7 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
                 # "Georgia" in an article about the United States: a region of the country the
                 # article is about beats a same-named country the article gives no other sign of
                 other = [c for c in country_names if c != r.country_code]
-                if other and all(other_signs[c] <= 0
+                if other and all(country_weight.get(c, 0) - own_weight.get((key, c), 0) <= 0
                                  for c in other):
                     s += 10.0
             aw = admin_weight.get((r.country_code, r.admin1), 0)
