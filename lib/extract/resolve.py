@@ -76,7 +76,8 @@ def _qualifiers(tokens: Tokens, m, gaz):
     # "Hyderabad, Sindh" / "Paris, France" / "Springfield, Illinois"
     if j + 1 < n:
         k = j + 1
-        if k < n and gaps[k].strip() in (",", "(") and tokens.caps[k]:
+        g = gaps[k]
+        if g != " " and g.strip() in (",", "(") and tokens.caps[k]:  # (a plain space, the common gap, is neither)
             key = keys[k]
             # longest key there ("Fairfield, Conn.": the state the abbreviation names)
             state = tokens.states.get(k)
@@ -234,6 +235,7 @@ def _compass_area(gaz, key: str, cs: list) -> list:
             if code & 1 and recs[code >> 1].kind in ("country", "admin1") and (code >> 1) not in have]
 
 
+_NO_CODES = frozenset()  # the qualifiers of a bare mention, shared rather than built for each
 # an anchor more than this many degrees of latitude away is more than 400 km away (R * 3.7 deg = 411 km)
 _NEAR_LAT = 3.7
 
@@ -387,7 +389,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
             continue
         key = m["key"]
         hint = hints.get(mi, m["hint"]) if hints else m["hint"]
-        memo_key = (key, hint, frozenset(qcc), frozenset(qadm))
+        memo_key = (key, hint, frozenset(qcc) if qcc else _NO_CODES, frozenset(qadm) if qadm else _NO_CODES)
         pick = chosen.get(memo_key)
         if pick is None and areas and _outside_its_qualifier(cs, qcc, qadm, recs):
             # "an outpost in Chora, Uruzgan": a town the gazetteer lacks inside the region named after it is
