@@ -76,7 +76,8 @@ def _qualifiers(tokens: Tokens, m, gaz):
     # "Hyderabad, Sindh" / "Paris, France" / "Springfield, Illinois"
     if j + 1 < n:
         k = j + 1
-        if k < n and gaps[k].strip() in (",", "(") and tokens.caps[k]:
+        g = gaps[k]
+        if g != " " and g.strip() in (",", "(") and tokens.caps[k]:  # (a plain space, the common gap, is neither)
             key = keys[k]
             # longest key there ("Fairfield, Conn.": the state the abbreviation names)
             state = tokens.states.get(k)
@@ -121,10 +122,11 @@ _CACHES: dict[int, tuple] = {}
 
 
 def _caches(gaz) -> tuple:
-    """Per-gazetteer memo (the gazetteer is read-only): (gaz, key -> candidates, (idx, primary) -> score)."""
+    """Per-gazetteer memo (the gazetteer is read-only): (gaz, key -> candidates, (idx, primary) -> score,
+    key -> the context its first-pass choice gives, key -> its colocating points, candidates -> their facts)."""
     c = _CACHES.get(id(gaz))
     if c is None or c[0] is not gaz:
-        c = _CACHES[id(gaz)] = (gaz, {}, {})
+        c = _CACHES[id(gaz)] = (gaz, {}, {}, {}, {}, {})
     return c
 
 
@@ -164,6 +166,39 @@ def _candidates(gaz, key: str, memo: dict, scores: dict) -> tuple:
     return hit
 
 
+def _context_facts(cs: tuple, base: tuple, recs) -> tuple:
+    """What a name's context-free best bearer tells of the article, the same for every mention of the name:
+    (cs, (country, weight) or None, (cc, admin1) for admin_weight or None, ((cc, admin1), weight) of region
+    context or None, (lat, lon, cos(lat)) of an anchor or None)."""
+    r = recs[cs[base.index(max(base))][0]]
+    kind = r.kind
+    cw = aw = rw = anchor = None
+    if kind == "country":
+        cw = (r.country_code, 2.0)
+    elif len(cs) == 1 or kind in ("admin1",) or r.capital or r.population >= 1_000_000:
+        if r.country_code:
+            cw = (r.country_code, 1.0 if len(cs) == 1 else 0.6)
+        if kind not in ("other", "admin1"):
+            aw = (r.country_code, r.admin1)
+    elif r.country_code and len({recs[idx].country_code for idx, _ in cs}) == 1:
+        # a name every bearer of which lies in one country ("Henry County") names that country, though
+        # not which of its regions
+        cw = (r.country_code, 1.0)
+    if r.admin1 and (kind == "admin1" or kind == "admin2" and len({
+            (recs[idx].country_code, recs[idx].admin1) for idx, _ in cs}) == 1):
+        # a state, province or county the article names is region context for its same-named towns
+        # ("Rapides Parish" ... "Alexandria"; "Kansas" ... "Garden City"); a county name many states
+        # share ("Franklin County") says nothing
+        rw = ((r.country_code, r.admin1), 1.0)
+        if kind not in ("other",):
+            anchor = (r.lat, r.lon, math.cos(r.lat * _RAD))
+    elif kind in SETTLEMENTS and r.admin1 and len({(recs[idx].country_code, recs[idx].admin1)
+                                                   for idx, _ in cs}) == 1:
+        # a town whose every bearer lies in one state ("Puryear", "Mounds") tells the article's region
+        rw = ((r.country_code, r.admin1), TOWN_REGION_WEIGHT)
+    return cs, cw, aw, rw, anchor
+
+
 def _last_letter_variant(key: str, name: str) -> bool:
     """Whether a one-word key of seven letters or more spells a place's own name but for its last letter."""
     own = gazetteer.normalize_key(name)
@@ -200,6 +235,7 @@ def _compass_area(gaz, key: str, cs: list) -> list:
             if code & 1 and recs[code >> 1].kind in ("country", "admin1") and (code >> 1) not in have]
 
 
+_NO_CODES = frozenset()  # the qualifiers of a bare mention, shared rather than built for each
 # an anchor more than this many degrees of latitude away is more than 400 km away (R * 3.7 deg = 411 km)
 _NEAR_LAT = 3.7
 
@@ -212,7 +248,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
     context makes the state after all is region context too: the article is resolved once more with it
     (``late_regions``: (cc, admin1) -> the key that names it)."""
     recs = gaz.records
-    _, memo, scores = _caches(gaz)
+    _, memo, scores, key_facts, points_memo, facts_memo = _caches(gaz)
     raw = [_city_body(tokens, m, gaz) for m in raw]
     cands = [_candidates(gaz, m["key"], memo, scores) for m in raw]
     quals = [_qualifiers(tokens, m, gaz) for m in raw]
@@ -224,43 +260,30 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
     region_weight: dict[tuple, float] = {}  # (cc, admin1) -> times the article names that region
     own_region: dict[tuple, float] = {}  # (key, (cc, admin1)) -> the part of it that key gave
     anchors = []  # (lat, lon, cos(lat), key) of the places named unambiguously enough to anchor others
+    anchored = set()  # the keys of anchors
     for m, (cs, base) in zip(raw, cands):
         if not cs:
             continue
-        b = cs[base.index(max(base))]
-        r = recs[b[0]]
-        kind = r.kind
-        if kind == "country":
-            country_weight[r.country_code] = country_weight.get(r.country_code, 0) + 2.0
-            own_weight[(m["key"], r.country_code)] = own_weight.get((m["key"], r.country_code), 0) + 2.0
-        elif len(cs) == 1 or kind in ("admin1",) or r.capital or r.population >= 1_000_000:
-            if r.country_code:
-                w = 1.0 if len(cs) == 1 else 0.6
-                country_weight[r.country_code] = country_weight.get(r.country_code, 0) + w
-                own_weight[(m["key"], r.country_code)] = own_weight.get((m["key"], r.country_code), 0) + w
-            if kind not in ("other", "admin1"):
-                admin_weight[(r.country_code, r.admin1)] = admin_weight.get((r.country_code, r.admin1), 0) + 1.0
-        elif r.country_code and len({recs[idx].country_code for idx, _ in cs}) == 1:
-            # a name every bearer of which lies in one country ("Henry County") names that country, though
-            # not which of its regions
-            country_weight[r.country_code] = country_weight.get(r.country_code, 0) + 1.0
-            own_weight[(m["key"], r.country_code)] = own_weight.get((m["key"], r.country_code), 0) + 1.0
-        if r.admin1 and (kind == "admin1" or kind == "admin2" and len({
-                (recs[idx].country_code, recs[idx].admin1) for idx, _ in cs}) == 1):
-            # a state, province or county the article names is region context for its same-named towns
-            # ("Rapides Parish" ... "Alexandria"; "Kansas" ... "Garden City"); a county name many states
-            # share ("Franklin County") says nothing
-            reg = (r.country_code, r.admin1)
-            region_weight[reg] = region_weight.get(reg, 0) + 1.0
-            own_region[(m["key"], reg)] = own_region.get((m["key"], reg), 0) + 1.0
-            if kind not in ("other",):
-                anchors.append((r.lat, r.lon, math.cos(r.lat * _RAD), m["key"]))
-        elif kind in SETTLEMENTS and r.admin1 and len({(recs[idx].country_code, recs[idx].admin1)
-                                                       for idx, _ in cs}) == 1:
-            # a town whose every bearer lies in one state ("Puryear", "Mounds") tells the article's region
-            reg = (r.country_code, r.admin1)
-            region_weight[reg] = region_weight.get(reg, 0) + TOWN_REGION_WEIGHT
-            own_region[(m["key"], reg)] = own_region.get((m["key"], reg), 0) + TOWN_REGION_WEIGHT
+        key = m["key"]
+        facts = key_facts.get(key)
+        if facts is None or facts[0] is not cs:
+            facts = _context_facts(cs, base, recs)
+            if len(key_facts) < 100_000:
+                key_facts[key] = facts
+        _, cw, aw, rw, anchor = facts
+        if cw is not None:
+            cc, w = cw
+            country_weight[cc] = country_weight.get(cc, 0) + w
+            own_weight[(key, cc)] = own_weight.get((key, cc), 0) + w
+        if aw is not None:
+            admin_weight[aw] = admin_weight.get(aw, 0) + 1.0
+        if rw is not None:
+            reg, w = rw
+            region_weight[reg] = region_weight.get(reg, 0) + w
+            own_region[(key, reg)] = own_region.get((key, reg), 0) + w
+            if anchor is not None and key not in anchored:
+                anchored.add(key)  # a name's anchor is the same at every mention: once is enough for a nearest
+                anchors.append(anchor + (key,))
     for okey in set(tokens.org_keys):
         # a state named inside an organisation's name ("the Georgia Bureau of Investigation", "Kansas State
         # University") is no mention, but it is region context for the article's towns
@@ -345,7 +368,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
         quals = [q if q[0] or q[1] or m["key"] not in given else given[m["key"]] + (q[2], q[3])
                  for m, q in zip(raw, quals)]
 
-    colocated = _colocated(raw, cands, recs)
+    colocated = _colocated(raw, cands, recs, points_memo)
     strong_country = any(w >= LOCAL_WEIGHT for w in country_weight.values())
     chosen: dict[tuple, tuple] = {}  # (key, hint, qualifiers) -> (record index, confidence)
     out = []
@@ -366,7 +389,7 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
             continue
         key = m["key"]
         hint = hints.get(mi, m["hint"]) if hints else m["hint"]
-        memo_key = (key, hint, frozenset(qcc), frozenset(qadm))
+        memo_key = (key, hint, frozenset(qcc) if qcc else _NO_CODES, frozenset(qadm) if qadm else _NO_CODES)
         pick = chosen.get(memo_key)
         if pick is None and areas and _outside_its_qualifier(cs, qcc, qadm, recs):
             # "an outpost in Chora, Uruzgan": a town the gazetteer lacks inside the region named after it is
@@ -405,7 +428,8 @@ def resolve(tokens: Tokens, raw: list[dict], gaz, late_regions: dict | None = No
                 cs2, base2 = cs, base
             pick = chosen[memo_key] = _choose(m, cs2, base2, qcc, qadm, recs, country_weight, own_weight,
                                               admin_weight, anchors, nearest, hint,
-                                              (region_weight, own_region), colocated, key in local_keys)
+                                              (region_weight, own_region), colocated, key in local_keys,
+                                              facts_memo)
         if pick is None or _alias_not_place(tokens, m, pick[0], cs, recs, country_weight, own_weight):
             continue
         idx, conf = pick
@@ -647,19 +671,39 @@ def _discourse_hints(raw, cands, recs) -> dict[int, str]:
     return out
 
 
-def _colocated(raw, cands, recs) -> set[int]:
+def _colocating_points(key: str, cs: tuple, recs) -> list:
+    """The primary-named towns, cities and counties among a name's candidates, once each:
+    [(half-degree cell, (idx, key, lat, lon)), ...]."""
+    out, seen = [], set()
+    for idx, primary in cs:
+        r = recs[idx]
+        if not primary or r.kind not in _COLOCATING or idx in seen:
+            continue
+        seen.add(idx)
+        out.append(((int(r.lat // 0.5), int(r.lon // 0.5)), (idx, key, r.lat, r.lon)))
+    return out
+
+
+def _colocated(raw, cands, recs, memo: dict | None = None) -> set[int]:
     """The candidate towns, cities and counties that lie within COLOCATED_KM of a candidate of another name
-    the article uses ("Dublin" and "Columbus": the Ohio pair, 15 km apart, not Ireland's capital)."""
+    the article uses ("Dublin" and "Columbus": the Ohio pair, 15 km apart, not Ireland's capital).
+
+    ``memo`` (key -> its points) may be kept across articles of one gazetteer: the primary-named candidates
+    of a key are always the same (added alternates are never primary)."""
     cells: dict[tuple, list] = {}
     seen = set()
     for m, (cs, _) in zip(raw, cands):
         key = m["key"]
-        for idx, primary in cs:
-            r = recs[idx]
-            if not primary or r.kind not in _COLOCATING or (idx, key) in seen:
-                continue
-            seen.add((idx, key))
-            cells.setdefault((int(r.lat // 0.5), int(r.lon // 0.5)), []).append((idx, key, r.lat, r.lon))
+        if key in seen:
+            continue
+        seen.add(key)
+        points = memo.get(key) if memo is not None else None
+        if points is None:
+            points = _colocating_points(key, cs, recs)
+            if memo is not None and len(memo) < 100_000:
+                memo[key] = points
+        for cell, point in points:
+            cells.setdefault(cell, []).append(point)
     if len(cells) < 2 and sum(len(v) for v in cells.values()) < 2:
         return set()
     out = set()
@@ -726,22 +770,42 @@ def _local_role(tokens: Tokens, m) -> bool:
     return False
 
 
+_SETTLED = SETTLEMENTS + ("admin2",)
+
+
+def _candidate_facts(cs: tuple, recs) -> tuple:
+    """What a candidate list says whatever the article: (its records, the country codes of its countries,
+    whether a bearer's own name is a state's, whether one is a country's)."""
+    rs = tuple(recs[idx] for idx, _ in cs)
+    country_names = [r.country_code for r in rs if r.kind == "country"]
+    state_name = any(p and r.kind == "admin1" for (_, p), r in zip(cs, rs))
+    country_name = any(p and r.kind == "country" for (_, p), r in zip(cs, rs))
+    return rs, country_names, state_name, country_name
+
+
 def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weight, anchors, nearest,
-            hint=None, regions=({}, {}), colocated=frozenset(), local_role=False):
-    """Score the candidates of one mention in the article's context: (record index, confidence)."""
+            hint=None, regions=({}, {}), colocated=frozenset(), local_role=False, facts_memo=None):
+    """Score the candidates of one mention in the article's context: (record index, confidence).
+
+    ``facts_memo`` (candidate list -> _candidate_facts) may be kept across articles of one gazetteer."""
     key = m["key"]
     hint_kinds = HINT_KINDS.get(hint, ()) if hint else ()
     scored = []
-    country_names = [recs[idx].country_code for idx, _ in cs if recs[idx].kind == "country"]
+    facts = facts_memo.get(cs) if facts_memo is not None else None
+    if facts is None:
+        facts = _candidate_facts(cs, recs)
+        if facts_memo is not None and len(facts_memo) < 100_000:
+            facts_memo[cs] = facts
+    rs, country_names, state_name, country_name = facts
+    pairs = tuple(zip(cs, rs))
     # a town of a country the article names several times: its namesakes in countries the article gives no
     # sign of weigh less, unless they are capitals or large cities
     local = len(cs) > 1 and any(
-        p and recs[idx].kind in SETTLEMENTS and recs[idx].country_code
-        and country_weight.get(recs[idx].country_code, 0) - own_weight.get((key, recs[idx].country_code), 0) >= LOCAL_WEIGHT
-        for idx, p in cs)
+        p and r.kind in SETTLEMENTS and r.country_code
+        and country_weight.get(r.country_code, 0) - own_weight.get((key, r.country_code), 0) >= LOCAL_WEIGHT
+        for (_, p), r in pairs)
     region_weight, own_region = regions
     # a name that is itself a state's ("Washington, Oregon"): a list of states, not a town in the second one
-    state_name = any(p and recs[idx].kind == "admin1" for idx, p in cs)
 
     def named_region(r):
         """How often the article names the state or province of a place, by names other than this one."""
@@ -753,39 +817,37 @@ def _choose(m, cs, base, qcc, qadm, recs, country_weight, own_weight, admin_weig
 
     # a town of a region the article names ("Louisiana" ... "Alexandria"): its namesakes elsewhere weigh less
     # (not for a name that is itself a state's or a country's: "California, Oregon and Washington")
-    regional = len(cs) > 1 and any(p and recs[idx].kind in SETTLEMENTS + ("admin2",) and named_region(recs[idx]) > 0
-                                   for idx, p in cs) \
-        and not any(p and recs[idx].kind == "admin1" for idx, p in cs) \
-        and not any(p and recs[idx].kind == "country" and (supported(recs[idx].country_code) or not any(
-            p2 and recs[i2].kind in SETTLEMENTS and named_region(recs[i2]) >= REGION_OVER_COUNTRY for i2, p2 in cs))
-            for idx, p in cs)
+    regional = len(cs) > 1 and any(p and r.kind in _SETTLED and named_region(r) > 0 for (_, p), r in pairs) \
+        and not state_name \
+        and not any(p and r.kind == "country" and (supported(r.country_code) or not any(
+            p2 and r2.kind in SETTLEMENTS and named_region(r2) >= REGION_OVER_COUNTRY for (_, p2), r2 in pairs))
+            for (_, p), r in pairs)
 
     # a bearer beside a bearer of another name the article uses, in a country the article gives a sign of
     # ("Paris and Henry County": the Tennessee pair): its namesakes in countries with no sign weigh less
     paired = len(cs) > 1 and not regional and not state_name and any(
-        p and idx in colocated and supported(recs[idx].country_code) for idx, p in cs) \
-        and not any(p and recs[idx].kind == "country" for idx, p in cs) \
-        and not all(supported(recs[idx].country_code) for idx, _ in cs)
+        p and idx in colocated and supported(r.country_code) for (idx, p), r in pairs) \
+        and not country_name \
+        and not all(supported(r.country_code) for r in rs)
     # a name the text uses as a town's own ("Paris Police Department", "Jessica Kay, 18, of Paris"), with a
     # bearer in a country the article gives a sign of by other names: that town, not a capital abroad
     # (for a state's own name, the state: "Indiana residents" are the state's, not a town Indiana's)
     home_kinds = ("admin1",) if state_name else SETTLEMENTS
     homely = local_role and len(cs) > 1 and any(
-        p and recs[idx].kind in home_kinds and supported(recs[idx].country_code) for idx, p in cs)
-    for (idx, primary), s in zip(cs, base):
-        r = recs[idx]
+        p and r.kind in home_kinds and supported(r.country_code) for (_, p), r in pairs)
+    for ((idx, primary), r), s in zip(pairs, base):
         kind = r.kind
         if homely:
             if not supported(r.country_code):
                 s -= FOREIGN_NAMESAKE
             elif kind in home_kinds and primary:
                 s += LOCAL_ROLE_BONUS
-        if paired and kind in SETTLEMENTS + ("admin2",):
+        if paired and kind in _SETTLED:
             if idx in colocated and supported(r.country_code):
                 s += PAIRED_BONUS
             elif not supported(r.country_code):
                 s -= FOREIGN_NAMESAKE
-        if regional and kind in SETTLEMENTS + ("admin2",):
+        if regional and kind in _SETTLED:
             if named_region(r) > 0:
                 s += min(REGION_CAP, 6.0 + 2.0 * named_region(r))
             elif r.country_code and country_weight.get(r.country_code, 0) - own_weight.get((key, r.country_code), 0) <= 0:
