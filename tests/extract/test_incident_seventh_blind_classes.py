@@ -2,13 +2,13 @@
 killing counts the killers, not the killed."""
 import pytest
 
-from lib.extract import extract
+from tests.extract.incident_cases import extracted_incidents, lead_incident
 
 PUB = "2024-02-01"
 
 
 def _lead(text):
-    return extract(text, PUB)["incidents"][0]
+    return lead_incident(text, PUB)
 
 
 @pytest.mark.parametrize("text, killed", [
@@ -70,4 +70,4 @@ def test_one_person_seized_or_people_taken_away_is_a_kidnapping(text):
                                   "Customs officers seized a traveller's luggage in Lagos.",
                                   "Troops seized a rebel camp near Gao."])
 def test_things_seized_are_no_kidnapping(text):
-    assert "kidnapping" not in [i["type"] for i in extract(text, PUB)["incidents"]]
+    assert "kidnapping" not in [i["type"] for i in extracted_incidents(text, PUB)]
