@@ -71,3 +71,19 @@ def test_one_person_seized_or_people_taken_away_is_a_kidnapping(text):
                                   "Troops seized a rebel camp near Gao."])
 def test_things_seized_are_no_kidnapping(text):
     assert "kidnapping" not in [i["type"] for i in extracted_incidents(text, PUB)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("A shopkeeper was killed by two men on a motorbike in Sylhet on Monday.", "armed_attack"),
+    ("A teacher was killed by suspected militants near Bannu.", "armed_attack"),
+    ("The ward chairman Musa Bello was murdered by unknown men at his gate in Kano.", "assassination"),
+])
+def test_a_killing_told_by_its_agents_is_an_incident(text, kind):
+    found = _lead(text)
+    assert (found["type"], found["killed"]) == (kind, 1)
+
+
+@pytest.mark.parametrize("text", ["A farmer was killed by a falling tree near Jos.", "A boy was killed by a car in Kano.",
+                                  "Ten militants were killed by troops near Gao."])
+def test_deaths_by_accident_or_by_troops_are_no_attack_by_agents(text):
+    assert "armed_attack" not in [i["type"] for i in extracted_incidents(text, PUB)]
