@@ -87,3 +87,13 @@ def test_a_killing_told_by_its_agents_is_an_incident(text, kind):
                                   "Ten militants were killed by troops near Gao."])
 def test_deaths_by_accident_or_by_troops_are_no_attack_by_agents(text):
     assert "armed_attack" not in [i["type"] for i in extracted_incidents(text, PUB)]
+
+
+@pytest.mark.parametrize("sentence, group", [
+    ("The navy blamed the Oliver Sinisterra Front, a group of former FARC rebels.", "Oliver Sinisterra Front"),
+    ("Nigeria's security forces blamed Boko Haram for the raid.", "Boko Haram"),
+    ("The air force blamed the Houthis.", "Houthis"),
+])
+def test_a_states_navy_air_force_or_security_forces_blaming_a_group_name_it(sentence, group):
+    from lib.extract.incidents import find_perpetrator
+    assert find_perpetrator(sentence)[0] == group

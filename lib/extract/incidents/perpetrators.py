@@ -54,6 +54,9 @@ _SAID_IT_DID = re.compile(
     r"|behind|killed|launched|conducted|staged|attacked|executed)")
 # "officials blamed the Taliban", "police suspect al-Shabaab", "the army accused the RSF of ...": the authorities' blame
 _BLAMED = re.compile(r"\b(?:blamed|blames?|suspects?|accused|accuses|suspected(?=\s+(?:the\s+)?(?:[A-Z]|al-)))\s+(.+)$")
+# "the army blamed", "The navy blamed", "Nigeria's security forces blamed": a state's forces as the blamer
+_FORCES_BLAMER = re.compile(r"\b(?:[Tt]he|[A-Z][\w'’-]+)\s+(?:army|military|navy|air\s+force|armed\s+forces|security\s+forces"
+                            r"|marines|coast\s+guard)\s+(?:has\s+|had\s+|also\s+|later\s+)?$")
 _BLAME_WORDS = ("blame", "suspect ", "suspects ", "suspected ", "accuse")
 # "blamed fighters of Islamic State West Africa Province": the group the members belong to
 _MEMBERS_LEAD = re.compile(r"^\s*(?:(?:the|its|a|an)\s+)?(?:fighters|members|militants|elements|gunmen|cells|insurgents|loyalists|supporters"
@@ -283,7 +286,7 @@ def _find_perpetrator(sentence: str) -> tuple[str | None, int]:
     for clause in clauses if blamed or behind else ():
         m = _BLAMED.search(clause) if blamed else None
         if m and (_AUTHORITY.search(clause[: m.start()]) or _NAMED_BLAMER.search(clause[: m.start()])
-                  or re.search(r"\b(?:[Tt]he|[A-Z][\w'’-]+)\s+(?:army|military)\s+(?:has\s+|had\s+|also\s+|later\s+)?$", clause[: m.start()])):
+                  or _FORCES_BLAMER.search(clause[: m.start()])):
             obj = _MEMBERS_LEAD.sub("", m.group(1))
             if " of " in obj and _PATRONAGE.match(obj):
                 continue
