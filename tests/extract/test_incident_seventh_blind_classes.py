@@ -97,3 +97,16 @@ def test_deaths_by_accident_or_by_troops_are_no_attack_by_agents(text):
 def test_a_states_navy_air_force_or_security_forces_blaming_a_group_name_it(sentence, group):
     from lib.extract.incidents import find_perpetrator
     assert find_perpetrator(sentence)[0] == group
+
+
+@pytest.mark.parametrize("sentence", ["Police said they did not blame the NPA for the killing.",
+                                      "Officials have not yet blamed the ELN.",
+                                      "The army would not say whether it suspected Al-Shabaab."])
+def test_a_blame_denied_or_left_open_names_no_perpetrator(sentence):
+    from lib.extract.incidents import find_perpetrator
+    assert find_perpetrator(sentence)[0] is None
+
+
+def test_a_blame_stated_beside_a_denial_by_the_group_still_names_it():
+    from lib.extract.incidents import find_perpetrator
+    assert find_perpetrator("Officials blamed the ELN, which did not comment.")[0] == "ELN"

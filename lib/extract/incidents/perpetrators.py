@@ -57,6 +57,9 @@ _BLAMED = re.compile(r"\b(?:blamed|blames?|suspects?|accused|accuses|suspected(?
 # "the army blamed", "The navy blamed", "Nigeria's security forces blamed": a state's forces as the blamer
 _FORCES_BLAMER = re.compile(r"\b(?:[Tt]he|[A-Z][\w'’-]+)\s+(?:army|military|navy|air\s+force|armed\s+forces|security\s+forces"
                             r"|marines|coast\s+guard)\s+(?:has\s+|had\s+|also\s+|later\s+)?$")
+# a blame denied or left open just before its verb: "did not blame", "have never accused", "whether they suspected"
+_BLAME_DENIED = re.compile(r"\b(?:not|n[’']t|never|no\s+longer|whether|if)\s+(?:(?:yet|they|it|he|she|officially|publicly|directly)\s+)*$",
+                           re.I)
 _BLAME_WORDS = ("blame", "suspect ", "suspects ", "suspected ", "accuse")
 # "blamed fighters of Islamic State West Africa Province": the group the members belong to
 _MEMBERS_LEAD = re.compile(r"^\s*(?:(?:the|its|a|an)\s+)?(?:fighters|members|militants|elements|gunmen|cells|insurgents|loyalists|supporters"
@@ -285,6 +288,8 @@ def _find_perpetrator(sentence: str) -> tuple[str | None, int]:
                     return np, 3
     for clause in clauses if blamed or behind else ():
         m = _BLAMED.search(clause) if blamed else None
+        if m and _BLAME_DENIED.search(clause[: m.start()]):
+            m = None  # "police did not blame the NPA", "would not say whether they suspected X"
         if m and (_AUTHORITY.search(clause[: m.start()]) or _NAMED_BLAMER.search(clause[: m.start()])
                   or _FORCES_BLAMER.search(clause[: m.start()])):
             obj = _MEMBERS_LEAD.sub("", m.group(1))
