@@ -79,7 +79,7 @@ def narrowed(kind: str, shown: int, total: int, text: str) -> str:
     """The caption under a short list: how many match, and how to reach the rest."""
     typed = f" matching “{esc_md(text.strip())}”" if text.strip() else ""
     if total <= shown:
-        return f"{total} {kind}{typed}."
+        return f"{total} {kind if total != 1 else kind[:-1]}{typed}."
     return (f"The {shown} newest of {total:,} {kind}{typed}; type more words (a place, a type, a date such as "
             "2021-03, or part of a title) to narrow the list.")
 

@@ -107,4 +107,11 @@ def test_words_typed_find_an_article_that_is_not_the_newest(db_path, db, one_cho
     at.text_input(key="rv_doc_find").input(title).run()
     assert at.selectbox(key="rv_doc").value == doc
     count = edit_sql.document_choices(db, title, limit=100)[1]
-    assert any(shown(c).startswith(f"{count} articles matching") for c in at.caption)
+    assert any(shown(c).startswith(f"{count} article{'s' if count != 1 else ''} matching") for c in at.caption)
+
+
+def test_the_caption_says_how_many_match_and_how_to_narrow_a_long_list():
+    assert review.narrowed("incidents", 1, 1, "quetta") == "1 incident matching “quetta”."
+    assert review.narrowed("articles", 3, 3, "") == "3 articles."
+    long = review.narrowed("articles", 200, 100101, "")
+    assert long.startswith("The 200 newest of 100,101 articles;") and "type more words" in long
