@@ -17,6 +17,7 @@ from lib.store import queries
 EVENT_PARAM = "event"
 DOC_PARAM, MENTION_PARAM = "doc", "mention"
 _MESSAGE = "rv_message"
+CHOICES = 200  # the most options a box sends: Streamlit sends every option to the browser on every run
 
 
 @st.cache_resource(show_spinner="Opening the gazetteer …")
@@ -74,15 +75,29 @@ def _event_chosen() -> None:
         st.query_params[EVENT_PARAM] = value
 
 
+def narrowed(kind: str, shown: int, total: int, text: str) -> str:
+    """The caption under a short list: how many match, and how to reach the rest."""
+    typed = f" matching “{esc_md(text.strip())}”" if text.strip() else ""
+    if total <= shown:
+        return f"{total} {kind if total != 1 else kind[:-1]}{typed}."
+    return (f"The {shown} newest of {total:,} {kind}{typed}; type more words (a place, a type, a date such as "
+            "2021-03, or part of a title) to narrow the list.")
+
+
 def incident_review(ctx: Context) -> None:
-    events = ctx.run(edit_sql.event_list)
+    wanted = st.query_params.get(EVENT_PARAM)
+    text = st.text_input("Find an incident", key="rv_event_find",
+                         placeholder="words of its place, type or date (e.g. Quetta bombing 2021-03)")
+    current = st.session_state.get("rv_event")
+    include = () if text.strip() else tuple(e for e in (current, wanted) if e)
+    events, total = ctx.run(edit_sql.event_choices, text, CHOICES, include)
+    st.caption(narrowed("incidents", len(events), total, text))
     if events.empty:
-        st.info("No incidents yet.")
+        st.info("No incident matches; change the words above." if text.strip() else "No incidents yet.")
         return
     options = list(events["event_id"])
-    wanted = st.query_params.get(EVENT_PARAM)
-    if st.session_state.get("rv_event") not in options:
-        st.session_state["rv_event"] = wanted if wanted in options else options[0]
+    if current not in options:
+        st.session_state["rv_event"] = wanted if wanted in options and not text.strip() else options[0]
     label = _event_label(events)
     event_id = st.selectbox("Incident", options, key="rv_event", format_func=label, on_change=_event_chosen)
     reports = ctx.run(edit_sql.event_reports_keyed, event_id)
@@ -114,9 +129,15 @@ def incident_review(ctx: Context) -> None:
             "Split: that report is now an incident of its own."))
     with middle:
         st.markdown("**Merge with another incident**")
-        others = [e for e in options if e != event_id]
-        st.selectbox("The same incident as", others, key="rv_merge_other", format_func=label, index=None,
-                     placeholder="choose an incident")
+        find = st.text_input("Find it", key="rv_merge_find", placeholder="words of its place, type or date")
+        chosen = st.session_state.get("rv_merge_other")
+        candidates_, matching = ctx.run(edit_sql.event_choices, find, CHOICES + 1, (chosen,) if chosen else ())
+        others = [e for e in candidates_["event_id"] if e != event_id]
+        if chosen not in others:
+            st.session_state["rv_merge_other"] = None
+        st.selectbox("The same incident as", others, key="rv_merge_other", format_func=_event_label(candidates_),
+                     index=None, placeholder="choose an incident")
+        st.caption(narrowed("incidents", len(others), max(matching - 1, len(others)), find))
         st.text_input("Note", key="rv_merge_note")
 
         def merge(db):
@@ -173,14 +194,20 @@ def _mention_label(mentions: pd.DataFrame):
 
 
 def place_review(ctx: Context) -> None:
-    docs = ctx.run(queries.document_titles)
+    wanted_doc, wanted_mention = st.query_params.get(DOC_PARAM), st.query_params.get(MENTION_PARAM)
+    text = st.text_input("Find an article", key="rv_doc_find", placeholder="words of its title or source")
+    current = st.session_state.get("rv_doc")
+    include = () if text.strip() else tuple(d for d in (current, wanted_doc) if d)
+    docs, total = ctx.run(edit_sql.document_choices, text, CHOICES, include)
+    st.caption(narrowed("articles", len(docs), total, text))
     if not docs:
-        st.info("No articles yet.")
+        st.info("No article matches; change the words above." if text.strip() else "No articles yet.")
         return
     titles = dict(docs)
-    wanted_doc, wanted_mention = st.query_params.get(DOC_PARAM), st.query_params.get(MENTION_PARAM)
     if wanted_doc in titles and "rv_doc" not in st.session_state:
         st.session_state["rv_doc"] = wanted_doc
+    if st.session_state.get("rv_doc") not in titles:
+        st.session_state["rv_doc"] = next(iter(titles))
     document_id = st.selectbox("Article", list(titles), key="rv_doc", format_func=titles.get)
     mentions = ctx.run(queries.document_mentions, document_id)
     if mentions.empty:

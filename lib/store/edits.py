@@ -265,3 +265,76 @@ def correction_list(db) -> pd.DataFrame:
                d.title, c.note, c.created_at
         FROM corrections c LEFT JOIN places p ON p.id = c.place_id LEFT JOIN documents d ON d.id = c.document_id
         ORDER BY c.id DESC""")
+
+
+# --- short lists to choose from: the newest or best matching, never every row ---
+
+def _words(text: str | None) -> list[str]:
+    """The words of a filter a person typed, each matched as a part of a field (LIKE wildcards escaped)."""
+    escaped = (text or "").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return [f"%{w}%" for w in escaped.split()]
+
+
+def _event_where(text: str | None) -> tuple[str, list]:
+    """Reports whose event, date, type, place or place name as written hold every word typed."""
+    fields = ("i.event_id", "i.date", "i.type", "p.name", "i.place_surface")
+    parts, params = [], []
+    for word in _words(text):
+        parts.append("(" + " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in fields) + ")")
+        params += [word] * len(fields)
+    return " AND ".join(["i.event_id IS NOT NULL"] + parts), params
+
+
+def event_choices(db, text: str | None = "", limit: int = 200, include: tuple = ()) -> tuple[pd.DataFrame, int]:
+    """(the newest limit events a report of which matches text, as event_list has them, with the events of
+    include that exist put first; how many events match): a list short enough for a box to send."""
+    where, params = _event_where(text)
+    joins = "LEFT JOIN places p ON p.id = i.place_id" if text and text.strip() else ""
+    if not joins:
+        where = where.replace("p.name", "NULL")
+    total = db.execute(f"SELECT count(DISTINCT i.event_id) FROM incidents i {joins} WHERE {where}", params).fetchone()[0]
+    newest: dict = {}  # reports newest first (the date index): an event first seen has its latest date there
+    for (event_id,) in db.execute(f"SELECT i.event_id FROM incidents i {joins} WHERE {where} ORDER BY i.date DESC",
+                                  params):
+        newest[event_id] = None
+        if len(newest) >= limit:
+            break
+    wanted = [e for e in include if e and e not in newest]
+    chosen = wanted + list(newest)
+    if not chosen:
+        return _events_of(db, []), total
+    frame = _events_of(db, chosen)
+    first = frame["event_id"].isin(wanted)
+    return pd.concat([frame[first], frame[~first]], ignore_index=True), total
+
+
+def _events_of(db, event_ids: list[str]) -> pd.DataFrame:
+    """event_list's rows of these events only, newest first."""
+    marks = ", ".join("?" for _ in event_ids) or "NULL"
+    return _frame(db, f"""
+        SELECT i.event_id, (SELECT x.date FROM incidents x WHERE x.event_id = i.event_id AND x.date IS NOT NULL
+                            GROUP BY x.date ORDER BY count(*) DESC, x.date LIMIT 1) AS date,
+               group_concat(DISTINCT i.type) AS type,
+               max(p.name) AS place, count(*) AS reports, max(i.killed) AS killed, max(i.injured) AS injured
+        FROM incidents i LEFT JOIN places p ON p.id = i.place_id
+        WHERE i.event_id IN ({marks})
+        GROUP BY i.event_id ORDER BY date IS NULL, date DESC, i.event_id""", event_ids)
+
+
+def document_choices(db, text: str | None = "", limit: int = 200,
+                     include: tuple = ()) -> tuple[list[tuple[str, str]], int]:
+    """(id, title) of the newest limit articles whose title, source or id holds every word typed, with the
+    articles of include that exist put first; and how many match."""
+    parts, params = ["1"], []
+    for word in _words(text):
+        parts.append("(d.title LIKE ? ESCAPE '\\' OR d.source LIKE ? ESCAPE '\\' OR d.id LIKE ? ESCAPE '\\')")
+        params += [word] * 3
+    where = " AND ".join(parts)
+    total = db.execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[0]
+    rows = db.execute(f"SELECT d.id, d.title FROM documents d WHERE {where} "
+                      "ORDER BY d.published IS NULL, d.published DESC, d.title LIMIT ?", params + [int(limit)]).fetchall()
+    have = {r[0] for r in rows}
+    wanted = [d for d in include if d and d not in have]
+    extra = db.execute(f"SELECT id, title FROM documents WHERE id IN ({', '.join('?' for _ in wanted)})",
+                       wanted).fetchall() if wanted else []
+    return [tuple(r) for r in extra] + [tuple(r) for r in rows], total

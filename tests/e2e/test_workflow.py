@@ -212,3 +212,23 @@ def test_6_a_corrected_toll_is_marked_with_its_note_on_the_overview_and_the_inci
     shoot(page, "workflow-corrected-incident")
     page.locator(".st-key-incident_panel").screenshot(path=str(ARTIFACTS / "workflow-corrected-incident-panel.png"))
     assert exception_texts(page) == []
+
+
+def test_7_words_typed_narrow_the_review_boxes_to_the_matching_articles(page, workflow_server):
+    url, db_path = workflow_server
+    titles = [t for (t,) in rows(db_path, "SELECT title FROM documents")]
+    word = "roundup"
+    matching = [t for t in titles if word in t.lower()]
+    assert matching and len(matching) < len(titles)
+    page.goto(f"{url}/Review", wait_until="domcontentloaded")
+    wait_for_app(page)
+    page.get_by_role("tab", name="Places").click()
+    page.locator(".st-key-rv_doc_find input").fill(word)
+    page.locator(".st-key-rv_doc_find input").press("Enter")
+    wait_for_app(page)
+    assert f"{len(matching)} article{'s' if len(matching) != 1 else ''} matching “{word}”" in page.locator('[data-testid="stMain"]').inner_text()
+    page.locator('.st-key-rv_doc [role="combobox"]').click()
+    listed = page.get_by_role("option").all_inner_texts()
+    assert sorted(listed) == sorted(matching)
+    shoot(page, "workflow-find-article")
+    assert exception_texts(page) == []
