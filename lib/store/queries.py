@@ -555,6 +555,17 @@ def _build_place_counts(db, filters) -> pd.DataFrame:
     return out[_PLACE_COUNT_COLUMNS].reset_index(drop=True)
 
 
+def located_places(db) -> pd.DataFrame:
+    """Every place with coordinates that a mention or an incident names, whatever the filters (place_id, name,
+    kind, country_code, latitude, longitude): what frames a map and tells which sites lie on a city, read
+    through the place indexes (a few milliseconds) rather than by counting every mention."""
+    return _frame(db, """SELECT id AS place_id, name, kind, country_code, lat AS latitude, lon AS longitude
+                         FROM places p WHERE lat IS NOT NULL AND lon IS NOT NULL
+                           AND (EXISTS (SELECT 1 FROM mentions m WHERE m.place_id = p.id)
+                                OR EXISTS (SELECT 1 FROM incidents i WHERE i.place_id = p.id))
+                         ORDER BY id""")
+
+
 def country_names(db) -> dict:
     """Country code -> name, from the country places the database holds."""
     return {code: name for code, name in db.execute(

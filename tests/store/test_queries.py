@@ -221,3 +221,12 @@ def test_no_date_bound_is_left_out_when_an_article_has_no_date(tmp_path):
     assert queries.date_span(db) == (None, None)
     assert queries.overview(db, Filters(date_from=dt.date(1900, 1, 1)))["articles"] == 1
     db.close()
+
+
+def test_located_places_are_every_place_the_unfiltered_map_counts(db):
+    located = queries.located_places(db)
+    counted = queries.place_counts(db, Filters())
+    assert sorted(located["place_id"]) == sorted(counted["place_id"])
+    both = located.merge(counted, on="place_id", suffixes=("", "_counted"))
+    for column in ("kind", "country_code", "latitude", "longitude"):
+        assert both[column].tolist() == both[f"{column}_counted"].tolist()
