@@ -395,8 +395,20 @@ def _typed_summaries(frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     return frame, is_event
 
 
-def _build_summaries(db, filters, only=None) -> tuple[pd.DataFrame, np.ndarray, list]:
+def _selected_reports(db, filters) -> tuple[list[str], list]:
+    """The condition on incidents i (and its parameter) for the reports the filters select, as their ids found
+    once (remembered per database state and filters): the summary reads those reports four times, and testing
+    the text and date conditions on every report each time costs more than looking rows up by id."""
     where, params = _conditions(db, filters, "i")
+    if not where:
+        return where, params
+    ids = _remembered(db, "report_ids", filters, lambda: _json(
+        r[0] for r in db.execute(f"SELECT i.id {_lean_from('i', where)} {_where(where)} ORDER BY i.id", params)))
+    return ["i.id IN (SELECT value FROM json_each(?))"], [ids]
+
+
+def _build_summaries(db, filters, only=None) -> tuple[pd.DataFrame, np.ndarray, list]:
+    where, params = _conditions(db, filters, "i") if only is not None else _selected_reports(db, filters)
     if only is not None:  # events through their index, reports without one by id: no scan of every report
         where.append("(i.event_id IN (SELECT value FROM json_each(?)) OR (i.event_id IS NULL AND i.id IN (SELECT "
                      "CAST(substr(value, 8) AS INTEGER) AS n FROM json_each(?) WHERE value = 'report-' || n)))")
@@ -429,7 +441,7 @@ def _build_summaries(db, filters, only=None) -> tuple[pd.DataFrame, np.ndarray, 
     sources: dict = {}
     for ev, source in db.execute(f"""
             SELECT coalesce(i.event_id, 'report-' || i.id) AS ev, d.source
-            {_INCIDENTS_FROM} {_where(where + ["d.source IS NOT NULL"])}
+            {_lean_from("i", where + ["d.source IS NOT NULL"])} {_where(where + ["d.source IS NOT NULL"])}
             GROUP BY 1, 2 ORDER BY 1, min(i.id)""", params):
         name = source.strip()
         if name and name not in sources.setdefault(ev, []):
@@ -475,7 +487,7 @@ def forget() -> None:
 
 
 _TABLES: dict = {}
-_TABLES_KEPT = 24  # eight filter states' summaries, incident tables and place counts
+_TABLES_KEPT = 40  # eight filter states' report ids, summaries, incident tables, mentions and place counts
 
 
 def _remembered(db, kind: str, filters, build):
@@ -532,12 +544,20 @@ def _place_rows(db, filters) -> pd.DataFrame:
     return _remembered(db, "places", filters, lambda: _build_place_counts(db, filters))
 
 
+def _mention_groups(db, filters) -> pd.DataFrame:
+    """The mentions the filters select per place (one row without a place, place_id missing): mentions, articles
+    and reviewed, remembered, since the place counts and the headline's number of mentions both read them."""
+    def build():
+        where, params = _conditions(db, filters, "m")
+        return _frame(db, f"""SELECT m.place_id, count(*) AS mentions, count(DISTINCT m.document_id) AS articles,
+                                     sum(m.source = 'correction') AS reviewed
+                              {_lean_from("m", where)} {_where(where)} GROUP BY m.place_id""", params)
+    return _remembered(db, "mention_groups", filters, build)
+
+
 def _build_place_counts(db, filters) -> pd.DataFrame:
-    where, params = _conditions(db, filters, "m")
-    m = _frame(db, f"""SELECT m.place_id, count(*) AS mentions, count(DISTINCT m.document_id) AS articles,
-                              sum(m.source = 'correction') AS reviewed
-                       {_lean_from("m", where)} {_where(where + ['m.place_id IS NOT NULL'])} GROUP BY m.place_id""",
-               params)
+    m = _mention_groups(db, filters)
+    m = m[m["place_id"].notna()]
     table = _table(db, filters)
     table = table[table["place_id"].notna()]
     i = tally.grouped(table, table["place_id"], "place_id")
@@ -679,12 +699,11 @@ def overview(db, filters=None) -> dict:
         f"{_where(d_where)}", d_params).fetchone()
     table = _table(db, filters)
     places = _place_rows(db, filters)
-    m_where, m_params = _conditions(db, filters, "m")
-    i_where, i_params = _conditions(db, filters, "i")
-    n_mentions = db.execute(f"SELECT count(*) {_lean_from('m', m_where)} {_where(m_where)}", m_params).fetchone()[0]
+    n_mentions = _mention_groups(db, filters)["mentions"].sum()
     totals = tally.totals(table)
-    first, last = db.execute(f"SELECT min(i.date), max(i.date) {_lean_from('i', i_where)} {_where(i_where)}",
-                             i_params).fetchone()
+    s_where, s_params = _selected_reports(db, filters)
+    first, last = db.execute(f"SELECT min(i.date), max(i.date) {_lean_from('i', s_where)} {_where(s_where)}",
+                             s_params).fetchone()
     return {
         "articles": articles, "places": len(places), "mentions": int(n_mentions), **totals,
         "sources": sources, "first_published": first_published, "last_published": last_published,
