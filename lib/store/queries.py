@@ -333,7 +333,7 @@ def incident_reports(db, filters=None) -> pd.DataFrame:
 def series_links(db, filters=None) -> dict:
     """{a part's event_id: its series' event_id} over the reports the filters select, each part's link taken
     from its first stored report."""
-    where, params = _conditions(db, filters, "i")
+    where, params = _selected_reports(db, filters)
     # the few linked reports are found first (materialized): grouped in place, SQLite walks the event_id index
     # and reads every report's row to find them
     return dict((event, series) for event, series, _ in db.execute(f"""
@@ -615,11 +615,13 @@ def counts_by(db, filters, by: str) -> pd.DataFrame:
                            FROM (SELECT m.document_id, count(*) AS n {_lean_from("m", m_where)} {_where(m_where)}
                                  GROUP BY m.document_id) c JOIN documents d ON d.id = c.document_id
                            GROUP BY 1""", m_params)
-    elif by == "country":  # mentions counted per place first: each place's country is then looked up once
-        m = _frame(db, f"""SELECT {key_m} AS {by}, sum(c.n) AS mentions
-                           FROM (SELECT m.place_id, count(*) AS n {_lean_from("m", m_where)} {_where(m_where)}
-                                 GROUP BY m.place_id) c LEFT JOIN places p ON p.id = c.place_id
-                           GROUP BY 1""", m_params)
+    elif by == "country":  # the mentions counted per place (shared with the place counts), then per country
+        per_place = _mention_groups(db, filters)
+        codes = dict(db.execute("SELECT id, country_code FROM places WHERE id IN (SELECT value FROM json_each(?))",
+                                [_json(per_place["place_id"].dropna().tolist())]).fetchall())
+        m = pd.DataFrame({by: [codes.get(p) or "" if isinstance(p, str) else "" for p in per_place["place_id"].tolist()],
+                          "mentions": per_place["mentions"].astype("int64").to_numpy()}) \
+            .groupby(by, sort=False, as_index=False)["mentions"].sum()
     if key_m is not None:
         m[by] = m[by].fillna("").astype(str)
         out = out.merge(m, on=by, how="outer")

@@ -230,3 +230,13 @@ def test_located_places_are_every_place_the_unfiltered_map_counts(db):
     both = located.merge(counted, on="place_id", suffixes=("", "_counted"))
     for column in ("kind", "country_code", "latitude", "longitude"):
         assert both[column].tolist() == both[f"{column}_counted"].tolist()
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(countries=("PK",)), Filters(text="killed"),
+                                     Filters(types=("bombing",)), Filters(date_to=dt.date(2023, 12, 31))])
+def test_mentions_per_country_are_those_of_every_selected_mention(db, filters):
+    table = queries.counts_by(db, filters, "country")
+    counted = {c: n for c, n in zip(table["country"], table["mentions"]) if n}
+    every = queries.mentions(db, filters)["country_code"].fillna("").value_counts().to_dict()
+    assert counted == every
+    assert queries.overview(db, filters)["mentions"] == sum(every.values())
