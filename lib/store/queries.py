@@ -545,19 +545,32 @@ def _place_rows(db, filters) -> pd.DataFrame:
 
 
 def _mention_groups(db, filters) -> pd.DataFrame:
-    """The mentions the filters select per place (one row without a place, place_id missing): mentions, articles
-    and reviewed, remembered, since the place counts and the headline's number of mentions both read them."""
+    """The mentions the filters select per place (place_id missing: those without one): mentions, articles
+    and reviewed, remembered, since the place counts, the headline and the counts per country all read them.
+    When the conditions join the articles anyway, per place and month of publication too (month; else None):
+    an article has one month, so the rows of a place still add up to its articles."""
     def build():
         where, params = _conditions(db, filters, "m")
-        return _frame(db, f"""SELECT m.place_id, count(*) AS mentions, count(DISTINCT m.document_id) AS articles,
-                                     sum(m.source = 'correction') AS reviewed
-                              {_lean_from("m", where)} {_where(where)} GROUP BY m.place_id""", params)
+        joined = "JOIN documents d" in _lean_from("m", where)
+        month = "substr(d.published, 1, 7)" if joined else "NULL"
+        return _frame(db, f"""SELECT m.place_id, {month} AS month, count(*) AS mentions,
+                                     count(DISTINCT m.document_id) AS articles, sum(m.source = 'correction') AS reviewed
+                              {_lean_from("m", where)} {_where(where)} GROUP BY 1, 2""", params)
     return _remembered(db, "mention_groups", filters, build)
 
 
+def _mentions_per_place(db, filters) -> pd.DataFrame:
+    """_mention_groups summed over months: one row per place (and one for mentions without a place)."""
+    groups = _mention_groups(db, filters)
+    if groups["month"].notna().any():
+        groups = groups.groupby("place_id", dropna=False, sort=False, as_index=False)[
+            ["mentions", "articles", "reviewed"]].sum()
+    return groups
+
+
 def _build_place_counts(db, filters) -> pd.DataFrame:
-    m = _mention_groups(db, filters)
-    m = m[m["place_id"].notna()]
+    m = _mentions_per_place(db, filters)
+    m = m[m["place_id"].notna()][["place_id", "mentions", "articles", "reviewed"]]
     table = _table(db, filters)
     table = table[table["place_id"].notna()]
     i = tally.grouped(table, table["place_id"], "place_id")
@@ -610,13 +623,16 @@ def counts_by(db, filters, by: str) -> pd.DataFrame:
     else:
         raise ValueError(f"cannot count by {by!r}")
     out = tally.grouped(table, key, by)
-    if by == "month":  # mentions counted per article first: each article's date is then looked up once
+    groups = _mention_groups(db, filters) if by == "month" else None
+    if groups is not None and groups["month"].notna().any():  # counted per month with the places' mentions
+        m = groups.groupby("month", dropna=False, as_index=False)["mentions"].sum()
+    elif by == "month":  # mentions counted per article first: each article's date is then looked up once
         m = _frame(db, f"""SELECT {key_m} AS {by}, sum(c.n) AS mentions
                            FROM (SELECT m.document_id, count(*) AS n {_lean_from("m", m_where)} {_where(m_where)}
                                  GROUP BY m.document_id) c JOIN documents d ON d.id = c.document_id
                            GROUP BY 1""", m_params)
     elif by == "country":  # the mentions counted per place (shared with the place counts), then per country
-        per_place = _mention_groups(db, filters)
+        per_place = _mentions_per_place(db, filters)
         codes = dict(db.execute("SELECT id, country_code FROM places WHERE id IN (SELECT value FROM json_each(?))",
                                 [_json(per_place["place_id"].dropna().tolist())]).fetchall())
         m = pd.DataFrame({by: [codes.get(p) or "" if isinstance(p, str) else "" for p in per_place["place_id"].tolist()],
