@@ -34,7 +34,7 @@ else:
     places = ctx.run(queries.place_counts, ctx.filters)
     st.subheader("Map")
     events, located = ctx.run(queries.gravest_events, ctx.filters, MAP_INCIDENTS)
-    clicked = map_panel.overview_map(ctx, places, events, ctx.run(queries.place_counts, filters.Filters()), 480)
+    clicked = map_panel.overview_map(ctx, places, events, ctx.run(queries.located_places), 480)
     if clicked is not None:  # a click opens the Map page with that incident or that place's excerpts
         param = map_panel.EVENT_PARAM if clicked[0] == "event" else map_panel.SEL_PARAM
         st.switch_page("pages/1_Map.py", query_params={**sidebar.filter_params(ctx), param: clicked[1]})

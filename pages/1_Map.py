@@ -5,7 +5,6 @@ import streamlit as st
 
 from lib import basemap, charts
 from lib.dashboard import map_panel, map_view, page, render, tables
-from lib.filters import Filters
 from lib.store import queries
 
 ctx = page.start("Map")
@@ -41,7 +40,7 @@ controls[0].radio("Incident size", charts.SIZE_BY, horizontal=True, key="map_siz
                   format_func=lambda v: f"by {v}")
 controls[1].toggle("Show places mentioned", key="map_places")
 # The visible area is chosen here, not taken from the filtered markers, so it stays put while filters change.
-everywhere = ctx.run(queries.place_counts, Filters())
+everywhere = ctx.run(queries.located_places)
 view_name = controls[2].selectbox(
     "Zoom to", views, key="map_view",
     format_func=lambda v: {"all": "every place in the database", "chosen": "the chosen marker, close up"}.get(

@@ -12,7 +12,6 @@ from lib.dashboard import excerpts as excerpt_html
 from lib.dashboard import map_view
 from lib.dashboard.render import esc, esc_md, highlight, link, page_link, source_label
 from lib.dashboard.sidebar import filter_params
-from lib.filters import Filters
 from lib.store import edits as edit_sql
 from lib.store import queries
 
@@ -348,7 +347,7 @@ def incident(ctx: Context, event_id: str, events: pd.DataFrame, parts: pd.DataFr
                 else "date unknown")
         facts = [("Date", date),
                  ("Place", f"{esc_md(e['name'])} · {esc_md(e['country_code'])} · located to "
-                           f"{charts.located_to(row, ctx.run(queries.place_counts, Filters()))[0]}"),
+                           f"{charts.located_to(row, ctx.run(queries.located_places))[0]}"),
                  ("Killed", esc_md(figure_source(e["killed"], reports["killed"]))),
                  ("Injured", esc_md(figure_source(e["injured"], reports["injured"])))]
         if not _blank(e.get("attackers_killed")) and int(e["attackers_killed"]) > 0:
@@ -420,7 +419,7 @@ def excerpts(ctx: Context, place_id: str) -> None:
     p = row.iloc[0]
     with st.container(border=True, key="excerpt_panel"):
         st.markdown(f"#### Excerpts: {esc_md(p['name'])}")
-        located = charts.located_to(row, ctx.run(queries.place_counts, Filters()))[0]
+        located = charts.located_to(row, ctx.run(queries.located_places))[0]
         st.caption(f"{esc_md(p['kind'])} · {esc_md(p['country_code'])} · located to {located} · "
                    f"{float(p['latitude']):.4f}, {float(p['longitude']):.4f} · {charts.counted(p['mentions'], 'mention')} · "
                    f"{charts.counted(p['incidents'], 'incident')}")

@@ -333,7 +333,7 @@ def incident_reports(db, filters=None) -> pd.DataFrame:
 def series_links(db, filters=None) -> dict:
     """{a part's event_id: its series' event_id} over the reports the filters select, each part's link taken
     from its first stored report."""
-    where, params = _conditions(db, filters, "i")
+    where, params = _selected_reports(db, filters)
     # the few linked reports are found first (materialized): grouped in place, SQLite walks the event_id index
     # and reads every report's row to find them
     return dict((event, series) for event, series, _ in db.execute(f"""
@@ -395,8 +395,20 @@ def _typed_summaries(frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     return frame, is_event
 
 
-def _build_summaries(db, filters, only=None) -> tuple[pd.DataFrame, np.ndarray, list]:
+def _selected_reports(db, filters) -> tuple[list[str], list]:
+    """The condition on incidents i (and its parameter) for the reports the filters select, as their ids found
+    once (remembered per database state and filters): the summary reads those reports four times, and testing
+    the text and date conditions on every report each time costs more than looking rows up by id."""
     where, params = _conditions(db, filters, "i")
+    if not where:
+        return where, params
+    ids = _remembered(db, "report_ids", filters, lambda: _json(
+        r[0] for r in db.execute(f"SELECT i.id {_lean_from('i', where)} {_where(where)} ORDER BY i.id", params)))
+    return ["i.id IN (SELECT value FROM json_each(?))"], [ids]
+
+
+def _build_summaries(db, filters, only=None) -> tuple[pd.DataFrame, np.ndarray, list]:
+    where, params = _conditions(db, filters, "i") if only is not None else _selected_reports(db, filters)
     if only is not None:  # events through their index, reports without one by id: no scan of every report
         where.append("(i.event_id IN (SELECT value FROM json_each(?)) OR (i.event_id IS NULL AND i.id IN (SELECT "
                      "CAST(substr(value, 8) AS INTEGER) AS n FROM json_each(?) WHERE value = 'report-' || n)))")
@@ -429,7 +441,7 @@ def _build_summaries(db, filters, only=None) -> tuple[pd.DataFrame, np.ndarray, 
     sources: dict = {}
     for ev, source in db.execute(f"""
             SELECT coalesce(i.event_id, 'report-' || i.id) AS ev, d.source
-            {_INCIDENTS_FROM} {_where(where + ["d.source IS NOT NULL"])}
+            {_lean_from("i", where + ["d.source IS NOT NULL"])} {_where(where + ["d.source IS NOT NULL"])}
             GROUP BY 1, 2 ORDER BY 1, min(i.id)""", params):
         name = source.strip()
         if name and name not in sources.setdefault(ev, []):
@@ -475,7 +487,7 @@ def forget() -> None:
 
 
 _TABLES: dict = {}
-_TABLES_KEPT = 24  # eight filter states' summaries, incident tables and place counts
+_TABLES_KEPT = 40  # eight filter states' report ids, summaries, incident tables, mentions and place counts
 
 
 def _remembered(db, kind: str, filters, build):
@@ -532,12 +544,33 @@ def _place_rows(db, filters) -> pd.DataFrame:
     return _remembered(db, "places", filters, lambda: _build_place_counts(db, filters))
 
 
+def _mention_groups(db, filters) -> pd.DataFrame:
+    """The mentions the filters select per place (place_id missing: those without one): mentions, articles
+    and reviewed, remembered, since the place counts, the headline and the counts per country all read them.
+    When the conditions join the articles anyway, per place and month of publication too (month; else None):
+    an article has one month, so the rows of a place still add up to its articles."""
+    def build():
+        where, params = _conditions(db, filters, "m")
+        joined = "JOIN documents d" in _lean_from("m", where)
+        month = "substr(d.published, 1, 7)" if joined else "NULL"
+        return _frame(db, f"""SELECT m.place_id, {month} AS month, count(*) AS mentions,
+                                     count(DISTINCT m.document_id) AS articles, sum(m.source = 'correction') AS reviewed
+                              {_lean_from("m", where)} {_where(where)} GROUP BY 1, 2""", params)
+    return _remembered(db, "mention_groups", filters, build)
+
+
+def _mentions_per_place(db, filters) -> pd.DataFrame:
+    """_mention_groups summed over months: one row per place (and one for mentions without a place)."""
+    groups = _mention_groups(db, filters)
+    if groups["month"].notna().any():
+        groups = groups.groupby("place_id", dropna=False, sort=False, as_index=False)[
+            ["mentions", "articles", "reviewed"]].sum()
+    return groups
+
+
 def _build_place_counts(db, filters) -> pd.DataFrame:
-    where, params = _conditions(db, filters, "m")
-    m = _frame(db, f"""SELECT m.place_id, count(*) AS mentions, count(DISTINCT m.document_id) AS articles,
-                              sum(m.source = 'correction') AS reviewed
-                       {_lean_from("m", where)} {_where(where + ['m.place_id IS NOT NULL'])} GROUP BY m.place_id""",
-               params)
+    m = _mentions_per_place(db, filters)
+    m = m[m["place_id"].notna()][["place_id", "mentions", "articles", "reviewed"]]
     table = _table(db, filters)
     table = table[table["place_id"].notna()]
     i = tally.grouped(table, table["place_id"], "place_id")
@@ -553,6 +586,17 @@ def _build_place_counts(db, filters) -> pd.DataFrame:
         out[column] = out[column].astype("Int64")
     out = out.sort_values(["incidents", "mentions", "name"], ascending=[False, False, True], kind="stable")
     return out[_PLACE_COUNT_COLUMNS].reset_index(drop=True)
+
+
+def located_places(db) -> pd.DataFrame:
+    """Every place with coordinates that a mention or an incident names, whatever the filters (place_id, name,
+    kind, country_code, latitude, longitude): what frames a map and tells which sites lie on a city, read
+    through the place indexes (a few milliseconds) rather than by counting every mention."""
+    return _frame(db, """SELECT id AS place_id, name, kind, country_code, lat AS latitude, lon AS longitude
+                         FROM places p WHERE lat IS NOT NULL AND lon IS NOT NULL
+                           AND (EXISTS (SELECT 1 FROM mentions m WHERE m.place_id = p.id)
+                                OR EXISTS (SELECT 1 FROM incidents i WHERE i.place_id = p.id))
+                         ORDER BY id""")
 
 
 def country_names(db) -> dict:
@@ -579,16 +623,21 @@ def counts_by(db, filters, by: str) -> pd.DataFrame:
     else:
         raise ValueError(f"cannot count by {by!r}")
     out = tally.grouped(table, key, by)
-    if by == "month":  # mentions counted per article first: each article's date is then looked up once
+    groups = _mention_groups(db, filters) if by == "month" else None
+    if groups is not None and groups["month"].notna().any():  # counted per month with the places' mentions
+        m = groups.groupby("month", dropna=False, as_index=False)["mentions"].sum()
+    elif by == "month":  # mentions counted per article first: each article's date is then looked up once
         m = _frame(db, f"""SELECT {key_m} AS {by}, sum(c.n) AS mentions
                            FROM (SELECT m.document_id, count(*) AS n {_lean_from("m", m_where)} {_where(m_where)}
                                  GROUP BY m.document_id) c JOIN documents d ON d.id = c.document_id
                            GROUP BY 1""", m_params)
-    elif by == "country":  # mentions counted per place first: each place's country is then looked up once
-        m = _frame(db, f"""SELECT {key_m} AS {by}, sum(c.n) AS mentions
-                           FROM (SELECT m.place_id, count(*) AS n {_lean_from("m", m_where)} {_where(m_where)}
-                                 GROUP BY m.place_id) c LEFT JOIN places p ON p.id = c.place_id
-                           GROUP BY 1""", m_params)
+    elif by == "country":  # the mentions counted per place (shared with the place counts), then per country
+        per_place = _mentions_per_place(db, filters)
+        codes = dict(db.execute("SELECT id, country_code FROM places WHERE id IN (SELECT value FROM json_each(?))",
+                                [_json(per_place["place_id"].dropna().tolist())]).fetchall())
+        m = pd.DataFrame({by: [codes.get(p) or "" if isinstance(p, str) else "" for p in per_place["place_id"].tolist()],
+                          "mentions": per_place["mentions"].astype("int64").to_numpy()}) \
+            .groupby(by, sort=False, as_index=False)["mentions"].sum()
     if key_m is not None:
         m[by] = m[by].fillna("").astype(str)
         out = out.merge(m, on=by, how="outer")
@@ -668,12 +717,11 @@ def overview(db, filters=None) -> dict:
         f"{_where(d_where)}", d_params).fetchone()
     table = _table(db, filters)
     places = _place_rows(db, filters)
-    m_where, m_params = _conditions(db, filters, "m")
-    i_where, i_params = _conditions(db, filters, "i")
-    n_mentions = db.execute(f"SELECT count(*) {_lean_from('m', m_where)} {_where(m_where)}", m_params).fetchone()[0]
+    n_mentions = _mention_groups(db, filters)["mentions"].sum()
     totals = tally.totals(table)
-    first, last = db.execute(f"SELECT min(i.date), max(i.date) {_lean_from('i', i_where)} {_where(i_where)}",
-                             i_params).fetchone()
+    s_where, s_params = _selected_reports(db, filters)
+    first, last = db.execute(f"SELECT min(i.date), max(i.date) {_lean_from('i', s_where)} {_where(s_where)}",
+                             s_params).fetchone()
     return {
         "articles": articles, "places": len(places), "mentions": int(n_mentions), **totals,
         "sources": sources, "first_published": first_published, "last_published": last_published,

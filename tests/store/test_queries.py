@@ -221,3 +221,37 @@ def test_no_date_bound_is_left_out_when_an_article_has_no_date(tmp_path):
     assert queries.date_span(db) == (None, None)
     assert queries.overview(db, Filters(date_from=dt.date(1900, 1, 1)))["articles"] == 1
     db.close()
+
+
+def test_located_places_are_every_place_the_unfiltered_map_counts(db):
+    located = queries.located_places(db)
+    counted = queries.place_counts(db, Filters())
+    assert sorted(located["place_id"]) == sorted(counted["place_id"])
+    both = located.merge(counted, on="place_id", suffixes=("", "_counted"))
+    for column in ("kind", "country_code", "latitude", "longitude"):
+        assert both[column].tolist() == both[f"{column}_counted"].tolist()
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(countries=("PK",)), Filters(text="killed"),
+                                     Filters(types=("bombing",)), Filters(date_to=dt.date(2023, 12, 31))])
+def test_mentions_per_country_are_those_of_every_selected_mention(db, filters):
+    table = queries.counts_by(db, filters, "country")
+    counted = {c: n for c, n in zip(table["country"], table["mentions"]) if n}
+    every = queries.mentions(db, filters)["country_code"].fillna("").value_counts().to_dict()
+    assert counted == every
+    assert queries.overview(db, filters)["mentions"] == sum(every.values())
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(countries=("PK",)), Filters(text="killed"),
+                                     Filters(date_from=dt.date(2024, 1, 1)), Filters(min_confidence=0.9)])
+def test_mentions_per_month_and_place_are_those_of_every_selected_mention(db, filters):
+    every = queries.mentions(db, filters)
+    by_month = queries.counts_by(db, filters, "month")
+    assert {m: n for m, n in zip(by_month["month"], by_month["mentions"]) if n} == \
+        every["published"].str[:7].value_counts().to_dict()
+    places = queries.place_counts(db, filters).set_index("place_id")
+    located = every[every["place_id"].isin(places.index)]
+    assert places["mentions"].to_dict() == {**{p: 0 for p in places.index},
+                                            **located["place_id"].value_counts().to_dict()}
+    assert places["articles"].to_dict() == {**{p: 0 for p in places.index},
+                                            **located.groupby("place_id")["document_id"].nunique().to_dict()}
