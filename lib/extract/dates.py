@@ -296,8 +296,7 @@ _WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "th
 def _readings(first: int, second: int, year: int) -> tuple[date | None, date | None]:
     """The day-first and the month-first reading of a numeric date (None where one is no date); a two-digit year is
     of 1950-2049."""
-    if year < 100:
-        year += 2000 if year < 50 else 1900
+    year = _full_year(str(year))
     return _safe_date(year, second, first), _safe_date(year, first, second)
 
 
